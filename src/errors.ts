@@ -1,0 +1,35 @@
+/**
+ * The one error type the plugin throws for a user's mistake. Eleventy prints the stack trace of any error
+ * unless `skipOriginalStack` is set; a blogger needs the file, the key and what to do, not our internals.
+ */
+export class RuBlogError extends Error {
+  readonly skipOriginalStack = true;
+  readonly file: string | undefined;
+  readonly key: string | undefined;
+
+  constructor(message: string, where: { file?: string; key?: string; cause?: unknown } = {}) {
+    const place = [where.file, where.key && `key "${where.key}"`].filter(Boolean).join(", ");
+    super(`[ru-blog] ${place ? `${place}: ` : ""}${message}`, { cause: where.cause });
+    this.name = "RuBlogError";
+    this.file = where.file;
+    this.key = where.key;
+  }
+}
+
+/** Problems a pure module finds in a value; the caller adds the file and the key and rethrows as RuBlogError. */
+export class InvalidValueError extends Error {
+  override name = "InvalidValueError";
+}
+
+/** Warnings go through one function so each distinct message is printed once per build. */
+export type Warn = (message: string) => void;
+
+export function createWarnOnce(print: (line: string) => void = (line) => console.warn(line)): Warn & { reset(): void } {
+  const seen = new Set<string>();
+  const warn = (message: string) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    print(`[ru-blog] warning: ${message}`);
+  };
+  return Object.assign(warn, { reset: () => seen.clear() });
+}
