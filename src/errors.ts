@@ -33,3 +33,20 @@ export function createWarnOnce(print: (line: string) => void = (line) => console
   };
   return Object.assign(warn, { reset: () => seen.clear() });
 }
+
+const MAX_DESCRIBED_LENGTH = 80;
+
+/** A value as a user wrote it, short enough for an error message: `"2015-13-45"`, `42`, `NaN`, `{"year":2015}`. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "function") return "a function";
+  let text = String(value);
+  // JSON quotes strings and shows objects' contents, but it writes NaN and an invalid Date as null.
+  if (typeof value === "string" || (typeof value === "object" && value !== null && !(value instanceof Date))) {
+    try {
+      text = JSON.stringify(value) ?? text;
+    } catch {
+      // Cyclic objects and BigInts inside cannot be serialised; String(value) stands.
+    }
+  }
+  return text.length > MAX_DESCRIBED_LENGTH ? `${text.slice(0, MAX_DESCRIBED_LENGTH - 1)}…` : text;
+}

@@ -1,4 +1,8 @@
-import type { SlugStyle } from "./slugs.js";
+import { closest, distance } from "fastest-levenshtein";
+import { isValidZone } from "./dates.js";
+import { describeValue, RuBlogError, type Warn } from "./errors.js";
+import { isSlugStyle, type SlugStyle } from "./slugs.js";
+import { checkSiteUrl } from "./urls.js";
 
 export interface AuthorOption {
   name: string;
@@ -71,4 +75,213 @@ export interface RuBlogOptions {
    * `"liquid,md"` or `"njk,md"` brings back Eleventy's default pre-processing. @default "md"
    */
   postTemplateEngine?: string;
+}
+
+export interface ResolvedFeeds {
+  all: string | false;
+  tags: string | false;
+  categories: string | false;
+  limit: number;
+}
+
+/** Options after defaults and checks: what the modules work with. */
+export interface ResolvedOptions {
+  siteUrl: string | undefined;
+  title: string;
+  subtitle: string | undefined;
+  author: AuthorOption | undefined;
+  language: string;
+  timezone: string;
+  posts: string;
+  permalink: string;
+  slugStyle: SlugStyle;
+  categoryFromFolder: boolean;
+  tagPages: string | false;
+  categoryPages: string | false;
+  termPageSize: number;
+  termLayout: string;
+  termIndexLayout: string;
+  feeds: ResolvedFeeds;
+  legacyUrls: LegacyUrlsOption | undefined;
+  redirects: string | false;
+  postTemplateEngine: string;
+}
+
+export const DEFAULT_FEEDS: ResolvedFeeds = {
+  all: "/feed.xml",
+  tags: "/tags/:slug/feed.xml",
+  categories: "/categories/:slug/feed.xml",
+  limit: 20,
+};
+
+const DEFAULTS: Omit<ResolvedOptions, "feeds"> = {
+  siteUrl: undefined,
+  title: "",
+  subtitle: undefined,
+  author: undefined,
+  language: "ru",
+  timezone: "Europe/Moscow",
+  posts: "posts/**/*.{md,markdown}",
+  permalink: "/posts/:slug/",
+  slugStyle: "translit",
+  categoryFromFolder: false,
+  tagPages: "/tags/:slug/",
+  categoryPages: "/categories/:slug/",
+  termPageSize: 20,
+  termLayout: "term.njk",
+  termIndexLayout: "term-index.njk",
+  legacyUrls: undefined,
+  redirects: false,
+  postTemplateEngine: "md",
+};
+
+export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds"];
+
+type Check<T> = (value: unknown, name: string, warn: Warn) => T;
+
+function fail(name: string, value: unknown, accepted: string): never {
+  throw new RuBlogError(`option "${name}" is ${describeValue(value)}; ${accepted}.`);
+}
+
+
+const string = (value: unknown, name: string): string =>
+  typeof value === "string" && value.trim() !== "" ? value : fail(name, value, "expected a non-empty string");
+
+const optionalString = (value: unknown, name: string): string | undefined =>
+  value === undefined ? undefined : string(value, name);
+
+const boolean = (value: unknown, name: string): boolean =>
+  typeof value === "boolean" ? value : fail(name, value, "expected true or false");
+
+const slugPattern = (value: unknown, name: string): string => {
+  const pattern = string(value, name);
+  if (!/:slug\b|\{slug\}/.test(pattern)) fail(name, value, 'it must contain ":slug", e.g. "/tags/:slug/"');
+  return pattern;
+};
+
+const pageOrFalse = (value: unknown, name: string): string | false => (value === false ? false : slugPattern(value, name));
+
+const sitePath = (value: unknown, name: string): string | false => {
+  if (value === false) return false;
+  const path = string(value, name);
+  if (path.split(/[\\/]/).includes("..")) fail(name, value, "a path inside the output folder is expected");
+  return path;
+};
+
+const positiveInteger = (value: unknown, name: string): number =>
+  Number.isInteger(value) && (value as number) >= 1 ? (value as number) : fail(name, value, "expected a whole number of 1 or more");
+
+const timezone = (value: unknown, name: string): string =>
+  isValidZone(string(value, name)) ? (value as string) : fail(name, value, 'expected an IANA time zone such as "Europe/Moscow"');
+
+const author = (value: unknown, name: string): AuthorOption | undefined => {
+  if (value === undefined) return undefined;
+  if (typeof value === "string") return { name: string(value, name) };
+  if (typeof value !== "object" || value === null) return fail(name, value, 'expected { name: "Автор", email?, uri? }');
+  const { name: authorName, email, uri } = value as Record<string, unknown>;
+  return {
+    name: string(authorName, `${name}.name`),
+    ...(email === undefined ? {} : { email: string(email, `${name}.email`) }),
+    ...(uri === undefined ? {} : { uri: string(uri, `${name}.uri`) }),
+  };
+};
+
+const slugStyle = (value: unknown, name: string): SlugStyle =>
+  isSlugStyle(value) ? value : fail(name, value, 'expected "translit", "unicode", "pelican" or a function (text) => slug');
+
+const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
+  if (value === false) return { all: false, tags: false, categories: false, limit: DEFAULT_FEEDS.limit };
+  if (value === undefined) return DEFAULT_FEEDS;
+  if (typeof value !== "object" || value === null) return fail(name, value, "expected false or { all, tags, categories, limit }");
+  const given = value as Record<string, unknown>;
+  warnUnknown(given, Object.keys(DEFAULT_FEEDS), warn, `${name}.`);
+  const limit = given.limit ?? DEFAULT_FEEDS.limit;
+  return {
+    all: given.all === undefined ? DEFAULT_FEEDS.all : sitePath(given.all, `${name}.all`),
+    tags: given.tags === undefined ? DEFAULT_FEEDS.tags : pageOrFalse(given.tags, `${name}.tags`),
+    categories: given.categories === undefined ? DEFAULT_FEEDS.categories : pageOrFalse(given.categories, `${name}.categories`),
+    limit: Number.isInteger(limit) && (limit as number) >= 0 ? (limit as number) : fail(`${name}.limit`, limit, "expected 0 (all) or a whole number of entries"),
+  };
+};
+
+const legacyUrls = (value: unknown, name: string, warn: Warn): LegacyUrlsOption | undefined => {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || value === null) return fail(name, value, "expected { tags?, categories?, feeds?, slugStyle? }");
+  const given = value as Record<string, unknown>;
+  warnUnknown(given, ["tags", "categories", "feeds", "slugStyle"], warn, `${name}.`);
+  const oldFeeds = (given.feeds ?? {}) as Record<string, unknown>;
+  const optionalPattern = (key: string, source: Record<string, unknown>, prefix: string) =>
+    source[key] === undefined ? {} : { [key]: slugPattern(source[key], `${prefix}${key}`) };
+  return {
+    ...optionalPattern("tags", given, `${name}.`),
+    ...optionalPattern("categories", given, `${name}.`),
+    feeds: {
+      ...(oldFeeds.all === undefined ? {} : { all: sitePath(oldFeeds.all, `${name}.feeds.all`) as string }),
+      ...optionalPattern("tags", oldFeeds, `${name}.feeds.`),
+      ...optionalPattern("categories", oldFeeds, `${name}.feeds.`),
+    },
+    ...(given.slugStyle === undefined ? {} : { slugStyle: slugStyle(given.slugStyle, `${name}.slugStyle`) }),
+  };
+};
+
+const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
+  siteUrl: (value, name) => {
+    if (value === undefined) return undefined;
+    try {
+      return checkSiteUrl(value);
+    } catch (error) {
+      return fail(name, value, (error as Error).message);
+    }
+  },
+  title: (value, name) => (value === undefined ? "" : string(value, name)),
+  subtitle: optionalString,
+  author,
+  language: string,
+  timezone,
+  posts: string,
+  permalink: slugPattern,
+  slugStyle,
+  categoryFromFolder: boolean,
+  tagPages: pageOrFalse,
+  categoryPages: pageOrFalse,
+  termPageSize: positiveInteger,
+  termLayout: string,
+  termIndexLayout: string,
+  feeds,
+  legacyUrls,
+  redirects: sitePath,
+  postTemplateEngine: string,
+};
+
+function warnUnknown(given: Record<string, unknown>, known: readonly string[], warn: Warn, prefix = ""): void {
+  for (const key of Object.keys(given)) {
+    if (known.includes(key)) continue;
+    const nearest = closest(key.toLowerCase(), known.map((name) => name.toLowerCase()));
+    const suggestion = known.find((name) => name.toLowerCase() === nearest);
+    const hint = suggestion && distance(key.toLowerCase(), nearest) <= Math.max(2, key.length / 3) ? `; did you mean "${prefix}${suggestion}"?` : "";
+    warn(`unknown option "${prefix}${key}" is ignored${hint}`);
+  }
+}
+
+/**
+ * Merges the user's options over the defaults and checks each: a wrong type or an impossible value throws a
+ * RuBlogError naming the option and what it accepts; an unknown name is a warning with the nearest known one.
+ */
+export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOptions {
+  if (userOptions !== undefined && (typeof userOptions !== "object" || userOptions === null || Array.isArray(userOptions))) {
+    throw new RuBlogError(`the plugin options must be an object, got ${describeValue(userOptions)}.`);
+  }
+  const given = (userOptions ?? {}) as Record<string, unknown>;
+  warnUnknown(given, OPTION_NAMES, warn);
+  const resolved = {} as Record<string, unknown>;
+  for (const [name, check] of Object.entries(CHECKS) as [keyof ResolvedOptions, Check<unknown>][]) {
+    const value = given[name];
+    resolved[name] = value === undefined && name !== "feeds" ? (DEFAULTS as Record<string, unknown>)[name] : check(value, name, warn);
+  }
+  const options = resolved as unknown as ResolvedOptions;
+  const feedsOn = [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean);
+  if (feedsOn && !options.siteUrl) {
+    throw new RuBlogError('option "siteUrl" is missing: feeds need the absolute site URL, e.g. siteUrl: "https://example.ru" (or set feeds: false).');
+  }
+  return options;
 }

@@ -1,0 +1,298 @@
+/**
+ * `ru-blog check-urls`: does a new build still serve every URL of an old one?
+ *
+ * Both builds are folders of files as a static host serves them. Each tree is walked once into a set of
+ * normalised paths (percent-escapes decoded per segment, Unicode NFC), so `/tags/мнение/` stored raw by Hugo
+ * and `%D0%BC%D0%BD...` stored escaped by another tool are the same URL. An old file is served when the new
+ * build has a file at the same normalised path: `x/index.html` (URL `/x/`) needs a new `x/index.html`,
+ * `x.html` (URL `/x.html`) needs a new `x.html`. That new file may be a redirect page
+ * (`<meta http-equiv="refresh" content="0; url=...">`); a redirect whose site-internal target the new build
+ * does not serve is reported as broken too (chains are followed, loops reported).
+ */
+import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { join } from "node:path";
+import picomatch from "picomatch";
+import { parse } from "node-html-parser";
+import { InvalidValueError } from "./errors.js";
+
+export interface CheckUrlsOptions {
+  /** Globs (picomatch) of old paths to skip, relative to the old folder, no leading slash: `"theme/**"`. */
+  ignore?: readonly string[];
+  /** Check every old file, not only pages and feeds. @default false */
+  all?: boolean;
+  /**
+   * The new site's address (`https://example.ru/` or `https://example.ru/blog/`). Redirect targets that are
+   * absolute URLs on this host are checked against the new build; without it they count as external.
+   */
+  siteUrl?: string;
+}
+
+/** An old URL the new build would not serve, and why. `url` and `target` are root-relative, decoded. */
+export type Breakage =
+  | { url: string; reason: "missing" }
+  | { url: string; reason: "redirect-to-missing"; target: string }
+  | { url: string; reason: "redirect-loop"; target: string };
+
+export interface CheckUrlsResult {
+  /** Old URLs checked (after `ignore`). */
+  checked: number;
+  /** Old files left out by `ignore`. */
+  ignored: number;
+  /** Sorted by URL. */
+  broken: Breakage[];
+}
+
+const PAGE_EXTENSIONS = /\.html?$/i;
+const PAGE_OR_FEED_EXTENSIONS = /\.(?:html?|xml|atom|rss)$/i;
+const MAX_REDIRECT_HOPS = 10;
+const LOCAL_HOST = "ru-blog.invalid";
+
+/** Pages (`.html`, `.htm`) and feeds (`.xml`, `.atom`, `.rss`) are what `check-urls` checks by default. */
+export function isPageOrFeed(path: string): boolean {
+  return PAGE_OR_FEED_EXTENSIONS.test(path);
+}
+
+/** Decodes the valid percent-escapes of one path segment; a broken escape (`%zz`, `%D0` alone) stays as is. */
+function decodeSegment(segment: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    decoded = segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+  }
+  // An escaped slash inside a segment must not become a folder boundary.
+  return decoded.replaceAll("/", "%2F").normalize("NFC");
+}
+
+/** A relative path (`/`-separated, no leading slash) with each segment percent-decoded and in NFC. */
+export function normalizePath(path: string): string {
+  return path.split("/").map(decodeSegment).join("/");
+}
+
+/** The root-relative URL a file is served at: `x/index.html` → `/x/`, `index.html` → `/`, `a.xml` → `/a.xml`. */
+export function urlOfFile(path: string): string {
+  if (path === "index.html") return "/";
+  if (path.endsWith("/index.html")) return `/${path.slice(0, -"index.html".length)}`;
+  return `/${path}`;
+}
+
+/**
+ * The URL a meta-refresh redirect page points to, as written (not resolved), or `undefined` when the page
+ * has no `<meta http-equiv="refresh">` with a URL. Any delay counts: the old URL still reaches the new one.
+ */
+export function redirectTarget(html: string): string | undefined {
+  if (!/http-equiv/i.test(html)) return undefined;
+  for (const meta of parse(html).querySelectorAll("meta")) {
+    if (meta.getAttribute("http-equiv")?.trim().toLowerCase() !== "refresh") continue;
+    const content = meta.getAttribute("content") ?? "";
+    // HTML's "shared declarative refresh steps", simplified: delay, `;` or `,`, optional `url=`, optional quotes.
+    const match = /^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(.*)$/is.exec(content);
+    let url = (match?.[1] ?? "").trim();
+    const quote = url[0];
+    if (quote === '"' || quote === "'") {
+      const end = url.indexOf(quote, 1);
+      url = url.slice(1, end === -1 ? undefined : end).trim();
+    }
+    if (url) return url;
+  }
+  return undefined;
+}
+
+/** Every file under `root`, as `/`-separated paths relative to it. Skips `.git`; follows symlinks once. */
+export function listFiles(root: string): string[] {
+  const files: string[] = [];
+  const seenDirs = new Set<string>([realpathSync(root)]);
+  const stack: [string, string][] = [[root, ""]];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [dir, prefix] = next;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const abs = join(dir, entry.name);
+      const rel = prefix + entry.name;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const stats = statSync(abs);
+          isDir = stats.isDirectory();
+          isFile = stats.isFile();
+        } catch {
+          continue; // a dangling link serves nothing
+        }
+      }
+      if (isFile) {
+        files.push(rel);
+      } else if (isDir && entry.name !== ".git") {
+        const real = realpathSync(abs);
+        if (seenDirs.has(real)) continue;
+        seenDirs.add(real);
+        stack.push([abs, `${rel}/`]);
+      }
+    }
+  }
+  return files;
+}
+
+/** Throws `InvalidValueError` unless `dir` is an existing folder; `role` names it in the message. */
+export function assertFolder(dir: string, role: string): void {
+  let stats;
+  try {
+    stats = statSync(dir);
+  } catch {
+    throw new InvalidValueError(`${role} folder not found: ${dir}`);
+  }
+  if (!stats.isDirectory()) throw new InvalidValueError(`${role} is not a folder: ${dir}`);
+}
+
+/** Splits `siteUrl` into the host it lives on and its path prefix (`/` or `/blog/`). */
+function parseSiteUrl(siteUrl: string): { host: string; prefix: string } {
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    throw new InvalidValueError(`site URL is not an absolute URL: ${siteUrl}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new InvalidValueError(`site URL must start with http:// or https://: ${siteUrl}`);
+  }
+  const prefix = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
+  return { host: url.host.toLowerCase(), prefix };
+}
+
+export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOptions = {}): CheckUrlsResult {
+  assertFolder(oldDir, "old site");
+  assertFolder(newDir, "new site");
+  const site = options.siteUrl ? parseSiteUrl(options.siteUrl) : undefined;
+  const globs = (options.ignore ?? []).map((glob) => glob.replace(/^\/+/, ""));
+  const isIgnored = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
+
+  // The new build: normalised path → the path on disk, to read redirect pages.
+  const newFiles = new Map<string, string>();
+  for (const rel of listFiles(newDir)) {
+    const key = normalizePath(rel);
+    if (!newFiles.has(key)) newFiles.set(key, rel);
+  }
+
+  const oldPaths = new Set<string>();
+  let ignored = 0;
+  for (const rel of listFiles(oldDir)) {
+    if (!options.all && !isPageOrFeed(rel)) continue;
+    const path = normalizePath(rel);
+    if (isIgnored(path) || isIgnored(rel) || isIgnored(urlOfFile(path).slice(1))) {
+      ignored++;
+      continue;
+    }
+    oldPaths.add(path);
+  }
+
+  const redirects = new Map<string, string | undefined>();
+  /** The site-internal path a new redirect page at `path` leads to (`""` when external), or `undefined`. */
+  const redirectOf = (path: string): string | undefined => {
+    if (redirects.has(path)) return redirects.get(path);
+    let result: string | undefined;
+    const disk = newFiles.get(path);
+    if (disk !== undefined && PAGE_EXTENSIONS.test(path)) {
+      const target = redirectTarget(readFileSync(join(newDir, disk), "utf8"));
+      if (target !== undefined) result = resolveTarget(target, urlOfFile(path), site);
+    }
+    redirects.set(path, result);
+    return result;
+  };
+
+  /** The new file serving a root-relative URL path (without leading slash), if any. */
+  const fileServing = (urlPath: string): string | undefined => {
+    if (urlPath === "" || urlPath.endsWith("/")) {
+      const index = `${urlPath}index.html`;
+      return newFiles.has(index) ? index : undefined;
+    }
+    if (newFiles.has(urlPath)) return urlPath;
+    // A static host answers `/x` with a redirect to `/x/` when `x/index.html` exists.
+    const index = `${urlPath}/index.html`;
+    return newFiles.has(index) ? index : undefined;
+  };
+
+  const broken: Breakage[] = [];
+  for (const path of oldPaths) {
+    const url = urlOfFile(path);
+    if (!newFiles.has(path)) {
+      broken.push({ url, reason: "missing" });
+      continue;
+    }
+    const visited = new Set<string>([path]);
+    let current = path;
+    for (let hop = 0; ; hop++) {
+      const target = redirectOf(current);
+      if (target === undefined || target === "") break; // a page, or a redirect off the site
+      const served = fileServing(target);
+      if (served === undefined) {
+        broken.push({ url, reason: "redirect-to-missing", target: `/${target}` });
+        break;
+      }
+      if (served === current) break; // a page that refreshes itself is not a redirect
+      if (visited.has(served) || hop >= MAX_REDIRECT_HOPS) {
+        broken.push({ url, reason: "redirect-loop", target: `/${target}` });
+        break;
+      }
+      visited.add(served);
+      current = served;
+    }
+  }
+  broken.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return { checked: oldPaths.size, ignored, broken };
+}
+
+/**
+ * Resolves a redirect target against the URL of the page holding it. Returns the normalised site-internal
+ * path without leading slash (`tags/мнение/`), or `""` for a target off the site (another host, `mailto:`).
+ */
+function resolveTarget(target: string, pageUrl: string, site: { host: string; prefix: string } | undefined): string {
+  const prefix = site?.prefix ?? "/";
+  let resolved: URL;
+  try {
+    resolved = new URL(target, `http://${LOCAL_HOST}${prefix}${pageUrl.slice(1)}`);
+  } catch {
+    return ""; // not a URL a browser would follow; nothing to check
+  }
+  if (resolved.protocol !== "http:" && resolved.protocol !== "https:") return "";
+  const host = resolved.host.toLowerCase();
+  if (host !== LOCAL_HOST && host !== site?.host) return "";
+  const pathname = resolved.pathname;
+  if (!pathname.startsWith(prefix)) return "";
+  return normalizePath(pathname.slice(prefix.length));
+}
+
+export interface ReportLabels {
+  /** The old folder as the user named it. */
+  oldLabel: string;
+  /** The new folder as the user named it. */
+  newLabel: string;
+  /** Whether every file was checked (`--all`), for the wording. */
+  all?: boolean;
+}
+
+/** The report a person reads: what was checked, each URL that would break, and a summary line. */
+export function formatReport(result: CheckUrlsResult, labels: ReportLabels): string[] {
+  const { checked, ignored, broken } = result;
+  const folder = (label: string) => (label.endsWith("/") ? label : `${label}/`);
+  const what = labels.all ? (checked === 1 ? "file" : "files") : checked === 1 ? "page or feed" : "pages and feeds";
+  const skipped = ignored > 0 ? ` (${ignored} ignored)` : "";
+  const lines = [`Checked ${checked} ${what} of ${folder(labels.oldLabel)} against ${folder(labels.newLabel)}${skipped}.`];
+  const urls = checked === 1 ? "old URL" : "old URLs";
+  if (broken.length === 0) {
+    lines.push(checked === 1 ? "The old URL is served by the new build." : `All ${checked} ${urls} are served by the new build.`);
+    return lines;
+  }
+  lines.push("Would break:");
+  for (const item of broken) {
+    if (item.reason === "missing") lines.push(`  ${item.url}`);
+    else if (item.reason === "redirect-to-missing") lines.push(`  ${item.url} (redirects to ${item.target}, which is missing)`);
+    else lines.push(`  ${item.url} (redirect loop at ${item.target})`);
+  }
+  lines.push(`${broken.length} of ${checked} ${urls} would break.`);
+  return lines;
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * The `ru-blog` command. Only `check-urls` for now. Exit status: 0 every old URL is served, 1 some would break,
+ * 2 the check could not run (usage error, missing folder, unreadable file). A user's mistake is one line on
+ * stderr, never a stack trace.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { checkUrls, formatReport } from "./check-urls.js";
+import { InvalidValueError } from "./errors.js";
+
+const SYNOPSIS = "Usage: ru-blog check-urls OLD_SITE NEW_SITE [--ignore GLOB]... [--all] [--site-url URL]";
+
+const HELP = `${SYNOPSIS}
+
+Lists every page and feed of an old build (Hugo's public/, Pelican's output/) that the new build
+would not serve at the same URL. A URL is served when the new build has the same file (x/index.html
+for /x/, x.html for /x.html) or a redirect page there (<meta http-equiv="refresh">) whose target exists.
+Raw and percent-encoded Cyrillic paths count as the same URL.
+
+Options:
+  --ignore GLOB    skip old files matching GLOB (picomatch, relative to OLD_SITE, e.g. "theme/**");
+                   repeatable
+  --all            check every file, not only pages (.html, .htm) and feeds (.xml, .atom, .rss)
+  --site-url URL   the new site's address: redirects to absolute URLs on it are checked too
+  -h, --help       show this help
+  -v, --version    show the version
+
+Exit status: 0 every old URL is served, 1 some would break, 2 usage error or missing folder.`;
+
+function version(): string {
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+  return manifest.version ?? "unknown";
+}
+
+/** Prints `message` and the synopsis to stderr; returns the usage-error exit status. */
+function usageError(message: string): number {
+  process.stderr.write(`ru-blog: ${message}\n${SYNOPSIS}\nRun "ru-blog --help" for details.\n`);
+  return 2;
+}
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        ignore: { type: "string", multiple: true },
+        all: { type: "boolean" },
+        "site-url": { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.version) {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  const [command, ...folders] = positionals;
+  if (command === undefined) {
+    process.stderr.write(`${HELP}\n`);
+    return 2;
+  }
+  if (command !== "check-urls") return usageError(`unknown command "${command}"`);
+  const [oldDir, newDir, ...extra] = folders;
+  if (oldDir === undefined || newDir === undefined) return usageError("check-urls needs OLD_SITE and NEW_SITE folders");
+  if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}"`);
+
+  const all = values.all ?? false;
+  let result;
+  try {
+    result = checkUrls(oldDir, newDir, { ignore: values.ignore ?? [], all, siteUrl: values["site-url"] });
+  } catch (error) {
+    if (error instanceof InvalidValueError) return usageError(error.message);
+    // An unreadable file or folder: say which, without our stack.
+    process.stderr.write(`ru-blog: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  if (result.checked === 0) {
+    const what = all ? "files" : "pages or feeds";
+    const note = result.ignored > 0 ? ` (all ${result.ignored} ignored)` : "; is it the build folder, like Hugo's public/?";
+    return usageError(`found no ${what} to check in ${oldDir}${note}`);
+  }
+  const lines = formatReport(result, { oldLabel: oldDir, newLabel: newDir, all });
+  process.stdout.write(`${lines.join("\n")}\n`);
+  return result.broken.length > 0 ? 1 : 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,321 @@
+import { CORE_SCHEMA, load } from "js-yaml";
+import type { DateTime } from "luxon";
+import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
+import { describeValue, InvalidValueError, RuBlogError, type Warn } from "./errors.js";
+import { checkSitePath, postPermalink } from "./permalinks.js";
+
+/** The front-matter keys this package owns, by their canonical (lowercase) name. Every other key is left alone. */
+export const OWNED_KEYS = [
+  "title",
+  "date",
+  "modified",
+  "tags",
+  "category",
+  "categories",
+  "slug",
+  "url",
+  "summary",
+  "author",
+  "authors",
+  "status",
+  "draft",
+  "build",
+  "aliases",
+] as const;
+type OwnedKey = (typeof OWNED_KEYS)[number];
+
+/** Hugo's `Build.List`: where a written post is listed. */
+export type Listing = "always" | "local" | "never";
+
+/** What the plugin itself needs of a post, kept under `data.ruBlog` so it never clashes with a user's keys. */
+export interface PostState {
+  isPost: true;
+  listing: Listing;
+  isDraft: boolean;
+  /** The input path as the user sees it, for messages. */
+  file: string;
+  /** The post's own tag names, including any left out of Eleventy's `tags` for clashing with a collection name. */
+  tags: string[];
+  categories: string[];
+}
+
+/** Collection names Eleventy or this package already use; a tag of that name gets a term page but no Eleventy collection. */
+const RESERVED_COLLECTION_NAMES = new Set(["all", "posts", "taglist", "categorylist"]);
+
+export interface PostContext {
+  /** Input path relative to the input directory, e.g. `posts/IT/2015-07-29-coreos.md`. */
+  file: string;
+  /** Folder name to use as the category when the post names none (`categoryFromFolder`), or undefined. */
+  folderCategory: string | undefined;
+  timezone: string;
+  permalink: string;
+  slugify: (text: string) => string;
+  postTemplateEngine: string;
+  /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
+  writeDrafts: boolean;
+  warn: Warn;
+}
+
+/**
+ * Reads a post's YAML front matter with js-yaml's CORE schema: dates stay strings, so they are read in the site's
+ * zone and impossible ones are rejected instead of being "repaired" by the default schema.
+ */
+export function parsePostYaml(text: string, file: string): Record<string, unknown> {
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_SCHEMA, filename: file });
+  } catch (error) {
+    throw new RuBlogError(`the front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`, { file, cause: error });
+  }
+  if (data === undefined || data === null) return {};
+  if (typeof data !== "object" || Array.isArray(data)) {
+    throw new RuBlogError("the front matter must be a set of `Key: value` lines, not a single value or a list.", { file });
+  }
+  return data as Record<string, unknown>;
+}
+
+const PELICAN_KEY_LINE = /^([A-Za-z][\w-]*):[ \t]*(.*)$/;
+
+/**
+ * Reads Pelican's own Markdown metadata: `Key: value` lines from the first line to the first blank line, an indented
+ * line continuing the value above it. Returns undefined when the file does not start with such a line.
+ */
+export function parsePelicanHeader(content: string): { data: Record<string, string>; body: string } | undefined {
+  const lines = content.split(/\r?\n/);
+  if (!PELICAN_KEY_LINE.test(lines[0] ?? "")) return undefined;
+  const data: Record<string, string> = {};
+  let lastKey: string | undefined;
+  let index = 0;
+  for (; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (line.trim() === "") break;
+    const keyLine = PELICAN_KEY_LINE.exec(line);
+    if (keyLine) {
+      lastKey = keyLine[1]!;
+      if (lastKey in data) throw new InvalidValueError(`the key "${lastKey}" is given twice`);
+      data[lastKey] = keyLine[2]!.trim();
+    } else if (/^[ \t]/.test(line) && lastKey) {
+      data[lastKey] = `${data[lastKey]} ${line.trim()}`.trim();
+    } else {
+      // A line that is neither `Key: value` nor a continuation ends the header, as in Pelican's reader.
+      break;
+    }
+  }
+  return { data, body: lines.slice(index).join("\n").replace(/^\n/, "") };
+}
+
+/** Groups a raw front matter by canonical key; two spellings of one key (`Title` and `title`) are an error. */
+function splitOwnedKeys(raw: Record<string, unknown>, file: string) {
+  const owned = new Map<OwnedKey, { key: string; value: unknown }>();
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const canonical = key.toLowerCase() as OwnedKey;
+    if (!(OWNED_KEYS as readonly string[]).includes(canonical)) {
+      rest[key] = value;
+      continue;
+    }
+    const earlier = owned.get(canonical);
+    if (earlier) {
+      throw new RuBlogError(`"${earlier.key}" and "${key}" are the same key in different casing; keep one of them.`, { file, key });
+    }
+    owned.set(canonical, { key, value });
+  }
+  return { owned, rest };
+}
+
+
+/**
+ * A list of names from a YAML list or a comma-separated string (`Tags: a, b`). Numbers are read as their text
+ * and empty items are dropped, each with a warning; anything else is an error.
+ */
+function readNameList(value: unknown, key: string, context: PostContext, splitCommas = true): string[] {
+  if (value === undefined || value === null || value === "") return [];
+  const items = Array.isArray(value) ? value : typeof value === "string" && splitCommas ? value.split(",") : [value];
+  const names: string[] = [];
+  for (const item of items) {
+    if (typeof item === "number") {
+      context.warn(`${context.file}: ${key}: ${item} is a number; it is read as the name "${item}".`);
+      names.push(String(item));
+    } else if (typeof item === "string") {
+      const name = item.trim().replace(/\s+/g, " ");
+      if (name) names.push(name);
+      else if (Array.isArray(value)) context.warn(`${context.file}: ${key}: an empty name is dropped.`);
+    } else if (item === null || item === undefined) {
+      context.warn(`${context.file}: ${key}: an empty name is dropped.`);
+    } else {
+      throw new RuBlogError(`${describeValue(value)} is not a list of names; write \`${key}: [Docker, Мнение]\` or \`${key}: Docker, Мнение\`.`, {
+        file: context.file,
+        key,
+      });
+    }
+  }
+  return dedupeCaseInsensitive(names);
+}
+
+function dedupeCaseInsensitive(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => {
+    const folded = name.toLocaleLowerCase("ru");
+    if (seen.has(folded)) return false;
+    seen.add(folded);
+    return true;
+  });
+}
+
+function readText(entry: { key: string; value: unknown } | undefined, file: string): string | undefined {
+  if (!entry || entry.value === undefined || entry.value === null) return undefined;
+  if (typeof entry.value === "string") return entry.value.trim();
+  if (typeof entry.value === "number" || typeof entry.value === "boolean") return String(entry.value);
+  throw new RuBlogError(`${describeValue(entry.value)} is not text.`, { file, key: entry.key });
+}
+
+function readDate(entry: { key: string; value: unknown } | undefined, context: PostContext): DateTime | undefined {
+  if (!entry) return undefined;
+  try {
+    return parseFrontMatterDate(entry.value, context.timezone);
+  } catch (error) {
+    throw new RuBlogError((error as Error).message, { file: context.file, key: entry.key, cause: error });
+  }
+}
+
+function readBoolean(entry: { key: string; value: unknown } | undefined, file: string): boolean {
+  if (!entry || entry.value === undefined || entry.value === null) return false;
+  if (typeof entry.value === "boolean") return entry.value;
+  if (typeof entry.value === "string" && /^(true|false|yes|no)$/i.test(entry.value.trim())) return /^(true|yes)$/i.test(entry.value.trim());
+  throw new RuBlogError(`${describeValue(entry.value)} is not true or false.`, { file, key: entry.key });
+}
+
+const STATUSES = ["published", "draft", "hidden"] as const;
+
+function readStatus(entry: { key: string; value: unknown } | undefined, file: string): (typeof STATUSES)[number] {
+  const status = readText(entry, file)?.toLowerCase() ?? "published";
+  if ((STATUSES as readonly string[]).includes(status)) return status as (typeof STATUSES)[number];
+  throw new RuBlogError(`${describeValue(entry?.value)} is not a status; write draft, hidden or published.`, { file, key: entry?.key });
+}
+
+/** Hugo's build options: `Build: {List: never|local|always, Render: never|always}` (Hugo also takes booleans). */
+function readBuild(entry: { key: string; value: unknown } | undefined, file: string): { list: Listing; render: boolean } {
+  const build = { list: "always" as Listing, render: true };
+  if (!entry || entry.value === undefined || entry.value === null) return build;
+  if (typeof entry.value !== "object" || Array.isArray(entry.value)) {
+    throw new RuBlogError(`${describeValue(entry.value)} is not a mapping; write \`Build: {List: local}\`.`, { file, key: entry.key });
+  }
+  for (const [key, rawValue] of Object.entries(entry.value as Record<string, unknown>)) {
+    const value = typeof rawValue === "boolean" ? (rawValue ? "always" : "never") : String(rawValue).toLowerCase();
+    const name = key.toLowerCase();
+    if (name === "list" && ["always", "local", "never"].includes(value)) build.list = value as Listing;
+    else if (name === "render" && ["always", "never"].includes(value)) build.render = value === "always";
+    else if (name === "publishresources") continue;
+    else {
+      throw new RuBlogError(`${key}: ${describeValue(rawValue)} is not understood; write List: always|local|never and Render: always|never.`, {
+        file,
+        key: entry.key,
+      });
+    }
+  }
+  return build;
+}
+
+function checkedPath(entry: { key: string; value: unknown } | undefined, value: string | undefined, file: string): string | undefined {
+  if (value === undefined || value === "") return undefined;
+  try {
+    return checkSitePath(value);
+  } catch (error) {
+    throw new RuBlogError((error as Error).message, { file, key: entry?.key, cause: error });
+  }
+}
+
+function permalinkOf(
+  post: { url: string | undefined; slug: string; date: DateTime | undefined; categories: string[] },
+  urlKey: string | undefined,
+  context: PostContext,
+): string {
+  try {
+    return postPermalink({
+      url: post.url,
+      pattern: context.permalink,
+      slug: post.slug,
+      date: post.date,
+      categorySlug: post.categories[0] === undefined ? undefined : context.slugify(post.categories[0]),
+    });
+  } catch (error) {
+    throw new RuBlogError((error as Error).message, { file: context.file, key: urlKey ?? "permalink", cause: error });
+  }
+}
+
+function fileStem(file: string): string {
+  const base = file.split("/").pop() ?? file;
+  return base.replace(/\.[^.]+$/, "").replace(/^\d{4}-\d{2}-\d{2}-?/, "");
+}
+
+/**
+ * One normalised view of a post's data, whatever the key casing and whichever habits (Pelican's or Hugo's) it was
+ * written in: lowercase `title`, `date` (a JS Date, the instant in the site zone), `tags` and the rest, plus the
+ * permalink. Keys the package does not own are passed through untouched.
+ */
+export function normalizePost(raw: Record<string, unknown>, context: PostContext): Record<string, unknown> {
+  const { file } = context;
+  const { owned, rest } = splitOwnedKeys(raw, file);
+
+  const title = readText(owned.get("title"), file);
+  const date = readDate(owned.get("date"), context) ?? dateFromFileName(file, context.timezone);
+  const modified = readDate(owned.get("modified"), context);
+  const tags = readNameList(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
+  const named = [
+    ...readNameList(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
+    ...readNameList(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
+  ];
+  const categories = dedupeCaseInsensitive(named.length ? named : context.folderCategory ? [context.folderCategory] : []);
+  const authors = [
+    ...readNameList(owned.get("author")?.value, owned.get("author")?.key ?? "Author", context, false),
+    ...readNameList(owned.get("authors")?.value, owned.get("authors")?.key ?? "Authors", context),
+  ];
+  const slugEntry = owned.get("slug");
+  const slug = checkedPath(slugEntry, readText(slugEntry, file), file);
+  const urlEntry = owned.get("url");
+  const url = checkedPath(urlEntry, readText(urlEntry, file), file);
+  const aliasesEntry = owned.get("aliases");
+  const aliases = readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map(
+    (alias) => checkedPath(aliasesEntry, alias, file)!,
+  );
+  const status = readStatus(owned.get("status"), file);
+  const isDraft = status === "draft" || readBoolean(owned.get("draft"), file);
+  const build = readBuild(owned.get("build"), file);
+  const listing: Listing = status === "hidden" ? "never" : build.list;
+  const summary = readText(owned.get("summary"), file);
+
+  const written = build.render && (!isDraft || context.writeDrafts);
+  const eleventyTags = tags.filter((tag) => {
+    if (!RESERVED_COLLECTION_NAMES.has(tag.toLowerCase())) return true;
+    context.warn(
+      `${file}: ${owned.get("tags")?.key}: "${tag}" is also the name of a collection, so it is left out of Eleventy's collections.${tag}; its tag page and feed are kept.`,
+    );
+    return false;
+  });
+  const data: Record<string, unknown> = {
+    ...rest,
+    tags: eleventyTags,
+    categories,
+    authors,
+    aliases,
+    status,
+    draft: isDraft,
+    ruBlog: { isPost: true, listing, isDraft, file, tags, categories } satisfies PostState,
+  };
+  if (title !== undefined) data.title = title;
+  if (date) data.date = date.toJSDate();
+  if (modified) data.modified = modified.toJSDate();
+  if (summary !== undefined) data.summary = summary;
+  if (url !== undefined) data.url = url;
+  const postSlug = slug ?? context.slugify(title ?? fileStem(file));
+  data.slug = postSlug;
+
+  if (!("permalink" in rest)) {
+    data.permalink = written ? permalinkOf({ url, slug: postSlug, date, categories }, urlEntry?.key, context) : false;
+    // The permalink is final text: a `{{` in a Url must not be run as a template.
+    data.dynamicPermalink = false;
+  }
+  if (isDraft && !context.writeDrafts) data.eleventyExcludeFromCollections = true;
+  if (!("templateEngineOverride" in rest) && /\.(md|markdown)$/i.test(file)) data.templateEngineOverride = context.postTemplateEngine;
+  return data;
+}

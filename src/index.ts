@@ -1,0 +1,367 @@
+/**
+ * eleventy-plugin-ru-blog: the plugin function. This file is the only Eleventy glue: it reads the options and wires
+ * the pure modules (front matter, permalinks, taxonomy, dates, words, feeds, markdown) into `eleventyConfig`.
+ */
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { escapeAttribute, escapeUTF8 } from "entities";
+import picomatch from "picomatch";
+import { assertLocaleAvailable, createDateFilters } from "./dates.js";
+import { createWarnOnce, InvalidValueError, RuBlogError } from "./errors.js";
+import { renderAtomFeed, absolutizeHtml, type FeedEntry, type FeedSite } from "./feeds.js";
+import { normalizePost, parsePelicanHeader, parsePostYaml } from "./front-matter.js";
+import { headingAnchors } from "./markdown.js";
+import { resolveOptions, type ResolvedOptions, type RuBlogOptions } from "./options.js";
+import { buildSiteModel, postState, type FeedPlan, type PageItem, type SiteModel, type TermIndex } from "./site.js";
+import { createSlugger } from "./slugs.js";
+import type { Term, TermPage } from "./taxonomy.js";
+import { absoluteUrl, encodePath } from "./urls.js";
+import { readingTime, ruPlural } from "./words.js";
+
+export type { AuthorOption, FeedsOption, LegacyUrlsOption, RuBlogOptions } from "./options.js";
+export type { SlugStyle } from "./slugs.js";
+export type { Term, TermPage } from "./taxonomy.js";
+
+/** The part of Eleventy's `UserConfig` this plugin uses; declared here so the package's types don't depend on Eleventy's. */
+export interface EleventyConfig {
+  directories: { input: string; includes: string; layouts?: string | undefined; output: string };
+  frontMatterParsingOptions?: { excerpt?: unknown; excerpt_separator?: string; engines?: Record<string, unknown> };
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  addFilter(name: string, filter: (...args: any[]) => unknown): void;
+  addShortcode(name: string, shortcode: (...args: any[]) => unknown): void;
+  addCollection(name: string, build: (api: { getAll(): CollectionItem[] }) => unknown): void;
+  addTemplate(inputPath: string, content: unknown, data?: Record<string, unknown>): void;
+  amendLibrary(engine: string, amend: (library: any) => void): void;
+  on(event: string, listener: (...args: any[]) => unknown): void;
+}
+
+/** An Eleventy collection item, as far as the plugin reads it. */
+interface CollectionItem extends PageItem {
+  outputPath: string | false;
+  content: string;
+}
+
+interface GrayMatterFile {
+  data: Record<string, unknown>;
+  content: string;
+  matter: string;
+  excerpt?: string;
+}
+
+type Engine = (text: string, options?: { filePath?: string }) => unknown;
+
+const PACKAGE = { name: "eleventy-plugin-ru-blog", uri: "https://www.npmjs.com/package/eleventy-plugin-ru-blog" };
+
+/** Eleventy's input paths start with `./`; globs and messages want the path inside the input folder. */
+function inputRelative(filePath: string, inputDir: string): string {
+  const relative = path.relative(path.resolve(inputDir), path.resolve(filePath));
+  return relative.split(path.sep).join("/");
+}
+
+/** `posts/IT/x.md` with glob `posts/**` → `IT`; a post right in the glob's base folder has no folder category. */
+function folderCategory(file: string, globBase: string): string | undefined {
+  const folder = path.posix.dirname(file);
+  if (folder === "." || path.posix.normalize(folder) === path.posix.normalize(globBase || ".")) return undefined;
+  return path.posix.basename(folder);
+}
+
+function layoutExists(layout: string, config: EleventyConfig): boolean {
+  const folder = path.resolve(config.directories.layouts ?? config.directories.includes);
+  if (existsSync(path.join(folder, layout))) return true;
+  // Eleventy also resolves a layout named without its extension (`term` → `term.njk`).
+  if (path.extname(layout) !== "") return false;
+  const dir = path.dirname(path.join(folder, layout));
+  const base = path.basename(layout);
+  return existsSync(dir) && readdirSync(dir).some((entry) => entry.startsWith(`${base}.`));
+}
+
+/** Turns a pure module's InvalidValueError into the plugin's error naming the filter. */
+function asFilter<A extends unknown[]>(name: string, filter: (...args: A) => string) {
+  return (...args: A): string => {
+    try {
+      return filter(...args);
+    } catch (error) {
+      if (error instanceof InvalidValueError) throw new RuBlogError(`filter ${name}: ${error.message}`, { cause: error });
+      throw error;
+    }
+  };
+}
+
+/**
+ * The plugin. Add it with `eleventyConfig.addPlugin(ruBlog, options)`; see the README for every option.
+ * Adding it twice is harmless: Eleventy skips the second call (`eleventyPluginOptions.unique`).
+ */
+export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuBlogOptions): void {
+  const warn = createWarnOnce();
+  const options = resolveOptions(userOptions, warn);
+  assertLocaleAvailable(options.language);
+  const slugify = createSlugger(options.slugStyle);
+  const isPostPath = picomatch(options.posts);
+  const postsBase = picomatch.scan(options.posts).base;
+  const writeDrafts = () => process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  const postFile = (filePath: string | undefined): string | undefined => {
+    if (!filePath) return undefined;
+    const file = inputRelative(filePath, eleventyConfig.directories.input);
+    return isPostPath(file) ? file : undefined;
+  };
+
+  registerFrontMatter(eleventyConfig, options, {
+    postFile,
+    normalize: (raw, file) =>
+      normalizePost(raw, {
+        file,
+        folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
+        timezone: options.timezone,
+        permalink: options.permalink,
+        slugify,
+        postTemplateEngine: options.postTemplateEngine,
+        writeDrafts: writeDrafts(),
+        warn,
+      }),
+  });
+
+  eleventyConfig.amendLibrary("md", (markdownIt) => headingAnchors(markdownIt, slugify));
+
+  const dates = createDateFilters({ zone: options.timezone, locale: options.language });
+  eleventyConfig.addFilter("ruDate", asFilter("ruDate", dates.ruDate));
+  eleventyConfig.addFilter("ruRelative", asFilter("ruRelative", dates.ruRelative));
+  eleventyConfig.addFilter("isoDate", asFilter("isoDate", dates.isoDate));
+  eleventyConfig.addFilter("ruPlural", asFilter("ruPlural", (n: unknown, one: string, few: string, many: string) => ruPlural(n, one, few, many, options.language)));
+  eleventyConfig.addFilter("readingTime", asFilter("readingTime", (html: unknown) => readingTime(html)));
+
+  // Everything derived from the whole site is computed once per build, on first use, and dropped before the next.
+  let model: SiteModel<CollectionItem> | undefined;
+  const feedHtml = new Map<string, string>();
+  const site = (api: { getAll(): CollectionItem[] }): SiteModel<CollectionItem> => {
+    if (model) return model;
+    const items = api.getAll();
+    assertInsideOutput(items, eleventyConfig.directories.output);
+    model = buildSiteModel(items, {
+      slugify,
+      tagPages: options.tagPages,
+      categoryPages: options.categoryPages,
+      termPageSize: options.termPageSize,
+      feeds: options.feeds,
+    });
+    model.warnings.forEach(warn);
+    return model;
+  };
+  let indexLayout: string | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    model = undefined;
+    feedHtml.clear();
+    warn.reset();
+    if ((options.tagPages || options.categoryPages) && !layoutExists(options.termLayout, eleventyConfig)) {
+      throw new RuBlogError(
+        `the term page layout "${options.termLayout}" is not in ${eleventyConfig.directories.layouts ?? eleventyConfig.directories.includes}. ` +
+          `Add that file (it gets \`term\` and \`termPage\`), set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false.`,
+      );
+    }
+    indexLayout = layoutExists(options.termIndexLayout, eleventyConfig) ? options.termIndexLayout : undefined;
+    termIndexData.layout = indexLayout;
+  });
+
+  eleventyConfig.addCollection("posts", (api) => site(api).posts);
+  eleventyConfig.addCollection("tagList", (api) => site(api).tags);
+  eleventyConfig.addCollection("categoryList", (api) => site(api).categories);
+  eleventyConfig.addCollection("_ruBlogTermPages", (api) => [...site(api).tagPages, ...site(api).categoryPages]);
+  eleventyConfig.addCollection("_ruBlogTermIndexes", (api) => site(api).termIndexes);
+  eleventyConfig.addCollection("_ruBlogFeeds", (api) => site(api).feeds);
+
+  eleventyConfig.addTemplate(
+    "ru-blog/term-pages.11ty.js",
+    { render: () => "" },
+    {
+      pagination: { data: "collections._ruBlogTermPages", size: 1, alias: "termPage" },
+      permalink: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.url,
+      layout: options.termLayout,
+      eleventyExcludeFromCollections: true,
+      eleventyComputed: {
+        term: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term,
+        title: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term.name,
+        kind: (data: { termPage: TermPage<CollectionItem> }) => termKindOf(data.termPage.term, model),
+      },
+    },
+  );
+
+  const termIndexData: Record<string, unknown> = {
+    pagination: { data: "collections._ruBlogTermIndexes", size: 1, alias: "termIndex" },
+    permalink: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.url,
+    eleventyExcludeFromCollections: true,
+    eleventyComputed: {
+      terms: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.terms,
+      kind: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.kind,
+      title: (data: { termIndex: TermIndex<CollectionItem> }) => (data.termIndex.kind === "tag" ? "Метки" : "Категории"),
+    },
+  };
+  eleventyConfig.addTemplate(
+    "ru-blog/term-indexes.11ty.js",
+    { render: (data: { termIndex: TermIndex<CollectionItem> }) => (indexLayout ? "" : builtInTermIndex(data.termIndex, options)) },
+    termIndexData,
+  );
+
+  const feedSite: FeedSite | undefined = options.siteUrl
+    ? {
+        siteUrl: options.siteUrl,
+        title: options.title,
+        ...(options.subtitle === undefined ? {} : { subtitle: options.subtitle }),
+        ...(options.author === undefined ? {} : { author: options.author }),
+        language: options.language,
+        zone: options.timezone,
+        generator: { name: PACKAGE.name, uri: PACKAGE.uri },
+      }
+    : undefined;
+  const entryOf = (post: CollectionItem, siteUrl: string): FeedEntry => {
+    let html = feedHtml.get(post.inputPath);
+    if (html === undefined) {
+      html = absolutizeHtml(post.content ?? "", absoluteUrl(post.url as string, siteUrl));
+      feedHtml.set(post.inputPath, html);
+    }
+    const data = post.data;
+    return {
+      url: post.url as string,
+      title: String(data.title ?? ""),
+      published: post.date,
+      ...(data.modified instanceof Date ? { updated: data.modified } : {}),
+      ...(typeof data.summary === "string" ? { summary: data.summary } : {}),
+      html,
+      categories: postState(post)?.tags ?? [],
+      ...(Array.isArray(data.authors) && data.authors.length ? { authors: (data.authors as string[]).map((name) => ({ name })) } : {}),
+    };
+  };
+  if (feedSite) {
+    eleventyConfig.addTemplate(
+      "ru-blog/feeds.11ty.js",
+      {
+        render: (data: { feed: FeedPlan<CollectionItem> }) =>
+          renderAtomFeed(
+            {
+              selfPath: data.feed.path,
+              alternatePath: data.feed.alternatePath,
+              title: data.feed.term ? `${data.feed.term.name} — ${feedSite.title}` : feedSite.title,
+              entries: data.feed.posts.filter((post) => post.url !== false).map((post) => entryOf(post, feedSite.siteUrl)),
+            },
+            feedSite,
+          ),
+      },
+      {
+        pagination: { data: "collections._ruBlogFeeds", size: 1, alias: "feed" },
+        permalink: (data: { feed: FeedPlan<CollectionItem> }) => data.feed.path,
+        eleventyExcludeFromCollections: true,
+        eleventyImport: { collections: ["posts", "tagList", "categoryList", "_ruBlogFeeds"] },
+      },
+    );
+  }
+
+  eleventyConfig.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
+    if (!model || !feedSite) return "";
+    return feedLinks(model, this.page?.url, feedSite);
+  });
+}
+ruBlog.eleventyPluginOptions = { unique: true };
+
+export { ruBlog };
+
+function termKindOf(term: Term<CollectionItem>, model: SiteModel<CollectionItem> | undefined): "tag" | "category" {
+  return model?.categories.includes(term) ? "category" : "tag";
+}
+
+function assertInsideOutput(items: readonly CollectionItem[], outputDir: string): void {
+  const root = path.resolve(outputDir) + path.sep;
+  for (const item of items) {
+    if (typeof item.outputPath === "string" && !path.resolve(item.outputPath).startsWith(root)) {
+      throw new RuBlogError(`its permalink ${JSON.stringify(item.url)} would write outside the output folder; change it to a path inside the site.`, {
+        file: item.inputPath,
+      });
+    }
+  }
+}
+
+function feedLink(href: string, title: string, siteUrl: string): string {
+  return `<link rel="alternate" type="application/atom+xml" href="${escapeAttribute(absoluteUrl(href, siteUrl))}" title="${escapeAttribute(title)}">`;
+}
+
+/** The autodiscovery tags: the site feed everywhere, and on a term page also that term's feed. */
+function feedLinks(model: SiteModel<CollectionItem>, pageUrl: string | undefined, site: FeedSite): string {
+  const links: string[] = [];
+  const siteFeed = model.feeds.find((feed) => !feed.term);
+  if (siteFeed) links.push(feedLink(siteFeed.path, site.title, site.siteUrl));
+  const termFeed = pageUrl ? model.feeds.find((feed) => feed.term && feed.term.url === pageUrl) : undefined;
+  if (termFeed?.term) links.push(feedLink(termFeed.path, `${termFeed.term.name} — ${site.title}`, site.siteUrl));
+  return links.join("\n");
+}
+
+/** The index page written when the site has no `termIndexLayout` yet: plain, valid HTML5, every term with its count. */
+function builtInTermIndex(index: TermIndex<CollectionItem>, options: ResolvedOptions): string {
+  const heading = index.kind === "tag" ? "Метки" : "Категории";
+  const items = index.terms
+    .map((term) => {
+      const name = escapeUTF8(term.name);
+      const label = term.url ? `<a href="${escapeAttribute(encodePath(term.url))}">${name}</a>` : name;
+      return `    <li>${label} <span>(${term.count})</span></li>`;
+    })
+    .join("\n");
+  const title = options.title ? `${heading} — ${escapeUTF8(options.title)}` : heading;
+  return `<!doctype html>
+<html lang="${escapeAttribute(options.language)}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title}</title>
+</head>
+<body>
+  <h1>${heading}</h1>
+  <ul>
+${items}
+  </ul>
+</body>
+</html>
+`;
+}
+
+function registerFrontMatter(
+  eleventyConfig: EleventyConfig,
+  options: ResolvedOptions,
+  posts: { postFile(filePath: string | undefined): string | undefined; normalize(raw: Record<string, unknown>, file: string): Record<string, unknown> },
+): void {
+  const previous = eleventyConfig.frontMatterParsingOptions ?? {};
+  const previousYaml = previous.engines?.yaml as Engine | undefined;
+  const previousExcerpt = previous.excerpt;
+  void options;
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (text: string, engineOptions?: { filePath?: string }) => {
+        const file = posts.postFile(engineOptions?.filePath);
+        if (file) return parsePostYaml(text, file);
+        return previousYaml ? previousYaml(text, engineOptions) : undefined;
+      },
+    },
+    // gray-matter calls `excerpt` for every file, with or without `---`: the one place where a Pelican header
+    // (no `---`) can be read and every post's data normalised after its YAML is parsed.
+    excerpt: (file: GrayMatterFile, matterOptions: { filePath?: string; excerpt_separator?: string }) => {
+      runPreviousExcerpt(previousExcerpt, file, matterOptions);
+      const postPath = posts.postFile(matterOptions.filePath);
+      if (!postPath) return;
+      if (file.matter === "" && !file.content.startsWith("---")) {
+        const header = parsePelicanHeader(file.content);
+        if (header) {
+          file.content = header.body;
+          file.data = header.data;
+        }
+      }
+      file.data = posts.normalize(file.data ?? {}, postPath);
+    },
+  });
+}
+
+/** Keeps a user's own `excerpt` setting working: a function is chained, `true` or a separator string is honoured. */
+function runPreviousExcerpt(previous: unknown, file: GrayMatterFile, matterOptions: { excerpt_separator?: string }): void {
+  if (typeof previous === "function") {
+    previous(file, matterOptions);
+    return;
+  }
+  if (previous !== true && typeof previous !== "string") return;
+  const separator = typeof previous === "string" ? previous : (matterOptions.excerpt_separator ?? "---");
+  const end = file.content.indexOf(separator);
+  if (end !== -1) file.excerpt = file.content.slice(0, end);
+}

@@ -1,0 +1,134 @@
+/**
+ * The blog as a whole, computed once per build from every page Eleventy knows: which posts are listed, the tag
+ * and category terms with their pages, the term indexes and the feeds. Pure: the Eleventy glue hands in plain
+ * page objects and registers what comes out.
+ */
+import type { PostState } from "./front-matter.js";
+import type { ResolvedFeeds } from "./options.js";
+import { assertUniqueUrls, normalizeUrlKey } from "./permalinks.js";
+import { buildTerms, fillPattern, paginateTerm, type Term, type TermKind, type TermPage } from "./taxonomy.js";
+
+/** The part of an Eleventy collection item this module reads. */
+export interface PageItem {
+  url: string | false;
+  inputPath: string;
+  date: Date;
+  data: Record<string, unknown>;
+}
+
+export interface TermIndex<I> {
+  kind: TermKind;
+  url: string;
+  terms: Term<I>[];
+}
+
+export interface FeedPlan<I> {
+  /** Root-relative path the feed is written to. */
+  path: string;
+  /** The page the feed belongs to: the home page or the term's page. */
+  alternatePath: string;
+  /** The term, for a term's feed. */
+  term?: Term<I>;
+  kind?: TermKind;
+  /** Newest first, at most `limit`. */
+  posts: I[];
+}
+
+export interface SiteModel<I> {
+  /** Listed posts, oldest first (Eleventy's convention). */
+  posts: I[];
+  tags: Term<I>[];
+  categories: Term<I>[];
+  tagPages: TermPage<I>[];
+  categoryPages: TermPage<I>[];
+  termIndexes: TermIndex<I>[];
+  feeds: FeedPlan<I>[];
+  warnings: string[];
+}
+
+export interface SiteSettings {
+  slugify: (name: string) => string;
+  tagPages: string | false;
+  categoryPages: string | false;
+  termPageSize: number;
+  feeds: ResolvedFeeds;
+}
+
+export function postState(item: PageItem): PostState | undefined {
+  const state = item.data.ruBlog as PostState | undefined;
+  return state?.isPost ? state : undefined;
+}
+
+
+/** `/tags/:slug/` → `/tags/`; `/tag/:slug.html` → `/tag/`. */
+export function indexUrl(pattern: string): string {
+  const beforeSlug = pattern.split(/:slug\b|\{slug\}/)[0] ?? "/";
+  return beforeSlug.slice(0, beforeSlug.lastIndexOf("/") + 1) || "/";
+}
+
+function newestFirst<I extends PageItem>(posts: I[], limit: number): I[] {
+  const ordered = [...posts].sort((a, b) => b.date.getTime() - a.date.getTime());
+  return limit > 0 ? ordered.slice(0, limit) : ordered;
+}
+
+/**
+ * Builds the site model in one pass over the pages (plus one sort per term), so the cost stays linear in posts
+ * and terms. Throws when two pages claim one URL.
+ */
+export function buildSiteModel<I extends PageItem>(items: readonly I[], settings: SiteSettings): SiteModel<I> {
+  assertUniqueUrls(items.flatMap((item) => (item.url === false ? [] : [{ url: item.url, inputPath: item.inputPath }])));
+
+  const allPosts = items.filter((item) => postState(item));
+  // Hugo's `List: local` keeps a post on its term pages and out of the site-wide list and feed.
+  const posts = allPosts.filter((item) => postState(item)!.listing === "always");
+  const onTermPages = allPosts.filter((item) => postState(item)!.listing !== "never");
+  const userUrls = new Set(items.filter((item) => !postState(item) && item.url).map((item) => normalizeUrlKey(item.url as string)));
+
+  const warnings: string[] = [];
+  const taxonomy = (kind: TermKind, pagePattern: string | false, feedPattern: string | false) => {
+    const built = buildTerms(
+      onTermPages.map((post) => ({ post, names: postState(post)![kind === "tag" ? "tags" : "categories"], date: post.date.getTime(), inputPath: post.inputPath })),
+      { slugify: settings.slugify, pagePattern, feedPattern, kind },
+    );
+    warnings.push(...built.warnings);
+    const pages = pagePattern ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern)) : [];
+    const url = pagePattern ? indexUrl(pagePattern) : undefined;
+    const index = url && !userUrls.has(normalizeUrlKey(url)) ? [{ kind, url, terms: built.terms }] : [];
+    return { terms: built.terms, pages, index };
+  };
+  const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
+  const categories = taxonomy("category", settings.categoryPages, settings.feeds.categories);
+
+  const published = (post: I) => !postState(post)!.isDraft;
+  const feeds: FeedPlan<I>[] = [];
+  if (settings.feeds.all) {
+    feeds.push({ path: settings.feeds.all, alternatePath: "/", posts: newestFirst(posts.filter(published), settings.feeds.limit) });
+  }
+  for (const [kind, terms, pattern] of [
+    ["tag", tags.terms, settings.feeds.tags],
+    ["category", categories.terms, settings.feeds.categories],
+  ] as const) {
+    if (!pattern) continue;
+    for (const term of terms) {
+      const termPosts = term.posts.filter(published);
+      feeds.push({
+        path: fillPattern(pattern, term.slug),
+        alternatePath: term.url ?? "/",
+        term,
+        kind,
+        posts: settings.feeds.limit > 0 ? termPosts.slice(0, settings.feeds.limit) : termPosts,
+      });
+    }
+  }
+
+  return {
+    posts,
+    tags: tags.terms,
+    categories: categories.terms,
+    tagPages: tags.pages,
+    categoryPages: categories.pages,
+    termIndexes: [...tags.index, ...categories.index],
+    feeds,
+    warnings,
+  };
+}

@@ -1,0 +1,77 @@
+import { mkdtemp, mkdir, readFile, writeFile, access } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import ruBlog, { type RuBlogOptions } from "../../src/index.js";
+
+export interface BuiltSite {
+  root: string;
+  output: string;
+  read(file: string): Promise<string>;
+  exists(file: string): Promise<boolean>;
+}
+
+/** Writes `files` (path → text) into a new temporary folder and returns its path. */
+export async function writeSite(files: Record<string, string>): Promise<string> {
+  const root = await mkdtemp(path.join(tmpdir(), "ru-blog-site-"));
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(root, "src", file)), { recursive: true });
+    await writeFile(path.join(root, "src", file), text);
+  }
+  return root;
+}
+
+/** The layouts most fixture sites need: a post layout and a term layout that print what the plugin gives them. */
+export const BASIC_LAYOUTS: Record<string, string> = {
+  "_includes/term.njk": `<h1>{{ term.name }}</h1><p>{{ termPage.pageNumber }}/{{ termPage.totalPages }}</p><ul>{% for post in termPage.posts %}<li>{{ post.url }}</li>{% endfor %}</ul>{% if termPage.nextUrl %}<a rel="next" href="{{ termPage.nextUrl }}">next</a>{% endif %}`,
+};
+
+/**
+ * Builds a site from `files` with the plugin and `options`, writing to a temporary output folder.
+ * `configure` can add to the config after the plugin, as a user's config would.
+ */
+export async function buildSite(
+  files: Record<string, string>,
+  options: RuBlogOptions = {},
+  configure?: (eleventyConfig: any) => void,
+): Promise<BuiltSite> {
+  const root = await writeSite(files);
+  const output = path.join(root, "_site");
+  // Eleventy finds directory data files (posts/posts.json) only for an input path relative to the working folder.
+  const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "src")), path.relative(process.cwd(), output), {
+    quietMode: true,
+    config(eleventyConfig: any) {
+      eleventyConfig.addPlugin(ruBlog, options);
+      configure?.(eleventyConfig);
+    },
+  });
+  await eleventy.write();
+  return {
+    root,
+    output,
+    read: (file) => readFile(path.join(output, file), "utf8"),
+    exists: (file) =>
+      access(path.join(output, file)).then(
+        () => true,
+        () => false,
+      ),
+  };
+}
+
+/** Captures what the plugin prints as warnings while `run` runs (use in `test.serial`). */
+export async function captureWarnings<T>(run: () => Promise<T>): Promise<{ result: T | undefined; error: unknown; warnings: string[] }> {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    const line = args.map(String).join(" ");
+    if (line.includes("[ru-blog]")) warnings.push(line);
+    else original(...args);
+  };
+  try {
+    return { result: await run(), error: undefined, warnings };
+  } catch (error) {
+    return { result: undefined, error, warnings };
+  } finally {
+    console.warn = original;
+  }
+}

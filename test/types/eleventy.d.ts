@@ -1,0 +1,10 @@
+// @11ty/eleventy ships no type declarations for its programmatic API; the tests use this much of it.
+declare module "@11ty/eleventy" {
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: Record<string, unknown>);
+    write(): Promise<unknown>;
+    toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+    watch(): Promise<unknown>;
+    stopWatch(): Promise<unknown>;
+  }
+}

@@ -1,0 +1,89 @@
+import test from "ava";
+import { InvalidValueError } from "../src/errors.js";
+import { RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural } from "../src/words.js";
+
+const posts = (n: unknown) => ruPlural(n, "запись", "записи", "записей");
+
+test("ruPlural picks the Russian form for whole numbers", (t) => {
+  t.is(posts(1), "1 запись");
+  t.is(posts(2), "2 записи");
+  t.is(posts(5), "5 записей");
+  t.is(posts(11), "11 записей");
+  t.is(posts(21), "21 запись");
+  t.is(posts(22), "22 записи");
+  t.is(posts(111), "111 записей");
+  t.is(posts(0), "0 записей");
+});
+
+test("ruPlural writes numbers the Russian way", (t) => {
+  t.is(posts(1.5), "1,5 записи");
+  t.is(posts(1000), "1\u00a0000 записей");
+});
+
+test("ruPlural takes a numeric string", (t) => {
+  t.is(posts("5"), "5 записей");
+  t.is(posts("21"), "21 запись");
+});
+
+test("ruPlural follows the locale's plural rules", (t) => {
+  t.is(ruPlural(1, "post", "posts", "posts", "en"), "1 post");
+  t.is(ruPlural(5, "post", "posts", "posts", "en"), "5 posts");
+});
+
+test("ruPlural rejects what is not a number, naming it", (t) => {
+  for (const [value, named] of [
+    ["пять", '"пять"'],
+    ["", '""'],
+    [undefined, "undefined"],
+    [Number.NaN, "NaN"],
+    [[5], "[5]"],
+  ] as const) {
+    const error = t.throws(() => posts(value), { instanceOf: InvalidValueError });
+    t.is(error?.message, `${named} is not a number; write a count such as 5 or 1.5`);
+  }
+});
+
+test("the reading speed is Russian readers' average", (t) => {
+  t.is(RUSSIAN_WORDS_PER_MINUTE, 180);
+});
+
+const words = (n: number) => Array.from({ length: n }, () => "слово").join(" ");
+
+test("readingTime rounds minutes up, with at least one", (t) => {
+  t.is(readingTime(""), "1 минута чтения");
+  t.is(readingTime(`<p>${words(180)}</p>`), "1 минута чтения");
+  t.is(readingTime(`<p>${words(181)}</p>`), "2 минуты чтения");
+  t.is(readingTime(`<p>${words(4 * 180)}</p>`), "4 минуты чтения");
+  t.is(readingTime(`<p>${words(12 * 180 - 10)}</p>`), "12 минут чтения");
+  t.is(readingTime(`<p>${words(21 * 180)}</p>`), "21 минута чтения");
+});
+
+test("readingTime takes a reading speed", (t) => {
+  t.is(readingTime(`<p>${words(100)}</p>`, 25), "4 минуты чтения");
+});
+
+test("readingTime leaves out code, scripts and styles", (t) => {
+  const code = words(1000);
+  const html =
+    `<p>${words(180)}</p><pre><code>${code}</code></pre><p>и <code>${code}</code></p>` +
+    `<script>${code}</script><style>${code}</style>`;
+  t.is(readingTime(html), "2 минуты чтения");
+});
+
+test("readingTime counts words, not tags, entities or punctuation", (t) => {
+  const html = (n: number) => `<h2>один&nbsp;два</h2><ul><li>три</li><li>че<b>ты</b>ре</li></ul><p>${words(n)} — 2015, a<code>x</code>b.</p>`;
+  // 4 words above the paragraph, then the paragraph's words, "2015", "a" and "b".
+  t.is(readingTime(html(180 - 7)), "1 минута чтения");
+  t.is(readingTime(html(180 - 6)), "2 минуты чтения");
+});
+
+test("readingTime rejects what is not HTML or a speed", (t) => {
+  t.throws(() => readingTime(undefined), {
+    instanceOf: InvalidValueError,
+    message: "undefined is not HTML; pass the post's content, a string",
+  });
+  t.throws(() => readingTime("<p>слово</p>", 0), {
+    instanceOf: InvalidValueError,
+    message: "0 is not a reading speed; write a positive number of words per minute",
+  });
+});
