@@ -52,19 +52,36 @@ export function isPageOrFeed(path: string): boolean {
   return PAGE_OR_FEED_EXTENSIONS.test(path);
 }
 
+/** Decodes a run of `%XX` escapes character by character (UTF-8 takes 1 to 4 bytes), keeping invalid bytes. */
+function decodeEscapeRun(run: string): string {
+  const escapes = run.match(/%[0-9A-Fa-f]{2}/g) ?? [];
+  let out = "";
+  for (let i = 0; i < escapes.length; ) {
+    let taken = 0;
+    for (let length = Math.min(4, escapes.length - i); length > 0 && taken === 0; length--) {
+      try {
+        out += decodeURIComponent(escapes.slice(i, i + length).join(""));
+        taken = length;
+      } catch {
+        // not a whole character; try a shorter one
+      }
+    }
+    if (taken === 0) {
+      out += escapes[i];
+      taken = 1;
+    }
+    i += taken;
+  }
+  return out;
+}
+
 /** Decodes the valid percent-escapes of one path segment; a broken escape (`%zz`, `%D0` alone) stays as is. */
 function decodeSegment(segment: string): string {
   let decoded: string;
   try {
     decoded = decodeURIComponent(segment);
   } catch {
-    decoded = segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
-      try {
-        return decodeURIComponent(run);
-      } catch {
-        return run;
-      }
-    });
+    decoded = segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeEscapeRun);
   }
   // An escaped slash inside a segment must not become a folder boundary.
   return decoded.replaceAll("/", "%2F").normalize("NFC");

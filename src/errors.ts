@@ -50,3 +50,16 @@ export function describeValue(value: unknown): string {
   }
   return text.length > MAX_DESCRIBED_LENGTH ? `${text.slice(0, MAX_DESCRIBED_LENGTH - 1)}…` : text;
 }
+
+/**
+ * Runs `read` and turns a pure module's InvalidValueError into a RuBlogError that names the file and the key.
+ * The message is kept as the error's own text, not as a cause, so Eleventy prints it once.
+ */
+export function withPlace<T>(where: { file?: string; key?: string | undefined; prefix?: string }, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof InvalidValueError)) throw error;
+    throw new RuBlogError(`${where.prefix ?? ""}${error.message}`, { ...(where.file ? { file: where.file } : {}), ...(where.key ? { key: where.key } : {}) });
+  }
+}

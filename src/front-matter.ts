@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
-import { describeValue, InvalidValueError, RuBlogError, type Warn } from "./errors.js";
+import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "./errors.js";
 import { checkSitePath, postPermalink } from "./permalinks.js";
 
 /** The front-matter keys this package owns, by their canonical (lowercase) name. Every other key is left alone. */
@@ -65,7 +65,7 @@ export function parsePostYaml(text: string, file: string): Record<string, unknow
   try {
     data = load(text, { schema: CORE_SCHEMA, filename: file });
   } catch (error) {
-    throw new RuBlogError(`the front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`, { file, cause: error });
+    throw new RuBlogError(`the front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`, { file });
   }
   if (data === undefined || data === null) return {};
   if (typeof data !== "object" || Array.isArray(data)) {
@@ -171,11 +171,7 @@ function readText(entry: { key: string; value: unknown } | undefined, file: stri
 
 function readDate(entry: { key: string; value: unknown } | undefined, context: PostContext): DateTime | undefined {
   if (!entry) return undefined;
-  try {
-    return parseFrontMatterDate(entry.value, context.timezone);
-  } catch (error) {
-    throw new RuBlogError((error as Error).message, { file: context.file, key: entry.key, cause: error });
-  }
+  return withPlace({ file: context.file, key: entry.key }, () => parseFrontMatterDate(entry.value, context.timezone));
 }
 
 function readBoolean(entry: { key: string; value: unknown } | undefined, file: string): boolean {
@@ -218,11 +214,7 @@ function readBuild(entry: { key: string; value: unknown } | undefined, file: str
 
 function checkedPath(entry: { key: string; value: unknown } | undefined, value: string | undefined, file: string): string | undefined {
   if (value === undefined || value === "") return undefined;
-  try {
-    return checkSitePath(value);
-  } catch (error) {
-    throw new RuBlogError((error as Error).message, { file, key: entry?.key, cause: error });
-  }
+  return withPlace({ file, key: entry?.key }, () => checkSitePath(value));
 }
 
 function permalinkOf(
@@ -230,18 +222,17 @@ function permalinkOf(
   urlKey: string | undefined,
   context: PostContext,
 ): string {
-  try {
-    return postPermalink({
+  return withPlace({ file: context.file, key: urlKey ?? "permalink" }, () =>
+    postPermalink({
       url: post.url,
       pattern: context.permalink,
       slug: post.slug,
       date: post.date,
       categorySlug: post.categories[0] === undefined ? undefined : context.slugify(post.categories[0]),
-    });
-  } catch (error) {
-    throw new RuBlogError((error as Error).message, { file: context.file, key: urlKey ?? "permalink", cause: error });
-  }
+    }),
+  );
 }
+
 
 function fileStem(file: string): string {
   const base = file.split("/").pop() ?? file;

@@ -7,7 +7,7 @@ import path from "node:path";
 import { escapeAttribute, escapeUTF8 } from "entities";
 import picomatch from "picomatch";
 import { assertLocaleAvailable, createDateFilters } from "./dates.js";
-import { createWarnOnce, InvalidValueError, RuBlogError } from "./errors.js";
+import { createWarnOnce, RuBlogError, withPlace } from "./errors.js";
 import { renderAtomFeed, absolutizeHtml, type FeedEntry, type FeedSite } from "./feeds.js";
 import { normalizePost, parsePelicanHeader, parsePostYaml } from "./front-matter.js";
 import { headingAnchors } from "./markdown.js";
@@ -75,16 +75,9 @@ function layoutExists(layout: string, config: EleventyConfig): boolean {
   return existsSync(dir) && readdirSync(dir).some((entry) => entry.startsWith(`${base}.`));
 }
 
-/** Turns a pure module's InvalidValueError into the plugin's error naming the filter. */
+/** A filter whose bad input is reported as the plugin's error naming the filter. */
 function asFilter<A extends unknown[]>(name: string, filter: (...args: A) => string) {
-  return (...args: A): string => {
-    try {
-      return filter(...args);
-    } catch (error) {
-      if (error instanceof InvalidValueError) throw new RuBlogError(`filter ${name}: ${error.message}`, { cause: error });
-      throw error;
-    }
-  };
+  return (...args: A): string => withPlace({ prefix: `filter ${name}: ` }, () => filter(...args));
 }
 
 /**
