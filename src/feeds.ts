@@ -1,7 +1,7 @@
 import { decodeHTMLAttribute } from "entities";
 import { isoDate } from "./dates.js";
 import { InvalidValueError } from "./errors.js";
-import { absoluteUrl } from "./urls.js";
+import { absoluteUrl, isAbsoluteReference } from "./urls.js";
 
 /*
  * Atom is written here rather than with the `feed` package. Its Atom writer (feed@5 on xml-js) gets the
@@ -185,12 +185,16 @@ function cachedEntryXml(entry: FeedEntry, site: FeedSite): string {
 export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   const language = site.language.replaceAll("_", "-");
   if (!LANGUAGE_TAG.test(language)) {
-    throw new InvalidValueError(`language must be a language tag like "ru" or "ru-RU", not ${JSON.stringify(site.language)}`);
+    throw new InvalidValueError(
+      `language must be a language tag like "ru" or "ru-RU", not ${JSON.stringify(site.language)}`,
+    );
   }
-  let newest = doc.entries.length === 0 ? EMPTY_FEED_UPDATED : undefined;
+  // Entries first: they check their dates and say which post has a bad one.
+  const entryElements = doc.entries.map((entry) => cachedEntryXml(entry, site));
+  let newest: Date | undefined;
   for (const entry of doc.entries) {
     const changed = entry.updated ?? entry.published;
-    if (!newest || changed.getTime() > newest.getTime()) newest = changed;
+    if (newest === undefined || changed.getTime() > newest.getTime()) newest = changed;
   }
   const selfUrl = absoluteUrl(doc.selfPath, site.siteUrl);
   const lines = [
@@ -201,19 +205,18 @@ export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   ];
   if (site.subtitle) lines.push(`  <subtitle>${xmlText(site.subtitle)}</subtitle>`);
   lines.push(
-    `  <updated>${atomDate(newest!, site.zone, `the newest date of ${doc.selfPath}`)}</updated>`,
+    `  <updated>${atomDate(newest ?? EMPTY_FEED_UPDATED, site.zone, `the newest date of ${doc.selfPath}`)}</updated>`,
     authorXml(site.author ?? { name: site.title }, site.siteUrl, "  "),
     `  <link rel="self" type="application/atom+xml" href="${xmlAttribute(selfUrl)}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlAttribute(absoluteUrl(doc.alternatePath, site.siteUrl))}"/>`,
   );
   if (site.generator) {
     const { name, version, uri } = site.generator;
-    const attributes = (uri ? ` uri="${xmlAttribute(uri)}"` : "") + (version ? ` version="${xmlAttribute(version)}"` : "");
-    lines.push(`  <generator${attributes}>${xmlText(name)}</generator>`);
+    const uriAttribute = uri ? ` uri="${xmlAttribute(uri)}"` : "";
+    const versionAttribute = version ? ` version="${xmlAttribute(version)}"` : "";
+    lines.push(`  <generator${uriAttribute}${versionAttribute}>${xmlText(name)}</generator>`);
   }
-  for (const entry of doc.entries) lines.push(cachedEntryXml(entry, site));
-  lines.push("</feed>", "");
-  return lines.join("\n");
+  return [...lines, ...entryElements, "</feed>", ""].join("\n");
 }
 
 /* ---------------------------------------------------------------------------------------------------------
@@ -229,9 +232,6 @@ const URL_ATTRIBUTES = new Set(["href", "src", "poster"]);
 
 /** Elements whose content is text up to their end tag, where a `<a href>` is not a tag. */
 const RAW_TEXT_ELEMENTS = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"]);
-
-/** `https:`, `mailto:`, `data:`, `javascript:`: a scheme (RFC 3986 §3.1) makes a reference absolute. */
-const SCHEME = /^[A-Za-z][A-Za-z\d+.-]*:/;
 
 const HTML_SPACE = "[\\t\\n\\f\\r ]";
 const TAG_NAME = /[A-Za-z][^\t\n\f\r />]*/y;
@@ -262,7 +262,7 @@ function rawTextEnd(html: string, name: string, from: number): number {
 function resolveUrl(value: string, base: URL): string {
   // Browsers strip surrounding ASCII whitespace from a URL attribute before reading it.
   const url = value.trim();
-  if (url === "" || SCHEME.test(url) || url.startsWith("//")) return value;
+  if (url === "" || isAbsoluteReference(url)) return value;
   try {
     return new URL(url, base).href;
   } catch {

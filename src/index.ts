@@ -128,13 +128,14 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   const site = (api: { getAll(): CollectionItem[] }): SiteModel<CollectionItem> => {
     if (model) return model;
     const items = api.getAll();
-    assertInsideOutput(items, eleventyConfig.directories.output);
+    assertInsideOutput(items, eleventyConfig.directories);
     model = buildSiteModel(items, {
       slugify,
       tagPages: options.tagPages,
       categoryPages: options.categoryPages,
       termPageSize: options.termPageSize,
       feeds: options.feeds,
+      displayPath: (inputPath) => inputRelative(inputPath, eleventyConfig.directories.input),
     });
     model.warnings.forEach(warn);
     return model;
@@ -259,12 +260,12 @@ function termKindOf(term: Term<CollectionItem>, model: SiteModel<CollectionItem>
   return model?.categories.includes(term) ? "category" : "tag";
 }
 
-function assertInsideOutput(items: readonly CollectionItem[], outputDir: string): void {
-  const root = path.resolve(outputDir) + path.sep;
+function assertInsideOutput(items: readonly CollectionItem[], directories: { input: string; output: string }): void {
+  const root = path.resolve(directories.output) + path.sep;
   for (const item of items) {
     if (typeof item.outputPath === "string" && !path.resolve(item.outputPath).startsWith(root)) {
       throw new RuBlogError(`its permalink ${JSON.stringify(item.url)} would write outside the output folder; change it to a path inside the site.`, {
-        file: item.inputPath,
+        file: inputRelative(item.inputPath, directories.input),
       });
     }
   }

@@ -52,6 +52,8 @@ export interface SiteSettings {
   categoryPages: string | false;
   termPageSize: number;
   feeds: ResolvedFeeds;
+  /** How a file is named in messages (the path inside the input folder). */
+  displayPath: (inputPath: string) => string;
 }
 
 export function postState(item: PageItem): PostState | undefined {
@@ -66,8 +68,13 @@ export function indexUrl(pattern: string): string {
   return beforeSlug.slice(0, beforeSlug.lastIndexOf("/") + 1) || "/";
 }
 
+/** Eleventy's own order: by date, then by input path so that equal dates come out the same on every build. */
+function oldestFirst(a: PageItem, b: PageItem): number {
+  return a.date.getTime() - b.date.getTime() || (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0);
+}
+
 function newestFirst<I extends PageItem>(posts: I[], limit: number): I[] {
-  const ordered = [...posts].sort((a, b) => b.date.getTime() - a.date.getTime());
+  const ordered = [...posts].reverse();
   return limit > 0 ? ordered.slice(0, limit) : ordered;
 }
 
@@ -76,9 +83,9 @@ function newestFirst<I extends PageItem>(posts: I[], limit: number): I[] {
  * and terms. Throws when two pages claim one URL.
  */
 export function buildSiteModel<I extends PageItem>(items: readonly I[], settings: SiteSettings): SiteModel<I> {
-  assertUniqueUrls(items.flatMap((item) => (item.url === false ? [] : [{ url: item.url, inputPath: item.inputPath }])));
+  assertUniqueUrls(items.flatMap((item) => (item.url === false ? [] : [{ url: item.url, inputPath: settings.displayPath(item.inputPath) }])));
 
-  const allPosts = items.filter((item) => postState(item));
+  const allPosts = items.filter((item) => postState(item)).sort(oldestFirst);
   // Hugo's `List: local` keeps a post on its term pages and out of the site-wide list and feed.
   const posts = allPosts.filter((item) => postState(item)!.listing === "always");
   const onTermPages = allPosts.filter((item) => postState(item)!.listing !== "never");

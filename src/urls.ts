@@ -6,8 +6,16 @@ const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/y;
 /** A surrogate without its pair: `encodeURI` throws a URIError on it. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** `https:`, `mailto:`, `data:`: a URL scheme (RFC 3986 §3.1) that makes a reference absolute. */
+/** `https:`, `mailto:`, `data:`, `javascript:`: a URL scheme (RFC 3986 §3.1). */
 const SCHEME = /^[A-Za-z][A-Za-z\d+.-]*:/;
+
+/**
+ * Whether a URL reference needs no base: it has a scheme (`https:`, `mailto:`, `data:`) or is protocol-relative
+ * (`//host/…`, which the feed keeps as written for the reader to complete).
+ */
+export function isAbsoluteReference(url: string): boolean {
+  return SCHEME.test(url) || url.startsWith("//");
+}
 
 /**
  * Percent-encodes a URL path the way `encodeURI` does (`/it/Личный-vps/` → `/it/%D0%9B%D0%B8…-vps/`), except that
@@ -44,7 +52,7 @@ export function encodePath(path: string): string {
  * @example absoluteUrl("/it/Личный-vps/", "https://example.ru") // "https://example.ru/it/%D0%9B%D0%B8…-vps/"
  */
 export function absoluteUrl(path: string, siteUrl: string): string {
-  if (SCHEME.test(path) || path.startsWith("//")) return path;
+  if (isAbsoluteReference(path)) return path;
   const base = siteUrl.endsWith("/") ? siteUrl.slice(0, -1) : siteUrl;
   return base + encodePath(path.startsWith("/") ? path : `/${path}`);
 }

@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { absoluteUrl, checkSiteUrl, encodePath } from "../src/urls.js";
+import { absoluteUrl, checkSiteUrl, encodePath, isAbsoluteReference } from "../src/urls.js";
 
 const LICHNYI = "%D0%9B%D0%B8%D1%87%D0%BD%D1%8B%D0%B9"; // "Личный"
 
@@ -53,6 +53,13 @@ test("absoluteUrl returns an absolute or protocol-relative URL unchanged", (t) =
 
 test("absoluteUrl gives the same URL on every call for raw and encoded paths", (t) => {
   t.is(absoluteUrl("/it/Личный-vps/", "https://example.ru"), absoluteUrl(`/it/${LICHNYI}-vps/`, "https://example.ru"));
+});
+
+test("isAbsoluteReference is true for a scheme or //host, false for paths and fragments", (t) => {
+  for (const url of ["https://a.ru/", "HTTP://A.RU", "mailto:a@b.ru", "data:,x", "tel:+7", "//cdn.a.ru/x.js"]) {
+    t.true(isAbsoluteReference(url), url);
+  }
+  for (const url of ["/a/", "a/b", "../a", "#x", "?q=1", "", "./a:b"]) t.false(isAbsoluteReference(url), url);
 });
 
 test("checkSiteUrl normalises to no trailing slash", (t) => {

@@ -75,3 +75,26 @@ export async function captureWarnings<T>(run: () => Promise<T>): Promise<{ resul
     console.warn = original;
   }
 }
+
+/** The plugin's own error inside whatever Eleventy wrapped it in, or undefined. */
+export function pluginError(error: unknown): (Error & { skipOriginalStack?: boolean }) | undefined {
+  let current = error as (Error & { originalError?: unknown; skipOriginalStack?: boolean }) | undefined;
+  while (current) {
+    if (current.name === "RuBlogError") return current;
+    current = (current.cause ?? current.originalError) as typeof current;
+  }
+  return undefined;
+}
+
+/** Builds a site that must fail, and returns the plugin's error message (fails the test if there is none). */
+export async function buildError(files: Record<string, string>, options: RuBlogOptions = {}): Promise<string> {
+  try {
+    await buildSite(files, options);
+  } catch (error) {
+    const own = pluginError(error);
+    if (!own) throw error;
+    if (own.skipOriginalStack !== true) throw new Error("the plugin's error would print a stack trace");
+    return own.message;
+  }
+  throw new Error("the build succeeded");
+}

@@ -1,0 +1,280 @@
+// Generates a deterministic synthetic Russian blog for the benchmark (see bench/README.md).
+//
+// One input folder serves both builds:
+//   posts/YYYY/YYYY-MM-DD-slug.md   posts in the seed's front-matter format (Title, Date, Tags, Slug, Url, Categories)
+//   posts/posts.json                directory data: every post uses the layout `post.njk`
+//   _plain/post.njk                 (a) plain Eleventy's layout (reads the capitalised keys as plain data)
+//   _blog/post.njk, _blog/term.njk  (b) the plugin's layouts
+//   plain.config.mjs, blog.config.mjs
+//
+// Usage: node bench/generate.mjs [--posts 1000] [--tags 200] [--categories 5] [--seed 1] [--out DIR]
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const GENERATOR_VERSION = 2;
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = `
+контейнер система образ обновление дистрибутив сервер хост проект сеть кластер ядро модуль процесс память диск файл
+каталог пользователь пакет версия сборка настройка конфигурация команда скрипт оболочка терминал редактор код функция
+переменная значение строка список словарь запрос ответ клиент база данных таблица индекс журнал событие ошибка
+предупреждение проверка тест результат отчёт время задача очередь поток сигнал сокет порт адрес маршрут шлюз фильтр
+правило политика доступ ключ сертификат подпись шифрование пароль учётная запись группа роль право владелец архив
+резервная копия восстановление миграция перенос площадка блог статья заметка мнение впечатление опыт решение вопрос
+проблема причина следствие вывод идея план шаг этап неделя месяц год вечер утро работа отпуск поездка город дорога
+книга фильм музыка песня альбом концерт друг семья дом погода зима весна лето осень море горы лес река
+быстрый медленный новый старый простой сложный удобный надёжный странный интересный скучный важный лишний полезный
+открытый закрытый локальный удалённый главный основной дополнительный атомарный специальный привычный печальный
+весьма довольно очень совсем почти уже ещё снова тоже также поэтому однако впрочем наконец сначала затем потом
+работает запускает собирает обновляет проверяет настраивает удаляет создаёт читает пишет выглядит оказалась стали
+появились предлагают позволяет требует использует поддерживает отличается является представляет распределяет
+`.trim().split(/\s+/);
+
+const TAG_BASE = [
+  "CoreOS", "Мнение", "Docker", "Linux", "Ubuntu", "Debian", "systemd", "etcd", "fleet", "Kubernetes", "nginx",
+  "PostgreSQL", "MySQL", "Redis", "Python", "Go", "Rust", "JavaScript", "TypeScript", "Node.js", "C++", "zsh",
+  "bash", "vim", "Emacs", "git", "Ansible", "Terraform", "AWS", "VPS", "Личный VPS", "Безопасность", "Сеть",
+  "Резервные копии", "Мониторинг", "Жизнь", "Путешествия", "Книги", "Кино", "Музыка", "Фото", "Работа", "Отпуск",
+  "Москва", "Санкт-Петербург", "Зима", "Ёлка", "Юзвери", "Железо", "Ноутбук", "Телефон", "Android", "iOS", "macOS",
+  "FreeBSD", "OpenBSD", "ZFS", "Btrfs", "LVM", "RAID", "SSH", "TLS", "DNS", "IPv6", "Wi-Fi", "Raspberry Pi",
+  "Arduino", "Умный дом", "Кулинария", "Велосипед", "Бег", "Горы", "Море", "Дети", "Школа", "Университет",
+  "Конференции", "Доклады", "Open Source", "GitHub", "Блог", "Pelican", "Hugo", "Eleventy", "Markdown", "Статьи",
+];
+const CATEGORY_BASE = ["IT", "Russian", "Жизнь", "Разное", "Музыка", "Путешествия", "Фото", "Книги", "Кино", "Работа"];
+
+/** `count` distinct names: the base list first, then two-word names built from the word list. */
+function names(base, count, rnd) {
+  const result = base.slice(0, count);
+  const seen = new Set(result.map((name) => name.toLowerCase()));
+  let guard = 0;
+  while (result.length < count) {
+    const a = WORDS[Math.floor(rnd() * WORDS.length)];
+    const b = WORDS[Math.floor(rnd() * WORDS.length)];
+    const name = `${a[0].toUpperCase()}${a.slice(1)} ${b}${guard++ > count * 20 ? ` ${result.length}` : ""}`;
+    if (seen.has(name.toLowerCase())) continue;
+    seen.add(name.toLowerCase());
+    result.push(name);
+  }
+  return result;
+}
+
+const pad = (n) => String(n).padStart(2, "0");
+const yamlString = (s) => (/^[\w\u0400-\u04ff][\w\u0400-\u04ff .+-]*$/.test(s) && !/^(yes|no|true|false|null|on|off)$/i.test(s) ? s : JSON.stringify(s));
+
+/** Pareto-ish pick: a few popular terms, a long tail. */
+function skewedIndex(rnd, count) {
+  return Math.min(count - 1, Math.floor(count * Math.pow(rnd(), 2.2)));
+}
+
+function sentence(rnd, min = 6, max = 16) {
+  const length = min + Math.floor(rnd() * (max - min));
+  const words = [];
+  for (let i = 0; i < length; i++) words.push(WORDS[Math.floor(rnd() * WORDS.length)]);
+  let text = words.join(" ");
+  text = text[0].toUpperCase() + text.slice(1);
+  return text + (rnd() < 0.1 ? "?" : ".");
+}
+
+function paragraph(rnd, index) {
+  const parts = [];
+  const count = 3 + Math.floor(rnd() * 4);
+  for (let i = 0; i < count; i++) {
+    let s = sentence(rnd);
+    const r = rnd();
+    if (r < 0.12) s = s.replace(/^(\S+) (\S+)/, "$1 [$2](https://example.com/$2)");
+    else if (r < 0.18) s = s.replace(/ (\S+)\.$/, ` [$1](../img/${index}.png).`);
+    else if (r < 0.24) s = s.replace(/^(\S+) (\S+)/, "$1 **$2**");
+    else if (r < 0.28) s = s.replace(/ (\S+) /, " `$1` ");
+    parts.push(s);
+  }
+  // Wrapped at ~80 columns like the seed post.
+  return parts.join(" ").replace(/(.{1,78})(?: |$)/g, "$1\n").trim();
+}
+
+const CODE_BLOCKS = [
+  "```bash\n$ docker run -d --name web -p 80:80 nginx\n$ systemctl status fleet.service\n$ etcdctl set /message \"Привет\"\n```",
+  "```yaml\n#cloud-config\ncoreos:\n  etcd:\n    discovery: https://discovery.etcd.io/{{ token }}\n  units:\n    - name: etcd.service\n      command: start\n```",
+  "```python\ndef hello(name: str) -> str:\n    return f\"Привет, {name}!\"\n\nprint(hello(\"мир\"))\n```",
+  "```\n[Unit]\nDescription=My Service\nAfter=docker.service\n\n[Service]\nExecStart=/usr/bin/docker run --rm busybox /bin/sh -c \"while true; do echo {% raw %}hello{% endraw %}; sleep 1; done\"\n```",
+];
+
+function body(rnd, index) {
+  const blocks = [];
+  const paragraphs = 4 + Math.floor(rnd() * 6);
+  for (let i = 0; i < paragraphs; i++) {
+    if (i === 2 && rnd() < 0.6) blocks.push(`## ${sentence(rnd, 2, 5).replace(/[.?]$/, "")}`);
+    blocks.push(paragraph(rnd, index));
+    if (i === 1 || (i > 2 && rnd() < 0.2)) blocks.push(CODE_BLOCKS[Math.floor(rnd() * CODE_BLOCKS.length)]);
+    if (i === 3 && rnd() < 0.3) blocks.push(["- " + sentence(rnd, 3, 6), "- " + sentence(rnd, 3, 6), "- " + sentence(rnd, 3, 6)].join("\n"));
+  }
+  return blocks.join("\n\n") + "\n";
+}
+
+function post(rnd, index, tagNames, categoryNames) {
+  const start = Date.UTC(2008, 0, 1);
+  const day = new Date(start + Math.floor((index / 1.0001) * 86400000 * 0.5) + Math.floor(rnd() * 86400000 * 0.4));
+  const y = day.getUTCFullYear();
+  const ymd = `${y}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+  const hm = `${pad(8 + Math.floor(rnd() * 14))}:${pad(Math.floor(rnd() * 60))}`;
+  const r = rnd();
+  // Mostly plain dates, some Pelican-style wall-clock times, some ISO with offset.
+  const date = r < 0.6 ? ymd : r < 0.85 ? `${ymd} ${hm}` : `${ymd}T${hm}:00+03:00`;
+
+  const title = sentence(rnd, 2, 7).replace(/[.?]$/, "");
+  const slug = `zametka-${index + 1}`;
+  const tags = new Set();
+  const tagCount = 1 + Math.floor(rnd() * 5);
+  while (tags.size < tagCount) tags.add(tagNames[skewedIndex(rnd, tagNames.length)]);
+  const categories = new Set([categoryNames[skewedIndex(rnd, categoryNames.length)]]);
+  if (rnd() < 0.3) categories.add(categoryNames[Math.floor(rnd() * categoryNames.length)]);
+
+  const lines = ["---", `Title: ${yamlString(title)}`, `Date: ${date}`];
+  const tagList = [...tags];
+  // Mostly YAML lists (the seed's form), some comma-separated strings; a few lower-case spellings of a tag.
+  const spelled = tagList.map((t) => (rnd() < 0.05 ? t.toLowerCase() : t));
+  lines.push(rnd() < 0.85 ? `Tags: [${spelled.map(yamlString).join(", ")}]` : `Tags: ${JSON.stringify(spelled.join(", "))}`);
+  lines.push(`Slug: ${slug}`);
+  if (rnd() < 0.15) lines.push(`Url: ${index % 2 ? "it" : "life"}/${slug}`);
+  lines.push(`Categories: [${[...categories].map(yamlString).join(", ")}]`);
+  if (rnd() < 0.1) lines.push(`Summary: ${yamlString(sentence(rnd, 5, 10))}`);
+  lines.push("---", "");
+  return { file: `posts/${y}/${ymd}-${slug}.md`, text: lines.join("\n") + "\n" + body(rnd, index) };
+}
+
+const POST_LAYOUT_PLAIN = `<!doctype html>
+<html lang="ru">
+<head><meta charset="utf-8"><title>{{ Title }}</title></head>
+<body>
+<article>
+<h1>{{ Title }}</h1>
+<p><time>{{ page.date.toISOString() }}</time></p>
+{{ content | safe }}
+</article>
+</body>
+</html>
+`;
+
+const POST_LAYOUT_BLOG = `<!doctype html>
+<html lang="ru">
+<head><meta charset="utf-8"><title>{{ title }}</title>
+{% feedLinks %}
+</head>
+<body>
+<article>
+<h1>{{ title }}</h1>
+<p><time datetime="{{ page.date | isoDate }}">{{ page.date | ruDate }}</time></p>
+{{ content | safe }}
+</article>
+</body>
+</html>
+`;
+
+const TERM_LAYOUT = `<!doctype html>
+<html lang="ru">
+<head><meta charset="utf-8"><title>{{ term.name }}</title>
+{% feedLinks %}
+</head>
+<body>
+<h1>{{ term.name }} ({{ term.count }})</h1>
+<ul>
+{%- for post in termPage.posts %}
+<li><a href="{{ post.url }}">{{ post.data.title }}</a> <time>{{ post.date | ruDate }}</time></li>
+{%- endfor %}
+</ul>
+{% if termPage.nextUrl %}<a href="{{ termPage.nextUrl }}">Дальше</a>{% endif %}
+</body>
+</html>
+`;
+
+function configs(pluginEntry) {
+  const plain = `// (a) plain Eleventy: the same posts, one trivial layout, no plugin.
+export default function (eleventyConfig) {
+  eleventyConfig.ignores.add("_blog/**");
+  eleventyConfig.ignores.add("_site-*/**");
+}
+export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
+`;
+  const blog = `// (b) the plugin: term pages for tags and categories, every feed on.
+import ruBlog from ${JSON.stringify(pluginEntry)};
+export default function (eleventyConfig) {
+  eleventyConfig.ignores.add("_plain/**");
+  eleventyConfig.ignores.add("_site-*/**");
+  eleventyConfig.addPlugin(ruBlog, {
+    siteUrl: "https://example.ru",
+    title: "Заметки",
+    author: { name: "Автор" },
+    tagPages: "/tags/:slug/",
+    categoryPages: "/categories/:slug/",
+    feeds: { all: "/feed.xml", tags: "/tags/:slug/feed.xml", categories: "/categories/:slug/feed.xml", limit: 20 },
+  });
+}
+export const config = { dir: { includes: "_blog" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
+`;
+  return { plain, blog };
+}
+
+/**
+ * Writes the site unless the same parameters were generated there already. Returns the site folder.
+ * @param {{ posts: number, tags: number, categories: number, seed: number, out?: string, pluginEntry?: string }} params
+ */
+export function generate({ posts, tags, categories, seed, out, pluginEntry }) {
+  const dir = out ?? path.join(here, "out", `site-${posts}-${tags}t-${categories}c-s${seed}`);
+  const entry = pluginEntry ?? pathToFileURL(path.join(here, "..", "dist", "index.js")).href;
+  const manifest = JSON.stringify({ GENERATOR_VERSION, posts, tags, categories, seed, entry });
+  const manifestFile = path.join(dir, ".bench-manifest.json");
+  if (existsSync(manifestFile) && readFileSync(manifestFile, "utf8") === manifest) return dir;
+
+  rmSync(dir, { recursive: true, force: true });
+  const rnd = random(seed);
+  const tagNames = names(TAG_BASE, tags, rnd);
+  const categoryNames = names(CATEGORY_BASE, categories, rnd);
+  const made = new Set();
+  let bytes = 0;
+  for (let i = 0; i < posts; i++) {
+    const { file, text } = post(rnd, i, tagNames, categoryNames);
+    const full = path.join(dir, file);
+    const folder = path.dirname(full);
+    if (!made.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      made.add(folder);
+    }
+    writeFileSync(full, text);
+    bytes += Buffer.byteLength(text);
+  }
+  writeFileSync(path.join(dir, "posts", "posts.json"), JSON.stringify({ layout: "post.njk" }) + "\n");
+  mkdirSync(path.join(dir, "_plain"), { recursive: true });
+  mkdirSync(path.join(dir, "_blog"), { recursive: true });
+  writeFileSync(path.join(dir, "_plain", "post.njk"), POST_LAYOUT_PLAIN);
+  writeFileSync(path.join(dir, "_blog", "post.njk"), POST_LAYOUT_BLOG);
+  writeFileSync(path.join(dir, "_blog", "term.njk"), TERM_LAYOUT);
+  const { plain, blog } = configs(entry);
+  writeFileSync(path.join(dir, "plain.config.mjs"), plain);
+  writeFileSync(path.join(dir, "blog.config.mjs"), blog);
+  writeFileSync(manifestFile, manifest);
+  console.error(`generated ${posts} posts (${(bytes / 1048576).toFixed(1)} MiB), ${tags} tags, ${categories} categories in ${path.relative(process.cwd(), dir)}`);
+  return dir;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const args = { posts: 1000, tags: 200, categories: 5, seed: 1 };
+  const argv = process.argv.slice(2);
+  for (let i = 0; i < argv.length; i++) {
+    const key = argv[i].replace(/^--/, "");
+    if (!(key in args) && key !== "out") throw new Error(`unknown option ${argv[i]}`);
+    args[key] = key === "out" ? argv[++i] : Number(argv[++i]);
+  }
+  console.log(generate(args));
+}

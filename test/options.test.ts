@@ -1,0 +1,68 @@
+import test from "ava";
+import { DEFAULT_FEEDS, resolveOptions } from "../src/options.js";
+
+const resolve = (options: unknown) => {
+  const warnings: string[] = [];
+  return { options: resolveOptions(options, (message) => warnings.push(message)), warnings };
+};
+
+test("defaults", (t) => {
+  const { options, warnings } = resolve({ siteUrl: "https://example.ru" });
+  t.deepEqual(warnings, []);
+  t.like(options, {
+    siteUrl: "https://example.ru",
+    language: "ru",
+    timezone: "Europe/Moscow",
+    posts: "posts/**/*.{md,markdown}",
+    permalink: "/posts/:slug/",
+    slugStyle: "translit",
+    tagPages: "/tags/:slug/",
+    categoryPages: "/categories/:slug/",
+    termLayout: "term.njk",
+    termIndexLayout: "term-index.njk",
+    redirects: false,
+    postTemplateEngine: "md",
+  });
+  t.deepEqual(options.feeds, DEFAULT_FEEDS);
+});
+
+test("an impossible time zone names the option and what is accepted", (t) => {
+  t.throws(() => resolve({ siteUrl: "https://example.ru", timezone: "Moscow" }), {
+    message: '[ru-blog] option "timezone" is "Moscow"; expected an IANA time zone such as "Europe/Moscow".',
+  });
+});
+
+test("a permalink pattern without a slug is refused; Pelican's {slug} is accepted", (t) => {
+  t.throws(() => resolve({ feeds: false, permalink: "/post/:year/" }), {
+    message: '[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug", e.g. "/tags/:slug/".',
+  });
+  t.is(resolve({ feeds: false, permalink: "{category}/{slug}.html" }).options.permalink, "{category}/{slug}.html");
+});
+
+test("wrong types name the option", (t) => {
+  t.throws(() => resolve({ feeds: false, categoryFromFolder: "yes" }), { message: '[ru-blog] option "categoryFromFolder" is "yes"; expected true or false.' });
+  t.throws(() => resolve({ feeds: false, termPageSize: 0 }), { message: '[ru-blog] option "termPageSize" is 0; expected a whole number of 1 or more.' });
+  t.throws(() => resolve({ feeds: false, slugStyle: "hugo" }), {
+    message: '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "pelican" or a function (text) => slug.',
+  });
+  t.throws(() => resolve({ feeds: { limit: -1 }, siteUrl: "https://example.ru" }), {
+    message: '[ru-blog] option "feeds.limit" is -1; expected 0 (all) or a whole number of entries.',
+  });
+  t.throws(() => resolve("options"), { message: '[ru-blog] the plugin options must be an object, got "options".' });
+});
+
+test("siteUrl is required while a feed is on, and must be absolute", (t) => {
+  t.throws(() => resolve({}), { message: /option "siteUrl" is missing: feeds need the absolute site URL/ });
+  t.throws(() => resolve({ siteUrl: "example.ru" }), { message: /^\[ru-blog\] option "siteUrl" is "example.ru"; / });
+  t.notThrows(() => resolve({ feeds: false }));
+  t.notThrows(() => resolve({ feeds: { all: false, tags: false, categories: false } }));
+});
+
+test("an unknown option is a warning naming the nearest known one", (t) => {
+  t.deepEqual(resolve({ feeds: false, timeZone: "Europe/Moscow", tagpage: "/t/:slug/", zzzzzzzz: 1 }).warnings, [
+    'unknown option "timeZone" is ignored; did you mean "timezone"?',
+    'unknown option "tagpage" is ignored; did you mean "tagPages"?',
+    'unknown option "zzzzzzzz" is ignored',
+  ]);
+  t.deepEqual(resolve({ siteUrl: "https://example.ru", feeds: { limt: 5 } }).warnings, ['unknown option "feeds.limt" is ignored; did you mean "feeds.limit"?']);
+});
