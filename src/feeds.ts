@@ -38,7 +38,10 @@ export interface FeedEntry {
   updated?: Date;
   /** Plain text. */
   summary?: string;
-  /** The post's full HTML with links as written; they are made absolute for the feed. */
+  /**
+   * The post's full HTML with absolute links, as {@link absolutizeHtml} returns it for the post's absolute URL.
+   * Making links absolute is left to the caller so that it happens once per post, not once per feed.
+   */
   html: string;
   /** Tag names, one `<category term>` each. */
   categories: string[];
@@ -145,13 +148,13 @@ function entryXml(entry: FeedEntry, site: FeedSite): string {
   for (const author of entry.authors ?? []) lines.push(authorXml(author, site.siteUrl, "    "));
   for (const term of entry.categories) lines.push(`    <category term="${xmlAttribute(term)}"/>`);
   if (entry.summary) lines.push(`    <summary>${xmlText(entry.summary)}</summary>`);
-  lines.push(`    <content type="html">${xmlText(absolutizeHtml(entry.html, url))}</content>`, "  </entry>");
+  lines.push(`    <content type="html">${xmlText(entry.html)}</content>`, "  </entry>");
   return lines.join("\n");
 }
 
 /**
  * Each entry's `<entry>` element, kept per entry object: a post is in the site feed and in the feed of each of
- * its tags and categories, and its HTML should be scanned and escaped once per build, not once per feed.
+ * its tags and categories, and escaping its whole HTML for each of them costs more than all the rest of a feed.
  * The element depends on the entry and on the site's URL and zone only; those are compared on every use.
  */
 const renderedEntries = new WeakMap<FeedEntry, { siteUrl: string; zone: string; xml: string }>();
@@ -174,11 +177,11 @@ function cachedEntryXml(entry: FeedEntry, site: FeedSite): string {
  *   1970-01-01T00:00:00Z (written in the site zone), so an empty feed does not change between builds.
  * - The feed always has an `author` (the site's, or one named after the site's title), so every entry has one
  *   as RFC 4287 §4.1.1 requires.
- * - An entry's `id` and `link` are the post's absolute, percent-encoded URL; `content` is the post's HTML with
- *   relative links made absolute (see {@link absolutizeHtml}) and escaped as text, never CDATA.
+ * - An entry's `id` and `link` are the post's absolute, percent-encoded URL; `content` is the entry's `html`
+ *   (links already absolute) escaped as text, never CDATA.
  *
- * An entry's XML is kept per entry object (and site URL and zone), so pass one object per post to all feeds of
- * a build and do not change it afterwards; a new build should make new entry objects.
+ * An entry's XML is kept per entry object (and site URL and zone): passing one object per post to all the feeds
+ * of a build escapes its HTML once. Do not change an entry object once rendered; a new build makes new ones.
  *
  * @throws InvalidValueError for a date that is not a valid `Date` or a `language` that is not a language tag.
  */

@@ -88,7 +88,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   const warn = createWarnOnce();
   const options = resolveOptions(userOptions, warn);
   assertLocaleAvailable(options.language);
-  const slugify = createSlugger(options.slugStyle);
+  const makeSlug = createSlugger(options.slugStyle);
+  const slugify = (text: string) => withPlace({ prefix: 'option "slugStyle": ' }, () => makeSlug(text));
   const isPostPath = picomatch(options.posts);
   const postsBase = picomatch.scan(options.posts).base;
   const writeDrafts = () => process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";

@@ -1,7 +1,7 @@
 import transliterate from "@sindresorhus/transliterate";
 import { decodeHTML } from "entities";
 import unidecode from "unidecode";
-import { InvalidValueError } from "./errors.js";
+import { describeValue, InvalidValueError } from "./errors.js";
 
 /**
  * How slugs are made from titles and term names.
@@ -42,19 +42,39 @@ export function isSlugStyle(value: unknown): value is SlugStyle {
 export function createSlugger(style: SlugStyle): (text: string) => string {
   if (!isSlugStyle(style)) {
     throw new InvalidValueError(
-      `unknown slug style ${describe(style)}: use "translit", "unicode", "pelican" or a function (text) => string`,
+      `unknown slug style ${describeValue(style)}: use "translit", "unicode", "pelican" or a function (text) => string`,
     );
   }
-  const slugify = typeof style === "function" ? (text: string) => String(style(text)) : builtInSlugifiers[style];
+  const slugify = typeof style === "function" ? (text: string) => checkedCustomSlug(style(text), text) : builtInSlugifiers[style];
   const made = new Map<string, string>();
   return (text) => {
     let slug = made.get(text);
     if (slug === undefined) {
-      slug = slugify(text);
+      slug = limitLength(slugify(text));
       made.set(text, slug);
     }
     return slug;
   };
+}
+
+/** File systems refuse names over 255 bytes; a Cyrillic letter takes two. */
+export const MAX_SLUG_BYTES = 200;
+
+/** Cuts a slug to {@link MAX_SLUG_BYTES} of UTF-8, on a whole character, without a dangling `-`. */
+function limitLength(slug: string): string {
+  if (Buffer.byteLength(slug) <= MAX_SLUG_BYTES) return slug;
+  let cut = "";
+  for (const character of slug) {
+    if (Buffer.byteLength(cut + character) > MAX_SLUG_BYTES) break;
+    cut += character;
+  }
+  return cut.replace(/-+$/, "");
+}
+
+function checkedCustomSlug(slug: unknown, text: string): string {
+  const result = String(slug);
+  if (result === "" || isSafeSegment(result)) return result;
+  throw new InvalidValueError(`the slugStyle function made ${describeValue(result)} of ${describeValue(text)}; a slug must be one path segment, with no "/", "\\" or leading "."`);
 }
 
 /**
@@ -65,11 +85,6 @@ export function isSafeSegment(segment: string): boolean {
   return segment !== "" && !segment.startsWith(".") && !/[/\\\0]/.test(segment);
 }
 
-function describe(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === null || ["undefined", "number", "boolean", "bigint"].includes(typeof value)) return String(value);
-  return `of type ${typeof value}`;
-}
 
 /**
  * `"translit"`: the built-in Russian scheme of `@sindresorhus/transliterate` 2.3: Ж → zh, Х → kh, Ц → ts,

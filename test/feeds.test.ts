@@ -32,16 +32,21 @@ function feed(entries: FeedEntry[], overrides: Partial<FeedDocument> = {}): Feed
   return { selfPath: "/feed.xml", alternatePath: "/", title: "Заметки", entries, ...overrides };
 }
 
-/** The awkward post: Cyrillic everywhere, relative links, forbidden characters, `]]>`, `&` and a script title. */
+/**
+ * The awkward post: Cyrillic everywhere, relative links, forbidden characters, `]]>`, `&` and a script title.
+ * Its HTML goes through absolutizeHtml first, as the plugin does once per post.
+ */
 const awkward = () =>
   entry({
     url: "/it/Личный-vps/",
     title: "<script>alert(1)</script> Личный VPS & ]]> и снова ]]>\u0001",
     summary: "Кратко: ]]> & <b>не жирный</b>\u0008",
-    html:
+    html: absolutizeHtml(
       '<p>Картинка: <img src="../img/схема.png" srcset="img/a.png 1x, /img/b.png 2x"> ' +
-      '<a href="#примечание">сноска</a> <a href="mailto:me@example.ru">почта</a> ' +
-      "x ]]> y ]]> z &amp; AT&amp;T \u0000\u000B\uFFFE\uD800</p>",
+        '<a href="#примечание">сноска</a> <a href="mailto:me@example.ru">почта</a> ' +
+        "x ]]> y ]]> z &amp; AT&amp;T \u0000\u000B\uFFFE\uD800</p>",
+      POST_URL,
+    ),
     categories: ["Мнение", "Linux & BSD", 'a<b"c'],
   });
 
@@ -290,7 +295,7 @@ test("tab, newline and emoji survive; only unpaired surrogates are dropped", (t)
   t.true(xml.includes('<category term="x&#10;y"/>'));
 });
 
-test("content is the post's full HTML, type html, with its links made absolute", async (t) => {
+test("content is the post's full HTML, type html, its links made absolute by absolutizeHtml", async (t) => {
   const xml = renderAtomFeed(feed([awkward()]), site);
   await validateAtom(xml);
   t.true(xml.includes('<content type="html">&lt;p&gt;Картинка: &lt;img src="https://example.ru/it/img/'));
@@ -298,6 +303,11 @@ test("content is the post's full HTML, type html, with its links made absolute",
   t.true(content.includes(`<a href="${POST_URL}#%D0%BF%D1%80%D0%B8%D0%BC%D0%B5%D1%87%D0%B0%D0%BD%D0%B8%D0%B5">`));
   t.true(content.includes(`srcset="${POST_URL}img/a.png 1x, https://example.ru/img/b.png 2x"`));
   t.true(content.includes('<a href="mailto:me@example.ru">'));
+});
+
+test("the entry's html is written as given, escaped: renderAtomFeed does not scan it again", (t) => {
+  const xml = renderAtomFeed(feed([entry({ html: '<a href="relative/">x</a>' })]), site);
+  t.true(xml.includes('<content type="html">&lt;a href="relative/"&gt;x&lt;/a&gt;</content>'));
 });
 
 test("an entry object shared by several feeds gives the same element in each, and follows a new site URL", (t) => {
@@ -309,7 +319,7 @@ test("an entry object shared by several feeds gives the same element in each, an
   t.is(entryElement(siteFeed), entryElement(renderAtomFeed(feed([awkward()]), site)));
   const moved = renderAtomFeed(feed([shared]), { ...site, siteUrl: "https://new.example.ru" });
   t.true(moved.includes(`<id>https://new.example.ru/it/${LICHNYI}-vps/</id>`));
-  t.false(moved.includes("https://example.ru/it/"));
+  t.false(moved.includes(`<id>${POST_URL}</id>`));
 });
 
 /* absolutizeHtml ------------------------------------------------------------------------------------------ */

@@ -147,9 +147,21 @@ test("a function style is used as given, its result passed through String()", (t
   });
   t.is(slugify("Мнение"), "x-6");
   t.is(createSlugger((() => 42) as unknown as SlugStyle)("any"), "42");
-  // Not sanitised here: the caller checks the result with isSafeSegment.
-  t.is(createSlugger(() => "../up")("any"), "../up");
   t.deepEqual(calls, ["Мнение"]);
+});
+
+test("a function style's result must be one safe path segment", (t) => {
+  t.throws(() => createSlugger(() => "../up")("any"), {
+    instanceOf: InvalidValueError,
+    message: 'the slugStyle function made "../up" of "any"; a slug must be one path segment, with no "/", "\\" or leading "."',
+  });
+  t.is(createSlugger(() => "")("any"), "");
+});
+
+test("slugs are cut to 200 bytes of UTF-8 on a whole character, so file systems take them", (t) => {
+  const long = createSlugger("unicode")("ж".repeat(500));
+  t.is(long, "ж".repeat(100));
+  t.is(createSlugger("translit")("a ".repeat(300)), "a-".repeat(100).slice(0, 199));
 });
 
 test("a slugger remembers its slugs, per instance", (t) => {
@@ -183,7 +195,7 @@ test("createSlugger rejects an unknown style, naming it and the accepted ones", 
     instanceOf: InvalidValueError,
     message: /^unknown slug style undefined:/,
   });
-  t.throws(() => createSlugger({} as SlugStyle), { instanceOf: InvalidValueError, message: /of type object/ });
+  t.throws(() => createSlugger({} as SlugStyle), { instanceOf: InvalidValueError, message: /^unknown slug style {}:/ });
 });
 
 test("isSafeSegment", (t) => {

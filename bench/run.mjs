@@ -1,0 +1,198 @@
+// The build-time benchmark: (a) plain Eleventy vs (b) Eleventy with eleventy-plugin-ru-blog on the same
+// synthetic blog. See bench/README.md.
+//
+// Usage: node bench/run.mjs [N ...] [--tags T] [--categories C] [--runs R] [--seed S] [--matrix] [--profile]
+//   N            posts (default 1000); several N run one after another
+//   --tags T     distinct tags (default 200)
+//   --runs R     timed builds of each variant, alternating a, b, a, b… (default 3)
+//   --matrix     the README's set: 1,000 and 10,000 posts with 200 tags, 10,000 posts with 2,000 tags
+//   --profile    after the timed runs, one (b) build under `node --cpu-prof`; prints the plugin's top functions
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate } from "./generate.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.join(here, "..");
+const require = createRequire(import.meta.url);
+// The package's `exports` hide cmd.cjs and package.json: find its folder from the main entry.
+let eleventyDir = path.dirname(require.resolve("@11ty/eleventy"));
+while (!existsSync(path.join(eleventyDir, "package.json"))) eleventyDir = path.dirname(eleventyDir);
+const eleventyCmd = path.join(eleventyDir, "cmd.cjs");
+const eleventyVersion = JSON.parse(readFileSync(path.join(path.dirname(eleventyCmd), "package.json"), "utf8")).version;
+const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
+
+function parseArgs(argv) {
+  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
+    else if (arg === "--matrix") options.matrix = true;
+    else if (arg === "--profile") options.profile = true;
+    else if (["--tags", "--categories", "--runs", "--seed"].includes(arg)) options[arg.slice(2)] = Number(argv[++i]);
+    else if (arg === "--help" || arg === "-h") {
+      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(3, 10).map((l) => l.slice(3)).join("\n"));
+      process.exit(0);
+    } else throw new Error(`unknown argument ${arg} (see --help)`);
+  }
+  const cases = options.matrix
+    ? [
+        { posts: 1000, tags: 200 },
+        { posts: 10000, tags: 200 },
+        { posts: 10000, tags: 2000 },
+      ]
+    : (options.posts.length ? options.posts : [1000]).map((posts) => ({ posts, tags: options.tags }));
+  return { ...options, cases: cases.map((c) => ({ ...c, categories: options.categories, seed: options.seed })) };
+}
+
+const VARIANTS = {
+  a: { label: "plain Eleventy", config: "plain.config.mjs", output: "_site-a" },
+  b: { label: "ru-blog plugin", config: "blog.config.mjs", output: "_site-b" },
+};
+
+function countFiles(dir) {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    count += entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : 1;
+  }
+  return count;
+}
+
+/** One build in a fresh process: wall time (ms), peak RSS (MiB), files written. */
+function build(site, variant, extraNodeArgs = []) {
+  const { config, output } = VARIANTS[variant];
+  rmSync(path.join(site, "_site-a"), { recursive: true, force: true });
+  rmSync(path.join(site, "_site-b"), { recursive: true, force: true });
+  const rssFile = path.join(site, ".rss");
+  const nodeArgs = [...extraNodeArgs, eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet"];
+  const [command, args] = TIME ? [TIME, ["-o", rssFile, "-f", "%M", process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, { cwd: site, encoding: "utf8", maxBuffer: 64 << 20 });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0) {
+    throw new Error(`build ${variant} of ${site} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  const warnings = (result.stdout + result.stderr).split("\n").filter((line) => /warn/i.test(line));
+  const rssMiB = TIME ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024 : NaN;
+  return { ms, rssMiB, files: countFiles(path.join(site, output)), warnings: warnings.length };
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+function runCase(c, runs) {
+  const site = generate(c);
+  const samples = { a: [], b: [] };
+  // One untimed build of each first: fills the file cache and V8's code cache equally for both.
+  for (const variant of ["a", "b"]) build(site, variant);
+  for (let i = 0; i < runs; i++) {
+    for (const variant of ["a", "b"]) {
+      const sample = build(site, variant);
+      samples[variant].push(sample);
+      process.stderr.write(`  N=${c.posts} tags=${c.tags} run ${i + 1}/${runs} ${variant}: ${(sample.ms / 1000).toFixed(2)} s, ${sample.rssMiB.toFixed(0)} MiB\n`);
+    }
+  }
+  const summary = (variant) => ({
+    ms: median(samples[variant].map((s) => s.ms)),
+    rssMiB: median(samples[variant].map((s) => s.rssMiB)),
+    peakRssMiB: Math.max(...samples[variant].map((s) => s.rssMiB)),
+    files: samples[variant][0].files,
+    samplesMs: samples[variant].map((s) => Math.round(s.ms)),
+  });
+  const a = summary("a");
+  const b = summary("b");
+  return {
+    ...c,
+    a,
+    b,
+    timeRatio: b.ms / a.ms,
+    rssRatio: b.peakRssMiB / a.peakRssMiB,
+    msPerPostA: a.ms / c.posts,
+    msPerPostB: b.ms / c.posts,
+    msPerFileB: b.ms / b.files,
+  };
+}
+
+/** One (b) build under --cpu-prof; prints the heaviest self-time functions, and those of the plugin's dist/. */
+function profile(c) {
+  const site = generate(c);
+  const dir = path.join(here, "out", "profiles");
+  mkdirSync(dir, { recursive: true });
+  const name = `b-${c.posts}-${c.tags}t.cpuprofile`;
+  rmSync(path.join(dir, name), { force: true });
+  build(site, "b", ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}`]);
+  const file = path.join(dir, name);
+  const prof = JSON.parse(readFileSync(file, "utf8"));
+  const byId = new Map(prof.nodes.map((node) => [node.id, node]));
+  const self = new Map(prof.nodes.map((node) => [node.id, 0]));
+  for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], self.get(prof.samples[i]) + (prof.timeDeltas[i] ?? 0));
+  const total = [...self.values()].reduce((x, y) => x + y, 0);
+  const functions = new Map();
+  for (const [id, us] of self) {
+    const { callFrame } = byId.get(id);
+    const where = callFrame.url.replace(/^file:\/\//, "").replace(root + "/", "");
+    const key = `${callFrame.functionName || "(anonymous)"} ${where}:${callFrame.lineNumber + 1}`;
+    functions.set(key, (functions.get(key) ?? 0) + us);
+  }
+  const sorted = [...functions].sort((x, y) => y[1] - x[1]);
+  const show = (rows) => rows.map(([key, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`).join("\n");
+  const plugin = sorted.filter(([key]) => key.includes(" dist/"));
+  const pluginTotal = plugin.reduce((sum, [, us]) => sum + us, 0);
+  console.log(`\nprofile of (b), N=${c.posts}, ${c.tags} tags: ${file}`);
+  console.log(`total ${(total / 1000).toFixed(0)} ms sampled; the plugin's own code (dist/) ${(pluginTotal / 1000).toFixed(0)} ms self time`);
+  console.log(`top self time, all code:\n${show(sorted.slice(0, 15))}`);
+  console.log(`top self time, plugin (dist/):\n${show(plugin.slice(0, 10))}`);
+  return { file, totalMs: total / 1000, pluginMs: pluginTotal / 1000, top: sorted.slice(0, 15), plugin: plugin.slice(0, 10) };
+}
+
+function table(results) {
+  const head = ["posts", "tags", "files a/b", "a median", "b median", "b/a time", "a peak RSS", "b peak RSS", "b/a RSS", "ms/post a", "ms/post b"];
+  const rows = results.map((r) => [
+    r.posts.toLocaleString("en"),
+    String(r.tags),
+    `${r.a.files}/${r.b.files}`,
+    `${(r.a.ms / 1000).toFixed(2)} s`,
+    `${(r.b.ms / 1000).toFixed(2)} s`,
+    r.timeRatio.toFixed(2),
+    `${r.a.peakRssMiB.toFixed(0)} MiB`,
+    `${r.b.peakRssMiB.toFixed(0)} MiB`,
+    r.rssRatio.toFixed(2),
+    r.msPerPostA.toFixed(3),
+    r.msPerPostB.toFixed(3),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(" | ")} |`;
+  return [line(head), `|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+const options = parseArgs(process.argv.slice(2));
+if (!existsSync(path.join(root, "dist", "index.js"))) {
+  console.error("dist/index.js is missing: run `npm run build:package` first.");
+  process.exit(1);
+}
+console.error(`Eleventy ${eleventyVersion}, Node ${process.version}, ${os.cpus().length} CPUs; ${options.runs} runs of each, alternating`);
+const results = [];
+for (const c of options.cases) results.push(runCase(c, options.runs));
+console.log(`\n${table(results)}\n`);
+const profiles = options.profile ? options.cases.map(profile) : [];
+
+const resultsFile = path.join(here, "out", "results.json");
+const record = {
+  date: new Date().toISOString(),
+  node: process.version,
+  eleventy: eleventyVersion,
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model,
+  distBuilt: statSync(path.join(root, "dist", "index.js")).mtime.toISOString(),
+  runs: options.runs,
+  results,
+  profiles: profiles.map(({ top, plugin, ...rest }) => ({ ...rest, top: top.map(([k, us]) => [k, Math.round(us / 1000)]), plugin: plugin.map(([k, us]) => [k, Math.round(us / 1000)]) })),
+};
+writeFileSync(resultsFile, JSON.stringify(record, null, 2) + "\n");
+console.error(`results written to ${path.relative(process.cwd(), resultsFile)}`);
