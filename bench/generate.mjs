@@ -7,7 +7,7 @@
 //   _blog/post.njk, _blog/term.njk  (b) the plugin's layouts
 //   plain.config.mjs, blog.config.mjs
 //
-// Usage: node bench/generate.mjs [--posts 1000] [--tags 200] [--categories 5] [--seed 1] [--out DIR]
+// Usage: node bench/generate.mjs [--posts 1000] [--tags 200] [--categories 5] [--seed 1] [--dir PARENT | --out DIR]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -230,8 +230,8 @@ export const config = { dir: { includes: "_blog" }, markdownTemplateEngine: fals
  * Writes the site unless the same parameters were generated there already. Returns the site folder.
  * @param {{ posts: number, tags: number, categories: number, seed: number, out?: string, pluginEntry?: string }} params
  */
-export function generate({ posts, tags, categories, seed, out, pluginEntry }) {
-  const dir = out ?? path.join(here, "out", `site-${posts}-${tags}t-${categories}c-s${seed}`);
+export function generate({ posts, tags, categories, seed, out, dir: base, pluginEntry }) {
+  const dir = out ?? path.join(base ?? path.join(here, "out"), `site-${posts}-${tags}t-${categories}c-s${seed}`);
   const entry = pluginEntry ?? pathToFileURL(path.join(here, "..", "dist", "index.js")).href;
   const manifest = JSON.stringify({ GENERATOR_VERSION, posts, tags, categories, seed, entry });
   const manifestFile = path.join(dir, ".bench-manifest.json");
@@ -273,8 +273,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, "");
-    if (!(key in args) && key !== "out") throw new Error(`unknown option ${argv[i]}`);
-    args[key] = key === "out" ? argv[++i] : Number(argv[++i]);
+    if (!(key in args) && key !== "out" && key !== "dir") throw new Error(`unknown option ${argv[i]}`);
+    args[key] = key === "out" || key === "dir" ? argv[++i] : Number(argv[++i]);
   }
   console.log(generate(args));
 }

@@ -6,6 +6,8 @@
 //   --tags T     distinct tags (default 200)
 //   --runs R     timed builds of each variant, alternating a, b, a, b… (default 3)
 //   --matrix     the README's set: 1,000 and 10,000 posts with 200 tags, 10,000 posts with 2,000 tags
+//   --dir PATH   where the sites are generated and built (default bench/out); e.g. /dev/shm/ru-blog-bench
+//                keeps a busy disk out of the figures
 //   --profile    after the timed runs, one (b) build under `node --cpu-prof`; prints the plugin's top functions
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -26,15 +28,16 @@ const eleventyVersion = JSON.parse(readFileSync(path.join(path.dirname(eleventyC
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function parseArgs(argv) {
-  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false };
+  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out") };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
     else if (arg === "--matrix") options.matrix = true;
     else if (arg === "--profile") options.profile = true;
+    else if (arg === "--dir") options.dir = path.resolve(argv[++i]);
     else if (["--tags", "--categories", "--runs", "--seed"].includes(arg)) options[arg.slice(2)] = Number(argv[++i]);
     else if (arg === "--help" || arg === "-h") {
-      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(3, 10).map((l) => l.slice(3)).join("\n"));
+      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(3, 12).map((l) => l.slice(3)).join("\n"));
       process.exit(0);
     } else throw new Error(`unknown argument ${arg} (see --help)`);
   }
@@ -45,7 +48,7 @@ function parseArgs(argv) {
         { posts: 10000, tags: 2000 },
       ]
     : (options.posts.length ? options.posts : [1000]).map((posts) => ({ posts, tags: options.tags }));
-  return { ...options, cases: cases.map((c) => ({ ...c, categories: options.categories, seed: options.seed })) };
+  return { ...options, cases: cases.map((c) => ({ ...c, categories: options.categories, seed: options.seed, dir: options.dir })) };
 }
 
 const VARIANTS = {

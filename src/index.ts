@@ -141,7 +141,9 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
     model.warnings.forEach(warn);
     return model;
   };
-  let indexLayout: string | undefined;
+  // Eleventy reads a template's layout before any build event, so whether the index layout exists is decided
+  // when the plugin is added (directories are final by then); adding it later needs a restart of --serve.
+  const indexLayout = layoutExists(options.termIndexLayout, eleventyConfig) ? options.termIndexLayout : undefined;
   eleventyConfig.on("eleventy.before", () => {
     model = undefined;
     feedHtml.clear();
@@ -152,8 +154,6 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
           `Add that file (it gets \`term\` and \`termPage\`), set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false.`,
       );
     }
-    indexLayout = layoutExists(options.termIndexLayout, eleventyConfig) ? options.termIndexLayout : undefined;
-    termIndexData.layout = indexLayout;
   });
 
   eleventyConfig.addCollection("posts", (api) => site(api).posts);
@@ -163,7 +163,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   eleventyConfig.addCollection("_ruBlogTermIndexes", (api) => site(api).termIndexes);
   eleventyConfig.addCollection("_ruBlogFeeds", (api) => site(api).feeds);
 
-  eleventyConfig.addTemplate(
+  if (options.tagPages || options.categoryPages) {
+    eleventyConfig.addTemplate(
     "ru-blog/term-pages.11ty.js",
     { render: () => "" },
     {
@@ -178,8 +179,10 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       },
     },
   );
+  }
 
   const termIndexData: Record<string, unknown> = {
+    ...(indexLayout ? { layout: indexLayout } : {}),
     pagination: { data: "collections._ruBlogTermIndexes", size: 1, alias: "termIndex" },
     permalink: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.url,
     eleventyExcludeFromCollections: true,

@@ -50,3 +50,105 @@ test("without a term-index layout, a plain index page of every term with its cou
   t.true(html.includes('<li><a href="/tags/yolka/">Ёлка</a> <span>(1)</span></li>'), html);
   t.true(html.includes('<li><a href="/tags/zsh/">zsh</a> <span>(4)</span></li>'), html);
 });
+
+const TWO_POSTS = {
+  ...post("one", "Date: 2015-01-01\nTags: [Мнение, Riak CS]\nCategory: IT"),
+  ...post("two", "Date: 2015-01-02\nTags: [Мнение]\nCategory: IT"),
+};
+
+test("term pages render with Liquid and 11ty.js layouts too", async (t) => {
+  const liquid = await buildSite(
+    { ...TWO_POSTS, "_includes/term.liquid": "{{ term.name }}:{% for p in termPage.posts %}{{ p.url }} {% endfor %}" },
+    { feeds: false, termLayout: "term.liquid" },
+  );
+  t.is(await liquid.read("tags/mnenie/index.html"), "Мнение:/posts/two/ /posts/one/ ");
+  const javascript = await buildSite(
+    {
+      ...TWO_POSTS,
+      "_includes/term.11ty.js": "export default function (data) { return `${data.term.name}:${data.termPage.posts.map((p) => p.url).join(' ')}`; }",
+    },
+    { feeds: false, termLayout: "term.11ty.js" },
+  );
+  t.is(await javascript.read("tags/mnenie/index.html"), "Мнение:/posts/two/ /posts/one/");
+});
+
+test("the term-index layout gets terms and kind; a user's own /categories/ page wins", async (t) => {
+  const built = await buildSite(
+    {
+      ...TWO_POSTS,
+      "_includes/term.njk": "{{ term.name }}",
+      "_includes/term-index.njk": "{{ kind }}:{% for term in terms %}{{ term.name }}={{ term.count }} {% endfor %}",
+      "categories.njk": "---\npermalink: /categories/\n---\nмой список",
+    },
+    { feeds: false },
+  );
+  t.is(await built.read("tags/index.html"), "tag:Мнение=2 Riak CS=1 ");
+  t.is(await built.read("categories/index.html"), "мой список");
+});
+
+test("unicode slugs give Hugo's term URLs; the default gives Latin ones", async (t) => {
+  const files = { ...TWO_POSTS, "_includes/term.njk": "{{ term.name }}" };
+  const hugo = await buildSite(files, { feeds: false, slugStyle: "unicode" });
+  t.is(await hugo.read("tags/мнение/index.html"), "Мнение");
+  t.is(await hugo.read("tags/riak-cs/index.html"), "Riak CS");
+  t.is(await hugo.read("categories/it/index.html"), "IT");
+  const latin = await buildSite(files, { feeds: false });
+  t.is(await latin.read("tags/mnenie/index.html"), "Мнение");
+});
+
+test("tagPages: false and categoryPages: false write no term pages and need no term layout", async (t) => {
+  const built = await buildSite(
+    { ...TWO_POSTS, "list.njk": "---\npermalink: /list.txt\n---\n{% for t in collections.tagList %}{{ t.name }}:{{ t.url }}:{{ t.count }} {% endfor %}" },
+    { feeds: false, tagPages: false, categoryPages: false },
+  );
+  t.false(await built.exists("tags/mnenie/index.html"));
+  t.false(await built.exists("tags/index.html"));
+  t.is(await built.read("list.txt"), "Мнение::2 Riak CS::1 ");
+});
+
+test("a missing term layout is an error saying how to add one or turn term pages off", async (t) => {
+  t.regex(
+    await buildError(TWO_POSTS, { feeds: false }),
+    /^\[ru-blog\] the term page layout "term\.njk" is not in \S+\/src\/_includes\/\. Add that file \(it gets `term` and `termPage`\), set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false\.$/,
+  );
+});
+
+test.serial("colliding slugs get distinct URLs with one warning; an empty slug still gets a page; reserved names and hostile names are safe", async (t) => {
+  const { result, warnings } = await captureWarnings(() =>
+    buildSite(
+      {
+        ...post("one", "Date: 2015-01-01\nTags: ['C++', C, Node.js, node-js, '«»', posts, all, 'a/../b', '..']"),
+        ...post("two", `Date: 2015-01-02\nTags: ['${"Очень длинная метка ".repeat(25)}']`),
+        "_includes/term.njk": "{{ term.name }}",
+        "all-posts.njk": "---\npermalink: /count.txt\n---\n{{ collections.posts.length }}",
+      },
+      { feeds: false },
+    ),
+  );
+  t.truthy(result);
+  const { read, exists } = result!;
+  t.is(await read("tags/c/index.html"), "C");
+  t.is(await read("tags/c-2/index.html"), "C++");
+  t.is(await read("tags/node-js/index.html"), "node-js");
+  t.is(await read("tags/node-js-2/index.html"), "Node.js");
+  t.is(await read("tags/tag-11bafda6/index.html"), "«»");
+  t.is(await read("tags/posts/index.html"), "posts");
+  t.is(await read("tags/all/index.html"), "all");
+  t.is(await read("tags/a-b/index.html"), "a/../b");
+  t.true(await exists(`tags/${"ochen-dlinnaya-metka-".repeat(10).slice(0, 200).replace(/-+$/, "")}/index.html`));
+  t.is(await read("count.txt"), "2");
+  t.is(await read("tags/tag-9d891e73/index.html"), "..");
+  t.deepEqual(warnings.filter((line) => line.includes("slug")).sort(), [
+    '[ru-blog] warning: tag ".." gives an empty slug; it gets "tag-9d891e73"',
+    '[ru-blog] warning: tag "«»" gives an empty slug; it gets "tag-11bafda6"',
+    '[ru-blog] warning: tags "C" and "C++" both slug to "c"; "C" gets "c", "C++" gets "c-2"',
+    '[ru-blog] warning: tags "node-js" and "Node.js" both slug to "node-js"; "node-js" gets "node-js", "Node.js" gets "node-js-2"',
+  ]);
+  t.deepEqual(
+    warnings.filter((line) => line.includes("collection")),
+    [
+      `[ru-blog] warning: posts/one.md: Tags: "posts" is also the name of a collection, so it is left out of Eleventy's collections.posts; its tag page and feed are kept.`,
+      `[ru-blog] warning: posts/one.md: Tags: "all" is also the name of a collection, so it is left out of Eleventy's collections.all; its tag page and feed are kept.`,
+    ],
+  );
+});
