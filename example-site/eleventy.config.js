@@ -22,4 +22,6 @@ export default function (eleventyConfig) {
   eleventyConfig.addGlobalData("site", site);
   eleventyConfig.addPassthroughCopy("css");
   eleventyConfig.addPassthroughCopy("img");
+  // A build into another folder (`eleventy --output=…`, as the browser test does) must not read `_site` back as input.
+  eleventyConfig.ignores.add("_site/**");
 }

@@ -1,5 +1,4 @@
 import { mkdtemp, mkdir, readFile, writeFile, access } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
@@ -11,9 +10,15 @@ export interface BuiltSite {
   exists(file: string): Promise<boolean>;
 }
 
-/** Writes `files` (path → text) into a new temporary folder and returns its path. */
+/**
+ * Writes `files` (path → text) into a new folder and returns its path. The folder is inside the working folder
+ * (`test-output/sites/`, git-ignored) because Eleventy matches watched files and directory data by paths relative
+ * to it.
+ */
 export async function writeSite(files: Record<string, string>): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "ru-blog-site-"));
+  const parent = path.join(process.cwd(), "test-output", "sites");
+  await mkdir(parent, { recursive: true });
+  const root = await mkdtemp(path.join(parent, "site-"));
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, "src", file)), { recursive: true });
     await writeFile(path.join(root, "src", file), text);
@@ -41,6 +46,8 @@ export async function buildSite(
   const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "src")), path.relative(process.cwd(), output), {
     quietMode: true,
     config(eleventyConfig: any) {
+      // The sites live in the git-ignored test-output/, which Eleventy would otherwise skip.
+      eleventyConfig.setUseGitIgnore(false);
       eleventyConfig.addPlugin(ruBlog, options);
       configure?.(eleventyConfig);
     },

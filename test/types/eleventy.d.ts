@@ -4,6 +4,7 @@ declare module "@11ty/eleventy" {
     constructor(input?: string, output?: string, options?: Record<string, unknown>);
     write(): Promise<unknown>;
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+    init(): Promise<unknown>;
     watch(): Promise<unknown>;
     stopWatch(): Promise<unknown>;
   }

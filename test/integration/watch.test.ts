@@ -1,0 +1,76 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import test from "ava";
+import Eleventy from "@11ty/eleventy";
+import ruBlog from "../../src/index.js";
+import { writeSite } from "../helpers/site.js";
+
+/** Runs Eleventy in watch mode, as `eleventy --watch` does, and lets a test wait for each rebuild. */
+async function watchSite(files: Record<string, string>) {
+  const root = await writeSite(files);
+  const input = path.relative(process.cwd(), path.join(root, "src"));
+  const output = path.join(root, "_site");
+  const waiting: Array<() => void> = [];
+  const eleventy = new Eleventy(input, path.relative(process.cwd(), output), {
+    quietMode: true,
+    runMode: "watch",
+    config(eleventyConfig: any) {
+      eleventyConfig.setUseGitIgnore(false);
+      eleventyConfig.addPlugin(ruBlog, { siteUrl: "https://example.ru", title: "Заметки" });
+      eleventyConfig.setWatchThrottleWaitTime(0);
+      eleventyConfig.on("eleventy.after", () => waiting.splice(0).forEach((resolve) => resolve()));
+    },
+  });
+  const nextBuild = () => new Promise<void>((resolve) => waiting.push(resolve));
+  const firstBuild = nextBuild();
+  await eleventy.init();
+  await eleventy.watch();
+  await firstBuild;
+  return {
+    read: (file: string) => readFile(path.join(output, file), "utf8").catch(() => undefined),
+    remove: (file: string) => rm(path.join(root, "src", file)),
+    /** Saves a source file and waits for the rebuild it triggers. */
+    async change(file: string, text: string) {
+      const rebuilt = nextBuild().then(() => true);
+      // The file watcher may still be starting up and miss the first event; saving again is what a user would do.
+      for (let attempt = 0; attempt < 10; attempt++) {
+        await writeFile(path.join(root, "src", file), text);
+        if (await Promise.race([rebuilt, new Promise((resolve) => setTimeout(resolve, 2000, false))])) return;
+      }
+      throw new Error(`no rebuild after changing ${file}`);
+    },
+    stop: () => eleventy.stopWatch(),
+  };
+}
+
+test.serial("under --watch, a new tag, a renamed tag, a deleted and an added post update term pages, indexes and feeds", async (t) => {
+  const site = await watchSite({
+    "_includes/term.njk": "{{ term.name }}:{% for p in termPage.posts %}{{ p.data.title }} {% endfor %}",
+    "posts/a.md": "---\nTitle: Первый\nDate: 2015-01-01\nTags: [Zsh]\n---\nТекст.\n",
+    "posts/b.md": "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Zsh]\n---\nТекст.\n",
+  });
+  try {
+    t.is(await site.read("tags/zsh/index.html"), "Zsh:Второй Первый ");
+
+    await site.change("posts/a.md", "---\nTitle: Первый\nDate: 2015-01-01\nTags: [Zsh, Vim]\n---\nТекст.\n");
+    t.is(await site.read("tags/vim/index.html"), "Vim:Первый ");
+    t.regex((await site.read("tags/index.html"))!, /Vim<\/a> <span>\(1\)/);
+
+    await site.change("posts/b.md", "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Fish]\n---\nТекст.\n");
+    t.is(await site.read("tags/zsh/index.html"), "Zsh:Первый ");
+    t.is(await site.read("tags/fish/index.html"), "Fish:Второй ");
+    t.notRegex((await site.read("tags/zsh/feed.xml"))!, /Второй/);
+
+    // Eleventy 3 does not rebuild when a file is deleted; the next save does, and nothing of the post may remain.
+    await site.remove("posts/a.md");
+    await site.change("posts/b.md", "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Fish]\n---\nТекст, исправленный.\n");
+    t.notRegex((await site.read("feed.xml"))!, /Первый/);
+    t.notRegex((await site.read("tags/index.html"))!, /Zsh|Vim/);
+
+    await site.change("posts/c.md", "---\nTitle: Третий\nDate: 2015-01-03\nTags: [Fish]\n---\nТекст.\n");
+    t.is(await site.read("tags/fish/index.html"), "Fish:Третий Второй ");
+    t.regex((await site.read("feed.xml"))!, /<title>Третий<\/title>/);
+  } finally {
+    await site.stop();
+  }
+});
