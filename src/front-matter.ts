@@ -37,6 +37,8 @@ export interface PostState {
   /** The post's own tag names, including any left out of Eleventy's `tags` for clashing with a collection name. */
   tags: string[];
   categories: string[];
+  /** Hugo's `Aliases`: old paths that redirect to the post. */
+  aliases: string[];
 }
 
 /** Collection names Eleventy or this package already use; a tag of that name gets a term page but no Eleventy collection. */
@@ -291,7 +293,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     aliases,
     status,
     draft: isDraft,
-    ruBlog: { isPost: true, listing, isDraft, file, tags, categories } satisfies PostState,
+    ruBlog: { isPost: true, listing, isDraft, file, tags, categories, aliases } satisfies PostState,
   };
   if (title !== undefined) data.title = title;
   if (date) data.date = date.toJSDate();

@@ -13,8 +13,9 @@ import { normalizePost, parsePelicanHeader, parsePostYaml } from "./front-matter
 import { headingAnchors } from "./markdown.js";
 import { resolveOptions, type ResolvedOptions, type RuBlogOptions } from "./options.js";
 import { buildSiteModel, postState, type FeedPlan, type PageItem, type SiteModel, type TermIndex } from "./site.js";
+import { redirectPage, redirectsFile, type Redirect } from "./redirects.js";
 import { createSlugger } from "./slugs.js";
-import type { Term, TermPage } from "./taxonomy.js";
+import { termKey, type Term, type TermPage } from "./taxonomy.js";
 import { absoluteUrl, encodePath } from "./urls.js";
 import { readingTime, ruPlural } from "./words.js";
 
@@ -31,6 +32,8 @@ export interface EleventyConfig {
   addShortcode(name: string, shortcode: (...args: any[]) => unknown): void;
   addCollection(name: string, build: (api: { getAll(): CollectionItem[] }) => unknown): void;
   addTemplate(inputPath: string, content: unknown, data?: Record<string, unknown>): void;
+  addExtension(extension: string, options: { key: string }): void;
+  addTemplateFormats(formats: string): void;
   amendLibrary(engine: string, amend: (library: any) => void): void;
   on(event: string, listener: (...args: any[]) => unknown): void;
 }
@@ -90,6 +93,9 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   assertLocaleAvailable(options.language);
   const makeSlug = createSlugger(options.slugStyle);
   const slugify = (text: string) => withPlace({ prefix: 'option "slugStyle": ' }, () => makeSlug(text));
+  const legacyStyle = options.legacyUrls?.slugStyle;
+  const makeLegacySlug = legacyStyle ? createSlugger(legacyStyle) : makeSlug;
+  const legacySlugify = (text: string) => withPlace({ prefix: 'option "legacyUrls.slugStyle": ' }, () => makeLegacySlug(text));
   const isPostPath = picomatch(options.posts);
   const postsBase = picomatch.scan(options.posts).base;
   const writeDrafts = () => process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
@@ -114,6 +120,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       }),
   });
 
+  registerMarkdownExtension(eleventyConfig);
   eleventyConfig.amendLibrary("md", (markdownIt) => headingAnchors(markdownIt, slugify));
 
   const dates = createDateFilters({ zone: options.timezone, locale: options.language });
@@ -136,6 +143,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       categoryPages: options.categoryPages,
       termPageSize: options.termPageSize,
       feeds: options.feeds,
+      legacyUrls: options.legacyUrls,
+      legacySlugify,
       displayPath: (inputPath) => inputRelative(inputPath, eleventyConfig.directories.input),
     });
     model.warnings.forEach(warn);
@@ -175,7 +184,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       eleventyComputed: {
         term: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term,
         title: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term.name,
-        kind: (data: { termPage: TermPage<CollectionItem> }) => termKindOf(data.termPage.term, model),
+        kind: (data: { termPage: TermPage<CollectionItem> }) => model?.lookup.kindOf.get(data.termPage.term),
       },
     },
   );
@@ -234,7 +243,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
         render: (data: { feed: FeedPlan<CollectionItem> }) =>
           renderAtomFeed(
             {
-              selfPath: data.feed.path,
+              selfPath: data.feed.selfPath,
               alternatePath: data.feed.alternatePath,
               title: data.feed.term ? `${data.feed.term.name} — ${feedSite.title}` : feedSite.title,
               entries: data.feed.posts.filter((post) => post.url !== false).map((post) => entryOf(post, feedSite.siteUrl)),
@@ -251,6 +260,28 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
     );
   }
 
+  eleventyConfig.addCollection("_ruBlogRedirects", (api) => site(api).redirects);
+  eleventyConfig.addTemplate(
+    "ru-blog/redirects.11ty.js",
+    { render: (data: { redirect: Redirect }) => redirectPage(data.redirect.to, { siteUrl: options.siteUrl, language: options.language }) },
+    {
+      pagination: { data: "collections._ruBlogRedirects", size: 1, alias: "redirect" },
+      permalink: (data: { redirect: Redirect }) => data.redirect.from,
+      eleventyExcludeFromCollections: true,
+    },
+  );
+  if (options.redirects) {
+    eleventyConfig.addTemplate(
+      "ru-blog/redirects-file.11ty.js",
+      { render: () => (model ? redirectsFile(allRedirects(model)) : "") },
+      { permalink: options.redirects, eleventyExcludeFromCollections: true, eleventyImport: { collections: ["_ruBlogRedirects"] } },
+    );
+  }
+
+  eleventyConfig.addFilter("termUrl", (name: unknown, kind: unknown = "tag") =>
+    model?.lookup.byKey[kind === "category" ? "category" : "tag"].get(termKey(String(name)))?.url,
+  );
+
   eleventyConfig.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
     if (!model || !feedSite) return "";
     return feedLinks(model, this.page?.url, feedSite);
@@ -260,8 +291,12 @@ ruBlog.eleventyPluginOptions = { unique: true };
 
 export { ruBlog };
 
-function termKindOf(term: Term<CollectionItem>, model: SiteModel<CollectionItem> | undefined): "tag" | "category" {
-  return model?.categories.includes(term) ? "category" : "tag";
+/** What `_redirects` lists: every alias and old term URL, and every old feed path (served as a copy too). */
+function allRedirects(model: SiteModel<CollectionItem>): Redirect[] {
+  const feedCopies = model.feeds
+    .filter((feed) => feed.path !== feed.selfPath)
+    .map((feed) => ({ from: feed.path, to: feed.selfPath, owner: "legacyUrls.feeds" }));
+  return [...model.redirects, ...feedCopies];
 }
 
 function assertInsideOutput(items: readonly CollectionItem[], directories: { input: string; output: string }): void {
@@ -282,9 +317,10 @@ function feedLink(href: string, title: string, siteUrl: string): string {
 /** The autodiscovery tags: the site feed everywhere, and on a term page also that term's feed. */
 function feedLinks(model: SiteModel<CollectionItem>, pageUrl: string | undefined, site: FeedSite): string {
   const links: string[] = [];
-  const siteFeed = model.feeds.find((feed) => !feed.term);
+  const siteFeed = model.lookup.siteFeed;
   if (siteFeed) links.push(feedLink(siteFeed.path, site.title, site.siteUrl));
-  const termFeed = pageUrl ? model.feeds.find((feed) => feed.term && feed.term.url === pageUrl) : undefined;
+  const term = pageUrl ? model.lookup.termOfPage.get(pageUrl) : undefined;
+  const termFeed = term ? model.lookup.feedOf.get(term) : undefined;
   if (termFeed?.term) links.push(feedLink(termFeed.path, `${termFeed.term.name} — ${site.title}`, site.siteUrl));
   return links.join("\n");
 }
@@ -315,6 +351,17 @@ ${items}
 </body>
 </html>
 `;
+}
+
+/** The default posts glob takes `.markdown` files, which Eleventy reads only once told they are Markdown. */
+function registerMarkdownExtension(eleventyConfig: EleventyConfig): void {
+  try {
+    eleventyConfig.addExtension("markdown", { key: "md" });
+  } catch {
+    // The site already defines `.markdown` itself (Eleventy allows one definition); its own wins.
+    return;
+  }
+  eleventyConfig.addTemplateFormats("markdown");
 }
 
 function registerFrontMatter(

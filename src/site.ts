@@ -4,9 +4,10 @@
  * page objects and registers what comes out.
  */
 import type { PostState } from "./front-matter.js";
-import type { ResolvedFeeds } from "./options.js";
-import { assertUniqueUrls, normalizeUrlKey } from "./permalinks.js";
-import { buildTerms, fillPattern, paginateTerm, type Term, type TermKind, type TermPage } from "./taxonomy.js";
+import type { LegacyUrlsOption, ResolvedFeeds } from "./options.js";
+import { assertUniqueUrls, normalizeUrlKey, toPermalink } from "./permalinks.js";
+import { legacyFeedPath, legacyTermRedirects, type Redirect } from "./redirects.js";
+import { buildTerms, fillPattern, paginateTerm, termKey, type Term, type TermKind, type TermPage } from "./taxonomy.js";
 
 /** The part of an Eleventy collection item this module reads. */
 export interface PageItem {
@@ -25,6 +26,8 @@ export interface TermIndex<I> {
 export interface FeedPlan<I> {
   /** Root-relative path the feed is written to. */
   path: string;
+  /** The feed's own URL (`rel="self"` and its id): `path`, or for a copy at an old path, the current path. */
+  selfPath: string;
   /** The page the feed belongs to: the home page or the term's page. */
   alternatePath: string;
   /** The term, for a term's feed. */
@@ -43,6 +46,20 @@ export interface SiteModel<I> {
   categoryPages: TermPage<I>[];
   termIndexes: TermIndex<I>[];
   feeds: FeedPlan<I>[];
+  /** Aliases and old term URLs, each written as a redirect page (and listed in `_redirects`). */
+  redirects: Redirect[];
+  /** Constant-time answers for templates, which ask once per page or per link. */
+  lookup: {
+    /** The term of each term page URL (every page of it). */
+    termOfPage: Map<string, Term<I>>;
+    kindOf: Map<Term<I>, TermKind>;
+    /** Terms by {@link termKey} of their name. */
+    byKey: Record<TermKind, Map<string, Term<I>>>;
+    /** The site-wide feed, when on. */
+    siteFeed: FeedPlan<I> | undefined;
+    /** Each term's own feed (not a copy at an old path). */
+    feedOf: Map<Term<I>, FeedPlan<I>>;
+  };
   warnings: string[];
 }
 
@@ -52,6 +69,9 @@ export interface SiteSettings {
   categoryPages: string | false;
   termPageSize: number;
   feeds: ResolvedFeeds;
+  legacyUrls: LegacyUrlsOption | undefined;
+  /** Slugs as the blog made them before (`legacyUrls.slugStyle`). */
+  legacySlugify: (name: string) => string;
   /** How a file is named in messages (the path inside the input folder). */
   displayPath: (inputPath: string) => string;
 }
@@ -80,18 +100,20 @@ function newestFirst<I extends PageItem>(posts: I[], limit: number): I[] {
 
 /**
  * Builds the site model in one pass over the pages (plus one sort per term), so the cost stays linear in posts
- * and terms. Throws when two pages claim one URL.
+ * and terms. Throws when two pages, aliases, term pages or feeds claim one URL.
  */
 export function buildSiteModel<I extends PageItem>(items: readonly I[], settings: SiteSettings): SiteModel<I> {
-  assertUniqueUrls(items.flatMap((item) => (item.url === false ? [] : [{ url: item.url, inputPath: settings.displayPath(item.inputPath) }])));
-
   const allPosts = items.filter((item) => postState(item)).sort(oldestFirst);
   // Hugo's `List: local` keeps a post on its term pages and out of the site-wide list and feed.
   const posts = allPosts.filter((item) => postState(item)!.listing === "always");
   const onTermPages = allPosts.filter((item) => postState(item)!.listing !== "never");
   const userUrls = new Set(items.filter((item) => !postState(item) && item.url).map((item) => normalizeUrlKey(item.url as string)));
+  const legacy = settings.legacyUrls;
 
   const warnings: string[] = [];
+  const redirects: Redirect[] = allPosts.flatMap((post) =>
+    post.url === false ? [] : postState(post)!.aliases.map((alias) => ({ from: toPermalink(alias), to: post.url as string, owner: settings.displayPath(post.inputPath) })),
+  );
   const taxonomy = (kind: TermKind, pagePattern: string | false, feedPattern: string | false) => {
     const built = buildTerms(
       onTermPages.map((post) => ({ post, names: postState(post)![kind === "tag" ? "tags" : "categories"], date: post.date.getTime(), inputPath: post.inputPath })),
@@ -101,6 +123,12 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     const pages = pagePattern ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern)) : [];
     const url = pagePattern ? indexUrl(pagePattern) : undefined;
     const index = url && !userUrls.has(normalizeUrlKey(url)) ? [{ kind, url, terms: built.terms }] : [];
+    const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
+    if (legacyPattern && pagePattern) {
+      redirects.push(
+        ...legacyTermRedirects(built.terms, { kind, legacyPattern, currentPattern: pagePattern, legacySlugify: settings.legacySlugify, pageSize: settings.termPageSize }),
+      );
+    }
     return { terms: built.terms, pages, index };
   };
   const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
@@ -108,25 +136,46 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
 
   const published = (post: I) => !postState(post)!.isDraft;
   const feeds: FeedPlan<I>[] = [];
+  /** A feed, and a copy of it at its old path: feed readers do not follow HTML redirects. */
+  const addFeed = (plan: FeedPlan<I>, legacyPath: string | undefined) => {
+    feeds.push(plan);
+    if (legacyPath && normalizeUrlKey(legacyPath) !== normalizeUrlKey(plan.path)) feeds.push({ ...plan, path: legacyPath });
+  };
   if (settings.feeds.all) {
-    feeds.push({ path: settings.feeds.all, alternatePath: "/", posts: newestFirst(posts.filter(published), settings.feeds.limit) });
+    const all = settings.feeds.all;
+    addFeed({ path: all, selfPath: all, alternatePath: "/", posts: newestFirst(posts.filter(published), settings.feeds.limit) }, legacy?.feeds?.all);
   }
-  for (const [kind, terms, pattern] of [
-    ["tag", tags.terms, settings.feeds.tags],
-    ["category", categories.terms, settings.feeds.categories],
+  for (const [kind, terms, pattern, legacyPattern] of [
+    ["tag", tags.terms, settings.feeds.tags, legacy?.feeds?.tags],
+    ["category", categories.terms, settings.feeds.categories, legacy?.feeds?.categories],
   ] as const) {
     if (!pattern) continue;
     for (const term of terms) {
       const termPosts = term.posts.filter(published);
-      feeds.push({
-        path: fillPattern(pattern, term.slug),
-        alternatePath: term.url ?? "/",
-        term,
-        kind,
-        posts: settings.feeds.limit > 0 ? termPosts.slice(0, settings.feeds.limit) : termPosts,
-      });
+      const path = fillPattern(pattern, term.slug);
+      addFeed(
+        {
+          path,
+          selfPath: path,
+          alternatePath: term.url ?? "/",
+          term,
+          kind,
+          posts: settings.feeds.limit > 0 ? termPosts.slice(0, settings.feeds.limit) : termPosts,
+        },
+        legacyPattern && legacyFeedPath(term, legacyPattern, settings.legacySlugify),
+      );
     }
   }
+
+  const termPages = [...tags.pages, ...categories.pages];
+  const termIndexes = [...tags.index, ...categories.index];
+  assertUniqueUrls([
+    ...items.flatMap((item) => (item.url === false ? [] : [{ url: item.url, inputPath: settings.displayPath(item.inputPath) }])),
+    ...redirects.map((redirect) => ({ url: redirect.from, inputPath: `${redirect.owner} (redirect to ${redirect.to})` })),
+    ...termPages.map((page) => ({ url: page.url, inputPath: `the term page of "${page.term.name}"` })),
+    ...termIndexes.map((index) => ({ url: index.url, inputPath: `the ${index.kind} index` })),
+    ...feeds.map((feed) => ({ url: feed.path, inputPath: feed.term ? `the feed of "${feed.term.name}"` : "the site feed" })),
+  ]);
 
   return {
     posts,
@@ -134,8 +183,19 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     categories: categories.terms,
     tagPages: tags.pages,
     categoryPages: categories.pages,
-    termIndexes: [...tags.index, ...categories.index],
+    termIndexes,
     feeds,
+    redirects,
+    lookup: {
+      termOfPage: new Map(termPages.map((page) => [page.url, page.term])),
+      kindOf: new Map([...tags.terms.map((term) => [term, "tag"] as const), ...categories.terms.map((term) => [term, "category"] as const)]),
+      byKey: {
+        tag: new Map(tags.terms.map((term) => [termKey(term.name), term])),
+        category: new Map(categories.terms.map((term) => [termKey(term.name), term])),
+      },
+      siteFeed: feeds.find((feed) => !feed.term),
+      feedOf: new Map(feeds.filter((feed) => feed.term && feed.path === feed.selfPath).map((feed) => [feed.term!, feed])),
+    },
     warnings,
   };
 }

@@ -6,7 +6,7 @@ import { buildSite } from "../helpers/site.js";
 const post = (name: string, frontMatter: string, body = "Текст.") => ({ [`posts/${name}.md`]: `---\n${frontMatter}\n---\n${body}\n` });
 
 const FILES = {
-  "_includes/term.njk": "{{ term.name }}",
+  "_includes/term.njk": "{{ term.name }}|{{ term.feedUrl }}|{% feedLinks %}",
   "_includes/page.njk": "<head>{% feedLinks %}</head>",
   "index.njk": "---\nlayout: page.njk\n---\nhome",
   ...post("coreos", "Title: Впечатления от CoreOS\nDate: 2015-07-29\nTags: [CoreOS, Мнение]\nUrl: it/coreos-opinion\nCategories: [IT]\nSummary: Кратко & ясно"),
@@ -79,6 +79,11 @@ test("term objects and the feedLinks shortcode carry the feed URLs", async (t) =
   t.is(
     await read("index.html"),
     '<head><link rel="alternate" type="application/atom+xml" href="https://example.ru/feed.xml" title="Заметки"></head>',
+  );
+  t.is(
+    await read("tags/mnenie/index.html"),
+    'Мнение|/tags/mnenie/feed.xml|<link rel="alternate" type="application/atom+xml" href="https://example.ru/feed.xml" title="Заметки">\n' +
+      '<link rel="alternate" type="application/atom+xml" href="https://example.ru/tags/mnenie/feed.xml" title="Мнение — Заметки">',
   );
 });
 

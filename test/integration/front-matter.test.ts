@@ -142,3 +142,11 @@ test("collections.posts lists posts oldest first by the instant in the site zone
 test("Eleventy's own collections.<tag> keep working with capitalised Tags", async (t) => {
   t.is(await (await site).read("zsh.txt"), "/posts/upper-keys/\n/posts/tolko-v-metkakh/\n");
 });
+
+test("a .markdown post is a post like a .md one", async (t) => {
+  const built = await buildSite(
+    { "posts/long-form.markdown": "---\nTitle: Длинное расширение\nDate: 2015-01-01\n---\n## Заголовок\n\nТекст {{ x }}.\n" },
+    { feeds: false, tagPages: false, categoryPages: false },
+  );
+  t.is(await built.read("posts/dlinnoe-rasshirenie/index.html"), '<h2 id="zagolovok">Заголовок</h2>\n<p>Текст {{ x }}.</p>\n');
+});

@@ -1,0 +1,81 @@
+/**
+ * Old URLs kept alive: Hugo's `Aliases`, the term and feed URLs a blog used before (`legacyUrls`), the redirect
+ * pages written for them and the `_redirects` file static hosts read. Pure: plain values in, text out.
+ */
+import { escapeAttribute, escapeUTF8 } from "entities";
+import { normalizeUrlKey } from "./permalinks.js";
+import { fillPattern, termPageUrl, type Term, type TermKind } from "./taxonomy.js";
+import { absoluteUrl, encodePath } from "./urls.js";
+
+/** One old URL and where it now lives, both root-relative and raw (not percent-encoded). */
+export interface Redirect {
+  from: string;
+  to: string;
+  /** Who asked for it, for messages: a post's file, or `legacyUrls.tags` and the like. */
+  owner: string;
+}
+
+/**
+ * An HTML page that sends a visitor (and a search engine) to `to`: an immediate meta refresh, the canonical link,
+ * `noindex`, and a visible link for whoever has meta refresh turned off. `siteUrl` makes the target absolute
+ * when known (feeds on); otherwise it stays root-relative.
+ */
+export function redirectPage(to: string, settings: { siteUrl: string | undefined; language: string }): string {
+  const target = settings.siteUrl ? absoluteUrl(to, settings.siteUrl) : encodePath(to);
+  const href = escapeAttribute(target);
+  return `<!doctype html>
+<html lang="${escapeAttribute(settings.language)}">
+<head>
+  <meta charset="utf-8">
+  <title>Страница переехала</title>
+  <meta name="robots" content="noindex">
+  <link rel="canonical" href="${href}">
+  <meta http-equiv="refresh" content="0; url=${href}">
+</head>
+<body>
+  <p>Страница переехала: <a href="${href}">${escapeUTF8(decodeForDisplay(target))}</a></p>
+</body>
+</html>
+`;
+}
+
+function decodeForDisplay(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+/** The `_redirects` file of Netlify, Cloudflare Pages and the like: `/old/place/ /it/new-place/ 301` a line. */
+export function redirectsFile(redirects: readonly Redirect[]): string {
+  return redirects.map((redirect) => `${encodePath(redirect.from)} ${encodePath(redirect.to)} 301\n`).join("");
+}
+
+/** Old term URLs (every page of each term) that differ from the current ones, each pointing to its current page. */
+export function legacyTermRedirects<P>(
+  terms: readonly Term<P>[],
+  settings: {
+    kind: TermKind;
+    legacyPattern: string;
+    currentPattern: string;
+    legacySlugify: (name: string) => string;
+    pageSize: number;
+  },
+): Redirect[] {
+  const owner = `legacyUrls.${settings.kind === "tag" ? "tags" : "categories"}`;
+  return terms.flatMap((term) => {
+    const legacySlug = settings.legacySlugify(term.name) || term.slug;
+    const pages = Math.max(1, Math.ceil(term.posts.length / settings.pageSize));
+    return Array.from({ length: pages }, (_, index) => ({
+      from: termPageUrl(settings.legacyPattern, legacySlug, index + 1),
+      to: termPageUrl(settings.currentPattern, term.slug, index + 1),
+      owner,
+    })).filter((redirect) => normalizeUrlKey(redirect.from) !== normalizeUrlKey(redirect.to));
+  });
+}
+
+/** The old path of a term's feed, or undefined when it is the current one. */
+export function legacyFeedPath<P>(term: Term<P>, legacyPattern: string, legacySlugify: (name: string) => string): string {
+  return fillPattern(legacyPattern, legacySlugify(term.name) || term.slug);
+}
