@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 function random(seed) {
@@ -202,16 +202,15 @@ const TERM_LAYOUT = `<!doctype html>
 function configs(pluginEntry) {
   const plain = `// (a) plain Eleventy: the same posts, one trivial layout, no plugin.
 export default function (eleventyConfig) {
-  eleventyConfig.ignores.add("_blog/**");
-  eleventyConfig.ignores.add("_site-*/**");
+  // Only posts/ holds templates; the other build's layouts and both outputs live beside it.
+  eleventyConfig.ignores.add("_*/**");
 }
 export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
 `;
   const blog = `// (b) the plugin: term pages for tags and categories, every feed on.
 import ruBlog from ${JSON.stringify(pluginEntry)};
 export default function (eleventyConfig) {
-  eleventyConfig.ignores.add("_plain/**");
-  eleventyConfig.ignores.add("_site-*/**");
+  eleventyConfig.ignores.add("_*/**");
   eleventyConfig.addPlugin(ruBlog, {
     siteUrl: "https://example.ru",
     title: "Заметки",

@@ -241,7 +241,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       "ru-blog/feeds.11ty.js",
       {
         render: (data: { feed: FeedPlan<CollectionItem> }) =>
-          renderAtomFeed(
+          withPlace({ file: data.feed.path }, () => renderAtomFeed(
             {
               selfPath: data.feed.selfPath,
               alternatePath: data.feed.alternatePath,
@@ -249,7 +249,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
               entries: data.feed.posts.filter((post) => post.url !== false).map((post) => entryOf(post, feedSite.siteUrl)),
             },
             feedSite,
-          ),
+          )),
       },
       {
         pagination: { data: "collections._ruBlogFeeds", size: 1, alias: "feed" },
@@ -388,7 +388,7 @@ function registerFrontMatter(
       const postPath = posts.postFile(matterOptions.filePath);
       if (!postPath) return;
       if (file.matter === "" && !file.content.startsWith("---")) {
-        const header = parsePelicanHeader(file.content);
+        const header = withPlace({ file: postPath }, () => parsePelicanHeader(file.content));
         if (header) {
           file.content = header.body;
           file.data = header.data;

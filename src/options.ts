@@ -224,6 +224,16 @@ const legacyUrls = (value: unknown, name: string, warn: Warn): LegacyUrlsOption 
   };
 };
 
+const language = (value: unknown, name: string): string => {
+  const tag = string(value, name);
+  try {
+    Intl.getCanonicalLocales(tag);
+    return tag;
+  } catch {
+    return fail(name, value, 'expected a language tag such as "ru" or "ru-RU"');
+  }
+};
+
 const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
   siteUrl: (value, name) => {
     if (value === undefined) return undefined;
@@ -236,7 +246,7 @@ const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
   title: (value, name) => (value === undefined ? "" : string(value, name)),
   subtitle: optionalString,
   author,
-  language: string,
+  language,
   timezone,
   posts: string,
   permalink: slugPattern,

@@ -66,3 +66,10 @@ test("an unknown option is a warning naming the nearest known one", (t) => {
   ]);
   t.deepEqual(resolve({ siteUrl: "https://example.ru", feeds: { limt: 5 } }).warnings, ['unknown option "feeds.limt" is ignored; did you mean "feeds.limit"?']);
 });
+
+test("language must be a language tag", (t) => {
+  t.throws(() => resolve({ feeds: false, language: "русский язык" }), {
+    message: '[ru-blog] option "language" is "русский язык"; expected a language tag such as "ru" or "ru-RU".',
+  });
+  t.is(resolve({ feeds: false, language: "en-GB" }).options.language, "en-GB");
+});
