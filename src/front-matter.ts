@@ -63,6 +63,7 @@ export interface PostContext {
  * zone and impossible ones are rejected instead of being "repaired" by the default schema.
  */
 export function parsePostYaml(text: string, file: string): Record<string, unknown> {
+  if (text.trim() === "") return {};
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA, filename: file });
