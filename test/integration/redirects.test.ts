@@ -1,0 +1,59 @@
+import test from "ava";
+import { parse } from "node-html-parser";
+import { buildError, buildSite } from "../helpers/site.js";
+
+const FILES = {
+  "_includes/term.njk": "{{ term.name }}",
+  "posts/move.md": "---\nTitle: Переезд\nDate: 2016-01-01\nTags: [Мнение, Юзвери]\nUrl: it/pereezd\nAliases: [/blog/pereezd-s-pelican/, /old.html]\n---\nТекст.\n",
+};
+const site = buildSite(FILES, {
+  siteUrl: "https://example.ru",
+  title: "Заметки",
+  slugStyle: "unicode",
+  legacyUrls: { tags: "/tag/:slug.html", feeds: { all: "/feeds/all.atom.xml", tags: "/feeds/:slug.tag.atom.xml" }, slugStyle: "pelican" },
+  redirects: "/_redirects",
+});
+
+const refreshTarget = (html: string) => parse(html).querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
+
+test("each alias is a redirect page to the post's absolute URL", async (t) => {
+  const { read } = await site;
+  t.is(refreshTarget(await read("blog/pereezd-s-pelican/index.html")), "0; url=https://example.ru/it/pereezd/");
+  t.is(refreshTarget(await read("old.html")), "0; url=https://example.ru/it/pereezd/");
+});
+
+test("old term URLs redirect to the current term pages; old feed paths serve the current feed", async (t) => {
+  const { read } = await site;
+  t.is(refreshTarget(await read("tag/iuzveri.html")), "0; url=https://example.ru/tags/%D1%8E%D0%B7%D0%B2%D0%B5%D1%80%D0%B8/");
+  t.is(await read("feeds/all.atom.xml"), await read("feed.xml"));
+  t.is(await read("feeds/mnenie.tag.atom.xml"), await read("tags/мнение/feed.xml"));
+});
+
+test("_redirects lists every alias, old term URL and old feed path", async (t) => {
+  t.is(
+    await (await site).read("_redirects"),
+    [
+      "/blog/pereezd-s-pelican/ /it/pereezd/ 301",
+      "/old.html /it/pereezd/ 301",
+      "/tag/mnenie.html /tags/%D0%BC%D0%BD%D0%B5%D0%BD%D0%B8%D0%B5/ 301",
+      "/tag/iuzveri.html /tags/%D1%8E%D0%B7%D0%B2%D0%B5%D1%80%D0%B8/ 301",
+      "/feeds/all.atom.xml /feed.xml 301",
+      "/feeds/mnenie.tag.atom.xml /tags/%D0%BC%D0%BD%D0%B5%D0%BD%D0%B8%D0%B5/feed.xml 301",
+      "/feeds/iuzveri.tag.atom.xml /tags/%D1%8E%D0%B7%D0%B2%D0%B5%D1%80%D0%B8/feed.xml 301",
+      "",
+    ].join("\n"),
+  );
+});
+
+test("an alias another post owns is an error naming both files", async (t) => {
+  t.is(
+    await buildError(
+      {
+        ...FILES,
+        "posts/other.md": "---\nTitle: Другой\nDate: 2016-02-01\nUrl: blog/pereezd-s-pelican\n---\nТекст.\n",
+      },
+      { feeds: false },
+    ),
+    "[ru-blog] posts/other.md and posts/move.md (redirect to /it/pereezd/) both claim the URL /blog/pereezd-s-pelican/; change the Url or Slug of one of them.",
+  );
+});

@@ -1,0 +1,102 @@
+import test from "ava";
+import type { PostState } from "../src/front-matter.js";
+import { DEFAULT_FEEDS } from "../src/options.js";
+import { buildSiteModel, indexUrl, type PageItem, type SiteSettings } from "../src/site.js";
+import { createSlugger } from "../src/slugs.js";
+
+const settings: SiteSettings = {
+  slugify: createSlugger("translit"),
+  tagPages: "/tags/:slug/",
+  categoryPages: "/categories/:slug/",
+  termPageSize: 2,
+  feeds: DEFAULT_FEEDS,
+  legacyUrls: undefined,
+  legacySlugify: createSlugger("translit"),
+  displayPath: (inputPath) => inputPath.replace(/^\.\/src\//, ""),
+};
+
+function post(name: string, day: number, state: Partial<PostState> = {}, url: string | false = `/posts/${name}/`): PageItem {
+  return {
+    url,
+    inputPath: `./src/posts/${name}.md`,
+    date: new Date(Date.UTC(2015, 0, day)),
+    data: {
+      categories: state.categories ?? [],
+      ruBlog: { isPost: true, listing: "always", isDraft: false, file: `posts/${name}.md`, tags: [], categories: [], aliases: [], ...state },
+    },
+  };
+}
+
+test("indexUrl is the pattern's parent", (t) => {
+  t.is(indexUrl("/tags/:slug/"), "/tags/");
+  t.is(indexUrl("/tag/:slug.html"), "/tag/");
+  t.is(indexUrl("{slug}/"), "/");
+});
+
+test("posts oldest first; local posts only on term pages and term feeds; drafts in no feed", (t) => {
+  const model = buildSiteModel(
+    [
+      post("b", 2, { tags: ["Zsh"] }),
+      post("a", 1, { tags: ["Zsh"] }),
+      post("local", 3, { tags: ["Zsh"], listing: "local" }),
+      post("draft", 4, { tags: ["Zsh"], isDraft: true }),
+      post("hidden", 5, { tags: ["Zsh"], listing: "never" }),
+      { url: "/about/", inputPath: "./src/about.md", date: new Date(0), data: {} },
+    ],
+    settings,
+  );
+  t.deepEqual(model.posts.map((item) => item.url), ["/posts/a/", "/posts/b/", "/posts/draft/"]);
+  t.deepEqual(model.tags[0]!.posts.map((item) => item.url), ["/posts/draft/", "/posts/local/", "/posts/b/", "/posts/a/"]);
+  t.deepEqual(model.tagPages.map((page) => page.url), ["/tags/zsh/", "/tags/zsh/page/2/"]);
+  t.deepEqual(
+    model.feeds.map((feed) => [feed.path, feed.posts.map((item) => item.url)]),
+    [
+      ["/feed.xml", ["/posts/b/", "/posts/a/"]],
+      ["/tags/zsh/feed.xml", ["/posts/local/", "/posts/b/", "/posts/a/"]],
+    ],
+  );
+  t.deepEqual(model.termIndexes.map((index) => index.url), ["/tags/", "/categories/"]);
+  t.is(model.lookup.termOfPage.get("/tags/zsh/page/2/"), model.tags[0]);
+  t.is(model.lookup.kindOf.get(model.tags[0]!), "tag");
+  t.is(model.lookup.byKey.tag.get("zsh"), model.tags[0]);
+  t.is(model.lookup.siteFeed?.path, "/feed.xml");
+});
+
+test("a user's own page at /tags/ replaces the built-in index", (t) => {
+  const model = buildSiteModel([post("a", 1, { tags: ["Zsh"] }), { url: "/tags/", inputPath: "./src/tags.njk", date: new Date(0), data: {} }], settings);
+  t.deepEqual(model.termIndexes.map((index) => index.url), ["/categories/"]);
+});
+
+test("aliases, old term URLs and old feed paths", (t) => {
+  const model = buildSiteModel([post("a", 1, { tags: ["Мнение"], aliases: ["old/a/"] })], {
+    ...settings,
+    slugify: createSlugger("unicode"),
+    legacyUrls: { tags: "/tag/:slug.html", feeds: { all: "/feeds/all.atom.xml", tags: "/feeds/:slug.tag.atom.xml" } },
+    legacySlugify: createSlugger("pelican"),
+  });
+  t.deepEqual(model.redirects, [
+    { from: "/old/a/", to: "/posts/a/", owner: "posts/a.md" },
+    { from: "/tag/mnenie.html", to: "/tags/мнение/", owner: "legacyUrls.tags" },
+  ]);
+  t.deepEqual(
+    model.feeds.map((feed) => [feed.path, feed.selfPath]),
+    [
+      ["/feed.xml", "/feed.xml"],
+      ["/feeds/all.atom.xml", "/feed.xml"],
+      ["/tags/мнение/feed.xml", "/tags/мнение/feed.xml"],
+      ["/feeds/mnenie.tag.atom.xml", "/tags/мнение/feed.xml"],
+    ],
+  );
+});
+
+test("an alias another page owns is an error naming both", (t) => {
+  t.throws(() => buildSiteModel([post("a", 1), post("b", 2, { aliases: ["posts/a/"] })], settings), {
+    message: "[ru-blog] posts/a.md and posts/b.md (redirect to /posts/b/) both claim the URL /posts/a/; change the Url or Slug of one of them.",
+  });
+});
+
+test("a term page that clashes with a post is an error naming both", (t) => {
+  t.throws(() => buildSiteModel([post("a", 1, { tags: ["Zsh"] }, "/tags/zsh/")], settings), {
+    message: '[ru-blog] posts/a.md and the term page of "Zsh" both claim the URL /tags/zsh/; change the Url or Slug of one of them.',
+  });
+});
