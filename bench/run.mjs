@@ -71,7 +71,7 @@ function build(site, variant, extraNodeArgs = []) {
   rmSync(path.join(site, "_site-b"), { recursive: true, force: true });
   const rssFile = path.join(site, ".rss");
   const nodeArgs = [...extraNodeArgs, eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet"];
-  const [command, args] = TIME ? [TIME, ["-o", rssFile, "-f", "%M", process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  const [command, args] = TIME ? [TIME, ["-o", rssFile, "-f", "%M %U %S", process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd: site, encoding: "utf8", maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
@@ -79,8 +79,9 @@ function build(site, variant, extraNodeArgs = []) {
     throw new Error(`build ${variant} of ${site} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
   const warnings = (result.stdout + result.stderr).split("\n").filter((line) => /warn/i.test(line));
-  const rssMiB = TIME ? Number(readFileSync(rssFile, "utf8").trim().split("\n").pop()) / 1024 : NaN;
-  return { ms, rssMiB, files: countFiles(path.join(site, output)), warnings: warnings.length };
+  // /usr/bin/time: peak RSS (KiB) and user and system CPU seconds of the build process.
+  const [rssKiB, user, system] = TIME ? readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ").map(Number) : [NaN, NaN, NaN];
+  return { ms, cpuMs: (user + system) * 1000, rssMiB: rssKiB / 1024, files: countFiles(path.join(site, output)), warnings: warnings.length };
 }
 
 const median = (values) => {
@@ -98,11 +99,14 @@ function runCase(c, runs) {
     for (const variant of ["a", "b"]) {
       const sample = build(site, variant);
       samples[variant].push(sample);
-      process.stderr.write(`  N=${c.posts} tags=${c.tags} run ${i + 1}/${runs} ${variant}: ${(sample.ms / 1000).toFixed(2)} s, ${sample.rssMiB.toFixed(0)} MiB\n`);
+      process.stderr.write(
+        `  N=${c.posts} tags=${c.tags} run ${i + 1}/${runs} ${variant}: ${(sample.ms / 1000).toFixed(2)} s wall, ${(sample.cpuMs / 1000).toFixed(2)} s CPU, ${sample.rssMiB.toFixed(0)} MiB\n`,
+      );
     }
   }
   const summary = (variant) => ({
     ms: median(samples[variant].map((s) => s.ms)),
+    cpuMs: median(samples[variant].map((s) => s.cpuMs)),
     rssMiB: median(samples[variant].map((s) => s.rssMiB)),
     peakRssMiB: Math.max(...samples[variant].map((s) => s.rssMiB)),
     files: samples[variant][0].files,
@@ -115,6 +119,7 @@ function runCase(c, runs) {
     a,
     b,
     timeRatio: b.ms / a.ms,
+    cpuRatio: b.cpuMs / a.cpuMs,
     rssRatio: b.peakRssMiB / a.peakRssMiB,
     msPerPostA: a.ms / c.posts,
     msPerPostB: b.ms / c.posts,
@@ -155,7 +160,7 @@ function profile(c) {
 }
 
 function table(results) {
-  const head = ["posts", "tags", "files a/b", "a median", "b median", "b/a time", "a peak RSS", "b peak RSS", "b/a RSS", "ms/post a", "ms/post b"];
+  const head = ["posts", "tags", "files a/b", "a wall", "b wall", "b/a wall", "a CPU", "b CPU", "b/a CPU", "a peak RSS", "b peak RSS", "b/a RSS", "ms/post a", "ms/post b"];
   const rows = results.map((r) => [
     r.posts.toLocaleString("en"),
     String(r.tags),
@@ -163,6 +168,9 @@ function table(results) {
     `${(r.a.ms / 1000).toFixed(2)} s`,
     `${(r.b.ms / 1000).toFixed(2)} s`,
     r.timeRatio.toFixed(2),
+    `${(r.a.cpuMs / 1000).toFixed(2)} s`,
+    `${(r.b.cpuMs / 1000).toFixed(2)} s`,
+    r.cpuRatio.toFixed(2),
     `${r.a.peakRssMiB.toFixed(0)} MiB`,
     `${r.b.peakRssMiB.toFixed(0)} MiB`,
     r.rssRatio.toFixed(2),
