@@ -1,22 +1,45 @@
-import { decodeHTMLAttribute } from "entities";
-import { isoDate } from "./dates.js";
+import { escapeAttribute, escapeUTF8 } from "entities";
+import { Feed, type Author, type Item } from "feed";
+import { parse, type Options as HtmlParseOptions } from "node-html-parser";
+import { isoDate, toDateTime } from "./dates.js";
 import { InvalidValueError } from "./errors.js";
 import { absoluteUrl, isAbsoluteReference } from "./urls.js";
 
 /*
- * Atom is written here rather than with the `feed` package. Its Atom writer (feed@5 on xml-js) gets the
- * following wrong, and each could only be patched by leaning on xml-js's escaping quirks or by editing its
- * output with regular expressions:
- * - dates are `Date#toISOString()`, always UTC with milliseconds, never the site zone's offset;
- * - a feed without `updated` gets the build time, so an unchanged site publishes a changed feed;
- * - `language` is ignored: no `xml:lang`; the generator is bare text, without `uri` and `version`;
- * - titles are `type="html"` CDATA, so a title `<script>…` is markup to a reader;
- * - only the first `]]>` of a CDATA section is split, so a second one ends it and breaks the XML;
- * - attribute values are written without escaping `&` and `<` (a tag `a&b` breaks the XML), and text has
- *   `&amp;` turned back into `&` before escaping, so a literal `&amp;` loses its `amp;`;
- * - characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF, lone surrogates) pass through;
- * - relative image or enclosure URLs throw `Invalid URL` from deep inside.
- * The test file pins each of these behaviours on this module's output.
+ * Atom feeds are built with the `feed` package (`new Feed`, `addItem`, `atom1()`; v5, writing XML with xml-js).
+ * What it gets wrong by default is fixed here, at the boundary: the values handed to it are made so that its
+ * output is right, and its output is edited in one place only, where it has no option at all (`xml:lang`).
+ * test/feeds.test.ts has a test for each, named after the defect.
+ *
+ * 1. Dates are `Date#toISOString()`: UTC with milliseconds, `2015-07-28T21:00:00.000Z`. `feed` is handed Dates
+ *    whose `toISOString()` returns RFC 3339 with the site zone's offset, `2015-07-29T00:00:00+03:00` (zonedDate).
+ * 2. A feed without `updated` gets the build time, so an unchanged site would publish a changed feed. `updated`
+ *    is always given: the newest entry's updated-or-published, or 1970-01-01 in the site zone for an empty feed.
+ * 3. There is no `xml:lang` (`language` is read by the RSS writer only). The root start tag `feed` writes is a
+ *    fixed literal; that literal is replaced, once, by one with `xml:lang`, and a `feed` that writes something
+ *    else makes rendering throw instead of silently losing the language (withLanguage).
+ * 4. Titles and summaries are `type="html"` CDATA: a title `<script>alert(1)</script>` would be markup to a
+ *    reader. They are handed over HTML-escaped (entities' `escapeUTF8`), so the HTML is the plain text, and
+ *    `]]>`, which xml-js would not split properly (5), cannot occur in them.
+ * 5. Content is CDATA too, and xml-js splits only the first `]]>` of a CDATA section: a second one ends the
+ *    section and breaks the XML. Every `]]>` in the HTML becomes `]]&gt;` first, which means the same in HTML
+ *    text and attribute values.
+ * 6. Attribute values (`<category term>`) are written escaping `"` only: a tag `a&b` or `a<b` breaks the XML,
+ *    and a tab or line break in one is read back as a space. `&`, `<`, tab, LF and CR are escaped beforehand
+ *    (attributeValue); a test pins the exact output, so an xml-js that starts escaping them shows up as
+ *    double escaping.
+ * 7. Characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates) pass
+ *    through and make the document ill-formed. They are removed from every string handed to `feed`.
+ * 8. Relative URLs: an enclosure or image with one throws `Invalid URL` from deep inside, and a relative id or
+ *    link means nothing to a reader. Only absolute URLs are handed over, for ids, links, self and alternate.
+ * 9. Entry links are written without `rel` and `type`; RFC 4287 §4.2.7.2 makes a link without `rel` the
+ *    `alternate` one, which it is, so this needs no fix.
+ * 10. The generator is text only, without `uri` and `version`: the name alone (`eleventy-plugin-ru-blog`) is
+ *    given. Without a generator in FeedSite `feed` names itself (its GitHub URL), which is true.
+ * 11. Text elements have `&amp;` turned back into `&` before escaping (xml-js's guard against double escaping),
+ *    so a literal `&amp;` in a name or a title would lose its `amp;`. Text `feed` writes as it is gets each `&`
+ *    as `&amp;` beforehand (textValue), which that step turns back into the `&` it was; URLs need no such care,
+ *    as `feed` itself writes their `&` as `&amp;` for that step to undo.
  */
 
 /** A person of the feed or of an entry (RFC 4287 §3.2). */
@@ -27,7 +50,7 @@ export interface FeedPerson {
   uri?: string;
 }
 
-/** One post as a feed shows it. Treated as immutable: see {@link renderAtomFeed}. */
+/** One post as a feed shows it. */
 export interface FeedEntry {
   /** Root-relative URL of the post as Eleventy's `page.url` gives it, raw or encoded: `/it/Личный-vps/`. */
   url: string;
@@ -61,6 +84,7 @@ export interface FeedSite {
   language: string;
   /** IANA zone whose offset the dates are written with: `Europe/Moscow`. */
   zone: string;
+  /** Only `name` is written: `feed` writes the generator as text, without `uri` and `version`. */
   generator?: { name: string; version?: string; uri?: string };
 }
 
@@ -76,190 +100,204 @@ export interface FeedDocument {
   entries: FeedEntry[];
 }
 
-const ATOM_NAMESPACE = "http://www.w3.org/2005/Atom";
-
 /** RFC 4287's `atomLanguageTag`; the schema refuses anything else in `xml:lang`. */
 const LANGUAGE_TAG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
-/**
- * `updated` of a feed without entries. It must be some date; a fixed one keeps the file the same from build to
- * build, which the build time (what the `feed` package writes) would not.
- */
-const EMPTY_FEED_UPDATED = new Date(0);
+/** What `feed`'s `atom1()` starts with, always: the declaration and the root's start tag (fix 3). */
+const FEED_START = '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">';
 
 /**
- * Characters to escape in XML text, and the ones XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE,
- * U+FFFF; with the `u` flag a surrogate matches only when it is unpaired). Escaping `>` as well keeps `]]>` out.
+ * Characters XML 1.0 forbids: C0 controls but tab, LF and CR; U+FFFE, U+FFFF; and, with the `u` flag, a
+ * surrogate only when it is unpaired (a pair is one code point outside the range).
  */
-const XML_TEXT_SPECIAL = /[&<>\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+const XML_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 
-/** The same for attribute values: quotes too, and tab, LF and CR, which a parser would turn into spaces. */
-const XML_ATTRIBUTE_SPECIAL = /[&<>"\t\n\r\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+/** What xml-js leaves unescaped in an attribute value and must not be there as it is (fix 6). */
+const ATTRIBUTE_SPECIAL = /[&<\t\n\r]/g;
 
-const XML_ESCAPES: Record<string, string> = {
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
   "\t": "&#9;",
   "\n": "&#10;",
   "\r": "&#13;",
 };
 
-/** Text as XML character data: escaped, with forbidden characters dropped. */
-function xmlText(text: string): string {
-  return text.replace(XML_TEXT_SPECIAL, (char) => XML_ESCAPES[char] ?? "");
+/** Any string for `feed`, without the characters XML 1.0 forbids (fix 7). */
+function xmlChars(value: string): string {
+  return value.replace(XML_FORBIDDEN, "");
 }
 
-/** Text as a double-quoted XML attribute value. */
-function xmlAttribute(text: string): string {
-  return text.replace(XML_ATTRIBUTE_SPECIAL, (char) => XML_ESCAPES[char] ?? "");
+/**
+ * Text `feed` hands to xml-js as it is (not through its own `sanitize`): each `&` as `&amp;`, which xml-js first
+ * turns back into `&` and then escapes once (fix 11).
+ */
+function textValue(value: string): string {
+  return xmlChars(value).replaceAll("&", "&amp;");
 }
 
-/** Dates are written in the site's zone with its offset (`+03:00`), as on the site's own pages. */
-function atomDate(date: Date, zone: string, what: string): string {
+/**
+ * An absolute URL for `feed`: it writes `&` as `&amp;` itself (`sanitize`), in text and attributes alike, and
+ * a URL serialised by `URL` or {@link absoluteUrl} has no `<` or `"` left to escape.
+ */
+function urlValue(value: string): string {
+  return xmlChars(value);
+}
+
+/** Plain text for a `type="html"` CDATA element: escaped as HTML, so it is text to a reader (fix 4). */
+function htmlValue(value: string): string {
+  return escapeUTF8(xmlChars(value));
+}
+
+/** HTML for the content CDATA section, with no `]]>` for xml-js to mishandle (fix 5). */
+function contentValue(html: string): string {
+  return xmlChars(html).replaceAll("]]>", "]]&gt;");
+}
+
+/** An attribute value for xml-js, which escapes `"` and nothing else (fix 6). */
+function attributeValue(value: string): string {
+  return xmlChars(value).replace(ATTRIBUTE_SPECIAL, (char) => ATTRIBUTE_ESCAPES[char]!);
+}
+
+/**
+ * A copy of `date` for `feed`, which writes every date with `toISOString()` (fix 1): that method of the copy
+ * returns the date in RFC 3339 with the offset `zone` has at that moment (`2015-07-29T00:00:00+03:00`) instead of
+ * UTC with milliseconds. It is formatted here, once, so that a bad date fails here and names the post.
+ */
+function zonedDate(date: Date, zone: string, what: string): Date {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
     throw new InvalidValueError(`${what} is not a valid date`);
   }
-  return isoDate(date, zone);
+  const text = isoDate(date, zone);
+  const copy = new Date(date.getTime());
+  copy.toISOString = () => text;
+  return copy;
 }
 
-function authorXml(person: FeedPerson, siteUrl: string, indent: string): string {
-  const lines = [`${indent}<author>`, `${indent}  <name>${xmlText(person.name)}</name>`];
-  if (person.email) lines.push(`${indent}  <email>${xmlText(person.email)}</email>`);
-  if (person.uri) lines.push(`${indent}  <uri>${xmlText(absoluteUrl(person.uri, siteUrl))}</uri>`);
-  lines.push(`${indent}</author>`);
-  return lines.join("\n");
+function checkedLanguage(value: string): string {
+  const language = value.replaceAll("_", "-");
+  if (!LANGUAGE_TAG.test(language)) {
+    throw new InvalidValueError(`language must be a language tag like "ru" or "ru-RU", not ${JSON.stringify(value)}`);
+  }
+  return language;
 }
 
-function entryXml(entry: FeedEntry, site: FeedSite): string {
-  const url = absoluteUrl(entry.url, site.siteUrl);
-  const published = atomDate(entry.published, site.zone, `the date of ${entry.url}`);
-  const updated = entry.updated ? atomDate(entry.updated, site.zone, `the Modified date of ${entry.url}`) : published;
-  const lines = [
-    "  <entry>",
-    // The post's URL is its id: the same on every build, and unique because no two posts share a URL.
-    `    <id>${xmlText(url)}</id>`,
-    `    <title>${xmlText(entry.title)}</title>`,
-    `    <link rel="alternate" type="text/html" href="${xmlAttribute(url)}"/>`,
-    `    <published>${published}</published>`,
-    `    <updated>${updated}</updated>`,
-  ];
-  for (const author of entry.authors ?? []) lines.push(authorXml(author, site.siteUrl, "    "));
-  for (const term of entry.categories) lines.push(`    <category term="${xmlAttribute(term)}"/>`);
-  if (entry.summary) lines.push(`    <summary>${xmlText(entry.summary)}</summary>`);
-  lines.push(`    <content type="html">${xmlText(entry.html)}</content>`, "  </entry>");
-  return lines.join("\n");
+function person(who: FeedPerson, siteUrl: string): Author {
+  return {
+    name: textValue(who.name),
+    ...(who.email ? { email: textValue(who.email) } : {}),
+    ...(who.uri ? { link: urlValue(absoluteUrl(who.uri, siteUrl)) } : {}),
+  };
+}
+
+function feedItem(entry: FeedEntry, site: FeedSite): Item {
+  // The post's absolute URL is its id: the same on every build, and unique because no two posts share a URL.
+  const url = urlValue(absoluteUrl(entry.url, site.siteUrl));
+  const published = zonedDate(entry.published, site.zone, `the date of ${entry.url}`);
+  const updated = entry.updated ? zonedDate(entry.updated, site.zone, `the Modified date of ${entry.url}`) : published;
+  return {
+    id: url,
+    // Written as `<link href>` without `rel`, which RFC 4287 reads as `alternate` (fix 9).
+    link: url,
+    title: htmlValue(entry.title),
+    date: updated,
+    published,
+    ...(entry.summary ? { description: htmlValue(entry.summary) } : {}),
+    content: contentValue(entry.html),
+    category: entry.categories.map((term) => ({ term: attributeValue(term) })),
+    ...(entry.authors?.length ? { author: entry.authors.map((who) => person(who, site.siteUrl)) } : {}),
+  };
+}
+
+/** `feed`'s output with `xml:lang` on the root element (fix 3). */
+function withLanguage(xml: string, language: string): string {
+  if (!xml.startsWith(FEED_START)) {
+    throw new Error(
+      `internal error: the feed package's Atom output no longer starts with ${JSON.stringify(FEED_START)}, ` +
+        `so xml:lang cannot be added; src/feeds.ts needs updating for this version of feed`,
+    );
+  }
+  return `${FEED_START.slice(0, -1)} xml:lang="${language}">${xml.slice(FEED_START.length)}`;
 }
 
 /**
- * Each entry's `<entry>` element, kept per entry object: a post is in the site feed and in the feed of each of
- * its tags and categories, and escaping its whole HTML for each of them costs more than all the rest of a feed.
- * The element depends on the entry and on the site's URL and zone only; those are compared on every use.
- */
-const renderedEntries = new WeakMap<FeedEntry, { siteUrl: string; zone: string; xml: string }>();
-
-function cachedEntryXml(entry: FeedEntry, site: FeedSite): string {
-  const cached = renderedEntries.get(entry);
-  if (cached && cached.siteUrl === site.siteUrl && cached.zone === site.zone) return cached.xml;
-  const xml = entryXml(entry, site);
-  renderedEntries.set(entry, { siteUrl: site.siteUrl, zone: site.zone, xml });
-  return xml;
-}
-
-/**
- * Writes an Atom 1.0 (RFC 4287) feed document.
+ * Writes an Atom 1.0 (RFC 4287) feed document with the `feed` package, its defects fixed (see the top of this
+ * file).
  *
  * - The feed's `id` is the absolute URL of `selfPath`: unique among a site's feeds by construction (two feeds
  *   cannot share a file, while a tag feed without a tag page may well share its `alternatePath` with another)
  *   and the same on every build. Old feed paths served as copies carry the same document, and so the same id.
- * - `updated` is the latest `updated`-or-`published` of the entries; a feed without entries has the fixed date
- *   1970-01-01T00:00:00Z (written in the site zone), so an empty feed does not change between builds.
+ *   `link rel="self"` has the same URL, `link rel="alternate"` the absolute URL of `alternatePath`.
+ * - `updated` is the latest `updated`-or-published of the entries; a feed without entries has the fixed date
+ *   1970-01-01T00:00:00 in the site zone, so an empty feed does not change between builds.
  * - The feed always has an `author` (the site's, or one named after the site's title), so every entry has one
- *   as RFC 4287 §4.1.1 requires.
- * - An entry's `id` and `link` are the post's absolute, percent-encoded URL; `content` is the entry's `html`
- *   (links already absolute) escaped as text, never CDATA.
- *
- * An entry's XML is kept per entry object (and site URL and zone): passing one object per post to all the feeds
- * of a build escapes its HTML once. Do not change an entry object once rendered; a new build makes new ones.
+ *   as RFC 4287 §4.1.1 requires; an entry with `authors` has those.
+ * - An entry's `id` and `link` are the post's absolute, percent-encoded URL; each tag is a `category term`;
+ *   `summary` is written when set; `content` is the entry's `html` (links already absolute).
  *
  * @throws InvalidValueError for a date that is not a valid `Date` or a `language` that is not a language tag.
  */
 export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
-  const language = site.language.replaceAll("_", "-");
-  if (!LANGUAGE_TAG.test(language)) {
-    throw new InvalidValueError(
-      `language must be a language tag like "ru" or "ru-RU", not ${JSON.stringify(site.language)}`,
-    );
-  }
+  const language = checkedLanguage(site.language);
   // Entries first: they check their dates and say which post has a bad one.
-  const entryElements = doc.entries.map((entry) => cachedEntryXml(entry, site));
+  const items = doc.entries.map((entry) => feedItem(entry, site));
   let newest: Date | undefined;
-  for (const entry of doc.entries) {
-    const changed = entry.updated ?? entry.published;
-    if (newest === undefined || changed.getTime() > newest.getTime()) newest = changed;
+  for (const item of items) {
+    if (newest === undefined || item.date.getTime() > newest.getTime()) newest = item.date;
   }
-  const selfUrl = absoluteUrl(doc.selfPath, site.siteUrl);
-  const lines = [
-    `<?xml version="1.0" encoding="utf-8"?>`,
-    `<feed xmlns="${ATOM_NAMESPACE}" xml:lang="${xmlAttribute(language)}">`,
-    `  <id>${xmlText(selfUrl)}</id>`,
-    `  <title>${xmlText(doc.title)}</title>`,
-  ];
-  if (site.subtitle) lines.push(`  <subtitle>${xmlText(site.subtitle)}</subtitle>`);
-  lines.push(
-    `  <updated>${atomDate(newest ?? EMPTY_FEED_UPDATED, site.zone, `the newest date of ${doc.selfPath}`)}</updated>`,
-    authorXml(site.author ?? { name: site.title }, site.siteUrl, "  "),
-    `  <link rel="self" type="application/atom+xml" href="${xmlAttribute(selfUrl)}"/>`,
-    `  <link rel="alternate" type="text/html" href="${xmlAttribute(absoluteUrl(doc.alternatePath, site.siteUrl))}"/>`,
-  );
-  if (site.generator) {
-    const { name, version, uri } = site.generator;
-    const uriAttribute = uri ? ` uri="${xmlAttribute(uri)}"` : "";
-    const versionAttribute = version ? ` version="${xmlAttribute(version)}"` : "";
-    lines.push(`  <generator${uriAttribute}${versionAttribute}>${xmlText(name)}</generator>`);
-  }
-  return [...lines, ...entryElements, "</feed>", ""].join("\n");
+  const selfUrl = urlValue(absoluteUrl(doc.selfPath, site.siteUrl));
+  const feed = new Feed({
+    // `feed` writes the feed's id as text without its URL `sanitize`, hence textValue (fix 11).
+    id: textValue(selfUrl),
+    title: textValue(doc.title),
+    updated: newest ?? zonedDate(toDateTime("1970-01-01", site.zone).toJSDate(), site.zone, "1970-01-01"),
+    link: urlValue(absoluteUrl(doc.alternatePath, site.siteUrl)),
+    feedLinks: { atom: selfUrl },
+    author: person(site.author ?? { name: site.title }, site.siteUrl),
+    ...(site.subtitle ? { description: textValue(site.subtitle) } : {}),
+    ...(site.generator ? { generator: urlValue(site.generator.name) } : {}),
+  });
+  for (const item of items) feed.addItem(item);
+  return withLanguage(feed.atom1(), language);
 }
 
 /* ---------------------------------------------------------------------------------------------------------
  * Absolute links. A feed reader shows a post away from its page, where `../img/a.png` or `#note-1` mean
- * nothing, and `xml:base` is honoured by too few readers to rely on. The HTML is scanned once, tag by tag, as
- * an HTML tokenizer would (comments, doctypes and the text of <script>, <style>, <textarea>… are skipped), and
- * only the values of URL attributes are replaced: the rest is copied byte for byte, with no parse tree to build
- * and serialise again.
+ * nothing, and `xml:base` is honoured by too few readers to rely on. The HTML is parsed once with
+ * node-html-parser; the URL attributes are set on the elements that have them, and the tree is serialised
+ * again only when one of them changed.
  * ------------------------------------------------------------------------------------------------------- */
 
 /** Attributes whose whole value is one URL. */
-const URL_ATTRIBUTES = new Set(["href", "src", "poster"]);
+const URL_ATTRIBUTES = ["href", "src", "poster"] as const;
 
-/** Elements whose content is text up to their end tag, where a `<a href>` is not a tag. */
-const RAW_TEXT_ELEMENTS = new Set(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"]);
+const WITH_URL_ATTRIBUTES = "[href],[src],[srcset],[poster]";
 
-const HTML_SPACE = "[\\t\\n\\f\\r ]";
-const TAG_NAME = /[A-Za-z][^\t\n\f\r />]*/y;
-/** What may come between attributes; `/` is skipped as the HTML tokenizer skips it. */
-const BETWEEN_ATTRIBUTES = /[\t\n\f\r /]*/y;
-/** An attribute name; HTML lets it start with `=`. */
-const ATTRIBUTE_NAME = /[^\t\n\f\r />][^\t\n\f\r />=]*/y;
-/** `= value` after a name: double-quoted, single-quoted (either possibly cut off by the end), or unquoted. */
-const ATTRIBUTE_VALUE = new RegExp(`${HTML_SPACE}*=${HTML_SPACE}*("[^"]*"?|'[^']*'?|[^\\t\\n\\f\\r >]*)`, "y");
+/** Without any of these the HTML has no URL attribute, and is returned without being parsed. */
+const MAY_HAVE_URL_ATTRIBUTES = /href|src|poster/i;
+
+const HTML_PARSE_OPTIONS: Partial<HtmlParseOptions> = {
+  comment: true,
+  // HTML's raw text elements: what is in them is text up to their end tag, where `<a href>` is no link, and it
+  // is kept as written. `<pre>` and `<noscript>` are parsed as HTML parses them (a feed reader runs no scripts,
+  // so it shows what is in `<noscript>`): their links are links.
+  blockTextElements: {
+    script: true,
+    style: true,
+    textarea: true,
+    title: true,
+    xmp: true,
+    iframe: true,
+    noembed: true,
+    noframes: true,
+  },
+  // Leaves unclosed elements where they are instead of moving their children up one level at a time at the
+  // end, which takes time quadratic in their number (100,000 unclosed `<div>`s: close to a minute).
+  parseNoneClosedTags: true,
+};
 
 const SRCSET_SEPARATORS = /[\t\n\f\r ,]*/y;
 const SRCSET_URL = /[^\t\n\f\r ]+/y;
-
-const rawTextEnds = new Map<string, RegExp>();
-
-/** Where the raw text of `<name>` opened before `from` ends: the `<` of its end tag, or the end of the HTML. */
-function rawTextEnd(html: string, name: string, from: number): number {
-  let end = rawTextEnds.get(name);
-  if (!end) {
-    end = new RegExp(`</${name}[\\t\\n\\f\\r />]`, "gi");
-    rawTextEnds.set(name, end);
-  }
-  end.lastIndex = from;
-  return end.exec(html)?.index ?? html.length;
-}
 
 /** One URL made absolute, or returned as it is when it is absolute already, empty, or no URL at all. */
 function resolveUrl(value: string, base: URL): string {
@@ -308,78 +346,41 @@ function resolveSrcset(value: string, base: URL): string {
   return result;
 }
 
-/** The new attribute value token for a URL attribute, or `undefined` when nothing in it changes. */
-function rewrittenValue(name: string, token: string, base: URL): string | undefined {
-  const quote = token[0];
-  const quoted = quote === '"' || quote === "'";
-  const inner = quoted ? token.slice(1, token.endsWith(quote) && token.length > 1 ? -1 : undefined) : token;
-  const value = inner.includes("&") ? decodeHTMLAttribute(inner) : inner;
-  const resolved = name === "srcset" ? resolveSrcset(value, base) : resolveUrl(value, base);
-  if (resolved === value) return undefined;
-  return `"${resolved.replaceAll("&", "&amp;").replaceAll('"', "&quot;")}"`;
-}
-
 /**
  * Makes every relative URL in `html` absolute against the page's URL: `href`, `src` and `poster` values and
  * each candidate of a `srcset`. `../img/a.png`, `img/a.png` and `/img/a.png` resolve as a browser on the page
  * would resolve them, `#anchor` becomes the page URL with `#anchor`, and non-ASCII characters come out
  * percent-encoded (existing escapes are kept). URLs with a scheme (`https:`, `mailto:`, `data:`), protocol-
- * relative ones (`//host/…`) and empty values are left alone. Only the changed values are rewritten (in double
- * quotes, HTML-escaped); everything else is returned exactly as it was. Linear in the length of `html`.
+ * relative ones (`//host/…`) and empty values are left alone, as are comments and the text of `<script>`,
+ * `<style>`, `<textarea>` and the other raw text elements.
+ *
+ * The HTML is parsed once (node-html-parser). When no URL changes, `html` itself is returned. Otherwise the
+ * tree is serialised again: text, comments and the tags of elements without a changed URL come out as they
+ * were written, while an element whose URL changed has its attributes written anew (`name="value"`, separated
+ * by one space, empty values as bare names). What the parser repairs is written repaired: a missing end tag is
+ * added, a stray one dropped, and the `/` of a void element's `<br />` is left out; none of that changes what
+ * the HTML means.
  *
  * @param pageUrl the absolute URL of the page the HTML belongs to, raw or percent-encoded.
  * @example absolutizeHtml('<img src="../img/a.png">', "https://example.ru/it/x/")
  *   // '<img src="https://example.ru/it/img/a.png">'
  */
 export function absolutizeHtml(html: string, pageUrl: string): string {
+  if (!MAY_HAVE_URL_ATTRIBUTES.test(html)) return html;
   const base = new URL(pageUrl);
-  const parts: string[] = [];
-  let copied = 0;
-  let at = html.indexOf("<");
-  while (at !== -1) {
-    const next = html[at + 1] ?? "";
-    if (html.startsWith("<!--", at)) {
-      // Searching from the first `-` also ends the abrupt comments `<!-->` and `<!--->`, as HTML does.
-      const end = html.indexOf("-->", at + 2);
-      at = end === -1 ? html.length : end + 3;
-    } else if (next === "!" || next === "?" || next === "/") {
-      // Doctypes, processing instructions and end tags: nothing to rewrite up to their `>`.
-      const end = html.indexOf(">", at + 2);
-      at = end === -1 ? html.length : end + 1;
-    } else if (/[A-Za-z]/.test(next)) {
-      TAG_NAME.lastIndex = at + 1;
-      TAG_NAME.test(html);
-      const tagName = html.slice(at + 1, TAG_NAME.lastIndex).toLowerCase();
-      let position = TAG_NAME.lastIndex;
-      for (;;) {
-        BETWEEN_ATTRIBUTES.lastIndex = position;
-        BETWEEN_ATTRIBUTES.test(html);
-        position = BETWEEN_ATTRIBUTES.lastIndex;
-        if (position >= html.length || html[position] === ">") break;
-        ATTRIBUTE_NAME.lastIndex = position;
-        ATTRIBUTE_NAME.test(html);
-        const name = html.slice(position, ATTRIBUTE_NAME.lastIndex).toLowerCase();
-        position = ATTRIBUTE_NAME.lastIndex;
-        ATTRIBUTE_VALUE.lastIndex = position;
-        const value = ATTRIBUTE_VALUE.exec(html);
-        if (!value) continue;
-        position = ATTRIBUTE_VALUE.lastIndex;
-        if (!URL_ATTRIBUTES.has(name) && name !== "srcset") continue;
-        const token = value[1]!;
-        const replacement = rewrittenValue(name, token, base);
-        if (replacement === undefined) continue;
-        const tokenStart = position - token.length;
-        parts.push(html.slice(copied, tokenStart), replacement);
-        copied = position;
-      }
-      at = position + 1;
-      if (RAW_TEXT_ELEMENTS.has(tagName)) at = rawTextEnd(html, tagName, at);
-    } else {
-      at += 1;
+  const root = parse(html, HTML_PARSE_OPTIONS);
+  let changed = false;
+  for (const element of root.querySelectorAll(WITH_URL_ATTRIBUTES)) {
+    for (const name of [...URL_ATTRIBUTES, "srcset"]) {
+      // The value as HTML reads it, character references decoded.
+      const value = element.getAttribute(name);
+      if (value === undefined) continue;
+      const resolved = name === "srcset" ? resolveSrcset(value, base) : resolveUrl(value, base);
+      if (resolved === value) continue;
+      // setAttribute takes the value as it is to be written, so escaped; it keeps the name's spelling (`HREF`).
+      element.setAttribute(name, escapeAttribute(resolved));
+      changed = true;
     }
-    at = html.indexOf("<", at);
   }
-  if (copied === 0) return html;
-  parts.push(html.slice(copied));
-  return parts.join("");
+  return changed ? root.toString() : html;
 }
