@@ -142,11 +142,11 @@ export function isValidZone(zone: string): boolean {
  * Throws when Node's ICU has no data for `locale`. Node built with small ICU silently formats every locale in
  * English, so a Russian blog would show `29 July 2015`; failing at start says why instead.
  *
- * @throws Error explaining that Node needs full ICU.
+ * @throws InvalidValueError explaining that Node needs full ICU.
  */
 export function assertLocaleAvailable(locale: string): void {
   if (isLocaleAvailable(locale)) return;
-  throw new Error(
+  throw new InvalidValueError(
     `Node.js has no data for the locale "${locale}" (ICU ${process.versions.icu ?? "missing"}), so dates would ` +
       `be written in English. Node must be built with full ICU: official builds are (check with ` +
       `node -p "process.versions.icu" and node -p "Intl.DateTimeFormat.supportedLocalesOf(['${locale}'])"); ` +

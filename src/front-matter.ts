@@ -155,6 +155,23 @@ function readNameList(value: unknown, key: string, context: PostContext, splitCo
   return dedupeCaseInsensitive(names);
 }
 
+/** A term name longer than this makes a slug that is cut (see MAX_SLUG_BYTES in slugs.ts). */
+const LONG_TERM_NAME = 100;
+
+/** Tag or category names; names a reader would not expect in a URL get a warning saying what becomes of them. */
+function readTermNames(value: unknown, key: string, context: PostContext, splitCommas = true): string[] {
+  const names = readNameList(value, key, context, splitCommas);
+  for (const name of names) {
+    if (/[/\\]|\.\./.test(name)) {
+      context.warn(`${context.file}: ${key}: ${describeValue(name)} contains "/", "\\" or ".."; those are left out of its URL.`);
+    }
+    if (name.length > LONG_TERM_NAME) {
+      context.warn(`${context.file}: ${key}: ${describeValue(name)} is ${name.length} characters long; its slug, and so its URL, is cut.`);
+    }
+  }
+  return names;
+}
+
 function dedupeCaseInsensitive(names: string[]): string[] {
   const seen = new Set<string>();
   return names.filter((name) => {
@@ -254,10 +271,10 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const title = readText(owned.get("title"), file);
   const date = readDate(owned.get("date"), context) ?? dateFromFileName(file, context.timezone);
   const modified = readDate(owned.get("modified"), context);
-  const tags = readNameList(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
+  const tags = readTermNames(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
   const named = [
-    ...readNameList(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
-    ...readNameList(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
+    ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
+    ...readTermNames(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
   ];
   const categories = dedupeCaseInsensitive(named.length ? named : context.folderCategory ? [context.folderCategory] : []);
   const authors = [

@@ -90,7 +90,7 @@ function asFilter<A extends unknown[]>(name: string, filter: (...args: A) => str
 export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuBlogOptions): void {
   const warn = createWarnOnce();
   const options = resolveOptions(userOptions, warn);
-  assertLocaleAvailable(options.language);
+  withPlace({ prefix: 'option "language": ' }, () => assertLocaleAvailable(options.language));
   const makeSlug = createSlugger(options.slugStyle);
   const slugify = (text: string) => withPlace({ prefix: 'option "slugStyle": ' }, () => makeSlug(text));
   const legacyStyle = options.legacyUrls?.slugStyle;

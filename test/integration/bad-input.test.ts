@@ -80,3 +80,9 @@ test.serial("Tags: 42 and empty tag names are read with a warning", async (t) =>
     "[ru-blog] warning: posts/b.md: Tags: an empty name is dropped.",
   ]);
 });
+
+test("a language Node has no ICU data for stops the build saying what Node needs", async (t) => {
+  const message = await buildError({ "a.md": "x" }, { feeds: false, tagPages: false, categoryPages: false, language: "zz" });
+  t.true(message.startsWith('[ru-blog] option "language": Node.js has no data for the locale "zz"'), message);
+  t.true(message.includes("full ICU"), message);
+});
