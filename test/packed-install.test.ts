@@ -4,18 +4,15 @@
  * Are the Types Wrong check the same tarball.
  */
 import { execFile } from "node:child_process";
-import { mkdir, mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import test from "ava";
+import { buildWithPackage, createSite, packedInstall, repo } from "./helpers/packed.js";
 
 const run = promisify(execFile);
-const repo = fileURLToPath(new URL("..", import.meta.url));
-const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-// The newest 3.x by default; CI also runs this file with the lowest version the peer range claims.
-const eleventyVersion = process.env.RU_BLOG_ELEVENTY_VERSION ?? JSON.parse(await readFile(path.join(repo, "package.json"), "utf8")).peerDependencies["@11ty/eleventy"];
+// The Eleventy installed is the newest 3.x by default; CI also runs this file with the lowest version the peer
+// range claims (RU_BLOG_ELEVENTY_VERSION, read by helpers/packed.ts).
 
 const POST = `---
 Title: Впечатления от CoreOS
@@ -31,7 +28,7 @@ Categories: [IT, Russian]
 Текст с {{ фигурными скобками }}.
 `;
 const OPTIONS = `{ siteUrl: "https://example.ru", title: "Заметки", author: { name: "Автор" } }`;
-const CONFIGS = {
+const CONFIGS: Record<string, { packageType: "module" | "commonjs"; config: string }> = {
   esm: {
     packageType: "module",
     config: `import ruBlog from "eleventy-plugin-ru-blog";\nexport default function (eleventyConfig) {\n  eleventyConfig.addPlugin(ruBlog, ${OPTIONS});\n}\n`,
@@ -43,27 +40,16 @@ const CONFIGS = {
 };
 
 /** Packs the repository once and installs the tarball with Eleventy into a fresh folder shared by both sites. */
-const installed = (async () => {
-  const root = await mkdtemp(path.join(tmpdir(), "ru-blog-packed-"));
-  const { stdout } = await run(npm, ["pack", "--json", "--pack-destination", root], { cwd: repo, maxBuffer: 1 << 24 });
-  const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf("[")));
-  const tarball = path.join(root, filename);
-  await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "packed-install-test", private: true }));
-  await run(npm, ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@11ty/eleventy@${eleventyVersion}`], { cwd: root, maxBuffer: 1 << 24 });
-  return { root, tarball };
-})();
+const installed = packedInstall();
 
 for (const [kind, { packageType, config }] of Object.entries(CONFIGS)) {
   test(`a new Eleventy site with a ${kind.toUpperCase()} config builds with the installed package`, async (t) => {
-    const { root } = await installed;
-    const site = path.join(root, kind);
+    const site = await createSite(kind, packageType);
     await mkdir(path.join(site, "posts"), { recursive: true });
     await mkdir(path.join(site, "_includes"), { recursive: true });
-    await writeFile(path.join(site, "package.json"), JSON.stringify({ type: packageType }));
-    await writeFile(path.join(site, "eleventy.config.js"), config);
     await writeFile(path.join(site, "posts", "coreos-opinion.md"), POST);
     await writeFile(path.join(site, "_includes", "term.njk"), "<h1>{{ term.name }}</h1>{% for post in termPage.posts %}<a href=\"{{ post.url }}\">{{ post.data.title }}</a>{% endfor %}");
-    await run(process.execPath, [path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"), "--quiet"], { cwd: site });
+    await buildWithPackage(site, config);
 
     const read = (file: string) => readFile(path.join(site, "_site", file), "utf8");
     t.is(await read("it/coreos-opinion/index.html"), '<h2 id="prostoy-primer">Простой пример</h2>\n<p>Текст с {{ фигурными скобками }}.</p>\n');
