@@ -23,12 +23,14 @@ function notADate(value: unknown): InvalidValueError {
 /**
  * Reads a `Date` front-matter value. The YAML is parsed with js-yaml's CORE_SCHEMA, so dates arrive as strings
  * (a JS `Date`, an instant, is accepted too). A date without offset is the wall-clock time in `zone`, whatever
- * the process's `TZ`; one with an offset keeps its instant.
+ * the process's `TZ`; one with an offset keeps that offset, so its day and hour are the ones written (which is
+ * what Pelican and Hugo put in a post's URL).
  *
  * @param value `2015-07-29` (midnight), `2015-07-29 14:30`, `2015-07-29 14:30:15`, `2015-07-29T14:30`,
  *   `2015-07-29T14:30:00+03:00` or `…Z`; surrounding whitespace is ignored.
  * @param zone IANA zone, e.g. `"Europe/Moscow"`.
- * @returns the date set to `zone`, or `undefined` for `undefined`, `null` and `""`.
+ * @returns the date in `zone`, or at its own offset when it was written with one; `undefined` for `undefined`,
+ *   `null` and `""`.
  * @throws InvalidValueError for any other value, numbers included, and for impossible dates
  *   (`2015-02-30`, `2015-13-01`, `25:00`), which are never moved to a nearby valid date.
  */
@@ -41,7 +43,7 @@ export function parseFrontMatterDate(value: unknown, zone: string): DateTime | u
     const text = value.trim();
     if (text === "") return undefined;
     if (!DATE_FORMS.test(text)) throw notADate(value);
-    date = DateTime.fromISO(text.replace(" ", "T"), { zone });
+    date = DateTime.fromISO(text.replace(" ", "T"), { zone, setZone: true });
   } else {
     throw notADate(value);
   }
@@ -77,7 +79,7 @@ export function toDateTime(value: unknown, zone: string): DateTime {
   }
   const date = parseFrontMatterDate(value, zone);
   if (date === undefined) throw notADate(value);
-  return date;
+  return date.setZone(zone);
 }
 
 /**

@@ -3,6 +3,7 @@ import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
 import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "./errors.js";
 import { checkSitePath, postPermalink } from "./permalinks.js";
+import type { PostSlugger } from "./slugs.js";
 
 /** The front-matter keys this package owns, by their canonical (lowercase) name. Every other key is left alone. */
 export const OWNED_KEYS = [
@@ -51,7 +52,10 @@ export interface PostContext {
   folderCategory: string | undefined;
   timezone: string;
   permalink: string;
+  /** Term slugs (`slugStyle`), for `{category}`. */
   slugify: (text: string) => string;
+  /** The post's own slug, from its `Slug` or its title. */
+  postSlug: PostSlugger;
   postTemplateEngine: string;
   /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
   writeDrafts: boolean;
@@ -318,7 +322,9 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   if (modified) data.modified = modified.toJSDate();
   if (summary !== undefined) data.summary = summary;
   if (url !== undefined) data.url = url;
-  const postSlug = slug ?? context.slugify(title ?? fileStem(file));
+  // A title of emoji alone makes no slug; the file name still does.
+  const postSlug =
+    slug !== undefined ? context.postSlug.fromSlug(slug) : context.postSlug.fromTitle(title ?? "") || context.postSlug.fromTitle(fileStem(file));
   data.slug = postSlug;
 
   if (!("permalink" in rest)) {

@@ -14,7 +14,7 @@ import { headingAnchors } from "./markdown.js";
 import { resolveOptions, type ResolvedOptions, type RuBlogOptions } from "./options.js";
 import { buildSiteModel, postState, type FeedPlan, type PageItem, type SiteModel, type TermIndex } from "./site.js";
 import { redirectPage, redirectsFile, type Redirect } from "./redirects.js";
-import { createSlugger } from "./slugs.js";
+import { createPostSlugger, createSlugger } from "./slugs.js";
 import { termKey, type Term, type TermPage } from "./taxonomy.js";
 import { absoluteUrl, encodePath } from "./urls.js";
 import { readingTime, ruPlural } from "./words.js";
@@ -93,6 +93,11 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   withPlace({ prefix: 'option "language": ' }, () => assertLocaleAvailable(options.language));
   const makeSlug = createSlugger(options.slugStyle);
   const slugify = (text: string) => withPlace({ prefix: 'option "slugStyle": ' }, () => makeSlug(text));
+  const postSlugger = createPostSlugger(options.slugStyle);
+  const postSlug = {
+    fromTitle: (title: string) => withPlace({ prefix: 'option "slugStyle": ' }, () => postSlugger.fromTitle(title)),
+    fromSlug: postSlugger.fromSlug,
+  };
   const legacyStyle = options.legacyUrls?.slugStyle;
   const makeLegacySlug = legacyStyle ? createSlugger(legacyStyle) : makeSlug;
   const legacySlugify = (text: string) => withPlace({ prefix: 'option "legacyUrls.slugStyle": ' }, () => makeLegacySlug(text));
@@ -114,6 +119,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
         timezone: options.timezone,
         permalink: options.permalink,
         slugify,
+        postSlug,
         postTemplateEngine: options.postTemplateEngine,
         writeDrafts: writeDrafts(),
         warn,

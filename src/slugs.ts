@@ -121,6 +121,50 @@ function hugoSlug(text: string): string {
     .replace(/^[-.]+|[-.]+$/g, "");
 }
 
+/**
+ * The path segment Hugo (0.111, checked against its output) makes of a post's title or `slug` for `:slug` in a
+ * permalink, which is not its `urlize` of terms: lowercase; letters, digits, marks and `. _ ~ # -` kept; whitespace
+ * and `+` are separators that become one `-` between kept characters, and none next to a `-` already there; a
+ * trailing `+` also leaves a `-`; everything else is dropped. `C++ для начинающих` → `c-для-начинающих`,
+ * `C++` → `c-`, `a -- b` → `a--b`, `Ну и что...` → `ну-и-что...`, `Don't stop` → `dont-stop`. Hugo would make
+ * a folder of a `/` in a title; here `/` and `\` are separators, and a `.` or `..` segment is left to the path check.
+ */
+function hugoPostSlug(text: string): string {
+  let slug = "";
+  let separated = false;
+  let plusAtEnd = false;
+  for (const character of text.toLowerCase()) {
+    if (/[\p{L}\p{Nd}\p{M}._~#-]/u.test(character)) {
+      if (separated && slug !== "" && !slug.endsWith("-") && character !== "-") slug += "-";
+      slug += character;
+      separated = false;
+      plusAtEnd = false;
+    } else if (/[\p{White_Space}+/\\]/u.test(character)) {
+      separated = true;
+      plusAtEnd ||= character === "+";
+    }
+  }
+  return plusAtEnd && slug !== "" && !slug.endsWith("-") ? `${slug}-` : slug;
+}
+
+/** How a post's own slug is made: from its title, and from a `Slug` it gives. */
+export interface PostSlugger {
+  fromTitle(title: string): string;
+  fromSlug(slug: string): string;
+}
+
+/**
+ * The slugs of posts. Pelican uses a post's `Slug` as written and slugifies the title like a term; Hugo
+ * (`"unicode"`) puts both through its path rules ({@link hugoPostSlug}), lowercasing `Slug: CoreOS-Review`.
+ */
+export function createPostSlugger(style: SlugStyle): PostSlugger {
+  if (style === "unicode") {
+    const hugoPath = (text: string) => limitLength(hugoPostSlug(text));
+    return { fromTitle: hugoPath, fromSlug: hugoPath };
+  }
+  return { fromTitle: createSlugger(style), fromSlug: (slug) => slug };
+}
+
 // Python's str.split() and str.strip() take these as whitespace: Unicode's White_Space plus the four ASCII
 // separators U+001C-U+001F.
 const PYTHON_WHITESPACE_RUN = /[\p{White_Space}\x1c-\x1f]+/u;

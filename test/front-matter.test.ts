@@ -1,6 +1,6 @@
 import test from "ava";
 import { normalizePost, parsePelicanHeader, parsePostYaml, type PostContext } from "../src/front-matter.js";
-import { createSlugger } from "../src/slugs.js";
+import { createPostSlugger, createSlugger } from "../src/slugs.js";
 
 const context = (overrides: Partial<PostContext> = {}): PostContext & { warnings: string[] } => {
   const warnings: string[] = [];
@@ -10,6 +10,7 @@ const context = (overrides: Partial<PostContext> = {}): PostContext & { warnings
     timezone: "Europe/Moscow",
     permalink: "/posts/:slug/",
     slugify: createSlugger("translit"),
+    postSlug: createPostSlugger("translit"),
     postTemplateEngine: "md",
     writeDrafts: false,
     warn: (message) => warnings.push(message),
