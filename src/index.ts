@@ -11,6 +11,7 @@ import { createWarnOnce, RuBlogError, withPlace } from "./errors.js";
 import { renderAtomFeed, absolutizeHtml, type FeedEntry, type FeedSite } from "./feeds.js";
 import { normalizePost, parsePelicanHeader, parsePostYaml } from "./front-matter.js";
 import { headingAnchors } from "./markdown.js";
+import { DEFAULT_CATEGORY } from "./permalinks.js";
 import { resolveOptions, type ResolvedOptions, type RuBlogOptions } from "./options.js";
 import { buildSiteModel, postState, type FeedPlan, type PageItem, type SiteModel, type TermIndex } from "./site.js";
 import { redirectPage, redirectsFile, type Redirect } from "./redirects.js";
@@ -61,10 +62,13 @@ function inputRelative(filePath: string, inputDir: string): string {
   return relative.split(path.sep).join("/");
 }
 
-/** `posts/IT/x.md` with glob `posts/**` → `IT`; a post right in the glob's base folder has no folder category. */
-function folderCategory(file: string, globBase: string): string | undefined {
+/**
+ * Pelican's folder category: `posts/IT/x.md` with glob `posts/**` → `IT`; a post right in the glob's base folder
+ * gets Pelican's default category, `misc`.
+ */
+function folderCategory(file: string, globBase: string): string {
   const folder = path.posix.dirname(file);
-  if (folder === "." || path.posix.normalize(folder) === path.posix.normalize(globBase || ".")) return undefined;
+  if (folder === "." || path.posix.normalize(folder) === path.posix.normalize(globBase || ".")) return DEFAULT_CATEGORY;
   return path.posix.basename(folder);
 }
 

@@ -45,8 +45,8 @@ export interface PermalinkParts {
   categorySlug: string | undefined;
 }
 
-/** Pelican names a post without category this way (its DEFAULT_CATEGORY). */
-export const DEFAULT_CATEGORY_SLUG = "misc";
+/** Pelican's DEFAULT_CATEGORY: the category of a post that has none, in its URL and, with folder categories, as a term. */
+export const DEFAULT_CATEGORY = "misc";
 
 const PATTERN_TOKENS = /:(year|month|day|slug|category)\b|\{(slug|category|date:%[Ymd])\}/g;
 
@@ -72,7 +72,7 @@ export function postPermalink(parts: PermalinkParts): string {
       case "date:%d":
         return needDate().toFormat("dd");
       case "category":
-        return parts.categorySlug || DEFAULT_CATEGORY_SLUG;
+        return parts.categorySlug || DEFAULT_CATEGORY;
       default:
         return parts.slug;
     }

@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { createSlugger, isSafeSegment, isSlugStyle, type SlugStyle } from "../src/slugs.js";
+import { createPostSlugger, createSlugger, isSafeSegment, isSlugStyle, type SlugStyle } from "../src/slugs.js";
 
 /** `[input, actual, expected]` for each case, all through one slugger of the given style. */
 function expectSlugs(style: SlugStyle, cases: Record<string, string>) {
@@ -205,4 +205,32 @@ test("isSafeSegment", (t) => {
   for (const segment of ["", ".", "..", ".x", ".hidden", "a/b", "/", "a\\b", "\0", "a\0b"]) {
     t.false(isSafeSegment(segment), JSON.stringify(segment));
   }
+});
+
+test("post slugs with unicode follow Hugo's path rules, which differ from its term URLs", (t) => {
+  const { fromTitle, fromSlug } = createPostSlugger("unicode");
+  const cases: Array<[string, string]> = [
+    ["C++ для начинающих", "c-для-начинающих"],
+    ["C++", "c-"],
+    ["Тест +1", "тест-1"],
+    ["a -- b", "a--b"],
+    ["a - b", "a-b"],
+    ["Ну и что...", "ну-и-что..."],
+    ["Что?..", "что.."],
+    ["Don't stop", "dont-stop"],
+    ["50% скидка", "50-скидка"],
+    ["Emoji 🎉 пост", "emoji-пост"],
+    ["C# и .NET", "c#-и-.net"],
+    ["«Кавычки»", "кавычки"],
+    ["-a-", "-a-"],
+  ];
+  for (const [title, slug] of cases) t.is(fromTitle(title), slug, title);
+  t.is(fromSlug("CoreOS-Review"), "coreos-review");
+  t.is(fromSlug("c++-tips"), "c-tips");
+});
+
+test("post slugs in the other styles: the title slugified as a term, a Slug kept as written", (t) => {
+  const { fromTitle, fromSlug } = createPostSlugger("pelican");
+  t.is(fromTitle("Юзвери и C++"), "iuzveri-i-c");
+  t.is(fromSlug("CoreOS-Review"), "CoreOS-Review");
 });
