@@ -30,6 +30,8 @@ export interface LegacyUrlsOption {
   feeds?: { all?: string; tags?: string; categories?: string };
   /** How the old slugs were made. @default the current `slugStyle` */
   slugStyle?: SlugStyle;
+  /** Posts per old term page (Pelican's DEFAULT_PAGINATION), so every old page number redirects. @default `termPageSize` */
+  termPageSize?: number;
 }
 
 /** Options of `eleventyConfig.addPlugin(ruBlog, options)`. Every field is optional but `siteUrl` while a feed is on. */
@@ -208,7 +210,7 @@ const legacyUrls = (value: unknown, name: string, warn: Warn): LegacyUrlsOption 
   if (value === undefined) return undefined;
   if (typeof value !== "object" || value === null) return fail(name, value, "expected { tags?, categories?, feeds?, slugStyle? }");
   const given = value as Record<string, unknown>;
-  warnUnknown(given, ["tags", "categories", "feeds", "slugStyle"], warn, `${name}.`);
+  warnUnknown(given, ["tags", "categories", "feeds", "slugStyle", "termPageSize"], warn, `${name}.`);
   const oldFeeds = (given.feeds ?? {}) as Record<string, unknown>;
   const optionalPattern = (key: string, source: Record<string, unknown>, prefix: string) =>
     source[key] === undefined ? {} : { [key]: slugPattern(source[key], `${prefix}${key}`) };
@@ -221,6 +223,7 @@ const legacyUrls = (value: unknown, name: string, warn: Warn): LegacyUrlsOption 
       ...optionalPattern("categories", oldFeeds, `${name}.feeds.`),
     },
     ...(given.slugStyle === undefined ? {} : { slugStyle: slugStyle(given.slugStyle, `${name}.slugStyle`) }),
+    ...(given.termPageSize === undefined ? {} : { termPageSize: positiveInteger(given.termPageSize, `${name}.termPageSize`) }),
   };
 };
 

@@ -52,7 +52,10 @@ export function redirectsFile(redirects: readonly Redirect[]): string {
   return redirects.map((redirect) => `${encodePath(redirect.from)} ${encodePath(redirect.to)} 301\n`).join("");
 }
 
-/** Old term URLs (every page of each term) that differ from the current ones, each pointing to its current page. */
+/**
+ * Old term URLs (every page of each term) that differ from the current ones. Each old page points to the current
+ * page that holds its first post, so old page numbers keep working when the page size changed too.
+ */
 export function legacyTermRedirects<P>(
   terms: readonly Term<P>[],
   settings: {
@@ -61,15 +64,16 @@ export function legacyTermRedirects<P>(
     currentPattern: string;
     legacySlugify: (name: string) => string;
     pageSize: number;
+    legacyPageSize: number;
   },
 ): Redirect[] {
   const owner = `legacyUrls.${settings.kind === "tag" ? "tags" : "categories"}`;
   return terms.flatMap((term) => {
     const legacySlug = settings.legacySlugify(term.name) || term.slug;
-    const pages = Math.max(1, Math.ceil(term.posts.length / settings.pageSize));
-    return Array.from({ length: pages }, (_, index) => ({
+    const legacyPages = Math.max(1, Math.ceil(term.posts.length / settings.legacyPageSize));
+    return Array.from({ length: legacyPages }, (_, index) => ({
       from: termPageUrl(settings.legacyPattern, legacySlug, index + 1),
-      to: termPageUrl(settings.currentPattern, term.slug, index + 1),
+      to: termPageUrl(settings.currentPattern, term.slug, Math.floor((index * settings.legacyPageSize) / settings.pageSize) + 1),
       owner,
     })).filter((redirect) => normalizeUrlKey(redirect.from) !== normalizeUrlKey(redirect.to));
   });

@@ -126,7 +126,14 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
     if (legacyPattern && pagePattern) {
       redirects.push(
-        ...legacyTermRedirects(built.terms, { kind, legacyPattern, currentPattern: pagePattern, legacySlugify: settings.legacySlugify, pageSize: settings.termPageSize }),
+        ...legacyTermRedirects(built.terms, {
+          kind,
+          legacyPattern,
+          currentPattern: pagePattern,
+          legacySlugify: settings.legacySlugify,
+          pageSize: settings.termPageSize,
+          legacyPageSize: legacy?.termPageSize ?? settings.termPageSize,
+        }),
       );
     }
     return { terms: built.terms, pages, index };

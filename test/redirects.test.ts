@@ -47,6 +47,7 @@ test("old term URLs of every page redirect to the current pages; unchanged ones 
     currentPattern: "/tags/:slug/",
     legacySlugify: createSlugger("pelican"),
     pageSize: 2,
+    legacyPageSize: 2,
   });
   t.deepEqual(redirects, [
     { from: "/tag/mnenie.html", to: "/tags/мнение/", owner: "legacyUrls.tags" },
@@ -54,8 +55,27 @@ test("old term URLs of every page redirect to the current pages; unchanged ones 
     { from: "/tag/it.html", to: "/tags/it/", owner: "legacyUrls.tags" },
   ]);
   t.deepEqual(
-    legacyTermRedirects([term("it", "it", 1)], { kind: "category", legacyPattern: "/tags/:slug/", currentPattern: "/tags/:slug/", legacySlugify: (s) => s, pageSize: 2 }),
+    legacyTermRedirects([term("it", "it", 1)], { kind: "category", legacyPattern: "/tags/:slug/", currentPattern: "/tags/:slug/", legacySlugify: (s) => s, pageSize: 2, legacyPageSize: 2 }),
     [],
+  );
+});
+
+test("with another old page size, each old page goes to the current page that holds its first post", (t) => {
+  const redirects = legacyTermRedirects([term("Linux", "linux", 12)], {
+    kind: "tag",
+    legacyPattern: "/tag/:slug.html",
+    currentPattern: "/tags/:slug/",
+    legacySlugify: createSlugger("pelican"),
+    pageSize: 10,
+    legacyPageSize: 5,
+  });
+  t.deepEqual(
+    redirects.map((redirect) => [redirect.from, redirect.to]),
+    [
+      ["/tag/linux.html", "/tags/linux/"],
+      ["/tag/linux2.html", "/tags/linux/"],
+      ["/tag/linux3.html", "/tags/linux/page/2/"],
+    ],
   );
 });
 
