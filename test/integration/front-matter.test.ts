@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import test from "ava";
 import { buildSite } from "../helpers/site.js";
 
-const coreos = readFileSync(new URL("../../../shared/fixtures/coreos-opinion.md", import.meta.url), "utf8");
-const pelicanCoreos = readFileSync(new URL("../../../shared/fixtures/pelican/IT/2015-07-29-coreos-opinion.md", import.meta.url), "utf8");
+const coreos = readFileSync(new URL("../fixtures/reference/coreos-opinion.md", import.meta.url), "utf8");
+const pelicanCoreos = readFileSync(new URL("../fixtures/reference/pelican/IT/2015-07-29-coreos-opinion.md", import.meta.url), "utf8");
 
 /** A post layout that prints exactly what the plugin made of the front matter. */
 const LAYOUT = `title={{ title }}
