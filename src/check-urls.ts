@@ -56,7 +56,7 @@ export function isPageOrFeed(path: string): boolean {
 function decodeEscapeRun(run: string): string {
   const escapes = run.match(/%[0-9A-Fa-f]{2}/g) ?? [];
   let out = "";
-  for (let i = 0; i < escapes.length; ) {
+  for (let i = 0; i < escapes.length;) {
     let taken = 0;
     for (let length = Math.min(4, escapes.length - i); length > 0 && taken === 0; length--) {
       try {
@@ -298,16 +298,21 @@ export function formatReport(result: CheckUrlsResult, labels: ReportLabels): str
   const folder = (label: string) => (label.endsWith("/") ? label : `${label}/`);
   const what = labels.all ? (checked === 1 ? "file" : "files") : checked === 1 ? "page or feed" : "pages and feeds";
   const skipped = ignored > 0 ? ` (${ignored} ignored)` : "";
-  const lines = [`Checked ${checked} ${what} of ${folder(labels.oldLabel)} against ${folder(labels.newLabel)}${skipped}.`];
+  const lines = [
+    `Checked ${checked} ${what} of ${folder(labels.oldLabel)} against ${folder(labels.newLabel)}${skipped}.`,
+  ];
   const urls = checked === 1 ? "old URL" : "old URLs";
   if (broken.length === 0) {
-    lines.push(checked === 1 ? "The old URL is served by the new build." : `All ${checked} ${urls} are served by the new build.`);
+    lines.push(
+      checked === 1 ? "The old URL is served by the new build." : `All ${checked} ${urls} are served by the new build.`,
+    );
     return lines;
   }
   lines.push("Would break:");
   for (const item of broken) {
     if (item.reason === "missing") lines.push(`  ${item.url}`);
-    else if (item.reason === "redirect-to-missing") lines.push(`  ${item.url} (redirects to ${item.target}, which is missing)`);
+    else if (item.reason === "redirect-to-missing")
+      lines.push(`  ${item.url} (redirects to ${item.target}, which is missing)`);
     else lines.push(`  ${item.url} (redirect loop at ${item.target})`);
   }
   lines.push(`${broken.length} of ${checked} ${urls} would break.`);

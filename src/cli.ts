@@ -29,7 +29,9 @@ Options:
 Exit status: 0 every old URL is served, 1 some would break, 2 usage error or missing folder.`;
 
 function version(): string {
-  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version?: string };
+  const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    version?: string;
+  };
   return manifest.version ?? "unknown";
 }
 
@@ -88,7 +90,8 @@ function main(argv: string[]): number {
   }
   if (result.checked === 0) {
     const what = all ? "files" : "pages or feeds";
-    const note = result.ignored > 0 ? ` (all ${result.ignored} ignored)` : "; is it the build folder, like Hugo's public/?";
+    const note =
+      result.ignored > 0 ? ` (all ${result.ignored} ignored)` : "; is it the build folder, like Hugo's public/?";
     return usageError(`found no ${what} to check in ${oldDir}${note}`);
   }
   const lines = formatReport(result, { oldLabel: oldDir, newLabel: newDir, all });

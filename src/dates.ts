@@ -13,7 +13,6 @@ const FILE_NAME_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;
 /** RFC 3339 with a numeric offset: `ZZ` writes `+00:00` where `toISO()` would write `Z`. */
 const RFC_3339 = "yyyy-MM-dd'T'HH:mm:ssZZ";
 
-
 function notADate(value: unknown): InvalidValueError {
   return new InvalidValueError(
     `${describeValue(value)} is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00`,

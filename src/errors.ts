@@ -60,6 +60,9 @@ export function withPlace<T>(where: { file?: string; key?: string | undefined; p
     return read();
   } catch (error) {
     if (!(error instanceof InvalidValueError)) throw error;
-    throw new RuBlogError(`${where.prefix ?? ""}${error.message}`, { ...(where.file ? { file: where.file } : {}), ...(where.key ? { key: where.key } : {}) });
+    throw new RuBlogError(`${where.prefix ?? ""}${error.message}`, {
+      ...(where.file ? { file: where.file } : {}),
+      ...(where.key ? { key: where.key } : {}),
+    });
   }
 }

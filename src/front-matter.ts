@@ -76,7 +76,9 @@ export function parsePostYaml(text: string, file: string): Record<string, unknow
   }
   if (data === undefined || data === null) return {};
   if (typeof data !== "object" || Array.isArray(data)) {
-    throw new RuBlogError("the front matter must be a set of `Key: value` lines, not a single value or a list.", { file });
+    throw new RuBlogError("the front matter must be a set of `Key: value` lines, not a single value or a list.", {
+      file,
+    });
   }
   return data as Record<string, unknown>;
 }
@@ -123,13 +125,15 @@ function splitOwnedKeys(raw: Record<string, unknown>, file: string) {
     }
     const earlier = owned.get(canonical);
     if (earlier) {
-      throw new RuBlogError(`"${earlier.key}" and "${key}" are the same key in different casing; keep one of them.`, { file, key });
+      throw new RuBlogError(`"${earlier.key}" and "${key}" are the same key in different casing; keep one of them.`, {
+        file,
+        key,
+      });
     }
     owned.set(canonical, { key, value });
   }
   return { owned, rest };
 }
-
 
 /**
  * A list of names from a YAML list or a comma-separated string (`Tags: a, b`). Numbers are read as their text
@@ -150,10 +154,13 @@ function readNameList(value: unknown, key: string, context: PostContext, splitCo
     } else if (item === null || item === undefined) {
       context.warn(`${context.file}: ${key}: an empty name is dropped.`);
     } else {
-      throw new RuBlogError(`${describeValue(value)} is not a list of names; write \`${key}: [Docker, Мнение]\` or \`${key}: Docker, Мнение\`.`, {
-        file: context.file,
-        key,
-      });
+      throw new RuBlogError(
+        `${describeValue(value)} is not a list of names; write \`${key}: [Docker, Мнение]\` or \`${key}: Docker, Мнение\`.`,
+        {
+          file: context.file,
+          key,
+        },
+      );
     }
   }
   return dedupeCaseInsensitive(names);
@@ -167,10 +174,14 @@ function readTermNames(value: unknown, key: string, context: PostContext, splitC
   const names = readNameList(value, key, context, splitCommas);
   for (const name of names) {
     if (/[/\\]|\.\./.test(name)) {
-      context.warn(`${context.file}: ${key}: ${describeValue(name)} contains "/", "\\" or ".."; those are left out of its URL.`);
+      context.warn(
+        `${context.file}: ${key}: ${describeValue(name)} contains "/", "\\" or ".."; those are left out of its URL.`,
+      );
     }
     if (name.length > LONG_TERM_NAME) {
-      context.warn(`${context.file}: ${key}: ${describeValue(name)} is ${name.length} characters long; its slug, and so its URL, is cut.`);
+      context.warn(
+        `${context.file}: ${key}: ${describeValue(name)} is ${name.length} characters long; its slug, and so its URL, is cut.`,
+      );
     }
   }
   return names;
@@ -201,7 +212,8 @@ function readDate(entry: { key: string; value: unknown } | undefined, context: P
 function readBoolean(entry: { key: string; value: unknown } | undefined, file: string): boolean {
   if (!entry || entry.value === undefined || entry.value === null) return false;
   if (typeof entry.value === "boolean") return entry.value;
-  if (typeof entry.value === "string" && /^(true|false|yes|no)$/i.test(entry.value.trim())) return /^(true|yes)$/i.test(entry.value.trim());
+  if (typeof entry.value === "string" && /^(true|false|yes|no)$/i.test(entry.value.trim()))
+    return /^(true|yes)$/i.test(entry.value.trim());
   throw new RuBlogError(`${describeValue(entry.value)} is not true or false.`, { file, key: entry.key });
 }
 
@@ -210,15 +222,24 @@ const STATUSES = ["published", "draft", "hidden"] as const;
 function readStatus(entry: { key: string; value: unknown } | undefined, file: string): (typeof STATUSES)[number] {
   const status = readText(entry, file)?.toLowerCase() ?? "published";
   if ((STATUSES as readonly string[]).includes(status)) return status as (typeof STATUSES)[number];
-  throw new RuBlogError(`${describeValue(entry?.value)} is not a status; write draft, hidden or published.`, { file, key: entry?.key });
+  throw new RuBlogError(`${describeValue(entry?.value)} is not a status; write draft, hidden or published.`, {
+    file,
+    key: entry?.key,
+  });
 }
 
 /** Hugo's build options: `Build: {List: never|local|always, Render: never|always}` (Hugo also takes booleans). */
-function readBuild(entry: { key: string; value: unknown } | undefined, file: string): { list: Listing; render: boolean } {
+function readBuild(
+  entry: { key: string; value: unknown } | undefined,
+  file: string,
+): { list: Listing; render: boolean } {
   const build = { list: "always" as Listing, render: true };
   if (!entry || entry.value === undefined || entry.value === null) return build;
   if (typeof entry.value !== "object" || Array.isArray(entry.value)) {
-    throw new RuBlogError(`${describeValue(entry.value)} is not a mapping; write \`Build: {List: local}\`.`, { file, key: entry.key });
+    throw new RuBlogError(`${describeValue(entry.value)} is not a mapping; write \`Build: {List: local}\`.`, {
+      file,
+      key: entry.key,
+    });
   }
   for (const [key, rawValue] of Object.entries(entry.value as Record<string, unknown>)) {
     const value = typeof rawValue === "boolean" ? (rawValue ? "always" : "never") : String(rawValue).toLowerCase();
@@ -227,16 +248,23 @@ function readBuild(entry: { key: string; value: unknown } | undefined, file: str
     else if (name === "render" && ["always", "never"].includes(value)) build.render = value === "always";
     else if (name === "publishresources") continue;
     else {
-      throw new RuBlogError(`${key}: ${describeValue(rawValue)} is not understood; write List: always|local|never and Render: always|never.`, {
-        file,
-        key: entry.key,
-      });
+      throw new RuBlogError(
+        `${key}: ${describeValue(rawValue)} is not understood; write List: always|local|never and Render: always|never.`,
+        {
+          file,
+          key: entry.key,
+        },
+      );
     }
   }
   return build;
 }
 
-function checkedPath(entry: { key: string; value: unknown } | undefined, value: string | undefined, file: string): string | undefined {
+function checkedPath(
+  entry: { key: string; value: unknown } | undefined,
+  value: string | undefined,
+  file: string,
+): string | undefined {
   if (value === undefined || value === "") return undefined;
   return withPlace({ file, key: entry?.key }, () => checkSitePath(value));
 }
@@ -256,7 +284,6 @@ function permalinkOf(
     }),
   );
 }
-
 
 function fileStem(file: string): string {
   const base = file.split("/").pop() ?? file;
@@ -280,7 +307,9 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
     ...readTermNames(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
   ];
-  const categories = dedupeCaseInsensitive(named.length ? named : context.folderCategory ? [context.folderCategory] : []);
+  const categories = dedupeCaseInsensitive(
+    named.length ? named : context.folderCategory ? [context.folderCategory] : [],
+  );
   const authors = [
     ...readNameList(owned.get("author")?.value, owned.get("author")?.key ?? "Author", context, false),
     ...readNameList(owned.get("authors")?.value, owned.get("authors")?.key ?? "Authors", context),
@@ -290,8 +319,8 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const urlEntry = owned.get("url");
   const url = checkedPath(urlEntry, readText(urlEntry, file), file);
   const aliasesEntry = owned.get("aliases");
-  const aliases = readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map(
-    (alias) => checkedPath(aliasesEntry, alias, file)!,
+  const aliases = readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map((alias) =>
+    checkedPath(aliasesEntry, alias, file)!,
   );
   const status = readStatus(owned.get("status"), file);
   const isDraft = status === "draft" || readBoolean(owned.get("draft"), file);
@@ -324,7 +353,9 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   if (url !== undefined) data.url = url;
   // A title of emoji alone makes no slug; the file name still does.
   const postSlug =
-    slug !== undefined ? context.postSlug.fromSlug(slug) : context.postSlug.fromTitle(title ?? "") || context.postSlug.fromTitle(fileStem(file));
+    slug !== undefined
+      ? context.postSlug.fromSlug(slug)
+      : context.postSlug.fromTitle(title ?? "") || context.postSlug.fromTitle(fileStem(file));
   data.slug = postSlug;
 
   if (!("permalink" in rest)) {
@@ -333,6 +364,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     data.dynamicPermalink = false;
   }
   if (isDraft && !context.writeDrafts) data.eleventyExcludeFromCollections = true;
-  if (!("templateEngineOverride" in rest) && /\.(md|markdown)$/i.test(file)) data.templateEngineOverride = context.postTemplateEngine;
+  if (!("templateEngineOverride" in rest) && /\.(md|markdown)$/i.test(file))
+    data.templateEngineOverride = context.postTemplateEngine;
   return data;
 }

@@ -104,7 +104,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   };
   const legacyStyle = options.legacyUrls?.slugStyle;
   const makeLegacySlug = legacyStyle ? createSlugger(legacyStyle) : makeSlug;
-  const legacySlugify = (text: string) => withPlace({ prefix: 'option "legacyUrls.slugStyle": ' }, () => makeLegacySlug(text));
+  const legacySlugify = (text: string) =>
+    withPlace({ prefix: 'option "legacyUrls.slugStyle": ' }, () => makeLegacySlug(text));
   const isPostPath = picomatch(options.posts);
   const postsBase = picomatch.scan(options.posts).base;
   const writeDrafts = () => process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
@@ -114,7 +115,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
     return isPostPath(file) ? file : undefined;
   };
 
-  registerFrontMatter(eleventyConfig, options, {
+  registerFrontMatter(eleventyConfig, {
     postFile,
     normalize: (raw, file) =>
       normalizePost(raw, {
@@ -137,8 +138,16 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   eleventyConfig.addFilter("ruDate", asFilter("ruDate", dates.ruDate));
   eleventyConfig.addFilter("ruRelative", asFilter("ruRelative", dates.ruRelative));
   eleventyConfig.addFilter("isoDate", asFilter("isoDate", dates.isoDate));
-  eleventyConfig.addFilter("ruPlural", asFilter("ruPlural", (n: unknown, one: string, few: string, many: string) => ruPlural(n, one, few, many, options.language)));
-  eleventyConfig.addFilter("readingTime", asFilter("readingTime", (html: unknown) => readingTime(html)));
+  eleventyConfig.addFilter(
+    "ruPlural",
+    asFilter("ruPlural", (n: unknown, one: string, few: string, many: string) =>
+      ruPlural(n, one, few, many, options.language),
+    ),
+  );
+  eleventyConfig.addFilter(
+    "readingTime",
+    asFilter("readingTime", (html: unknown) => readingTime(html)),
+  );
 
   // Everything derived from the whole site is computed once per build, on first use, and dropped before the next.
   let model: SiteModel<CollectionItem> | undefined;
@@ -184,20 +193,20 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
 
   if (options.tagPages || options.categoryPages) {
     eleventyConfig.addTemplate(
-    "ru-blog/term-pages.11ty.js",
-    { render: () => "" },
-    {
-      pagination: { data: "collections._ruBlogTermPages", size: 1, alias: "termPage" },
-      permalink: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.url,
-      layout: options.termLayout,
-      eleventyExcludeFromCollections: true,
-      eleventyComputed: {
-        term: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term,
-        title: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term.name,
-        kind: (data: { termPage: TermPage<CollectionItem> }) => model?.lookup.kindOf.get(data.termPage.term),
+      "ru-blog/term-pages.11ty.js",
+      { render: () => "" },
+      {
+        pagination: { data: "collections._ruBlogTermPages", size: 1, alias: "termPage" },
+        permalink: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.url,
+        layout: options.termLayout,
+        eleventyExcludeFromCollections: true,
+        eleventyComputed: {
+          term: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term,
+          title: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term.name,
+          kind: (data: { termPage: TermPage<CollectionItem> }) => model?.lookup.kindOf.get(data.termPage.term),
+        },
       },
-    },
-  );
+    );
   }
 
   const termIndexData: Record<string, unknown> = {
@@ -208,12 +217,16 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
     eleventyComputed: {
       terms: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.terms,
       kind: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.kind,
-      title: (data: { termIndex: TermIndex<CollectionItem> }) => (data.termIndex.kind === "tag" ? "Метки" : "Категории"),
+      title: (data: { termIndex: TermIndex<CollectionItem> }) =>
+        data.termIndex.kind === "tag" ? "Метки" : "Категории",
     },
   };
   eleventyConfig.addTemplate(
     "ru-blog/term-indexes.11ty.js",
-    { render: (data: { termIndex: TermIndex<CollectionItem> }) => (indexLayout ? "" : builtInTermIndex(data.termIndex, options)) },
+    {
+      render: (data: { termIndex: TermIndex<CollectionItem> }) =>
+        indexLayout ? "" : builtInTermIndex(data.termIndex, options),
+    },
     termIndexData,
   );
 
@@ -243,7 +256,9 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       ...(typeof data.summary === "string" ? { summary: data.summary } : {}),
       html,
       categories: postState(post)?.tags ?? [],
-      ...(Array.isArray(data.authors) && data.authors.length ? { authors: (data.authors as string[]).map((name) => ({ name })) } : {}),
+      ...(Array.isArray(data.authors) && data.authors.length
+        ? { authors: (data.authors as string[]).map((name) => ({ name })) }
+        : {}),
     };
   };
   if (feedSite) {
@@ -251,15 +266,19 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       "ru-blog/feeds.11ty.js",
       {
         render: (data: { feed: FeedPlan<CollectionItem> }) =>
-          withPlace({ file: data.feed.path }, () => renderAtomFeed(
-            {
-              selfPath: data.feed.selfPath,
-              alternatePath: data.feed.alternatePath,
-              title: data.feed.term ? `${data.feed.term.name} — ${feedSite.title}` : feedSite.title,
-              entries: data.feed.posts.filter((post) => post.url !== false).map((post) => entryOf(post, feedSite.siteUrl)),
-            },
-            feedSite,
-          )),
+          withPlace({ file: data.feed.path }, () =>
+            renderAtomFeed(
+              {
+                selfPath: data.feed.selfPath,
+                alternatePath: data.feed.alternatePath,
+                title: data.feed.term ? `${data.feed.term.name} — ${feedSite.title}` : feedSite.title,
+                entries: data.feed.posts
+                  .filter((post) => post.url !== false)
+                  .map((post) => entryOf(post, feedSite.siteUrl)),
+              },
+              feedSite,
+            ),
+          ),
       },
       {
         pagination: { data: "collections._ruBlogFeeds", size: 1, alias: "feed" },
@@ -273,7 +292,10 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   eleventyConfig.addCollection("_ruBlogRedirects", (api) => site(api).redirects);
   eleventyConfig.addTemplate(
     "ru-blog/redirects.11ty.js",
-    { render: (data: { redirect: Redirect }) => redirectPage(data.redirect.to, { siteUrl: options.siteUrl, language: options.language }) },
+    {
+      render: (data: { redirect: Redirect }) =>
+        redirectPage(data.redirect.to, { siteUrl: options.siteUrl, language: options.language }),
+    },
     {
       pagination: { data: "collections._ruBlogRedirects", size: 1, alias: "redirect" },
       permalink: (data: { redirect: Redirect }) => data.redirect.from,
@@ -284,12 +306,18 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
     eleventyConfig.addTemplate(
       "ru-blog/redirects-file.11ty.js",
       { render: () => (model ? redirectsFile(allRedirects(model)) : "") },
-      { permalink: options.redirects, eleventyExcludeFromCollections: true, eleventyImport: { collections: ["_ruBlogRedirects"] } },
+      {
+        permalink: options.redirects,
+        eleventyExcludeFromCollections: true,
+        eleventyImport: { collections: ["_ruBlogRedirects"] },
+      },
     );
   }
 
-  eleventyConfig.addFilter("termUrl", (name: unknown, kind: unknown = "tag") =>
-    model?.lookup.byKey[kind === "category" ? "category" : "tag"].get(termKey(String(name)))?.url,
+  eleventyConfig.addFilter(
+    "termUrl",
+    (name: unknown, kind: unknown = "tag") =>
+      model?.lookup.byKey[kind === "category" ? "category" : "tag"].get(termKey(String(name)))?.url,
   );
 
   eleventyConfig.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
@@ -313,9 +341,12 @@ function assertInsideOutput(items: readonly CollectionItem[], directories: { inp
   const root = path.resolve(directories.output) + path.sep;
   for (const item of items) {
     if (typeof item.outputPath === "string" && !path.resolve(item.outputPath).startsWith(root)) {
-      throw new RuBlogError(`its permalink ${JSON.stringify(item.url)} would write outside the output folder; change it to a path inside the site.`, {
-        file: inputRelative(item.inputPath, directories.input),
-      });
+      throw new RuBlogError(
+        `its permalink ${JSON.stringify(item.url)} would write outside the output folder; change it to a path inside the site.`,
+        {
+          file: inputRelative(item.inputPath, directories.input),
+        },
+      );
     }
   }
 }
@@ -376,13 +407,14 @@ function registerMarkdownExtension(eleventyConfig: EleventyConfig): void {
 
 function registerFrontMatter(
   eleventyConfig: EleventyConfig,
-  options: ResolvedOptions,
-  posts: { postFile(filePath: string | undefined): string | undefined; normalize(raw: Record<string, unknown>, file: string): Record<string, unknown> },
+  posts: {
+    postFile(filePath: string | undefined): string | undefined;
+    normalize(raw: Record<string, unknown>, file: string): Record<string, unknown>;
+  },
 ): void {
   const previous = eleventyConfig.frontMatterParsingOptions ?? {};
   const previousYaml = previous.engines?.yaml as Engine | undefined;
   const previousExcerpt = previous.excerpt;
-  void options;
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
@@ -410,7 +442,11 @@ function registerFrontMatter(
 }
 
 /** Keeps a user's own `excerpt` setting working: a function is chained, `true` or a separator string is honoured. */
-function runPreviousExcerpt(previous: unknown, file: GrayMatterFile, matterOptions: { excerpt_separator?: string }): void {
+function runPreviousExcerpt(
+  previous: unknown,
+  file: GrayMatterFile,
+  matterOptions: { excerpt_separator?: string },
+): void {
   if (typeof previous === "function") {
     previous(file, matterOptions);
     return;

@@ -145,7 +145,6 @@ function fail(name: string, value: unknown, accepted: string): never {
   throw new RuBlogError(`option "${name}" is ${describeValue(value)}; ${accepted}.`);
 }
 
-
 const string = (value: unknown, name: string): string =>
   typeof value === "string" && value.trim() !== "" ? value : fail(name, value, "expected a non-empty string");
 
@@ -161,7 +160,8 @@ const slugPattern = (value: unknown, name: string): string => {
   return pattern;
 };
 
-const pageOrFalse = (value: unknown, name: string): string | false => (value === false ? false : slugPattern(value, name));
+const pageOrFalse = (value: unknown, name: string): string | false =>
+  value === false ? false : slugPattern(value, name);
 
 const sitePath = (value: unknown, name: string): string | false => {
   if (value === false) return false;
@@ -171,10 +171,14 @@ const sitePath = (value: unknown, name: string): string | false => {
 };
 
 const positiveInteger = (value: unknown, name: string): number =>
-  Number.isInteger(value) && (value as number) >= 1 ? (value as number) : fail(name, value, "expected a whole number of 1 or more");
+  Number.isInteger(value) && (value as number) >= 1
+    ? (value as number)
+    : fail(name, value, "expected a whole number of 1 or more");
 
 const timezone = (value: unknown, name: string): string =>
-  isValidZone(string(value, name)) ? (value as string) : fail(name, value, 'expected an IANA time zone such as "Europe/Moscow"');
+  isValidZone(string(value, name))
+    ? (value as string)
+    : fail(name, value, 'expected an IANA time zone such as "Europe/Moscow"');
 
 const author = (value: unknown, name: string): AuthorOption | undefined => {
   if (value === undefined) return undefined;
@@ -189,26 +193,34 @@ const author = (value: unknown, name: string): AuthorOption | undefined => {
 };
 
 const slugStyle = (value: unknown, name: string): SlugStyle =>
-  isSlugStyle(value) ? value : fail(name, value, 'expected "translit", "unicode", "pelican" or a function (text) => slug');
+  isSlugStyle(value)
+    ? value
+    : fail(name, value, 'expected "translit", "unicode", "pelican" or a function (text) => slug');
 
 const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
   if (value === false) return { all: false, tags: false, categories: false, limit: DEFAULT_FEEDS.limit };
   if (value === undefined) return DEFAULT_FEEDS;
-  if (typeof value !== "object" || value === null) return fail(name, value, "expected false or { all, tags, categories, limit }");
+  if (typeof value !== "object" || value === null)
+    return fail(name, value, "expected false or { all, tags, categories, limit }");
   const given = value as Record<string, unknown>;
   warnUnknown(given, Object.keys(DEFAULT_FEEDS), warn, `${name}.`);
   const limit = given.limit ?? DEFAULT_FEEDS.limit;
   return {
     all: given.all === undefined ? DEFAULT_FEEDS.all : sitePath(given.all, `${name}.all`),
     tags: given.tags === undefined ? DEFAULT_FEEDS.tags : pageOrFalse(given.tags, `${name}.tags`),
-    categories: given.categories === undefined ? DEFAULT_FEEDS.categories : pageOrFalse(given.categories, `${name}.categories`),
-    limit: Number.isInteger(limit) && (limit as number) >= 0 ? (limit as number) : fail(`${name}.limit`, limit, "expected 0 (all) or a whole number of entries"),
+    categories:
+      given.categories === undefined ? DEFAULT_FEEDS.categories : pageOrFalse(given.categories, `${name}.categories`),
+    limit:
+      Number.isInteger(limit) && (limit as number) >= 0
+        ? (limit as number)
+        : fail(`${name}.limit`, limit, "expected 0 (all) or a whole number of entries"),
   };
 };
 
 const legacyUrls = (value: unknown, name: string, warn: Warn): LegacyUrlsOption | undefined => {
   if (value === undefined) return undefined;
-  if (typeof value !== "object" || value === null) return fail(name, value, "expected { tags?, categories?, feeds?, slugStyle? }");
+  if (typeof value !== "object" || value === null)
+    return fail(name, value, "expected { tags?, categories?, feeds?, slugStyle? }");
   const given = value as Record<string, unknown>;
   warnUnknown(given, ["tags", "categories", "feeds", "slugStyle", "termPageSize"], warn, `${name}.`);
   const oldFeeds = (given.feeds ?? {}) as Record<string, unknown>;
@@ -223,7 +235,9 @@ const legacyUrls = (value: unknown, name: string, warn: Warn): LegacyUrlsOption 
       ...optionalPattern("categories", oldFeeds, `${name}.feeds.`),
     },
     ...(given.slugStyle === undefined ? {} : { slugStyle: slugStyle(given.slugStyle, `${name}.slugStyle`) }),
-    ...(given.termPageSize === undefined ? {} : { termPageSize: positiveInteger(given.termPageSize, `${name}.termPageSize`) }),
+    ...(given.termPageSize === undefined
+      ? {}
+      : { termPageSize: positiveInteger(given.termPageSize, `${name}.termPageSize`) }),
   };
 };
 
@@ -269,9 +283,15 @@ const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
 function warnUnknown(given: Record<string, unknown>, known: readonly string[], warn: Warn, prefix = ""): void {
   for (const key of Object.keys(given)) {
     if (known.includes(key)) continue;
-    const nearest = closest(key.toLowerCase(), known.map((name) => name.toLowerCase()));
+    const nearest = closest(
+      key.toLowerCase(),
+      known.map((name) => name.toLowerCase()),
+    );
     const suggestion = known.find((name) => name.toLowerCase() === nearest);
-    const hint = suggestion && distance(key.toLowerCase(), nearest) <= Math.max(2, key.length / 3) ? `; did you mean "${prefix}${suggestion}"?` : "";
+    const hint =
+      suggestion && distance(key.toLowerCase(), nearest) <= Math.max(2, key.length / 3)
+        ? `; did you mean "${prefix}${suggestion}"?`
+        : "";
     warn(`unknown option "${prefix}${key}" is ignored${hint}`);
   }
 }
@@ -281,7 +301,10 @@ function warnUnknown(given: Record<string, unknown>, known: readonly string[], w
  * RuBlogError naming the option and what it accepts; an unknown name is a warning with the nearest known one.
  */
 export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOptions {
-  if (userOptions !== undefined && (typeof userOptions !== "object" || userOptions === null || Array.isArray(userOptions))) {
+  if (
+    userOptions !== undefined &&
+    (typeof userOptions !== "object" || userOptions === null || Array.isArray(userOptions))
+  ) {
     throw new RuBlogError(`the plugin options must be an object, got ${describeValue(userOptions)}.`);
   }
   const given = (userOptions ?? {}) as Record<string, unknown>;
@@ -289,12 +312,15 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
   const resolved = {} as Record<string, unknown>;
   for (const [name, check] of Object.entries(CHECKS) as [keyof ResolvedOptions, Check<unknown>][]) {
     const value = given[name];
-    resolved[name] = value === undefined && name !== "feeds" ? (DEFAULTS as Record<string, unknown>)[name] : check(value, name, warn);
+    resolved[name] =
+      value === undefined && name !== "feeds" ? (DEFAULTS as Record<string, unknown>)[name] : check(value, name, warn);
   }
   const options = resolved as unknown as ResolvedOptions;
   const feedsOn = [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean);
   if (feedsOn && !options.siteUrl) {
-    throw new RuBlogError('option "siteUrl" is missing: feeds need the absolute site URL, e.g. siteUrl: "https://example.ru" (or set feeds: false).');
+    throw new RuBlogError(
+      'option "siteUrl" is missing: feeds need the absolute site URL, e.g. siteUrl: "https://example.ru" (or set feeds: false).',
+    );
   }
   return options;
 }

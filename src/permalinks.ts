@@ -9,7 +9,9 @@ import { InvalidValueError, RuBlogError } from "./errors.js";
  */
 export function checkSitePath(path: string): string {
   const refuse = (why: string): never => {
-    throw new InvalidValueError(`${JSON.stringify(path)} ${why}; write a path inside the site, such as it/coreos-opinion`);
+    throw new InvalidValueError(
+      `${JSON.stringify(path)} ${why}; write a path inside the site, such as it/coreos-opinion`,
+    );
   };
   if (/[\u0000-\u001f\u007f]/.test(path)) refuse("contains a control character");
   if (path.includes("\\")) refuse("contains a backslash");
@@ -23,7 +25,8 @@ export function checkSitePath(path: string): string {
     return refuse("has a broken %-escape");
   }
   if (/[\u0000-\u001f\u007f\\]/.test(decoded)) refuse("contains an escaped control character or backslash");
-  if (decoded.split("/").some((segment) => segment === ".." || segment === ".")) refuse('contains a "." or ".." segment');
+  if (decoded.split("/").some((segment) => segment === ".." || segment === "."))
+    refuse('contains a "." or ".." segment');
   return path.replace(/^\/+/, "");
 }
 
@@ -57,26 +60,32 @@ const PATTERN_TOKENS = /:(year|month|day|slug|category)\b|\{(slug|category|date:
 export function postPermalink(parts: PermalinkParts): string {
   if (parts.url !== undefined) return toPermalink(parts.url);
   const needDate = (): DateTime => {
-    if (!parts.date) throw new InvalidValueError(`the permalink pattern "${parts.pattern}" uses the date, and the post has none; add a Date`);
+    if (!parts.date)
+      throw new InvalidValueError(
+        `the permalink pattern "${parts.pattern}" uses the date, and the post has none; add a Date`,
+      );
     return parts.date;
   };
-  const filled = parts.pattern.replace(PATTERN_TOKENS, (_match, token: string | undefined, pelicanToken: string | undefined) => {
-    switch (token ?? pelicanToken) {
-      case "year":
-      case "date:%Y":
-        return needDate().toFormat("yyyy");
-      case "month":
-      case "date:%m":
-        return needDate().toFormat("MM");
-      case "day":
-      case "date:%d":
-        return needDate().toFormat("dd");
-      case "category":
-        return parts.categorySlug || DEFAULT_CATEGORY;
-      default:
-        return parts.slug;
-    }
-  });
+  const filled = parts.pattern.replace(
+    PATTERN_TOKENS,
+    (_match, token: string | undefined, pelicanToken: string | undefined) => {
+      switch (token ?? pelicanToken) {
+        case "year":
+        case "date:%Y":
+          return needDate().toFormat("yyyy");
+        case "month":
+        case "date:%m":
+          return needDate().toFormat("MM");
+        case "day":
+        case "date:%d":
+          return needDate().toFormat("dd");
+        case "category":
+          return parts.categorySlug || DEFAULT_CATEGORY;
+        default:
+          return parts.slug;
+      }
+    },
+  );
   return toPermalink(checkSitePath(filled));
 }
 
@@ -92,7 +101,9 @@ export function assertUniqueUrls(pages: Iterable<WrittenPage>): void {
     const key = normalizeUrlKey(page.url);
     const owner = owners.get(key);
     if (owner !== undefined && owner !== page.inputPath) {
-      throw new RuBlogError(`${owner} and ${page.inputPath} both claim the URL ${page.url}; change the Url or Slug of one of them.`);
+      throw new RuBlogError(
+        `${owner} and ${page.inputPath} both claim the URL ${page.url}; change the Url or Slug of one of them.`,
+      );
     }
     owners.set(key, page.inputPath);
   }

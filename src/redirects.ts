@@ -73,13 +73,21 @@ export function legacyTermRedirects<P>(
     const legacyPages = Math.max(1, Math.ceil(term.posts.length / settings.legacyPageSize));
     return Array.from({ length: legacyPages }, (_, index) => ({
       from: termPageUrl(settings.legacyPattern, legacySlug, index + 1),
-      to: termPageUrl(settings.currentPattern, term.slug, Math.floor((index * settings.legacyPageSize) / settings.pageSize) + 1),
+      to: termPageUrl(
+        settings.currentPattern,
+        term.slug,
+        Math.floor((index * settings.legacyPageSize) / settings.pageSize) + 1,
+      ),
       owner,
     })).filter((redirect) => normalizeUrlKey(redirect.from) !== normalizeUrlKey(redirect.to));
   });
 }
 
 /** The old path of a term's feed, or undefined when it is the current one. */
-export function legacyFeedPath<P>(term: Term<P>, legacyPattern: string, legacySlugify: (name: string) => string): string {
+export function legacyFeedPath<P>(
+  term: Term<P>,
+  legacyPattern: string,
+  legacySlugify: (name: string) => string,
+): string {
   return fillPattern(legacyPattern, legacySlugify(term.name) || term.slug);
 }

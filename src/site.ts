@@ -81,7 +81,6 @@ export function postState(item: PageItem): PostState | undefined {
   return state?.isPost ? state : undefined;
 }
 
-
 /** `/tags/:slug/` → `/tags/`; `/tag/:slug.html` → `/tag/`. */
 export function indexUrl(pattern: string): string {
   const beforeSlug = pattern.split(/:slug\b|\{slug\}/)[0] ?? "/";
@@ -107,20 +106,35 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
   // Hugo's `List: local` keeps a post on its term pages and out of the site-wide list and feed.
   const posts = allPosts.filter((item) => postState(item)!.listing === "always");
   const onTermPages = allPosts.filter((item) => postState(item)!.listing !== "never");
-  const userUrls = new Set(items.filter((item) => !postState(item) && item.url).map((item) => normalizeUrlKey(item.url as string)));
+  const userUrls = new Set(
+    items.filter((item) => !postState(item) && item.url).map((item) => normalizeUrlKey(item.url as string)),
+  );
   const legacy = settings.legacyUrls;
 
   const warnings: string[] = [];
   const redirects: Redirect[] = allPosts.flatMap((post) =>
-    post.url === false ? [] : postState(post)!.aliases.map((alias) => ({ from: toPermalink(alias), to: post.url as string, owner: settings.displayPath(post.inputPath) })),
+    post.url === false
+      ? []
+      : postState(post)!.aliases.map((alias) => ({
+          from: toPermalink(alias),
+          to: post.url as string,
+          owner: settings.displayPath(post.inputPath),
+        })),
   );
   const taxonomy = (kind: TermKind, pagePattern: string | false, feedPattern: string | false) => {
     const built = buildTerms(
-      onTermPages.map((post) => ({ post, names: postState(post)![kind === "tag" ? "tags" : "categories"], date: post.date.getTime(), inputPath: post.inputPath })),
+      onTermPages.map((post) => ({
+        post,
+        names: postState(post)![kind === "tag" ? "tags" : "categories"],
+        date: post.date.getTime(),
+        inputPath: post.inputPath,
+      })),
       { slugify: settings.slugify, pagePattern, feedPattern, kind },
     );
     warnings.push(...built.warnings);
-    const pages = pagePattern ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern)) : [];
+    const pages = pagePattern
+      ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern))
+      : [];
     const url = pagePattern ? indexUrl(pagePattern) : undefined;
     const index = url && !userUrls.has(normalizeUrlKey(url)) ? [{ kind, url, terms: built.terms }] : [];
     const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
@@ -146,11 +160,20 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
   /** A feed, and a copy of it at its old path: feed readers do not follow HTML redirects. */
   const addFeed = (plan: FeedPlan<I>, legacyPath: string | undefined) => {
     feeds.push(plan);
-    if (legacyPath && normalizeUrlKey(legacyPath) !== normalizeUrlKey(plan.path)) feeds.push({ ...plan, path: legacyPath });
+    if (legacyPath && normalizeUrlKey(legacyPath) !== normalizeUrlKey(plan.path))
+      feeds.push({ ...plan, path: legacyPath });
   };
   if (settings.feeds.all) {
     const all = settings.feeds.all;
-    addFeed({ path: all, selfPath: all, alternatePath: "/", posts: newestFirst(posts.filter(published), settings.feeds.limit) }, legacy?.feeds?.all);
+    addFeed(
+      {
+        path: all,
+        selfPath: all,
+        alternatePath: "/",
+        posts: newestFirst(posts.filter(published), settings.feeds.limit),
+      },
+      legacy?.feeds?.all,
+    );
   }
   for (const [kind, terms, pattern, legacyPattern] of [
     ["tag", tags.terms, settings.feeds.tags, legacy?.feeds?.tags],
@@ -177,11 +200,19 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
   const termPages = [...tags.pages, ...categories.pages];
   const termIndexes = [...tags.index, ...categories.index];
   assertUniqueUrls([
-    ...items.flatMap((item) => (item.url === false ? [] : [{ url: item.url, inputPath: settings.displayPath(item.inputPath) }])),
-    ...redirects.map((redirect) => ({ url: redirect.from, inputPath: `${redirect.owner} (redirect to ${redirect.to})` })),
+    ...items.flatMap((item) =>
+      item.url === false ? [] : [{ url: item.url, inputPath: settings.displayPath(item.inputPath) }],
+    ),
+    ...redirects.map((redirect) => ({
+      url: redirect.from,
+      inputPath: `${redirect.owner} (redirect to ${redirect.to})`,
+    })),
     ...termPages.map((page) => ({ url: page.url, inputPath: `the term page of "${page.term.name}"` })),
     ...termIndexes.map((index) => ({ url: index.url, inputPath: `the ${index.kind} index` })),
-    ...feeds.map((feed) => ({ url: feed.path, inputPath: feed.term ? `the feed of "${feed.term.name}"` : "the site feed" })),
+    ...feeds.map((feed) => ({
+      url: feed.path,
+      inputPath: feed.term ? `the feed of "${feed.term.name}"` : "the site feed",
+    })),
   ]);
 
   return {
@@ -195,13 +226,18 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     redirects,
     lookup: {
       termOfPage: new Map(termPages.map((page) => [page.url, page.term])),
-      kindOf: new Map([...tags.terms.map((term) => [term, "tag"] as const), ...categories.terms.map((term) => [term, "category"] as const)]),
+      kindOf: new Map([
+        ...tags.terms.map((term) => [term, "tag"] as const),
+        ...categories.terms.map((term) => [term, "category"] as const),
+      ]),
       byKey: {
         tag: new Map(tags.terms.map((term) => [termKey(term.name), term])),
         category: new Map(categories.terms.map((term) => [termKey(term.name), term])),
       },
       siteFeed: feeds.find((feed) => !feed.term),
-      feedOf: new Map(feeds.filter((feed) => feed.term && feed.path === feed.selfPath).map((feed) => [feed.term!, feed])),
+      feedOf: new Map(
+        feeds.filter((feed) => feed.term && feed.path === feed.selfPath).map((feed) => [feed.term!, feed]),
+      ),
     },
     warnings,
   };

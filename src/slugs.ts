@@ -45,7 +45,8 @@ export function createSlugger(style: SlugStyle): (text: string) => string {
       `unknown slug style ${describeValue(style)}: use "translit", "unicode", "pelican" or a function (text) => string`,
     );
   }
-  const slugify = typeof style === "function" ? (text: string) => checkedCustomSlug(style(text), text) : builtInSlugifiers[style];
+  const slugify =
+    typeof style === "function" ? (text: string) => checkedCustomSlug(style(text), text) : builtInSlugifiers[style];
   const made = new Map<string, string>();
   return (text) => {
     let slug = made.get(text);
@@ -74,7 +75,9 @@ function limitLength(slug: string): string {
 function checkedCustomSlug(slug: unknown, text: string): string {
   const result = String(slug);
   if (result === "" || isSafeSegment(result)) return result;
-  throw new InvalidValueError(`the slugStyle function made ${describeValue(result)} of ${describeValue(text)}; a slug must be one path segment, with no "/", "\\" or leading "."`);
+  throw new InvalidValueError(
+    `the slugStyle function made ${describeValue(result)} of ${describeValue(text)}; a slug must be one path segment, with no "/", "\\" or leading "."`,
+  );
 }
 
 /**
@@ -84,7 +87,6 @@ function checkedCustomSlug(slug: unknown, text: string): string {
 export function isSafeSegment(segment: string): boolean {
   return segment !== "" && !segment.startsWith(".") && !/[/\\\0]/.test(segment);
 }
-
 
 /**
  * `"translit"`: the built-in Russian scheme of `@sindresorhus/transliterate` 2.3: Ж → zh, Х → kh, Ц → ts,

@@ -130,7 +130,10 @@ interface TermDraft<P> {
  * comes out empty (`«»`, emoji only) gets `tag-` (or `category-`) plus the first 8 hex digits of the SHA-1 of
  * its key, stable across builds, and a warning.
  */
-export function buildTerms<P>(sources: TermSource<P>[], options: BuildTermsOptions): { terms: Term<P>[]; warnings: string[] } {
+export function buildTerms<P>(
+  sources: TermSource<P>[],
+  options: BuildTermsOptions,
+): { terms: Term<P>[]; warnings: string[] } {
   const drafts = groupByKey(sources);
   const named = [...drafts.values()]
     .map((draft) => ({ draft, name: mostCommonSpelling(draft.spellings) }))
@@ -206,7 +209,11 @@ function fallbackSlug(kind: TermKind, key: string): string {
 }
 
 /** Returns the final slugs, index for index; pushes one warning per group of terms that shared a slug. */
-function disambiguateSlugs(terms: { key: string; name: string; slug: string }[], kind: TermKind, warnings: string[]): string[] {
+function disambiguateSlugs(
+  terms: { key: string; name: string; slug: string }[],
+  kind: TermKind,
+  warnings: string[],
+): string[] {
   const bySlug = new Map<string, number[]>();
   for (const [index, term] of terms.entries()) {
     const group = bySlug.get(term.slug);
@@ -228,7 +235,13 @@ function disambiguateSlugs(terms: { key: string; name: string; slug: string }[],
       result[index] = `${slug}-${suffix}`;
       taken.add(result[index]);
     }
-    warnings.push(collisionWarning(kind, slug, group.map((index) => ({ name: terms[index]!.name, slug: result[index]! }))));
+    warnings.push(
+      collisionWarning(
+        kind,
+        slug,
+        group.map((index) => ({ name: terms[index]!.name, slug: result[index]! })),
+      ),
+    );
   }
   return result;
 }
@@ -237,7 +250,9 @@ function collisionWarning(kind: TermKind, slug: string, outcome: { name: string;
   const names = outcome.map(({ name }) => JSON.stringify(name));
   const list = `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   const verb = names.length === 2 ? "both" : "all";
-  const results = outcome.map(({ name, slug: given }) => `${JSON.stringify(name)} gets ${JSON.stringify(given)}`).join(", ");
+  const results = outcome
+    .map(({ name, slug: given }) => `${JSON.stringify(name)} gets ${JSON.stringify(given)}`)
+    .join(", ");
   return `${PLURAL[kind]} ${list} ${verb} slug to ${JSON.stringify(slug)}; ${results}`;
 }
 
