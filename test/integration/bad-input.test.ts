@@ -86,3 +86,15 @@ test("a language Node has no ICU data for stops the build saying what Node needs
   t.true(message.startsWith('[ru-blog] option "language": Node.js has no data for the locale "zz"'), message);
   t.true(message.includes("full ICU"), message);
 });
+
+test("adding the plugin twice is harmless: the second is skipped", async (t) => {
+  const { default: ruBlog } = await import("../../src/index.js");
+  const site = await buildSite(
+    { "_includes/term.njk": "{{ term.name }}", "posts/a.md": post("Title: A\nDate: 2015-01-01\nTags: [Zsh]") },
+    noFeeds,
+    (eleventyConfig) => eleventyConfig.addPlugin(ruBlog, { feeds: false, permalink: "/other/:slug/" }),
+  );
+  t.true(await site.exists("posts/a/index.html"));
+  t.false(await site.exists("other/a/index.html"));
+  t.is(await site.read("tags/zsh/index.html"), "Zsh");
+});
