@@ -185,9 +185,22 @@ export interface DateFilters {
  */
 export function createDateFilters(settings: { zone: string; locale: string }): DateFilters {
   const { zone, locale } = settings;
+  // A post's date is formatted again on every term page and feed that lists it, and luxon computes the zone's
+  // offset through Intl on each call (~10 µs): results for a JS Date (what `page.date` is) are kept.
+  const formatted = new Map<string, string>();
+  const memo = (value: unknown, format: string, make: () => string): string => {
+    if (!(value instanceof Date)) return make();
+    const key = `${value.getTime()} ${format}`;
+    let text = formatted.get(key);
+    if (text === undefined) {
+      text = make();
+      formatted.set(key, text);
+    }
+    return text;
+  };
   return {
-    ruDate: (value, format) => ruDate(value, format, zone, locale),
+    ruDate: (value, format) => memo(value, format ?? "", () => ruDate(value, format, zone, locale)),
     ruRelative: (value, base) => ruRelative(value, base, zone, locale),
-    isoDate: (value) => isoDate(value, zone),
+    isoDate: (value) => memo(value, "\0iso", () => isoDate(value, zone)),
   };
 }

@@ -190,6 +190,21 @@ function person(who: FeedPerson, siteUrl: string): Author {
   };
 }
 
+/**
+ * Each entry's `feed` item, kept per entry object: a post is in the site feed and in the feed of each of its terms,
+ * and its dates (luxon), URL and escaped content are worked out once per build, not once per feed. Valid while
+ * the site URL and zone are the same; a new build passes new entry objects.
+ */
+const itemsByEntry = new WeakMap<FeedEntry, { siteUrl: string; zone: string; item: Item }>();
+
+function cachedFeedItem(entry: FeedEntry, site: FeedSite): Item {
+  const cached = itemsByEntry.get(entry);
+  if (cached && cached.siteUrl === site.siteUrl && cached.zone === site.zone) return cached.item;
+  const item = feedItem(entry, site);
+  itemsByEntry.set(entry, { siteUrl: site.siteUrl, zone: site.zone, item });
+  return item;
+}
+
 function feedItem(entry: FeedEntry, site: FeedSite): Item {
   // The post's absolute URL is its id: the same on every build, and unique because no two posts share a URL.
   const url = urlValue(absoluteUrl(entry.url, site.siteUrl));
@@ -240,7 +255,7 @@ function withLanguage(xml: string, language: string): string {
 export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   const language = checkedLanguage(site.language);
   // Entries first: they check their dates and say which post has a bad one.
-  const items = doc.entries.map((entry) => feedItem(entry, site));
+  const items = doc.entries.map((entry) => cachedFeedItem(entry, site));
   let newest: Date | undefined;
   for (const item of items) {
     if (newest === undefined || item.date.getTime() > newest.getTime()) newest = item.date;

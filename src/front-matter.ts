@@ -57,6 +57,8 @@ export interface PostContext {
   /** The post's own slug, from its `Slug` or its title. */
   postSlug: PostSlugger;
   postTemplateEngine: string;
+  /** Whether a post's tags make Eleventy's own `collections.<tag>` (the `tagCollections` option). */
+  tagCollections: boolean;
   /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
   writeDrafts: boolean;
   warn: Warn;
@@ -190,7 +192,7 @@ function readTermNames(value: unknown, key: string, context: PostContext, splitC
 function dedupeCaseInsensitive(names: string[]): string[] {
   const seen = new Set<string>();
   return names.filter((name) => {
-    const folded = name.toLocaleLowerCase("ru");
+    const folded = name.toLowerCase();
     if (seen.has(folded)) return false;
     seen.add(folded);
     return true;
@@ -364,6 +366,13 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     data.dynamicPermalink = false;
   }
   if (isDraft && !context.writeDrafts) data.eleventyExcludeFromCollections = true;
+  // Eleventy builds `collections.<tag>` for every tag by sorting all pages again (TemplateCollection#getFilteredByTag)
+  // and then looks every member up in its list of templates (TemplateMap#populateCollectionsWithContent):
+  // O(tags × pages) per build. Without `tagCollections` the tags stay out of Eleventy's collections (the plugin's
+  // terms come from `ruBlog.tags`), and `tags` stays in the data for templates.
+  else if (!context.tagCollections && !("eleventyExcludeFromCollections" in rest) && eleventyTags.length > 0) {
+    data.eleventyExcludeFromCollections = eleventyTags;
+  }
   if (!("templateEngineOverride" in rest) && /\.(md|markdown)$/i.test(file))
     data.templateEngineOverride = context.postTemplateEngine;
   return data;

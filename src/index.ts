@@ -109,10 +109,15 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   const isPostPath = picomatch(options.posts);
   const postsBase = picomatch.scan(options.posts).base;
   const writeDrafts = () => process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+  // Asked twice per template (YAML engine, excerpt hook); path.resolve/relative and the glob cost ~5 µs a call.
+  const postFiles = new Map<string, string | undefined>();
   const postFile = (filePath: string | undefined): string | undefined => {
     if (!filePath) return undefined;
+    if (postFiles.has(filePath)) return postFiles.get(filePath);
     const file = inputRelative(filePath, eleventyConfig.directories.input);
-    return isPostPath(file) ? file : undefined;
+    const result = isPostPath(file) ? file : undefined;
+    postFiles.set(filePath, result);
+    return result;
   };
 
   registerFrontMatter(eleventyConfig, {
@@ -126,6 +131,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
         slugify,
         postSlug,
         postTemplateEngine: options.postTemplateEngine,
+        tagCollections: options.tagCollections,
         writeDrafts: writeDrafts(),
         warn,
       }),
@@ -151,7 +157,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
 
   // Everything derived from the whole site is computed once per build, on first use, and dropped before the next.
   let model: SiteModel<CollectionItem> | undefined;
-  const feedHtml = new Map<string, string>();
+  const feedEntries = new Map<string, FeedEntry>();
   const site = (api: { getAll(): CollectionItem[] }): SiteModel<CollectionItem> => {
     if (model) return model;
     const items = api.getAll();
@@ -174,7 +180,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   const indexLayout = layoutExists(options.termIndexLayout, eleventyConfig) ? options.termIndexLayout : undefined;
   eleventyConfig.on("eleventy.before", () => {
     model = undefined;
-    feedHtml.clear();
+    feedEntries.clear();
     warn.reset();
     if ((options.tagPages || options.categoryPages) && !layoutExists(options.termLayout, eleventyConfig)) {
       throw new RuBlogError(
@@ -241,12 +247,18 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
         generator: { name: PACKAGE.name, uri: PACKAGE.uri },
       }
     : undefined;
+  // One entry object per post and build: a post is in the site feed and in the feed of each of its terms, and
+  // renderAtomFeed keeps each entry's rendered item by object.
   const entryOf = (post: CollectionItem, siteUrl: string): FeedEntry => {
-    let html = feedHtml.get(post.inputPath);
-    if (html === undefined) {
-      html = absolutizeHtml(post.content ?? "", absoluteUrl(post.url as string, siteUrl));
-      feedHtml.set(post.inputPath, html);
+    let entry = feedEntries.get(post.inputPath);
+    if (entry === undefined) {
+      entry = newEntry(post, siteUrl);
+      feedEntries.set(post.inputPath, entry);
     }
+    return entry;
+  };
+  const newEntry = (post: CollectionItem, siteUrl: string): FeedEntry => {
+    const html = absolutizeHtml(post.content ?? "", absoluteUrl(post.url as string, siteUrl));
     const data = post.data;
     return {
       url: post.url as string,

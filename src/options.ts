@@ -73,6 +73,12 @@ export interface RuBlogOptions {
   /** Path of a `_redirects` file listing every alias and legacy URL, or `false`. @default false */
   redirects?: string | false;
   /**
+   * Whether a post's tags also make Eleventy's own `collections.<tag>`. Eleventy builds those by sorting every page
+   * once per tag, which costs seconds on a blog of thousands of posts and tags; `false` skips it (the plugin's
+   * `tagList` and term pages do not need it). @default true
+   */
+  tagCollections?: boolean;
+  /**
    * Template engine a post's Markdown goes through. `"md"` (plain Markdown) keeps `{{ }}` in code blocks verbatim;
    * `"liquid,md"` or `"njk,md"` brings back Eleventy's default pre-processing. @default "md"
    */
@@ -106,6 +112,7 @@ export interface ResolvedOptions {
   feeds: ResolvedFeeds;
   legacyUrls: LegacyUrlsOption | undefined;
   redirects: string | false;
+  tagCollections: boolean;
   postTemplateEngine: string;
 }
 
@@ -134,6 +141,7 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds"> = {
   termIndexLayout: "term-index.njk",
   legacyUrls: undefined,
   redirects: false,
+  tagCollections: true,
   postTemplateEngine: "md",
 };
 
@@ -277,6 +285,7 @@ const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
   feeds,
   legacyUrls,
   redirects: sitePath,
+  tagCollections: boolean,
   postTemplateEngine: string,
 };
 

@@ -81,7 +81,7 @@ export function fillPattern(pattern: string, slug: string): string {
  * from one editor and decomposed from another.
  */
 export function termKey(name: string): string {
-  return collapseSpaces(name).normalize("NFC").toLocaleLowerCase("ru");
+  return collapseSpaces(name).normalize("NFC").toLowerCase();
 }
 
 /** `\s` covers the no-break space, which Russian typography puts into tags more often than one would think. */

@@ -43,8 +43,22 @@ const FORM_OF_CATEGORY: Record<Intl.LDMLPluralRule, Form> = {
 export function ruPlural(n: unknown, one: string, few: string, many: string, locale: string = "ru"): string {
   const count = toNumber(n);
   const forms: Record<Form, string> = { one, few, many };
-  const form = forms[FORM_OF_CATEGORY[new Intl.PluralRules(locale).select(count)]];
-  return `${new Intl.NumberFormat(locale).format(count)} ${form}`;
+  const form = forms[FORM_OF_CATEGORY[pluralRules(locale).select(count)]];
+  return `${numberFormat(locale).format(count)} ${form}`;
+}
+
+// Building an Intl object costs tens of microseconds, and a template may call ruPlural on every page.
+const pluralRulesByLocale = new Map<string, Intl.PluralRules>();
+const numberFormatByLocale = new Map<string, Intl.NumberFormat>();
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = pluralRulesByLocale.get(locale);
+  if (!rules) pluralRulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
+function numberFormat(locale: string): Intl.NumberFormat {
+  let format = numberFormatByLocale.get(locale);
+  if (!format) numberFormatByLocale.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
 }
 
 function toNumber(value: unknown): number {

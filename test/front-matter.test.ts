@@ -12,6 +12,7 @@ const context = (overrides: Partial<PostContext> = {}): PostContext & { warnings
     slugify: createSlugger("translit"),
     postSlug: createPostSlugger("translit"),
     postTemplateEngine: "md",
+    tagCollections: true,
     writeDrafts: false,
     warn: (message) => warnings.push(message),
     warnings,
@@ -114,4 +115,11 @@ test("normalizePost: aliases are checked paths", (t) => {
   t.deepEqual(normalizePost({ Title: "A", Aliases: ["/old/path/", "/старое.html"] }, context()).aliases, ["old/path/", "старое.html"]);
   t.deepEqual(normalizePost({ Title: "A", aliases: "/one/" }, context()).aliases, ["one/"]);
   t.throws(() => normalizePost({ Title: "A", Aliases: ["../x"] }, context()), { message: /key "Aliases": "\.\.\/x" contains a "\." or "\.\." segment/ });
+});
+
+test("normalizePost: with tagCollections off, the tags stay data but make no Eleventy collections", (t) => {
+  const data = normalizePost({ Title: "A", Tags: ["Zsh", "Vim"] }, context({ tagCollections: false }));
+  t.deepEqual(data.tags, ["Zsh", "Vim"]);
+  t.deepEqual(data.eleventyExcludeFromCollections, ["Zsh", "Vim"]);
+  t.false("eleventyExcludeFromCollections" in normalizePost({ Title: "A", Tags: ["Zsh"] }, context()));
 });

@@ -73,7 +73,7 @@ const CASES: Array<[string, Refused | Built]> = [
     "Title: A\nBuild: {List: sometimes}",
     '[ru-blog] posts/a.md, key "Build": List: "sometimes" is not understood; write List: always|local|never and Render: always|never.',
   ),
-  refused("invalid YAML", "Title: [unclosed", '[ru-blog] posts/a.md: the front matter is not valid YAML: unexpected end of the stream within a flow collection in "posts/a.md" (2:17)'),
+  refused("invalid YAML", "Title: [unclosed", '[ru-blog] posts/a.md: the front matter is not valid YAML: unexpected end of the stream within a flow collection in "posts/a.md" (3:1)'),
   [
     "<script> and quotes in a title: escaped in HTML text, attributes and XML",
     {
