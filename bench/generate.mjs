@@ -5,7 +5,7 @@
 //   posts/posts.json                directory data: every post uses the layout `post.njk`
 //   _plain/post.njk                 (a) plain Eleventy's layout (reads the capitalised keys as plain data)
 //   _blog/post.njk, _blog/term.njk  (b) the plugin's layouts
-//   plain.config.mjs, blog.config.mjs
+//   plain.config.mjs, blog.config.mjs, floor.config.mjs (see bench/README.md)
 //
 // Usage: node bench/generate.mjs [--posts 1000] [--tags 200] [--categories 5] [--seed 1] [--dir PARENT | --out DIR]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 5;
 
 /** mulberry32: small, fast, and the same sequence on every machine. */
 function random(seed) {
@@ -154,12 +154,14 @@ function post(rnd, index, tagNames, categoryNames) {
   return { file: `posts/${y}/${ymd}-${slug}.md`, text: lines.join("\n") + "\n" + body(rnd, index) };
 }
 
-const POST_LAYOUT_PLAIN = `<!doctype html>
+// The same trivial layout for both builds: the plugin's build reads the title it normalised (`title`), plain
+// Eleventy reads the capitalised key as plain data (`Title`).
+const postLayout = (titleKey) => `<!doctype html>
 <html lang="ru">
-<head><meta charset="utf-8"><title>{{ Title }}</title></head>
+<head><meta charset="utf-8"><title>{{ ${titleKey} }}</title></head>
 <body>
 <article>
-<h1>{{ Title }}</h1>
+<h1>{{ ${titleKey} }}</h1>
 <p><time>{{ page.date.toISOString() }}</time></p>
 {{ content | safe }}
 </article>
@@ -167,31 +169,17 @@ const POST_LAYOUT_PLAIN = `<!doctype html>
 </html>
 `;
 
-const POST_LAYOUT_BLOG = `<!doctype html>
-<html lang="ru">
-<head><meta charset="utf-8"><title>{{ title }}</title>
-{% feedLinks %}
-</head>
-<body>
-<article>
-<h1>{{ title }}</h1>
-<p><time datetime="{{ page.date | isoDate }}">{{ page.date | ruDate }}</time></p>
-{{ content | safe }}
-</article>
-</body>
-</html>
-`;
-
+// A trivial term page: the term's feed link (the plugin's shortcode), its name and this page's posts.
 const TERM_LAYOUT = `<!doctype html>
 <html lang="ru">
 <head><meta charset="utf-8"><title>{{ term.name }}</title>
 {% feedLinks %}
 </head>
 <body>
-<h1>{{ term.name }} ({{ term.count }})</h1>
+<h1>{{ term.name }}</h1>
 <ul>
 {%- for post in termPage.posts %}
-<li><a href="{{ post.url }}">{{ post.data.title }}</a> <time>{{ post.date | ruDate }}</time></li>
+<li><a href="{{ post.url }}">{{ post.data.title }}</a></li>
 {%- endfor %}
 </ul>
 {% if termPage.nextUrl %}<a href="{{ termPage.nextUrl }}">Дальше</a>{% endif %}
@@ -208,7 +196,10 @@ export default function (eleventyConfig) {
 export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
 `;
   const blog = `// (b) the plugin: term pages for tags and categories, every feed on.
-import ruBlog from ${JSON.stringify(pluginEntry)};
+// RU_BLOG_BENCH_PLUGIN (a file URL or path of the plugin's entry) lets bench/run.mjs --plugin compare two builds.
+import { pathToFileURL } from "node:url";
+const entry = process.env.RU_BLOG_BENCH_PLUGIN ? pathToFileURL(process.env.RU_BLOG_BENCH_PLUGIN).href : ${JSON.stringify(pluginEntry)};
+const { default: ruBlog } = await import(entry);
 export default function (eleventyConfig) {
   eleventyConfig.ignores.add("_*/**");
   eleventyConfig.addPlugin(ruBlog, {
@@ -218,11 +209,32 @@ export default function (eleventyConfig) {
     tagPages: "/tags/:slug/",
     categoryPages: "/categories/:slug/",
     feeds: { all: "/feed.xml", tags: "/tags/:slug/feed.xml", categories: "/categories/:slug/feed.xml", limit: 20 },
+    // (a) builds no collections.<tag>, since plain Eleventy cannot read the capitalised Tags; Eleventy's own
+    // per-tag collections are its cost, not the plugin's, and the plugin's term pages do not need them.
+    tagCollections: false,
   });
 }
 export const config = { dir: { includes: "_blog" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
 `;
-  return { plain, blog };
+  const floor = `// (c) the floor: plain Eleventy plus as many extra trivial pages as (b) writes beyond the posts
+// (RU_BLOG_BENCH_EXTRA_PAGES, set by bench/run.mjs): what Eleventy itself charges for that many more pages.
+const extra = Number(process.env.RU_BLOG_BENCH_EXTRA_PAGES ?? 0);
+const items = Array.from({ length: extra }, (_, i) => i);
+const list = Array.from({ length: 20 }, (_, i) => \`<li><a href="/posts/zametka-\${i + 1}/">Заметка \${i + 1}</a></li>\`).join("\\n");
+export default function (eleventyConfig) {
+  eleventyConfig.ignores.add("_*/**");
+  eleventyConfig.addTemplate("floor.11ty.js", { render: () => \`<ul>\${list}</ul>\` }, {
+    pagination: { data: "floorItems", size: 1, alias: "item" },
+    floorItems: items,
+    permalink: (data) => \`/floor/\${data.item}/\`,
+    layout: "post.njk",
+    Title: "Страница",
+    eleventyExcludeFromCollections: true,
+  });
+}
+export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
+`;
+  return { plain, blog, floor };
 }
 
 /**
@@ -256,10 +268,11 @@ export function generate({ posts, tags, categories, seed, out, dir: base, plugin
   writeFileSync(path.join(dir, "posts", "posts.json"), JSON.stringify({ layout: "post.njk" }) + "\n");
   mkdirSync(path.join(dir, "_plain"), { recursive: true });
   mkdirSync(path.join(dir, "_blog"), { recursive: true });
-  writeFileSync(path.join(dir, "_plain", "post.njk"), POST_LAYOUT_PLAIN);
-  writeFileSync(path.join(dir, "_blog", "post.njk"), POST_LAYOUT_BLOG);
+  writeFileSync(path.join(dir, "_plain", "post.njk"), postLayout("Title"));
+  writeFileSync(path.join(dir, "_blog", "post.njk"), postLayout("title"));
   writeFileSync(path.join(dir, "_blog", "term.njk"), TERM_LAYOUT);
-  const { plain, blog } = configs(entry);
+  const { plain, blog, floor } = configs(entry);
+  writeFileSync(path.join(dir, "floor.config.mjs"), floor);
   writeFileSync(path.join(dir, "plain.config.mjs"), plain);
   writeFileSync(path.join(dir, "blog.config.mjs"), blog);
   writeFileSync(manifestFile, manifest);

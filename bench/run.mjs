@@ -1,14 +1,19 @@
 // The build-time benchmark: (a) plain Eleventy vs (b) Eleventy with eleventy-plugin-ru-blog on the same
 // synthetic blog. See bench/README.md.
 //
-// Usage: node bench/run.mjs [N ...] [--tags T] [--categories C] [--runs R] [--seed S] [--matrix] [--profile]
+// Usage: node bench/run.mjs [N ...] [--tags T] [--categories C] [--runs R] [--seed S] [--matrix] [--dir D]
+//                           [--plugin P] [--no-floor] [--out FILE] [--profile]
 //   N            posts (default 1000); several N run one after another
 //   --tags T     distinct tags (default 200)
-//   --runs R     timed builds of each variant, alternating a, b, a, b… (default 3)
+//   --runs R     timed builds of each variant, alternating a, b, c, a, b, c… (default 3)
 //   --matrix     the README's set: 1,000 and 10,000 posts with 200 tags, 10,000 posts with 2,000 tags
 //   --dir PATH   where the sites are generated and built (default bench/out); e.g. /dev/shm/ru-blog-bench
 //                keeps a busy disk out of the figures
-//   --profile    after the timed runs, one (b) build under `node --cpu-prof`; prints the plugin's top functions
+//   --plugin P   build (b) with the plugin entry at path P instead of dist/index.js (to compare two builds)
+//   --no-floor   skip (c), plain Eleventy with as many extra trivial pages as (b) writes
+//   --out FILE   where the results go (default bench/out/results.json)
+//   --profile    after the timed runs, one (b) build under `node --cpu-prof` (kept in bench/out/profiles/);
+//                prints self time by package, the top functions and the plugin's own
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,16 +33,20 @@ const eleventyVersion = JSON.parse(readFileSync(path.join(path.dirname(eleventyC
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function parseArgs(argv) {
-  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out") };
+  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, out: path.join(here, "out", "results.json") };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
     else if (arg === "--matrix") options.matrix = true;
     else if (arg === "--profile") options.profile = true;
+    else if (arg === "--no-floor") options.floor = false;
+    else if (arg === "--out") options.out = path.resolve(argv[++i]);
     else if (arg === "--dir") options.dir = path.resolve(argv[++i]);
+    else if (arg === "--plugin") options.plugin = path.resolve(argv[++i]);
     else if (["--tags", "--categories", "--runs", "--seed"].includes(arg)) options[arg.slice(2)] = Number(argv[++i]);
     else if (arg === "--help" || arg === "-h") {
-      console.log(readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(3, 12).map((l) => l.slice(3)).join("\n"));
+      const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
+      console.log(header.slice(3, header.findIndex((line) => !line.startsWith("//"))).map((l) => l.slice(3)).join("\n"));
       process.exit(0);
     } else throw new Error(`unknown argument ${arg} (see --help)`);
   }
@@ -54,6 +63,7 @@ function parseArgs(argv) {
 const VARIANTS = {
   a: { label: "plain Eleventy", config: "plain.config.mjs", output: "_site-a" },
   b: { label: "ru-blog plugin", config: "blog.config.mjs", output: "_site-b" },
+  c: { label: "floor: plain Eleventy + as many trivial extra pages as b writes", config: "floor.config.mjs", output: "_site-c" },
 };
 
 function countFiles(dir) {
@@ -65,15 +75,16 @@ function countFiles(dir) {
 }
 
 /** One build in a fresh process: wall time (ms), peak RSS (MiB), files written. */
-function build(site, variant, extraNodeArgs = []) {
+function build(site, variant, extraNodeArgs = [], extraPages = 0) {
+  const env = { ...process.env, RU_BLOG_BENCH_EXTRA_PAGES: String(extraPages) };
+  if (pluginEntry) env.RU_BLOG_BENCH_PLUGIN = pluginEntry;
   const { config, output } = VARIANTS[variant];
-  rmSync(path.join(site, "_site-a"), { recursive: true, force: true });
-  rmSync(path.join(site, "_site-b"), { recursive: true, force: true });
+  for (const other of Object.values(VARIANTS)) rmSync(path.join(site, other.output), { recursive: true, force: true });
   const rssFile = path.join(site, ".rss");
   const nodeArgs = [...extraNodeArgs, eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet"];
   const [command, args] = TIME ? [TIME, ["-o", rssFile, "-f", "%M %U %S", process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
   const start = process.hrtime.bigint();
-  const result = spawnSync(command, args, { cwd: site, encoding: "utf8", maxBuffer: 64 << 20 });
+  const result = spawnSync(command, args, { cwd: site, env, encoding: "utf8", maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) {
     throw new Error(`build ${variant} of ${site} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
@@ -92,12 +103,15 @@ const median = (values) => {
 
 function runCase(c, runs) {
   const site = generate(c);
-  const samples = { a: [], b: [] };
-  // One untimed build of each first: fills the file cache and V8's code cache equally for both.
-  for (const variant of ["a", "b"]) build(site, variant);
+  const variants = floor ? ["a", "b", "c"] : ["a", "b"];
+  const samples = { a: [], b: [], c: [] };
+  // One untimed build of each first: fills the file cache equally for all, and tells how many pages b adds.
+  const warm = { a: build(site, "a"), b: build(site, "b") };
+  const extraPages = Math.max(0, warm.b.files - warm.a.files);
+  if (floor) build(site, "c", [], extraPages);
   for (let i = 0; i < runs; i++) {
-    for (const variant of ["a", "b"]) {
-      const sample = build(site, variant);
+    for (const variant of variants) {
+      const sample = build(site, variant, [], extraPages);
       samples[variant].push(sample);
       process.stderr.write(
         `  N=${c.posts} tags=${c.tags} run ${i + 1}/${runs} ${variant}: ${(sample.ms / 1000).toFixed(2)} s wall, ${(sample.cpuMs / 1000).toFixed(2)} s CPU, ${sample.rssMiB.toFixed(0)} MiB\n`,
@@ -114,10 +128,12 @@ function runCase(c, runs) {
   });
   const a = summary("a");
   const b = summary("b");
+  const floorSummary = floor ? summary("c") : undefined;
   return {
     ...c,
     a,
     b,
+    ...(floorSummary ? { c: floorSummary, floorRatio: floorSummary.ms / a.ms, floorCpuRatio: floorSummary.cpuMs / a.cpuMs, floorRssRatio: floorSummary.peakRssMiB / a.peakRssMiB } : {}),
     timeRatio: b.ms / a.ms,
     cpuRatio: b.cpuMs / a.cpuMs,
     rssRatio: b.peakRssMiB / a.peakRssMiB,
@@ -141,6 +157,7 @@ function profile(c) {
   const self = new Map(prof.nodes.map((node) => [node.id, 0]));
   for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], self.get(prof.samples[i]) + (prof.timeDeltas[i] ?? 0));
   const total = [...self.values()].reduce((x, y) => x + y, 0);
+  const pluginDir = path.relative(root, path.dirname(pluginEntry ?? path.join(root, "dist", "index.js")));
   const functions = new Map();
   for (const [id, us] of self) {
     const { callFrame } = byId.get(id);
@@ -149,41 +166,57 @@ function profile(c) {
     functions.set(key, (functions.get(key) ?? 0) + us);
   }
   const sorted = [...functions].sort((x, y) => y[1] - x[1]);
+  // Self time by where the code lives: the plugin, a package (the plugin's dependencies show up here: js-yaml,
+  // luxon, feed/xml-js, node-html-parser), Eleventy itself, Node, or V8 (GC).
+  const packages = new Map();
+  for (const [key, us] of functions) {
+    const where = key.slice(key.lastIndexOf(" ") + 1);
+    const pkg = where.startsWith(pluginDir + "/")
+      ? "the plugin"
+      : /node_modules\//.test(where)
+        ? where.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/)[1]
+        : where.startsWith("node:") ? "node" : key.startsWith("(") ? key.slice(0, key.lastIndexOf(" ")) : "native";
+    packages.set(pkg, (packages.get(pkg) ?? 0) + us);
+  }
   const show = (rows) => rows.map(([key, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`).join("\n");
-  const plugin = sorted.filter(([key]) => key.includes(" dist/"));
+  const plugin = sorted.filter(([key]) => key.includes(` ${pluginDir}/`));
   const pluginTotal = plugin.reduce((sum, [, us]) => sum + us, 0);
   console.log(`\nprofile of (b), N=${c.posts}, ${c.tags} tags: ${file}`);
-  console.log(`total ${(total / 1000).toFixed(0)} ms sampled; the plugin's own code (dist/) ${(pluginTotal / 1000).toFixed(0)} ms self time`);
+  console.log(`total ${(total / 1000).toFixed(0)} ms sampled; the plugin's own code (${pluginDir}/) ${(pluginTotal / 1000).toFixed(0)} ms self time`);
+  console.log(`self time by package:\n${show([...packages].sort((x, y) => y[1] - x[1]).slice(0, 12))}`);
   console.log(`top self time, all code:\n${show(sorted.slice(0, 15))}`);
-  console.log(`top self time, plugin (dist/):\n${show(plugin.slice(0, 10))}`);
+  console.log(`top self time, plugin (${pluginDir}/):\n${show(plugin.slice(0, 10))}`);
   return { file, totalMs: total / 1000, pluginMs: pluginTotal / 1000, top: sorted.slice(0, 15), plugin: plugin.slice(0, 10) };
 }
 
 function table(results) {
-  const head = ["posts", "tags", "files a/b", "a wall", "b wall", "b/a wall", "a CPU", "b CPU", "b/a CPU", "a peak RSS", "b peak RSS", "b/a RSS", "ms/post a", "ms/post b"];
-  const rows = results.map((r) => [
-    r.posts.toLocaleString("en"),
-    String(r.tags),
-    `${r.a.files}/${r.b.files}`,
-    `${(r.a.ms / 1000).toFixed(2)} s`,
-    `${(r.b.ms / 1000).toFixed(2)} s`,
-    r.timeRatio.toFixed(2),
-    `${(r.a.cpuMs / 1000).toFixed(2)} s`,
-    `${(r.b.cpuMs / 1000).toFixed(2)} s`,
-    r.cpuRatio.toFixed(2),
-    `${r.a.peakRssMiB.toFixed(0)} MiB`,
-    `${r.b.peakRssMiB.toFixed(0)} MiB`,
-    r.rssRatio.toFixed(2),
-    r.msPerPostA.toFixed(3),
-    r.msPerPostB.toFixed(3),
-  ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
+  const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const columns = [
+    ["posts", (r) => r.posts.toLocaleString("en")],
+    ["tags", (r) => String(r.tags)],
+    ["pages a/b", (r) => `${r.a.files}/${r.b.files}`],
+    ["a wall", (r) => seconds(r.a.ms)],
+    ["b wall", (r) => seconds(r.b.ms)],
+    ["b/a wall", (r) => r.timeRatio.toFixed(2)],
+    ["b/a CPU", (r) => r.cpuRatio.toFixed(2)],
+    ["a RSS", (r) => `${r.a.peakRssMiB.toFixed(0)} MiB`],
+    ["b RSS", (r) => `${r.b.peakRssMiB.toFixed(0)} MiB`],
+    ["b/a RSS", (r) => r.rssRatio.toFixed(2)],
+    ["c/a wall", (r) => (r.c ? r.floorRatio.toFixed(2) : "-")],
+    ["ms/post a", (r) => r.msPerPostA.toFixed(3)],
+    ["ms/post b", (r) => r.msPerPostB.toFixed(3)],
+    ["ms/page b", (r) => r.msPerFileB.toFixed(3)],
+  ];
+  const rows = results.map((r) => columns.map(([, cell]) => cell(r)));
+  const widths = columns.map(([head], i) => Math.max(head.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(" | ")} |`;
-  return [line(head), `|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`, ...rows.map(line)].join("\n");
+  return [line(columns.map(([head]) => head)), `|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`, ...rows.map(line)].join("\n");
 }
 
 const options = parseArgs(process.argv.slice(2));
-if (!existsSync(path.join(root, "dist", "index.js"))) {
+const pluginEntry = options.plugin;
+const floor = options.floor;
+if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
   console.error("dist/index.js is missing: run `npm run build:package` first.");
   process.exit(1);
 }
@@ -193,14 +226,18 @@ for (const c of options.cases) results.push(runCase(c, options.runs));
 console.log(`\n${table(results)}\n`);
 const profiles = options.profile ? options.cases.map(profile) : [];
 
-const resultsFile = path.join(here, "out", "results.json");
+const resultsFile = options.out;
+mkdirSync(path.dirname(resultsFile), { recursive: true });
+const git = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" });
 const record = {
   date: new Date().toISOString(),
+  commit: git.status === 0 ? git.stdout.trim() : undefined,
   node: process.version,
   eleventy: eleventyVersion,
   cpus: os.cpus().length,
   cpuModel: os.cpus()[0]?.model,
-  distBuilt: statSync(path.join(root, "dist", "index.js")).mtime.toISOString(),
+  plugin: pluginEntry ?? path.join(root, "dist", "index.js"),
+  pluginBuilt: statSync(pluginEntry ?? path.join(root, "dist", "index.js")).mtime.toISOString(),
   runs: options.runs,
   results,
   profiles: profiles.map(({ top, plugin, ...rest }) => ({ ...rest, top: top.map(([k, us]) => [k, Math.round(us / 1000)]), plugin: plugin.map(([k, us]) => [k, Math.round(us / 1000)]) })),
