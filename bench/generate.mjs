@@ -11,21 +11,10 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { random } from "../test/fixtures/seeded-random.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const GENERATOR_VERSION = 5;
-
-/** mulberry32: small, fast, and the same sequence on every machine. */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = `
 контейнер система образ обновление дистрибутив сервер хост проект сеть кластер ядро модуль процесс память диск файл
