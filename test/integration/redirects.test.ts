@@ -1,4 +1,6 @@
+import path from "node:path";
 import test from "ava";
+import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
 import { buildError, buildSite } from "../helpers/site.js";
 
@@ -56,4 +58,17 @@ test("an alias another post owns is an error naming both files", async (t) => {
     ),
     "[ru-blog] posts/other.md and posts/move.md (redirect to /it/pereezd/) both claim the URL /blog/pereezd-s-pelican/; change the Url or Slug of one of them.",
   );
+});
+
+test("the plugin's own pages, a redirect page and the built-in term index, pass html-validate", async (t) => {
+  const { read } = await site;
+  const validator = new HtmlValidate(new FileSystemConfigLoader());
+  for (const file of ["blog/pereezd-s-pelican/index.html", "tags/index.html"]) {
+    const report = await validator.validateString(await read(file), path.join(process.cwd(), "example-site", file));
+    t.deepEqual(
+      report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`)),
+      [],
+      file,
+    );
+  }
 });
