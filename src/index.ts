@@ -215,25 +215,24 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
     );
   }
 
-  const termIndexData: Record<string, unknown> = {
-    ...(indexLayout ? { layout: indexLayout } : {}),
-    pagination: { data: "collections._ruBlogTermIndexes", size: 1, alias: "termIndex" },
-    permalink: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.url,
-    eleventyExcludeFromCollections: true,
-    eleventyComputed: {
-      terms: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.terms,
-      kind: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.kind,
-      title: (data: { termIndex: TermIndex<CollectionItem> }) =>
-        data.termIndex.kind === "tag" ? "Метки" : "Категории",
-    },
-  };
   eleventyConfig.addTemplate(
     "ru-blog/term-indexes.11ty.js",
     {
       render: (data: { termIndex: TermIndex<CollectionItem> }) =>
         indexLayout ? "" : builtInTermIndex(data.termIndex, options),
     },
-    termIndexData,
+    {
+      ...(indexLayout ? { layout: indexLayout } : {}),
+      pagination: { data: "collections._ruBlogTermIndexes", size: 1, alias: "termIndex" },
+      permalink: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.url,
+      eleventyExcludeFromCollections: true,
+      eleventyComputed: {
+        terms: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.terms,
+        kind: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.kind,
+        title: (data: { termIndex: TermIndex<CollectionItem> }) =>
+          data.termIndex.kind === "tag" ? "Метки" : "Категории",
+      },
+    },
   );
 
   const feedSite: FeedSite | undefined = options.siteUrl
