@@ -1,3 +1,4 @@
+import { rmSync } from "node:fs";
 import { mkdtemp, mkdir, readFile, writeFile, access } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -10,6 +11,13 @@ export interface BuiltSite {
   exists(file: string): Promise<boolean>;
 }
 
+/** Sites are removed when the test process ends; `RU_BLOG_KEEP_SITES=1` keeps them to look at. */
+const sitesToRemove: string[] = [];
+process.on("exit", () => {
+  if (process.env.RU_BLOG_KEEP_SITES) return;
+  for (const root of sitesToRemove) rmSync(root, { recursive: true, force: true });
+});
+
 /**
  * Writes `files` (path → text) into a new folder and returns its path. The folder is inside the working folder
  * (`test-output/sites/`, git-ignored) because Eleventy matches watched files and directory data by paths relative
@@ -19,6 +27,7 @@ export async function writeSite(files: Record<string, string>): Promise<string> 
   const parent = path.join(process.cwd(), "test-output", "sites");
   await mkdir(parent, { recursive: true });
   const root = await mkdtemp(path.join(parent, "site-"));
+  sitesToRemove.push(root);
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(root, "src", file)), { recursive: true });
     await writeFile(path.join(root, "src", file), text);
