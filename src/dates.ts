@@ -6,7 +6,9 @@ import { describeValue, InvalidValueError } from "./errors.js";
  * optional) and, optionally, an offset. Anything else, even what `DateTime.fromISO` would take (`2015-07`,
  * week dates), is refused, so that a typo is reported instead of becoming some other date.
  */
-const DATE_FORMS = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+// Hours 00–23 (ISO's 24:00 would move the date to the next day), offsets up to ±23:59: nothing is "repaired".
+const DATE_FORMS =
+  /^\d{4}-\d{2}-\d{2}(?:[T ](?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)?)?$/;
 
 const FILE_NAME_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;
 
@@ -46,7 +48,9 @@ export function parseFrontMatterDate(value: unknown, zone: string): DateTime | u
   } else {
     throw notADate(value);
   }
-  if (!date.isValid) throw notADate(value);
+  // Atom and RFC 3339 dates have four-digit years, in the site zone too.
+  const year = date.isValid ? date.setZone(zone).year : 0;
+  if (year < 1 || year > 9999) throw notADate(value);
   return date;
 }
 

@@ -211,8 +211,13 @@ function readDate(entry: { key: string; value: unknown } | undefined, context: P
   return withPlace({ file: context.file, key: entry.key }, () => parseFrontMatterDate(entry.value, context.timezone));
 }
 
+/** An empty value (`Draft:`, `Status: ""`) means the key is not given, as for every other key. */
+function isEmptyValue(value: unknown): boolean {
+  return value === undefined || value === null || value === "";
+}
+
 function readBoolean(entry: { key: string; value: unknown } | undefined, file: string): boolean {
-  if (!entry || entry.value === undefined || entry.value === null) return false;
+  if (entry === undefined || isEmptyValue(entry.value)) return false;
   if (typeof entry.value === "boolean") return entry.value;
   if (typeof entry.value === "string" && /^(true|false|yes|no)$/i.test(entry.value.trim()))
     return /^(true|yes)$/i.test(entry.value.trim());
@@ -222,7 +227,7 @@ function readBoolean(entry: { key: string; value: unknown } | undefined, file: s
 const STATUSES = ["published", "draft", "hidden"] as const;
 
 function readStatus(entry: { key: string; value: unknown } | undefined, file: string): (typeof STATUSES)[number] {
-  const status = readText(entry, file)?.toLowerCase() ?? "published";
+  const status = (isEmptyValue(entry?.value) ? undefined : readText(entry, file)?.toLowerCase()) ?? "published";
   if ((STATUSES as readonly string[]).includes(status)) return status as (typeof STATUSES)[number];
   throw new RuBlogError(`${describeValue(entry?.value)} is not a status; write draft, hidden or published.`, {
     file,
@@ -236,7 +241,7 @@ function readBuild(
   file: string,
 ): { list: Listing; render: boolean } {
   const build = { list: "always" as Listing, render: true };
-  if (!entry || entry.value === undefined || entry.value === null) return build;
+  if (entry === undefined || isEmptyValue(entry.value)) return build;
   if (typeof entry.value !== "object" || Array.isArray(entry.value)) {
     throw new RuBlogError(`${describeValue(entry.value)} is not a mapping; write \`Build: {List: local}\`.`, {
       file,
@@ -287,6 +292,42 @@ function permalinkOf(
   );
 }
 
+/** A slug usable as a path segment: not empty, `.` or `..`. */
+const isUsableSlug = (slug: string) => slug !== "" && slug !== "." && slug !== "..";
+
+/**
+ * The slug a `Slug` gives (trailing slashes dropped). One that comes out empty (`Slug: /`, or emoji alone with
+ * `"unicode"`) leaves the title's slug in its place, with a warning.
+ */
+function slugFromSlugKey(slug: string, key: string, title: string | undefined, context: PostContext): string {
+  const made = context.postSlug.fromSlug(slug.replace(/\/+$/, ""));
+  if (isUsableSlug(made)) return made;
+  context.warn(`${context.file}: ${key}: ${describeValue(slug)} gives an empty slug; the title's is used.`);
+  return slugFromTitle(title, context);
+}
+
+/** The slug of the title, or, where the title gives none (`🎉`, `..`), of the file name. */
+function slugFromTitle(title: string | undefined, context: PostContext): string {
+  const fromTitle = context.postSlug.fromTitle(title ?? "");
+  return isUsableSlug(fromTitle) ? fromTitle : context.postSlug.fromTitle(fileStem(context.file));
+}
+
+/**
+ * The date of a `YYYY-MM-DD-` file-name prefix. An impossible one (`2015-02-30-x.md`) is an error: Eleventy would
+ * otherwise read the prefix itself and give the post an invalid date.
+ */
+function dateFromFileNameOrFail(context: PostContext): DateTime | undefined {
+  const date = dateFromFileName(context.file, context.timezone);
+  const prefix = /^(\d{4}-\d{2}-\d{2})(?!\d)/.exec(context.file.split("/").pop() ?? "")?.[1];
+  if (date === undefined && prefix !== undefined) {
+    throw new RuBlogError(`the file name starts with ${prefix}, which is not a date; add a Date or rename the file.`, {
+      file: context.file,
+      key: "Date",
+    });
+  }
+  return date;
+}
+
 function fileStem(file: string): string {
   const base = file.split("/").pop() ?? file;
   return base.replace(/\.[^.]+$/, "").replace(/^\d{4}-\d{2}-\d{2}-?/, "");
@@ -302,7 +343,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const { owned, rest } = splitOwnedKeys(raw, file);
 
   const title = readText(owned.get("title"), file);
-  const date = readDate(owned.get("date"), context) ?? dateFromFileName(file, context.timezone);
+  const date = readDate(owned.get("date"), context) ?? dateFromFileNameOrFail(context);
   const modified = readDate(owned.get("modified"), context);
   const tags = readTermNames(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
   const named = [
@@ -325,7 +366,8 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     checkedPath(aliasesEntry, alias, file)!,
   );
   const status = readStatus(owned.get("status"), file);
-  const isDraft = status === "draft" || readBoolean(owned.get("draft"), file);
+  const draftFlag = readBoolean(owned.get("draft"), file);
+  const isDraft = status === "draft" || draftFlag;
   const build = readBuild(owned.get("build"), file);
   const listing: Listing = status === "hidden" ? "never" : build.list;
   const summary = readText(owned.get("summary"), file);
@@ -355,13 +397,13 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   if (url !== undefined) data.url = url;
   // A title of emoji alone makes no slug; the file name still does.
   const postSlug =
-    slug !== undefined
-      ? context.postSlug.fromSlug(slug)
-      : context.postSlug.fromTitle(title ?? "") || context.postSlug.fromTitle(fileStem(file));
+    slug !== undefined ? slugFromSlugKey(slug, slugEntry!.key, title, context) : slugFromTitle(title, context);
   data.slug = postSlug;
 
   if (!("permalink" in rest)) {
-    data.permalink = written ? permalinkOf({ url, slug: postSlug, date, categories }, urlEntry?.key, context) : false;
+    data.permalink = written
+      ? permalinkOf({ url, slug: postSlug, date, categories }, url === undefined ? undefined : urlEntry?.key, context)
+      : false;
     // The permalink is final text: a `{{` in a Url must not be run as a template.
     data.dynamicPermalink = false;
   }

@@ -11,7 +11,7 @@ import { createWarnOnce, RuBlogError, withPlace } from "./errors.js";
 import { renderAtomFeed, absolutizeHtml, type FeedEntry, type FeedSite } from "./feeds.js";
 import { normalizePost, parsePelicanHeader, parsePostYaml } from "./front-matter.js";
 import { headingAnchors } from "./markdown.js";
-import { DEFAULT_CATEGORY } from "./permalinks.js";
+import { assertUniqueUrls, DEFAULT_CATEGORY } from "./permalinks.js";
 import { resolveOptions, type ResolvedOptions, type RuBlogOptions } from "./options.js";
 import { buildSiteModel, postState, type FeedPlan, type PageItem, type SiteModel, type TermIndex } from "./site.js";
 import { redirectPage, redirectsFile, type Redirect } from "./redirects.js";
@@ -188,6 +188,17 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
           `Add that file (it gets \`term\` and \`termPage\`), set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false.`,
       );
     }
+  });
+
+  // The site model checks the pages in collections; this sees every template, those kept out of collections too.
+  eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
+    assertUniqueUrls(
+      Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
+        urls
+          .filter((url): url is string => typeof url === "string")
+          .map((url) => ({ url, inputPath: inputRelative(inputPath, eleventyConfig.directories.input) })),
+      ),
+    );
   });
 
   eleventyConfig.addCollection("posts", (api) => site(api).posts);

@@ -7,6 +7,9 @@ import { InvalidValueError, RuBlogError } from "./errors.js";
  * somewhere else is refused here: `..` and `.` segments (also percent-encoded), backslashes, control characters,
  * a scheme (`http:`, `javascript:`, `C:`), a protocol-relative `//host`, and `?` or `#`.
  */
+/** The longest file or folder name file systems take. */
+const MAX_SEGMENT_BYTES = 255;
+
 export function checkSitePath(path: string): string {
   const refuse = (why: string): never => {
     throw new InvalidValueError(
@@ -25,14 +28,22 @@ export function checkSitePath(path: string): string {
     return refuse("has a broken %-escape");
   }
   if (/[\u0000-\u001f\u007f\\]/.test(decoded)) refuse("contains an escaped control character or backslash");
-  if (decoded.split("/").some((segment) => segment === ".." || segment === "."))
-    refuse('contains a "." or ".." segment');
+  if (/[?#%]/.test(decoded)) refuse("contains an escaped ?, # or %");
+  const segments = decoded.split("/");
+  if (segments.some((segment) => segment === ".." || segment === ".")) refuse('contains a "." or ".." segment');
+  if (segments.some((segment) => segment.startsWith("."))) refuse('has a part starting with ".", a hidden file');
+  if (segments.some((segment) => Buffer.byteLength(segment) > MAX_SEGMENT_BYTES)) {
+    refuse(`has a part longer than ${MAX_SEGMENT_BYTES} bytes, which file systems refuse`);
+  }
   return path.replace(/^\/+/, "");
 }
 
-/** `x.html` names a file; anything else is a folder written as `x/index.html`. */
+/**
+ * `x.html` names a file; anything else is a folder written as `x/index.html`. Percent-escapes are decoded once, so
+ * `it/%D0%9B%D0%B8` is written where a server looks for `/it/%D0%9B%D0%B8/`: the folder `it/Ли/`.
+ */
 export function toPermalink(path: string): string {
-  const trimmed = path.replace(/^\/+/, "");
+  const trimmed = decodeURIComponent(path).replace(/^\/+/, "");
   if (trimmed === "") return "/";
   if (/\.[a-z0-9]+$/i.test(trimmed)) return `/${trimmed}`;
   return `/${trimmed.replace(/\/+$/, "")}/`;
@@ -94,19 +105,37 @@ export interface WrittenPage {
   inputPath: string;
 }
 
-/** Two templates claiming one URL: an error naming both files (Eleventy's own error would print a stack trace). */
+/**
+ * Two pages claiming one URL, or one page's file standing where another needs a folder (`/x.html` and
+ * `/x.html/y/`): an error naming both (Eleventy's own error, or the file system's, would print a stack trace).
+ */
 export function assertUniqueUrls(pages: Iterable<WrittenPage>): void {
-  const owners = new Map<string, string>();
+  const fileOwners = new Map<string, WrittenPage>();
+  const folderOwners = new Map<string, WrittenPage>();
+  const clash = (first: WrittenPage, second: WrittenPage, what: string): never => {
+    throw new RuBlogError(`${first.inputPath} and ${second.inputPath} ${what}; change the Url or Slug of one of them.`);
+  };
   for (const page of pages) {
-    const key = normalizeUrlKey(page.url);
-    const owner = owners.get(key);
-    if (owner !== undefined && owner !== page.inputPath) {
-      throw new RuBlogError(
-        `${owner} and ${page.inputPath} both claim the URL ${page.url}; change the Url or Slug of one of them.`,
-      );
+    const file = outputFile(page.url);
+    const owner = fileOwners.get(file);
+    if (owner !== undefined && owner.inputPath !== page.inputPath) clash(owner, page, `both claim the URL ${page.url}`);
+    const folderOwner = folderOwners.get(file);
+    if (folderOwner) clash(folderOwner, page, `both claim the URL /${file}, one for a folder and one for a file`);
+    const parts = file.split("/");
+    for (let end = 1; end < parts.length; end++) {
+      const folder = parts.slice(0, end).join("/");
+      const fileThere = fileOwners.get(folder);
+      if (fileThere) clash(fileThere, page, `both claim the URL /${folder}, one for a file and one for a folder`);
+      if (!folderOwners.has(folder)) folderOwners.set(folder, page);
     }
-    owners.set(key, page.inputPath);
+    fileOwners.set(file, page);
   }
+}
+
+/** The file a URL is written to, as Eleventy writes it: `/x/` → `x/index.html`. */
+function outputFile(url: string): string {
+  const key = normalizeUrlKey(url).replace(/^\/+/, "");
+  return key === "" || key.endsWith("/") ? `${key}index.html` : key;
 }
 
 /** `/x/` and `/x/index.html` are one file on disk; raw and percent-encoded Cyrillic are one URL. */

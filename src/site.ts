@@ -207,7 +207,11 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       url: redirect.from,
       inputPath: `${redirect.owner} (redirect to ${redirect.to})`,
     })),
-    ...termPages.map((page) => ({ url: page.url, inputPath: `the term page of "${page.term.name}"` })),
+    // A term page is named with a post that has the term, so that the user knows which file to look at.
+    ...termPages.map((page) => ({
+      url: page.url,
+      inputPath: `the term page of "${page.term.name}" (${settings.displayPath(page.term.posts[0]?.inputPath ?? "")})`,
+    })),
     ...termIndexes.map((index) => ({ url: index.url, inputPath: `the ${index.kind} index` })),
     ...feeds.map((feed) => ({
       url: feed.path,

@@ -125,28 +125,31 @@ function hugoSlug(text: string): string {
 
 /**
  * The path segment Hugo (0.111, checked against its output) makes of a post's title or `slug` for `:slug` in a
- * permalink, which is not its `urlize` of terms: lowercase; letters, digits, marks and `. _ ~ # -` kept; whitespace
+ * permalink, which is not its `urlize` of terms: lowercase; letters, digits, marks and `. _ ~ -` kept; whitespace
  * and `+` are separators that become one `-` between kept characters, and none next to a `-` already there; a
  * trailing `+` also leaves a `-`; everything else is dropped. `C++ для начинающих` → `c-для-начинающих`,
- * `C++` → `c-`, `a -- b` → `a--b`, `Ну и что...` → `ну-и-что...`, `Don't stop` → `dont-stop`. Hugo would make
- * a folder of a `/` in a title; here `/` and `\` are separators, and a `.` or `..` segment is left to the path check.
+ * `C++` → `c-`, `a -- b` → `a--b`, `Ну и что...` → `ну-и-что...`, `Don't stop` → `dont-stop`. Hugo keeps `#`
+ * (`C# и .NET` → `c#-и-.net`) and makes a folder of a `/`; a `#` in a URL starts a fragment and a `/` is no part of
+ * one slug, so here `#`, `/` and `\` are separators (`c-и-.net`).
  */
 function hugoPostSlug(text: string): string {
   let slug = "";
   let separated = false;
   let plusAtEnd = false;
   for (const character of text.toLowerCase()) {
-    if (/[\p{L}\p{Nd}\p{M}._~#-]/u.test(character)) {
+    if (/[\p{L}\p{Nd}\p{M}._~-]/u.test(character)) {
       if (separated && slug !== "" && !slug.endsWith("-") && character !== "-") slug += "-";
       slug += character;
       separated = false;
       plusAtEnd = false;
-    } else if (/[\p{White_Space}+/\\]/u.test(character)) {
+    } else if (/[\p{White_Space}+#/\\]/u.test(character)) {
       separated = true;
       plusAtEnd ||= character === "+";
     }
   }
-  return plusAtEnd && slug !== "" && !slug.endsWith("-") ? `${slug}-` : slug;
+  // Dots leading a slug would make a hidden file (and `..`); Hugo keeps them, the only place this parts from it.
+  const visible = slug.replace(/^\.+/, "");
+  return plusAtEnd && visible !== "" && !visible.endsWith("-") ? `${visible}-` : visible;
 }
 
 /** How a post's own slug is made: from its title, and from a `Slug` it gives. */

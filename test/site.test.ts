@@ -15,14 +15,28 @@ const settings: SiteSettings = {
   displayPath: (inputPath) => inputPath.replace(/^\.\/src\//, ""),
 };
 
-function post(name: string, day: number, state: Partial<PostState> = {}, url: string | false = `/posts/${name}/`): PageItem {
+function post(
+  name: string,
+  day: number,
+  state: Partial<PostState> = {},
+  url: string | false = `/posts/${name}/`,
+): PageItem {
   return {
     url,
     inputPath: `./src/posts/${name}.md`,
     date: new Date(Date.UTC(2015, 0, day)),
     data: {
       categories: state.categories ?? [],
-      ruBlog: { isPost: true, listing: "always", isDraft: false, file: `posts/${name}.md`, tags: [], categories: [], aliases: [], ...state },
+      ruBlog: {
+        isPost: true,
+        listing: "always",
+        isDraft: false,
+        file: `posts/${name}.md`,
+        tags: [],
+        categories: [],
+        aliases: [],
+        ...state,
+      },
     },
   };
 }
@@ -45,9 +59,18 @@ test("posts oldest first; local posts only on term pages and term feeds; drafts 
     ],
     settings,
   );
-  t.deepEqual(model.posts.map((item) => item.url), ["/posts/a/", "/posts/b/", "/posts/draft/"]);
-  t.deepEqual(model.tags[0]!.posts.map((item) => item.url), ["/posts/draft/", "/posts/local/", "/posts/b/", "/posts/a/"]);
-  t.deepEqual(model.tagPages.map((page) => page.url), ["/tags/zsh/", "/tags/zsh/page/2/"]);
+  t.deepEqual(
+    model.posts.map((item) => item.url),
+    ["/posts/a/", "/posts/b/", "/posts/draft/"],
+  );
+  t.deepEqual(
+    model.tags[0]!.posts.map((item) => item.url),
+    ["/posts/draft/", "/posts/local/", "/posts/b/", "/posts/a/"],
+  );
+  t.deepEqual(
+    model.tagPages.map((page) => page.url),
+    ["/tags/zsh/", "/tags/zsh/page/2/"],
+  );
   t.deepEqual(
     model.feeds.map((feed) => [feed.path, feed.posts.map((item) => item.url)]),
     [
@@ -55,7 +78,10 @@ test("posts oldest first; local posts only on term pages and term feeds; drafts 
       ["/tags/zsh/feed.xml", ["/posts/local/", "/posts/b/", "/posts/a/"]],
     ],
   );
-  t.deepEqual(model.termIndexes.map((index) => index.url), ["/tags/", "/categories/"]);
+  t.deepEqual(
+    model.termIndexes.map((index) => index.url),
+    ["/tags/", "/categories/"],
+  );
   t.is(model.lookup.termOfPage.get("/tags/zsh/page/2/"), model.tags[0]);
   t.is(model.lookup.kindOf.get(model.tags[0]!), "tag");
   t.is(model.lookup.byKey.tag.get("zsh"), model.tags[0]);
@@ -63,8 +89,14 @@ test("posts oldest first; local posts only on term pages and term feeds; drafts 
 });
 
 test("a user's own page at /tags/ replaces the built-in index", (t) => {
-  const model = buildSiteModel([post("a", 1, { tags: ["Zsh"] }), { url: "/tags/", inputPath: "./src/tags.njk", date: new Date(0), data: {} }], settings);
-  t.deepEqual(model.termIndexes.map((index) => index.url), ["/categories/"]);
+  const model = buildSiteModel(
+    [post("a", 1, { tags: ["Zsh"] }), { url: "/tags/", inputPath: "./src/tags.njk", date: new Date(0), data: {} }],
+    settings,
+  );
+  t.deepEqual(
+    model.termIndexes.map((index) => index.url),
+    ["/categories/"],
+  );
 });
 
 test("aliases, old term URLs and old feed paths", (t) => {
@@ -91,12 +123,14 @@ test("aliases, old term URLs and old feed paths", (t) => {
 
 test("an alias another page owns is an error naming both", (t) => {
   t.throws(() => buildSiteModel([post("a", 1), post("b", 2, { aliases: ["posts/a/"] })], settings), {
-    message: "[ru-blog] posts/a.md and posts/b.md (redirect to /posts/b/) both claim the URL /posts/a/; change the Url or Slug of one of them.",
+    message:
+      "[ru-blog] posts/a.md and posts/b.md (redirect to /posts/b/) both claim the URL /posts/a/; change the Url or Slug of one of them.",
   });
 });
 
 test("a term page that clashes with a post is an error naming both", (t) => {
   t.throws(() => buildSiteModel([post("a", 1, { tags: ["Zsh"] }, "/tags/zsh/")], settings), {
-    message: '[ru-blog] posts/a.md and the term page of "Zsh" both claim the URL /tags/zsh/; change the Url or Slug of one of them.',
+    message:
+      '[ru-blog] posts/a.md and the term page of "Zsh" (posts/a.md) both claim the URL /tags/zsh/; change the Url or Slug of one of them.',
   });
 });

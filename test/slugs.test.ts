@@ -220,7 +220,8 @@ test("post slugs with unicode follow Hugo's path rules, which differ from its te
     ["Don't stop", "dont-stop"],
     ["50% скидка", "50-скидка"],
     ["Emoji 🎉 пост", "emoji-пост"],
-    ["C# и .NET", "c#-и-.net"],
+    // Hugo keeps `#` (`c#-и-.net`), which would start a fragment in a URL.
+    ["C# и .NET", "c-и-.net"],
     ["«Кавычки»", "кавычки"],
     ["-a-", "-a-"],
   ];
