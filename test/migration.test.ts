@@ -19,11 +19,23 @@ const FIXTURES = path.join(repo, "test", "fixtures");
 const SITE_URL = "https://example.ru";
 
 interface PelicanExpected {
-  articles: { path: string; source: string; title: string; date: string; modified?: string; category: { name: string; slug: string }; tags: { name: string; slug: string }[] }[];
+  articles: {
+    path: string;
+    source: string;
+    title: string;
+    date: string;
+    modified?: string;
+    category: { name: string; slug: string };
+    tags: { name: string; slug: string }[];
+  }[];
   drafts: { path: string; source: string }[];
   tagPages: PelicanTermPage[];
   categoryPages: PelicanTermPage[];
-  feeds: { path: string; id: string; entries: { id: string; link: string; published: string; updated: string; categories: string[] }[] }[];
+  feeds: {
+    path: string;
+    id: string;
+    entries: { id: string; link: string; published: string; updated: string; categories: string[] }[];
+  }[];
   otherFiles: string[];
 }
 interface PelicanTermPage {
@@ -35,15 +47,32 @@ interface PelicanTermPage {
   articles: string[];
 }
 interface HugoExpected {
-  posts: { path: string; source: string; title: string; date: string; aliases?: string[]; tags: { name: string; path: string }[]; categories: { name: string; path: string }[] }[];
+  posts: {
+    path: string;
+    source: string;
+    title: string;
+    date: string;
+    aliases?: string[];
+    tags: { name: string; path: string }[];
+    categories: { name: string; path: string }[];
+  }[];
   notWritten: string[];
-  termPages: { path: string; taxonomy: "tags" | "categories"; name: string; page: number; pages: number; posts: string[] }[];
+  termPages: {
+    path: string;
+    taxonomy: "tags" | "categories";
+    name: string;
+    page: number;
+    pages: number;
+    posts: string[];
+  }[];
   aliases: { path: string; target: string }[];
   pageOneRedirects: { path: string; target: string }[];
   otherFiles: string[];
 }
 
-const pelican = JSON.parse(await readFile(path.join(FIXTURES, "pelican-blog", "expected.json"), "utf8")) as PelicanExpected;
+const pelican = JSON.parse(
+  await readFile(path.join(FIXTURES, "pelican-blog", "expected.json"), "utf8"),
+) as PelicanExpected;
 const hugo = JSON.parse(await readFile(path.join(FIXTURES, "hugo-blog", "expected.json"), "utf8")) as HugoExpected;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -65,7 +94,11 @@ export default function (eleventyConfig) {
 }
 
 /** Copies a fixture's content/ into a new site under the packed install, adds the layouts, builds it. */
-async function buildFixture(fixture: "pelican-blog" | "hugo-blog", name: string, options: Record<string, unknown>): Promise<string> {
+async function buildFixture(
+  fixture: "pelican-blog" | "hugo-blog",
+  name: string,
+  options: Record<string, unknown>,
+): Promise<string> {
   const site = await createSite(name);
   await cp(path.join(FIXTURES, fixture, "content"), path.join(site, "content"), { recursive: true });
   // The posts get a layout from a directory data file, as a user's site would give them one; the posts stay untouched.
@@ -111,14 +144,17 @@ interface Site {
 async function walk(folder: string, prefix = ""): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? walk(path.join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`])),
+    entries.map((entry) =>
+      entry.isDirectory() ? walk(path.join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+    ),
   );
   return nested.flat();
 }
 
 /** `x/index.html` → `/x/`, `a.html` → `/a.html`, decoded (files are written with raw Cyrillic). */
 function urlOfFile(file: string): string {
-  const url = file === "index.html" ? "/" : file.endsWith("/index.html") ? `/${file.slice(0, -"index.html".length)}` : `/${file}`;
+  const url =
+    file === "index.html" ? "/" : file.endsWith("/index.html") ? `/${file.slice(0, -"index.html".length)}` : `/${file}`;
   return decodeURI(url.normalize("NFC"));
 }
 
@@ -130,7 +166,12 @@ function parseFeed(xml: string): Feed {
   const iso = (date: unknown) => (date ? new Date(date as string | Date).toISOString() : "");
   return {
     self: feed.self ?? "",
-    entries: feed.items.map((item) => ({ id: item.id ?? "", link: item.url ?? "", published: iso(item.published), updated: iso(item.updated) })),
+    entries: feed.items.map((item) => ({
+      id: item.id ?? "",
+      link: item.url ?? "",
+      published: iso(item.published),
+      updated: iso(item.updated),
+    })),
   };
 }
 
@@ -145,7 +186,15 @@ function refreshTarget(html: string): string | undefined {
 }
 
 async function readSite(dir: string): Promise<Site> {
-  const site: Site = { dir, files: new Map(), posts: new Map(), termPages: new Map(), feeds: new Map(), redirects: new Map(), other: [] };
+  const site: Site = {
+    dir,
+    files: new Map(),
+    posts: new Map(),
+    termPages: new Map(),
+    feeds: new Map(),
+    redirects: new Map(),
+    other: [],
+  };
   for (const file of (await walk(dir)).sort()) {
     const text = await readFile(path.join(dir, file), "utf8");
     const url = urlOfFile(file);
@@ -188,7 +237,12 @@ const PELICAN_SCHEME = {
   tagPages: "/tag/:slug.html",
   categoryPages: "/category/:slug.html",
   termPageSize: 5,
-  feeds: { all: "/feeds/all.atom.xml", tags: "/feeds/:slug.tag.atom.xml", categories: "/feeds/:slug.atom.xml", limit: 0 },
+  feeds: {
+    all: "/feeds/all.atom.xml",
+    tags: "/feeds/:slug.tag.atom.xml",
+    categories: "/feeds/:slug.atom.xml",
+    limit: 0,
+  },
 };
 /** Pelican's term and feed URLs, given as the old ones when the blog moves to new term and feed URLs. */
 const PELICAN_LEGACY = {
@@ -202,33 +256,24 @@ const PELICAN_LEGACY = {
 const pelicanScheme = once(async () => readSite(await buildFixture("pelican-blog", "pelican-scheme", PELICAN_SCHEME)));
 
 /** The Pelican blog moved to Hugo-style Cyrillic slugs and the default term and feed URLs, the old ones kept by legacyUrls. */
+/** The Pelican blog with the default term and feed URLs, its old ones kept by `legacyUrls`; the slug style varies. */
+const PELICAN_MOVED = {
+  posts: "content/**/*.md",
+  permalink: "{category}/{slug}.html",
+  categoryFromFolder: true,
+  termPageSize: 5,
+  feeds: { limit: 0 },
+  legacyUrls: PELICAN_LEGACY,
+  redirects: "/_redirects",
+};
+
 const pelicanUnicode = once(async () =>
-  readSite(
-    await buildFixture("pelican-blog", "pelican-unicode", {
-      posts: "content/**/*.md",
-      permalink: "{category}/{slug}.html",
-      slugStyle: "unicode",
-      categoryFromFolder: true,
-      termPageSize: 5,
-      feeds: { limit: 0 },
-      legacyUrls: PELICAN_LEGACY,
-      redirects: "/_redirects",
-    }),
-  ),
+  readSite(await buildFixture("pelican-blog", "pelican-unicode", { ...PELICAN_MOVED, slugStyle: "unicode" })),
 );
 
 /** The Pelican blog keeping its post URLs (Pelican's slugs) while its term and feed URLs move to the defaults. */
 const pelicanNewTerms = once(async () =>
-  buildFixture("pelican-blog", "pelican-new-terms", {
-    posts: "content/**/*.md",
-    permalink: "{category}/{slug}.html",
-    slugStyle: "pelican",
-    categoryFromFolder: true,
-    termPageSize: 5,
-    feeds: { limit: 0 },
-    legacyUrls: PELICAN_LEGACY,
-    redirects: "/_redirects",
-  }),
+  buildFixture("pelican-blog", "pelican-new-terms", { ...PELICAN_MOVED, slugStyle: "pelican" }),
 );
 
 /** The Hugo blog built with Hugo's permalinks and taxonomies (config.toml). */
@@ -262,25 +307,43 @@ test("Pelican scheme: drafts are not written", async (t) => {
   const site = await pelicanScheme();
   t.is(pelican.drafts.length, 2);
   const draftSources = new Set(pelican.drafts.map((draft) => `./content/${draft.source}`));
-  t.deepEqual([...site.posts.values()].filter((post) => draftSources.has(post.source)), []);
+  t.deepEqual(
+    [...site.posts.values()].filter((post) => draftSources.has(post.source)),
+    [],
+  );
   for (const draft of pelican.drafts) t.false(site.files.has(decoded(draft.path)), draft.path);
 });
 
 function termPagesOf(site: Site, kind: "tag" | "category") {
   return [...site.termPages]
     .filter(([, page]) => page.kind === kind)
-    .map(([url, page]) => ({ path: url, slug: page.slug, page: page.page, pages: page.pages, posts: page.posts.map(decoded) }))
+    .map(([url, page]) => ({
+      path: url,
+      slug: page.slug,
+      page: page.page,
+      pages: page.pages,
+      posts: page.posts.map(decoded),
+    }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 }
 const pelicanTermPages = (pages: PelicanTermPage[]) =>
   pages
-    .map((page) => ({ path: decoded(page.path), slug: page.slug, page: page.page, pages: page.pages, posts: page.articles.map(decoded) }))
+    .map((page) => ({
+      path: decoded(page.path),
+      slug: page.slug,
+      page: page.page,
+      pages: page.pages,
+      posts: page.articles.map(decoded),
+    }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
 
 test("Pelican scheme: every page of every tag is where Pelican wrote it, with the same articles in the same order", async (t) => {
   const site = await pelicanScheme();
   t.deepEqual(termPagesOf(site, "tag"), pelicanTermPages(pelican.tagPages));
-  t.true(pelican.tagPages.some((page) => page.path === "/tag/linux3.html"), "the fixture has a tag with three pages");
+  t.true(
+    pelican.tagPages.some((page) => page.path === "/tag/linux3.html"),
+    "the fixture has a tag with three pages",
+  );
 });
 
 test("Pelican scheme: every page of every category is where Pelican wrote it, with the same articles in the same order", async (t) => {
@@ -334,15 +397,25 @@ test("Pelican scheme: a post in no category folder is in Pelican's `misc` catego
   const site = await pelicanScheme();
   const misc = pelican.categoryPages.find((page) => page.path === "/category/misc.html")!;
   t.deepEqual(site.termPages.get("/category/misc.html")?.posts.map(decoded), misc.articles);
-  t.deepEqual(feedsOf(site).filter((feed) => feed.path === "/feeds/misc.atom.xml"), pelicanFeeds().filter((feed) => feed.path === "/feeds/misc.atom.xml"));
+  t.deepEqual(
+    feedsOf(site).filter((feed) => feed.path === "/feeds/misc.atom.xml"),
+    pelicanFeeds().filter((feed) => feed.path === "/feeds/misc.atom.xml"),
+  );
 });
 
-test.failing("Pelican scheme [known gap]: feed entry ids are Pelican's tag: URIs, so readers do not show every post again", async (t) => {
-  const site = await pelicanScheme();
-  for (const feed of pelican.feeds) {
-    t.deepEqual(site.feeds.get(decoded(feed.path))?.entries.map((entry) => entry.id), feed.entries.map((entry) => entry.id), feed.path);
-  }
-});
+test.failing(
+  "Pelican scheme [known gap]: feed entry ids are Pelican's tag: URIs, so readers do not show every post again",
+  async (t) => {
+    const site = await pelicanScheme();
+    for (const feed of pelican.feeds) {
+      t.deepEqual(
+        site.feeds.get(decoded(feed.path))?.entries.map((entry) => entry.id),
+        feed.entries.map((entry) => entry.id),
+        feed.path,
+      );
+    }
+  },
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hugo, its own URL scheme
@@ -353,13 +426,24 @@ test.failing("Pelican scheme [known gap]: feed entry ids are Pelican's tag: URIs
  */
 const HUGO_PATH_RULES = [
   {
-    cause: "a `+` in a title or slug: Hugo's permalinks make it `-` (`C++ для начинающих` → `c-для-начинающих`, `C++17: что нового` → `c-17-что-нового`), though its term URLs keep it (`/tags/c++/`)",
-    sources: ["posts/2014-10-22-c-12.md", "posts/2015-04-26-c-18.md", "posts/cpp-beginners.md", "posts/2017-09-04-c-52.md", "posts/2018-10-10-c-68.md"],
+    cause:
+      "a `+` in a title or slug: Hugo's permalinks make it `-` (`C++ для начинающих` → `c-для-начинающих`, `C++17: что нового` → `c-17-что-нового`), though its term URLs keep it (`/tags/c++/`)",
+    sources: [
+      "posts/2014-10-22-c-12.md",
+      "posts/2015-04-26-c-18.md",
+      "posts/cpp-beginners.md",
+      "posts/2017-09-04-c-52.md",
+      "posts/2018-10-10-c-68.md",
+    ],
   },
   { cause: "dots ending a title are kept (`Ну и что...` → `ну-и-что...`)", sources: ["posts/nu-i-chto.md"] },
-  { cause: "a `slug` is urlized as well, so lower-cased (`slug: CoreOS-Review` → `coreos-review`)", sources: ["posts/coreos-review.md"] },
   {
-    cause: "`:year/:month/:day` are read in the offset the date was written with, not in timeZone (`2016-03-01T22:00:00Z` → `/post/2016/03/01/`, `2017-12-31T23:30:00-05:00` → `/post/2017/12/31/`)",
+    cause: "a `slug` is urlized as well, so lower-cased (`slug: CoreOS-Review` → `coreos-review`)",
+    sources: ["posts/coreos-review.md"],
+  },
+  {
+    cause:
+      "`:year/:month/:day` are read in the offset the date was written with, not in timeZone (`2016-03-01T22:00:00Z` → `/post/2016/03/01/`, `2017-12-31T23:30:00-05:00` → `/post/2017/12/31/`)",
     sources: ["posts/riak-cs.md", "posts/new-year-ny.md", "posts/yekaterinburg.md", "posts/new-year-2020.md"],
   },
 ];
@@ -392,13 +476,26 @@ test("Hugo scheme: drafts are not written", async (t) => {
   const site = await hugoScheme();
   t.is(hugo.notWritten.length, 2);
   const sources = new Set(hugo.notWritten.map((source) => `./content/${source}`));
-  t.deepEqual([...site.posts.values()].filter((post) => sources.has(post.source)), []);
+  t.deepEqual(
+    [...site.posts.values()].filter((post) => sources.has(post.source)),
+    [],
+  );
 });
 
 test("Hugo scheme: term URLs are Hugo's, `Мнение` → /tags/мнение/, `Riak CS` → /tags/riak-cs/, `IT` → /categories/it/", async (t) => {
   const site = await hugoScheme();
-  for (const url of ["/tags/мнение/", "/tags/riak-cs/", "/categories/it/", "/tags/c++/", "/tags/node.js/", "/tags/личный-vps/"]) {
-    t.true(hugo.termPages.some((page) => page.path === url), `Hugo wrote ${url}`);
+  for (const url of [
+    "/tags/мнение/",
+    "/tags/riak-cs/",
+    "/categories/it/",
+    "/tags/c++/",
+    "/tags/node.js/",
+    "/tags/личный-vps/",
+  ]) {
+    t.true(
+      hugo.termPages.some((page) => page.path === url),
+      `Hugo wrote ${url}`,
+    );
     t.truthy(site.termPages.get(url), url);
   }
 });
@@ -406,13 +503,28 @@ test("Hugo scheme: term URLs are Hugo's, `Мнение` → /tags/мнение/,
 test("Hugo scheme: every page of every tag and category is where Hugo wrote it, with the same posts in the same order", async (t) => {
   const site = await hugoScheme();
   const ours = [...site.termPages]
-    .map(([url, page]) => ({ path: url, taxonomy: page.kind === "tag" ? "tags" : "categories", page: page.page, pages: page.pages, posts: page.posts.map(decoded) }))
+    .map(([url, page]) => ({
+      path: url,
+      taxonomy: page.kind === "tag" ? "tags" : "categories",
+      page: page.page,
+      pages: page.pages,
+      posts: page.posts.map(decoded),
+    }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   const theirs = hugo.termPages
-    .map((page) => ({ path: page.path, taxonomy: page.taxonomy, page: page.page, pages: page.pages, posts: page.posts.map(hugoUrl) }))
+    .map((page) => ({
+      path: page.path,
+      taxonomy: page.taxonomy,
+      page: page.page,
+      pages: page.pages,
+      posts: page.posts.map(hugoUrl),
+    }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   t.deepEqual(ours, theirs);
-  t.true(theirs.some((page) => page.page === 2), "the fixture has terms with a second page");
+  t.true(
+    theirs.some((page) => page.page === 2),
+    "the fixture has terms with a second page",
+  );
 });
 
 test("Hugo scheme: every alias is a redirect page to the post, as Hugo's was, and is listed in _redirects", async (t) => {
@@ -431,22 +543,34 @@ test("Hugo scheme: every alias is a redirect page to the post, as Hugo's was, an
 test("Hugo scheme: the build writes nothing but Hugo's posts, term pages and aliases, the two term indexes and the feeds", async (t) => {
   const site = await hugoScheme();
   const html = sorted([...site.files.keys()].filter((url) => !url.endsWith(".xml") && url !== "/_redirects"));
-  const expected = [...hugo.posts.map((post) => hugoUrl(post.path)), ...hugo.termPages.map((page) => page.path), ...hugo.aliases.map((alias) => alias.path), "/tags/", "/categories/"];
+  const expected = [
+    ...hugo.posts.map((post) => hugoUrl(post.path)),
+    ...hugo.termPages.map((page) => page.path),
+    ...hugo.aliases.map((alias) => alias.path),
+    "/tags/",
+    "/categories/",
+  ];
   t.deepEqual(html, sorted(expected));
   t.deepEqual(sorted(site.other), ["/_redirects", "/categories/", "/tags/"]);
 });
 
-test.failing("Hugo scheme [known gap]: the /page/1/ URL Hugo writes for every term redirects to the term's page", async (t) => {
-  const site = await hugoScheme();
-  for (const redirect of hugo.pageOneRedirects) t.is(site.redirects.get(redirect.path), decoded(redirect.target), redirect.path);
-});
+test.failing(
+  "Hugo scheme [known gap]: the /page/1/ URL Hugo writes for every term redirects to the term's page",
+  async (t) => {
+    const site = await hugoScheme();
+    for (const redirect of hugo.pageOneRedirects)
+      t.is(site.redirects.get(redirect.path), decoded(redirect.target), redirect.path);
+  },
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pelican → new term and feed URLs, the old ones kept (legacyUrls)
 
 /** The new page of the term Pelican listed at `old` (same kind, same name up to case, same page number). */
 function newTermPage(site: Site, kind: "tag" | "category", old: PelicanTermPage): string | undefined {
-  const match = [...site.termPages].find(([, page]) => page.kind === kind && page.name.toLowerCase() === old.name.toLowerCase() && page.page === old.page);
+  const match = [...site.termPages].find(
+    ([, page]) => page.kind === kind && page.name.toLowerCase() === old.name.toLowerCase() && page.page === old.page,
+  );
   return match?.[0];
 }
 
