@@ -92,9 +92,9 @@ function oldestFirst(a: PageItem, b: PageItem): number {
   return a.date.getTime() - b.date.getTime() || (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0);
 }
 
-function newestFirst<I extends PageItem>(posts: I[], limit: number): I[] {
-  const ordered = [...posts].reverse();
-  return limit > 0 ? ordered.slice(0, limit) : ordered;
+/** The first `limit` entries of a feed's posts (already newest first); 0 keeps them all. */
+function feedEntries<I>(newestFirst: I[], limit: number): I[] {
+  return limit > 0 ? newestFirst.slice(0, limit) : newestFirst;
 }
 
 /**
@@ -170,7 +170,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         path: all,
         selfPath: all,
         alternatePath: "/",
-        posts: newestFirst(posts.filter(published), settings.feeds.limit),
+        posts: feedEntries(posts.filter(published).reverse(), settings.feeds.limit),
       },
       legacy?.feeds?.all,
     );
@@ -190,7 +190,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
           alternatePath: term.url ?? "/",
           term,
           kind,
-          posts: settings.feeds.limit > 0 ? termPosts.slice(0, settings.feeds.limit) : termPosts,
+          posts: feedEntries(termPosts, settings.feeds.limit),
         },
         legacyPattern && legacyFeedPath(term, legacyPattern, settings.legacySlugify),
       );
