@@ -1,6 +1,6 @@
 import { escapeAttribute, escapeUTF8 } from "entities";
 import { Feed, type Author, type Item } from "feed";
-import { parse, type Options as HtmlParseOptions } from "node-html-parser";
+import { QuoteType, Tokenizer } from "htmlparser2";
 import { isoDate, toDateTime } from "./dates.js";
 import { InvalidValueError } from "./errors.js";
 import { absoluteUrl, isAbsoluteReference } from "./urls.js";
@@ -40,6 +40,11 @@ import { absoluteUrl, isAbsoluteReference } from "./urls.js";
  *    so a literal `&amp;` in a name or a title would lose its `amp;`. Text `feed` writes as it is gets each `&`
  *    as `&amp;` beforehand (textValue), which that step turns back into the `&` it was; URLs need no such care,
  *    as `feed` itself writes their `&` as `&amp;` for that step to undo.
+ *
+ * And one for speed: xml-js copies each string once per level of nesting as it joins the document, which made
+ * the posts' HTML most of a feed's cost. `feed` is handed a marker for each entry's content, and the content,
+ * made once per post (contentValue), is put in place of its marker afterwards (withContents). The output is
+ * the same, byte for byte.
  */
 
 /** A person of the feed or of an entry (RFC 4287 §3.2). */
@@ -111,6 +116,15 @@ const FEED_START = '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://
  * surrogate only when it is unpaired (a pair is one code point outside the range).
  */
 const XML_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
+
+/**
+ * Stands for entry `index`'s content while `feed` writes the document. Fix 7 removes U+0001 from every string
+ * handed to `feed`, so the marker cannot occur anywhere else.
+ */
+const contentMarker = (index: number) => `\u0001${index}\u0001`;
+
+/** A marker as xml-js writes it: a CDATA section, as it writes content (unchanged, since it holds no `]]>`). */
+const WRITTEN_CONTENT_MARKER = /<!\[CDATA\[\u0001(\d+)\u0001\]\]>/g;
 
 /** What xml-js leaves unescaped in an attribute value and must not be there as it is (fix 6). */
 const ATTRIBUTE_SPECIAL = /[&<\t\n\r]/g;
@@ -235,6 +249,22 @@ function withLanguage(xml: string, language: string): string {
   return `${FEED_START.slice(0, -1)} xml:lang="${language}">${xml.slice(FEED_START.length)}`;
 }
 
+/** `feed`'s output with each entry's content in place of its marker. */
+function withContents(xml: string, items: readonly Item[]): string {
+  let replaced = 0;
+  const result = xml.replace(WRITTEN_CONTENT_MARKER, (_, index: string) => {
+    replaced++;
+    return `<![CDATA[${items[Number(index)]!.content}]]>`;
+  });
+  if (replaced !== items.length) {
+    throw new Error(
+      `internal error: the feed package wrote ${replaced} of ${items.length} entry contents as CDATA sections, ` +
+        `so they cannot be put in place; src/feeds.ts needs updating for this version of feed`,
+    );
+  }
+  return result;
+}
+
 /**
  * Writes an Atom 1.0 (RFC 4287) feed document with the `feed` package, its defects fixed (see the top of this
  * file).
@@ -272,44 +302,25 @@ export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
     ...(site.subtitle ? { description: textValue(site.subtitle) } : {}),
     ...(site.generator ? { generator: urlValue(site.generator.name) } : {}),
   });
-  for (const item of items) feed.addItem(item);
-  return withLanguage(feed.atom1(), language);
+  items.forEach((item, index) => feed.addItem({ ...item, content: contentMarker(index) }));
+  return withContents(withLanguage(feed.atom1(), language), items);
 }
 
 /* ---------------------------------------------------------------------------------------------------------
  * Absolute links. A feed reader shows a post away from its page, where `../img/a.png` or `#note-1` mean
- * nothing, and `xml:base` is honoured by too few readers to rely on. The HTML is parsed once with
- * node-html-parser; the URL attributes are set on the elements that have them, and the tree is serialised
- * again only when one of them changed.
+ * nothing, and `xml:base` is honoured by too few readers to rely on. The HTML is read once with htmlparser2's
+ * tokenizer, which reports where each attribute's value is; a URL that changes is written over its value and
+ * every other character of the HTML is kept as it was.
  * ------------------------------------------------------------------------------------------------------- */
 
-/** Attributes whose whole value is one URL. */
-const URL_ATTRIBUTES = ["href", "src", "poster"] as const;
+/** Attributes holding one URL (`href`, `src`, `poster`) or a list of them (`srcset`), by lower-case name. */
+const URL_ATTRIBUTES = new Set(["href", "src", "poster", "srcset"]);
 
-const WITH_URL_ATTRIBUTES = "[href],[src],[srcset],[poster]";
-
-/** Without any of these the HTML has no URL attribute, and is returned without being parsed. */
+/** Without any of these the HTML has no URL attribute, and is returned without being read. */
 const MAY_HAVE_URL_ATTRIBUTES = /href|src|poster/i;
 
-const HTML_PARSE_OPTIONS: Partial<HtmlParseOptions> = {
-  comment: true,
-  // HTML's raw text elements: what is in them is text up to their end tag, where `<a href>` is no link, and it
-  // is kept as written. `<pre>` and `<noscript>` are parsed as HTML parses them (a feed reader runs no scripts,
-  // so it shows what is in `<noscript>`): their links are links.
-  blockTextElements: {
-    script: true,
-    style: true,
-    textarea: true,
-    title: true,
-    xmp: true,
-    iframe: true,
-    noembed: true,
-    noframes: true,
-  },
-  // Leaves unclosed elements where they are instead of moving their children up one level at a time at the
-  // end, which takes time quadratic in their number (100,000 unclosed `<div>`s: close to a minute).
-  parseNoneClosedTags: true,
-};
+/** ASCII whitespace, which HTML allows around an attribute's `=`. */
+const HTML_SPACE = /[\t\n\f\r ]/;
 
 const SRCSET_SEPARATORS = /[\t\n\f\r ,]*/y;
 const SRCSET_URL = /[^\t\n\f\r ]+/y;
@@ -366,15 +377,14 @@ function resolveSrcset(value: string, base: URL): string {
  * each candidate of a `srcset`. `../img/a.png`, `img/a.png` and `/img/a.png` resolve as a browser on the page
  * would resolve them, `#anchor` becomes the page URL with `#anchor`, and non-ASCII characters come out
  * percent-encoded (existing escapes are kept). URLs with a scheme (`https:`, `mailto:`, `data:`), protocol-
- * relative ones (`//host/…`) and empty values are left alone, as are comments and the text of `<script>`,
- * `<style>`, `<textarea>` and the other raw text elements.
+ * relative ones (`//host/…`) and empty values are left alone, as are comments and the text of the raw text
+ * elements (`<script>`, `<style>`, `<textarea>`, `<title>`, `<xmp>`, `<iframe>`, `<noembed>`, `<noframes>`).
+ * `<pre>` and `<noscript>` are read as HTML reads them (a feed reader runs no scripts, so it shows what is in
+ * `<noscript>`): their links are links.
  *
- * The HTML is parsed once (node-html-parser). When no URL changes, `html` itself is returned. Otherwise the
- * tree is serialised again: text, comments and the tags of elements without a changed URL come out as they
- * were written, while an element whose URL changed has its attributes written anew (`name="value"`, separated
- * by one space, empty values as bare names). What the parser repairs is written repaired: a missing end tag is
- * added, a stray one dropped, and the `/` of a void element's `<br />` is left out; none of that changes what
- * the HTML means.
+ * Only the values that change are rewritten, each as a double-quoted, escaped value in place of the old one
+ * (`HREF=x` → `HREF="https://…/x"`); everything else, broken markup included, is copied as it is, and when no
+ * URL changes `html` itself is returned.
  *
  * @param pageUrl the absolute URL of the page the HTML belongs to, raw or percent-encoded.
  * @example absolutizeHtml('<img src="../img/a.png">', "https://example.ru/it/x/")
@@ -383,19 +393,53 @@ function resolveSrcset(value: string, base: URL): string {
 export function absolutizeHtml(html: string, pageUrl: string): string {
   if (!MAY_HAVE_URL_ATTRIBUTES.test(html)) return html;
   const base = new URL(pageUrl);
-  const root = parse(html, HTML_PARSE_OPTIONS);
-  let changed = false;
-  for (const element of root.querySelectorAll(WITH_URL_ATTRIBUTES)) {
-    for (const name of [...URL_ATTRIBUTES, "srcset"]) {
-      // The value as HTML reads it, character references decoded.
-      const value = element.getAttribute(name);
-      if (value === undefined) continue;
-      const resolved = name === "srcset" ? resolveSrcset(value, base) : resolveUrl(value, base);
-      if (resolved === value) continue;
-      // setAttribute takes the value as it is to be written, so escaped; it keeps the name's spelling (`HREF`).
-      element.setAttribute(name, escapeAttribute(resolved));
-      changed = true;
-    }
-  }
-  return changed ? root.toString() : html;
+  let result = "";
+  let copiedUpTo = 0;
+  // The attribute being read: its lower-case name when it holds URLs, where its name ends, its decoded value.
+  let urlAttribute: string | undefined;
+  let nameEnd = 0;
+  let value = "";
+  const ignore = () => {};
+  const tokenizer = new Tokenizer(
+    { decodeEntities: true },
+    {
+      onattribname(start, end) {
+        const name = html.slice(start, end).toLowerCase();
+        urlAttribute = URL_ATTRIBUTES.has(name) ? name : undefined;
+        nameEnd = end;
+        value = "";
+      },
+      onattribdata(start, end) {
+        if (urlAttribute) value += html.slice(start, end);
+      },
+      onattribentity(codePoint) {
+        if (urlAttribute) value += String.fromCodePoint(codePoint);
+      },
+      onattribend(quote, end) {
+        if (!urlAttribute || quote === QuoteType.NoValue) return;
+        const resolved = urlAttribute === "srcset" ? resolveSrcset(value, base) : resolveUrl(value, base);
+        if (resolved === value) return;
+        // The value starts at its quote, or its first character, after the `=` and any whitespace around it;
+        // `end` is past the closing quote, or past the last character of an unquoted value.
+        let start = html.indexOf("=", nameEnd) + 1;
+        while (HTML_SPACE.test(html[start]!)) start++;
+        result += `${html.slice(copiedUpTo, start)}"${escapeAttribute(resolved)}"`;
+        copiedUpTo = end;
+      },
+      oncdata: ignore,
+      onclosetag: ignore,
+      oncomment: ignore,
+      ondeclaration: ignore,
+      onend: ignore,
+      onopentagend: ignore,
+      onopentagname: ignore,
+      onprocessinginstruction: ignore,
+      onselfclosingtag: ignore,
+      ontext: ignore,
+      ontextentity: ignore,
+    },
+  );
+  tokenizer.write(html);
+  tokenizer.end();
+  return copiedUpTo === 0 ? html : result + html.slice(copiedUpTo);
 }

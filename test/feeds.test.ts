@@ -467,17 +467,19 @@ test("poster, and src of video, audio, source and iframe, are resolved", (t) => 
 
 test("unquoted, single-quoted and upper-case attributes are found; entities in values are read", (t) => {
   t.is(absolutizeHtml("<A HREF=x/y>a</A>", "https://example.ru/p/"), '<A HREF="https://example.ru/p/x/y">a</A>');
-  t.is(absolutizeHtml("<a href = 'x' title=\"y\">a</a>", "https://example.ru/p/"), '<a href="https://example.ru/p/x" title="y">a</a>');
+  t.is(absolutizeHtml("<a href = 'x' title=\"y\">a</a>", "https://example.ru/p/"), '<a href = "https://example.ru/p/x" title="y">a</a>');
   t.is(
     absolutizeHtml('<a href="?a=1&amp;b=2">a</a>', "https://example.ru/p/"),
     '<a href="https://example.ru/p/?a=1&amp;b=2">a</a>',
   );
 });
 
-test("text, comments, script, style and textarea bodies and other attributes are copied as they are", (t) => {
+test("text, comments, the bodies of raw text elements and other attributes are copied as they are", (t) => {
   const html =
     '<p>href="x" src=\'y\'</p><!-- <a href="c"> --><script>var s = "<a href=\'d\'>";</script>' +
-    '<style>a[href="e"] { }</style><pre>&lt;a href="f"&gt;</pre><a data-href="g" title="href=h">i</a><textarea><img src="j"></textarea>';
+    '<style>a[href="e"] { }</style><pre>&lt;a href="f"&gt;</pre><a data-href="g" title="href=h">i</a><textarea><img src="j"></textarea>' +
+    '<title><a href="l"></title><xmp><a href="m"></xmp><iframe><a href="n"></iframe><noembed><a href="o"></noembed>' +
+    '<noframes><a href="p"></noframes>';
   t.is(absolutizeHtml(html, "https://example.ru/p/"), html);
   t.is(absolutizeHtml(`${html}<a href="k">k</a>`, "https://example.ru/p/"), `${html}<a href="https://example.ru/p/k">k</a>`);
 });
@@ -507,15 +509,14 @@ test("a realistic post comes back byte for byte but for the rewritten URLs", (t)
     .replace('href="../nastroyka/"', 'href="https://example.ru/it/nastroyka/"')
     .replace('href="#итог"', `href="${page}#%D0%B8%D1%82%D0%BE%D0%B3"`)
     .replace('src="img/схема.png"', `src="${page}img/%D1%81%D1%85%D0%B5%D0%BC%D0%B0.png"`)
-    .replace("width=640", 'width="640"')
     .replace('poster="v.jpg" src="v.mp4"', `poster="${page}v.jpg" src="${page}v.mp4"`);
   t.is(absolutizeHtml(post, page), expected);
 });
 
-test("an element with a rewritten URL keeps its other attributes, written anew", (t) => {
+test("an element with a rewritten URL keeps its other attributes and its spacing as written", (t) => {
   t.is(
     absolutizeHtml('<img\n  class="wide"   src="a.png"\n  alt="Схема &amp; план" title=\'say "hi"\' hidden />', "https://example.ru/p/"),
-    '<img class="wide" src="https://example.ru/p/a.png" alt="Схема &amp; план" title="say &quot;hi&quot;" hidden>',
+    '<img\n  class="wide"   src="https://example.ru/p/a.png"\n  alt="Схема &amp; план" title=\'say "hi"\' hidden />',
   );
   t.is(
     absolutizeHtml('<a href="x?a=1&amp;b=&quot;2&quot;">x</a>', "https://example.ru/p/"),
@@ -530,9 +531,9 @@ test("links in <pre> and <noscript> are links, as HTML parses them, and are reso
   );
 });
 
-test("what the parser repairs is written repaired, and only when something was rewritten", (t) => {
+test("broken or unusual markup around a rewritten URL is kept as written", (t) => {
   const page = "https://example.ru/p/";
-  t.is(absolutizeHtml('<p>a<br />b<img src="x.png"/>', page), '<p>a<br>b<img src="https://example.ru/p/x.png"></p>');
+  t.is(absolutizeHtml('<p>a<br />b<img src="x.png"/>', page), '<p>a<br />b<img src="https://example.ru/p/x.png"/>');
   const nothingToRewrite = '<p>a<br />b<img src="https://example.ru/x.png"/>';
   t.is(absolutizeHtml(nothingToRewrite, page), nothingToRewrite);
 });
@@ -549,10 +550,11 @@ test("broken HTML never throws, even in pathological amounts", (t) => {
   for (const html of ["<a href=", '<a href="x', "<!--", "<script>", "</", "<", "<a", "<img src='a.png", "<a href=x>", "<p><a href=x>t</p>"]) {
     t.notThrows(() => absolutizeHtml(html, page));
   }
-  t.is(absolutizeHtml("<a href=x>t", page), '<a href="https://example.ru/p/x">t</a>');
-  // Unclosed elements (`<div>`, `<b>x`) take node-html-parser quadratic time without parseNoneClosedTags:
-  // 100,000 of them close to a minute each, which ava's timeout would stop. The link at the end makes each one
-  // parsed, not returned as it is. No timing is asserted here: speed is the benchmark's business.
+  t.is(absolutizeHtml("<a href=x>t", page), '<a href="https://example.ru/p/x">t');
+  t.is(absolutizeHtml('<a href="x', page), '<a href="x');
+  // A tree-building parser can take quadratic time over unclosed elements (`<div>`, `<b>x`): node-html-parser
+  // took close to a minute for 100,000. The link at the end makes each input read, not returned as it is.
+  // No timing is asserted here: speed is the benchmark's business.
   for (const unit of ["<a b", "<!-", "<a href='", "</a", "<x y=z ", "<div>", "<b>x", "<a href=x>", "<p><div>", "<span a=\"'\">"]) {
     t.notThrows(() => absolutizeHtml(`${unit.repeat(100_000)}<a href="y">`, page));
   }
