@@ -41,10 +41,11 @@ import { absoluteUrl, isAbsoluteReference } from "./urls.js";
  *    as `&amp;` beforehand (textValue), which that step turns back into the `&` it was; URLs need no such care,
  *    as `feed` itself writes their `&` as `&amp;` for that step to undo.
  *
- * And one for speed: xml-js copies each string once per level of nesting as it joins the document, which made
- * the posts' HTML most of a feed's cost. `feed` is handed a marker for each entry's content, and the content,
- * made once per post (contentValue), is put in place of its marker afterwards (withContents). The output is
- * the same, byte for byte.
+ * And two for speed, with the same output byte for byte. A post is in the site feed and in the feed of each of
+ * its terms, so each entry's `<entry>` element is written by `feed` once per build, in the first feed that has
+ * it, and copied into the others (writtenEntries). And xml-js copies each string once per level of nesting as it
+ * joins the document, which made the posts' HTML most of that writing: `feed` is handed a marker for an entry's
+ * content, and the content, made once per post (contentValue), is put in place of the marker afterwards.
  */
 
 /** A person of the feed or of an entry (RFC 4287 §3.2). */
@@ -118,13 +119,22 @@ const FEED_START = '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://
 const XML_FORBIDDEN = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/gu;
 
 /**
- * Stands for entry `index`'s content while `feed` writes the document. Fix 7 removes U+0001 from every string
- * handed to `feed`, so the marker cannot occur anywhere else.
+ * Stands for an entry's content while `feed` writes it. Fix 7 removes U+0001 from every string handed to `feed`,
+ * so the marker cannot occur anywhere else.
  */
-const contentMarker = (index: number) => `\u0001${index}\u0001`;
+const CONTENT_MARKER = "\u0001content\u0001";
 
-/** A marker as xml-js writes it: a CDATA section, as it writes content (unchanged, since it holds no `]]>`). */
-const WRITTEN_CONTENT_MARKER = /<!\[CDATA\[\u0001(\d+)\u0001\]\]>/g;
+/** The marker as xml-js writes content: a CDATA section, unchanged as it holds no `]]>`. */
+const WRITTEN_CONTENT_MARKER = `<![CDATA[${CONTENT_MARKER}]]>`;
+
+/**
+ * How xml-js starts each `<entry>`: a new line, indented one level. Nothing else in a document written with a
+ * marker for each content can look like it: every other `<` in it starts a tag (fixes 4 and 6 escape the rest).
+ */
+const ENTRY_START = "\n    <entry>";
+
+/** How the document ends: `feed` writes the entries last. */
+const FEED_END = "\n</feed>";
 
 /** What xml-js leaves unescaped in an attribute value and must not be there as it is (fix 6). */
 const ATTRIBUTE_SPECIAL = /[&<\t\n\r]/g;
@@ -204,19 +214,29 @@ function person(who: FeedPerson, siteUrl: string): Author {
   };
 }
 
+/** An entry's `feed` item and, once a feed has it, its `<entry>` element. */
+interface EntryParts {
+  item: Item;
+  /**
+   * The element as `feed` writes it, without its content: what comes before and after the content's CDATA
+   * section. The content is put between them as each feed is written, so that no copy of it is kept.
+   */
+  xml?: { before: string; after: string };
+}
+
 /**
- * Each entry's `feed` item, kept per entry object: a post is in the site feed and in the feed of each of its terms,
- * and its dates (luxon), URL and escaped content are worked out once per build, not once per feed. Valid while
+ * Each entry's parts, kept per entry object: a post is in the site feed and in the feed of each of its terms, and
+ * its dates (luxon), URL, escaped content and XML are worked out once per build, not once per feed. Valid while
  * the site URL and zone are the same; a new build passes new entry objects.
  */
-const itemsByEntry = new WeakMap<FeedEntry, { siteUrl: string; zone: string; item: Item }>();
+const partsByEntry = new WeakMap<FeedEntry, { siteUrl: string; zone: string; parts: EntryParts }>();
 
-function cachedFeedItem(entry: FeedEntry, site: FeedSite): Item {
-  const cached = itemsByEntry.get(entry);
-  if (cached && cached.siteUrl === site.siteUrl && cached.zone === site.zone) return cached.item;
-  const item = feedItem(entry, site);
-  itemsByEntry.set(entry, { siteUrl: site.siteUrl, zone: site.zone, item });
-  return item;
+function entryParts(entry: FeedEntry, site: FeedSite): EntryParts {
+  const cached = partsByEntry.get(entry);
+  if (cached && cached.siteUrl === site.siteUrl && cached.zone === site.zone) return cached.parts;
+  const parts = { item: feedItem(entry, site) };
+  partsByEntry.set(entry, { siteUrl: site.siteUrl, zone: site.zone, parts });
+  return parts;
 }
 
 function feedItem(entry: FeedEntry, site: FeedSite): Item {
@@ -249,20 +269,33 @@ function withLanguage(xml: string, language: string): string {
   return `${FEED_START.slice(0, -1)} xml:lang="${language}">${xml.slice(FEED_START.length)}`;
 }
 
-/** `feed`'s output with each entry's content in place of its marker. */
-function withContents(xml: string, items: readonly Item[]): string {
-  let replaced = 0;
-  const result = xml.replace(WRITTEN_CONTENT_MARKER, (_, index: string) => {
-    replaced++;
-    return `<![CDATA[${items[Number(index)]!.content}]]>`;
-  });
-  if (replaced !== items.length) {
+/**
+ * Keeps the `<entry>` elements of `xml`, a document `feed` wrote with `unwritten` as its entries (each with the
+ * content marker), in their parts; returns the rest of the document before them, its head.
+ */
+function writtenEntries(xml: string, unwritten: readonly EntryParts[]): string {
+  const [head, ...entries] = xml.endsWith(FEED_END) ? xml.slice(0, -FEED_END.length).split(ENTRY_START) : [];
+  const markers = entries.map((entry, index) =>
+    unwritten[index]?.item.content ? entry.indexOf(WRITTEN_CONTENT_MARKER) : undefined,
+  );
+  if (head === undefined || entries.length !== unwritten.length || markers.includes(-1)) {
     throw new Error(
-      `internal error: the feed package wrote ${replaced} of ${items.length} entry contents as CDATA sections, ` +
-        `so they cannot be put in place; src/feeds.ts needs updating for this version of feed`,
+      "internal error: the feed package no longer writes entries and their content as src/feeds.ts expects, " +
+        "so they cannot be kept; src/feeds.ts needs updating for this version of feed",
     );
   }
-  return result;
+  entries.forEach((entry, index) => {
+    const at = markers[index];
+    unwritten[index]!.xml =
+      at === undefined
+        ? { before: ENTRY_START + entry, after: "" }
+        : { before: ENTRY_START + entry.slice(0, at), after: entry.slice(at + WRITTEN_CONTENT_MARKER.length) };
+  });
+  return head;
+}
+
+function entryXml({ item, xml }: EntryParts): string {
+  return item.content ? `${xml!.before}<![CDATA[${item.content}]]>${xml!.after}` : xml!.before;
 }
 
 /**
@@ -285,9 +318,9 @@ function withContents(xml: string, items: readonly Item[]): string {
 export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   const language = checkedLanguage(site.language);
   // Entries first: they check their dates and say which post has a bad one.
-  const items = doc.entries.map((entry) => cachedFeedItem(entry, site));
+  const entries = doc.entries.map((entry) => entryParts(entry, site));
   let newest: Date | undefined;
-  for (const item of items) {
+  for (const { item } of entries) {
     if (newest === undefined || item.date.getTime() > newest.getTime()) newest = item.date;
   }
   const selfUrl = urlValue(absoluteUrl(doc.selfPath, site.siteUrl));
@@ -302,8 +335,11 @@ export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
     ...(site.subtitle ? { description: textValue(site.subtitle) } : {}),
     ...(site.generator ? { generator: urlValue(site.generator.name) } : {}),
   });
-  items.forEach((item, index) => feed.addItem({ ...item, content: contentMarker(index) }));
-  return withContents(withLanguage(feed.atom1(), language), items);
+  const unwritten = entries.filter((entry) => entry.xml === undefined);
+  // An empty content is not written at all, so it needs no marker.
+  for (const { item } of unwritten) feed.addItem(item.content ? { ...item, content: CONTENT_MARKER } : item);
+  const head = writtenEntries(withLanguage(feed.atom1(), language), unwritten);
+  return head + entries.map(entryXml).join("") + FEED_END;
 }
 
 /* ---------------------------------------------------------------------------------------------------------

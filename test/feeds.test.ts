@@ -399,6 +399,25 @@ test("the entry's html is written as given: renderAtomFeed does not scan it agai
   t.true(xml.includes('<content type="html"><![CDATA[<a href="relative/">x &amp; y</a>]]></content>'));
 });
 
+test("a feed whose entries other feeds wrote first is the feed written from fresh entries, byte for byte", async (t) => {
+  const posts = () => [
+    awkward(),
+    entry({ url: "/a/", html: "" }),
+    entry({ url: "/b/", html: '<p>Код: <code>&lt;entry&gt;</code></p>\n    <entry>', categories: ["<entry>"] }),
+  ];
+  const shared = posts();
+  renderAtomFeed(feed([shared[1]!, shared[0]!]), site);
+  const tagFeed = feed([shared[2]!, shared[0]!, shared[1]!], { selfPath: "/tags/x/feed.xml", title: "<entry>" });
+  const written = renderAtomFeed(tagFeed, site);
+  const fresh = posts();
+  t.is(written, renderAtomFeed({ ...tagFeed, entries: [fresh[2]!, fresh[0]!, fresh[1]!] }, site));
+  t.is(renderAtomFeed(tagFeed, site), written);
+  await validateAtom(written);
+  t.false(written.includes("\u0001"));
+  t.is(parseFeed(written).items.length, 3);
+  t.false(written.slice(written.lastIndexOf("<entry>")).includes("<content"), "an empty content is not written");
+});
+
 test("an entry object shared by several feeds gives the same element in each, and follows a new site URL", (t) => {
   const shared = awkward();
   const siteFeed = renderAtomFeed(feed([shared]), site);
