@@ -12,7 +12,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import picomatch from "picomatch";
-import { parse } from "node-html-parser";
+import { Parser } from "htmlparser2";
 import { InvalidValueError } from "./errors.js";
 
 export interface CheckUrlsOptions {
@@ -105,20 +105,29 @@ export function urlOfFile(path: string): string {
  */
 export function redirectTarget(html: string): string | undefined {
   if (!/http-equiv/i.test(html)) return undefined;
-  for (const meta of parse(html).querySelectorAll("meta")) {
-    if (meta.getAttribute("http-equiv")?.trim().toLowerCase() !== "refresh") continue;
-    const content = meta.getAttribute("content") ?? "";
-    // HTML's "shared declarative refresh steps", simplified: delay, `;` or `,`, optional `url=`, optional quotes.
-    const match = /^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(.*)$/is.exec(content);
-    let url = (match?.[1] ?? "").trim();
-    const quote = url[0];
-    if (quote === '"' || quote === "'") {
-      const end = url.indexOf(quote, 1);
-      url = url.slice(1, end === -1 ? undefined : end).trim();
-    }
-    if (url) return url;
+  let target: string | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (target === undefined && name === "meta") target = refreshUrl(attributes);
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return target;
+}
+
+/** The URL of a `<meta http-equiv="refresh" content="0; url=…">`, given its attributes. */
+function refreshUrl(attributes: Record<string, string>): string | undefined {
+  if (attributes["http-equiv"]?.trim().toLowerCase() !== "refresh") return undefined;
+  // HTML's "shared declarative refresh steps", simplified: delay, `;` or `,`, optional `url=`, optional quotes.
+  const match = /^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(.*)$/is.exec(attributes["content"] ?? "");
+  let url = (match?.[1] ?? "").trim();
+  const quote = url[0];
+  if (quote === '"' || quote === "'") {
+    const end = url.indexOf(quote, 1);
+    url = url.slice(1, end === -1 ? undefined : end).trim();
   }
-  return undefined;
+  return url || undefined;
 }
 
 /** Every file under `root`, as `/`-separated paths relative to it. Skips `.git`; follows symlinks once. */

@@ -1,4 +1,4 @@
-import { parse } from "node-html-parser";
+import { Parser } from "htmlparser2";
 import { describeValue, InvalidValueError } from "./errors.js";
 
 /**
@@ -9,7 +9,16 @@ import { describeValue, InvalidValueError } from "./errors.js";
 export const RUSSIAN_WORDS_PER_MINUTE = 180;
 
 /** Text that is not read as prose: code is skimmed or skipped, scripts and styles are not shown at all. */
-const UNREAD_ELEMENTS = "pre, code, script, style";
+const UNREAD_ELEMENTS = new Set(["pre", "code", "script", "style"]);
+
+/**
+ * HTML's text-level elements, whose tags may stand inside a word (`че<b>ты</b>ре` is one word, as a reader
+ * sees it). Every other tag, `<br>`, `<li>` or `<p>`, ends the word before it.
+ */
+const TEXT_LEVEL_ELEMENTS = new Set([
+  ..."a abbr b bdi bdo cite data del dfn em i ins kbd mark q rp rt ruby".split(" "),
+  ..."s samp small span strong sub sup time u var wbr".split(" "),
+]);
 
 /** Letters with their combining marks (a decomposed `й`), and digits. */
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
@@ -90,9 +99,24 @@ export function readingTime(html: unknown, wordsPerMinute: number = RUSSIAN_WORD
 }
 
 function countWords(html: string): number {
-  const root = parse(html);
-  // A space, not nothing, in its place: `a<code>x</code>b` is two words, not one.
-  for (const element of root.querySelectorAll(UNREAD_ELEMENTS)) element.replaceWith(" ");
-  // structuredText, unlike text, separates blocks (`<p>один</p><p>два</p>` is two words) and decodes entities.
-  return root.structuredText.match(WORD)?.length ?? 0;
+  let text = "";
+  let unreadDepth = 0;
+  // A tag that ends a word leaves a space: `<p>один</p><p>два</p>` and `a<code>x</code>b` are two words.
+  const tag = (name: string, depthChange: number) => {
+    if (UNREAD_ELEMENTS.has(name)) unreadDepth = Math.max(0, unreadDepth + depthChange);
+    if (!TEXT_LEVEL_ELEMENTS.has(name)) text += " ";
+  };
+  const parser = new Parser(
+    {
+      onopentagname: (name) => tag(name, 1),
+      onclosetag: (name) => tag(name, -1),
+      ontext: (data) => {
+        if (unreadDepth === 0) text += data;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return text.match(WORD)?.length ?? 0;
 }

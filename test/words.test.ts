@@ -71,10 +71,19 @@ test("readingTime leaves out code, scripts and styles", (t) => {
 });
 
 test("readingTime counts words, not tags, entities or punctuation", (t) => {
-  const html = (n: number) => `<h2>один&nbsp;два</h2><ul><li>три</li><li>че<b>ты</b>ре</li></ul><p>${words(n)} — 2015, a<code>x</code>b.</p>`;
+  const html = (n: number) =>
+    `<h2>один&nbsp;два</h2><ul><li>три</li><li>че<b>ты</b>ре</li></ul><p>${words(n)} — 2015, a<code>x</code>b.</p>`;
   // 4 words above the paragraph, then the paragraph's words, "2015", "a" and "b".
   t.is(readingTime(html(180 - 7)), "1 минута чтения");
   t.is(readingTime(html(180 - 6)), "2 минуты чтения");
+});
+
+test("readingTime: a word runs across text-level tags and ends at any other", (t) => {
+  const html = (n: number) =>
+    `<p>при<wbr>вет, <a href="/x/">сс<em>ыл</em>ка</a><br>мир<img src="x.png">два<P>три<LI>четыре</p>${words(n)}`;
+  // привет, ссылка, мир, два, три, четыре: six words before the n.
+  t.is(readingTime(html(180 - 6)), "1 минута чтения");
+  t.is(readingTime(html(180 - 5)), "2 минуты чтения");
 });
 
 test("readingTime rejects what is not HTML or a speed", (t) => {
