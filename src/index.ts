@@ -109,12 +109,21 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   const isPostPath = picomatch(options.posts);
   const postsBase = picomatch.scan(options.posts).base;
   const writeDrafts = () => process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
-  // Asked twice per template (YAML engine, excerpt hook); path.resolve/relative and the glob cost ~5 µs a call.
+  // Asked several times per template (YAML engine, excerpt hook, site model, URL check): path.resolve and
+  // path.relative cost ~5 µs a call, and so does the glob.
+  const relativePaths = new Map<string, string>();
+  const relativePath = (filePath: string): string => {
+    const known = relativePaths.get(filePath);
+    if (known !== undefined) return known;
+    const file = inputRelative(filePath, eleventyConfig.directories.input);
+    relativePaths.set(filePath, file);
+    return file;
+  };
   const postFiles = new Map<string, string | undefined>();
   const postFile = (filePath: string | undefined): string | undefined => {
     if (!filePath) return undefined;
     if (postFiles.has(filePath)) return postFiles.get(filePath);
-    const file = inputRelative(filePath, eleventyConfig.directories.input);
+    const file = relativePath(filePath);
     const result = isPostPath(file) ? file : undefined;
     postFiles.set(filePath, result);
     return result;
@@ -170,7 +179,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       feeds: options.feeds,
       legacyUrls: options.legacyUrls,
       legacySlugify,
-      displayPath: (inputPath) => inputRelative(inputPath, eleventyConfig.directories.input),
+      displayPath: relativePath,
     });
     model.warnings.forEach(warn);
     return model;
@@ -196,7 +205,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
       Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
         urls
           .filter((url): url is string => typeof url === "string")
-          .map((url) => ({ url, inputPath: inputRelative(inputPath, eleventyConfig.directories.input) })),
+          .map((url) => ({ url, inputPath: relativePath(inputPath) })),
       ),
     );
   });
