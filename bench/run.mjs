@@ -2,7 +2,7 @@
 // synthetic blog. See bench/README.md.
 //
 // Usage: node bench/run.mjs [N ...] [--tags T] [--categories C] [--runs R] [--seed S] [--matrix] [--dir D]
-//                           [--plugin P] [--no-floor] [--out FILE] [--profile]
+//                           [--plugin P] [--no-floor] [--feeds-share] [--out FILE] [--profile]
 //   N            posts (default 1000); several N run one after another
 //   --tags T     distinct tags (default 200)
 //   --runs R     timed builds of each variant, alternating a, b, c, a, b, c… (default 3)
@@ -11,6 +11,7 @@
 //                keeps a busy disk out of the figures
 //   --plugin P   build (b) with the plugin entry at path P instead of dist/index.js (to compare two builds)
 //   --no-floor   skip (c), plain Eleventy with as many extra trivial pages as (b) writes
+//   --feeds-share  also build (d), the plugin with feeds: false, and print the feeds' share of (b): (b − d) / b
 //   --out FILE   where the results go (default bench/out/results.json)
 //   --profile    after the timed runs, one (b) build under `node --cpu-prof` (kept in bench/out/profiles/);
 //                prints self time by package, the top functions and the plugin's own
@@ -33,13 +34,14 @@ const eleventyVersion = JSON.parse(readFileSync(path.join(path.dirname(eleventyC
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function parseArgs(argv) {
-  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, out: path.join(here, "out", "results.json") };
+  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, feedsShare: false, out: path.join(here, "out", "results.json") };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
     else if (arg === "--matrix") options.matrix = true;
     else if (arg === "--profile") options.profile = true;
     else if (arg === "--no-floor") options.floor = false;
+    else if (arg === "--feeds-share") options.feedsShare = true;
     else if (arg === "--out") options.out = path.resolve(argv[++i]);
     else if (arg === "--dir") options.dir = path.resolve(argv[++i]);
     else if (arg === "--plugin") options.plugin = path.resolve(argv[++i]);
@@ -64,6 +66,7 @@ const VARIANTS = {
   a: { label: "plain Eleventy", config: "plain.config.mjs", output: "_site-a" },
   b: { label: "ru-blog plugin", config: "blog.config.mjs", output: "_site-b" },
   c: { label: "floor: plain Eleventy + as many trivial extra pages as b writes", config: "floor.config.mjs", output: "_site-c" },
+  d: { label: "ru-blog plugin, feeds: false", config: "blog.config.mjs", output: "_site-d", env: { RU_BLOG_BENCH_FEEDS: "off" } },
 };
 
 function countFiles(dir) {
@@ -76,9 +79,9 @@ function countFiles(dir) {
 
 /** One build in a fresh process: wall time (ms), peak RSS (MiB), files written. */
 function build(site, variant, extraNodeArgs = [], extraPages = 0) {
-  const env = { ...process.env, RU_BLOG_BENCH_EXTRA_PAGES: String(extraPages) };
+  const { config, output, env: variantEnv } = VARIANTS[variant];
+  const env = { ...process.env, ...variantEnv, RU_BLOG_BENCH_EXTRA_PAGES: String(extraPages) };
   if (pluginEntry) env.RU_BLOG_BENCH_PLUGIN = pluginEntry;
-  const { config, output } = VARIANTS[variant];
   for (const other of Object.values(VARIANTS)) rmSync(path.join(site, other.output), { recursive: true, force: true });
   const rssFile = path.join(site, ".rss");
   const nodeArgs = [...extraNodeArgs, eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet"];
@@ -103,12 +106,13 @@ const median = (values) => {
 
 function runCase(c, runs) {
   const site = generate(c);
-  const variants = floor ? ["a", "b", "c"] : ["a", "b"];
-  const samples = { a: [], b: [], c: [] };
+  const variants = ["a", "b", ...(floor ? ["c"] : []), ...(feedsShare ? ["d"] : [])];
+  const samples = { a: [], b: [], c: [], d: [] };
   // One untimed build of each first: fills the file cache equally for all, and tells how many pages b adds.
   const warm = { a: build(site, "a"), b: build(site, "b") };
   const extraPages = Math.max(0, warm.b.files - warm.a.files);
   if (floor) build(site, "c", [], extraPages);
+  if (feedsShare) build(site, "d");
   for (let i = 0; i < runs; i++) {
     for (const variant of variants) {
       const sample = build(site, variant, [], extraPages);
@@ -129,10 +133,12 @@ function runCase(c, runs) {
   const a = summary("a");
   const b = summary("b");
   const floorSummary = floor ? summary("c") : undefined;
+  const noFeeds = feedsShare ? summary("d") : undefined;
   return {
     ...c,
     a,
     b,
+    ...(noFeeds ? { d: noFeeds, feedsShare: (b.ms - noFeeds.ms) / b.ms, feedsCpuShare: (b.cpuMs - noFeeds.cpuMs) / b.cpuMs } : {}),
     ...(floorSummary ? { c: floorSummary, floorRatio: floorSummary.ms / a.ms, floorCpuRatio: floorSummary.cpuMs / a.cpuMs, floorRssRatio: floorSummary.peakRssMiB / a.peakRssMiB } : {}),
     timeRatio: b.ms / a.ms,
     cpuRatio: b.cpuMs / a.cpuMs,
@@ -203,6 +209,7 @@ function table(results) {
     ["b RSS", (r) => `${r.b.peakRssMiB.toFixed(0)} MiB`],
     ["b/a RSS", (r) => r.rssRatio.toFixed(2)],
     ["c/a wall", (r) => (r.c ? r.floorRatio.toFixed(2) : "-")],
+    ["feeds % of b", (r) => (r.d ? `${(100 * r.feedsShare).toFixed(1)} %` : "-")],
     ["ms/post a", (r) => r.msPerPostA.toFixed(3)],
     ["ms/post b", (r) => r.msPerPostB.toFixed(3)],
     ["ms/page b", (r) => r.msPerFileB.toFixed(3)],
@@ -216,6 +223,7 @@ function table(results) {
 const options = parseArgs(process.argv.slice(2));
 const pluginEntry = options.plugin;
 const floor = options.floor;
+const feedsShare = options.feedsShare;
 if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
   console.error("dist/index.js is missing: run `npm run build:package` first.");
   process.exit(1);
