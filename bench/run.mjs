@@ -10,7 +10,7 @@
 //   --dir PATH   where the sites are generated and built (default bench/out); e.g. /dev/shm/ru-blog-bench
 //                keeps a busy disk out of the figures
 //   --plugin P   build (b) with the plugin entry at path P instead of dist/index.js (to compare two builds)
-//   --no-floor   skip (c), plain Eleventy with as many extra trivial pages as (b) writes
+//   --no-floor   skip (c), plain Eleventy with a posts collection and as many extra trivial pages as (b) writes
 //   --feeds-share  also build (d), the plugin with feeds: false, and print the feeds' share of (b): (b − d) / b
 //   --out FILE   where the results go (default bench/out/results.json)
 //   --profile    after the timed runs, one (b) build under `node --cpu-prof` (kept in bench/out/profiles/);
@@ -65,7 +65,7 @@ function parseArgs(argv) {
 const VARIANTS = {
   a: { label: "plain Eleventy", config: "plain.config.mjs", output: "_site-a" },
   b: { label: "ru-blog plugin", config: "blog.config.mjs", output: "_site-b" },
-  c: { label: "floor: plain Eleventy + as many trivial extra pages as b writes", config: "floor.config.mjs", output: "_site-c" },
+  c: { label: "floor: plain Eleventy + a posts collection + as many trivial extra pages as b writes", config: "floor.config.mjs", output: "_site-c" },
   d: { label: "ru-blog plugin, feeds: false", config: "blog.config.mjs", output: "_site-d", env: { RU_BLOG_BENCH_FEEDS: "off" } },
 };
 
@@ -209,6 +209,7 @@ function table(results) {
     ["b RSS", (r) => `${r.b.peakRssMiB.toFixed(0)} MiB`],
     ["b/a RSS", (r) => r.rssRatio.toFixed(2)],
     ["c/a wall", (r) => (r.c ? r.floorRatio.toFixed(2) : "-")],
+    ["b/c wall", (r) => (r.c ? (r.b.ms / r.c.ms).toFixed(2) : "-")],
     ["feeds % of b", (r) => (r.d ? `${(100 * r.feedsShare).toFixed(1)} %` : "-")],
     ["ms/post a", (r) => r.msPerPostA.toFixed(3)],
     ["ms/post b", (r) => r.msPerPostB.toFixed(3)],
