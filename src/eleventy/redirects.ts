@@ -1,0 +1,45 @@
+/** Redirect pages for aliases and old term URLs, and the redirects file for static hosts (`redirects` option). */
+import { redirectPage, redirectsFile, type Redirect } from "../redirects.js";
+import type { SiteModel } from "../site.js";
+import type { PluginContext } from "./context.js";
+import type { CollectionItem } from "./types.js";
+
+export function registerRedirects({ config, options, site, currentSite }: PluginContext): void {
+  config.addCollection("_ruBlogRedirects", (api) => site(api).redirects);
+  config.addTemplate(
+    "ru-blog/redirects.11ty.js",
+    {
+      render: (data: { redirect: Redirect }) =>
+        redirectPage(data.redirect.to, { siteUrl: options.siteUrl, language: options.language }),
+    },
+    {
+      pagination: { data: "collections._ruBlogRedirects", size: 1, alias: "redirect" },
+      permalink: (data: { redirect: Redirect }) => data.redirect.from,
+      eleventyExcludeFromCollections: true,
+    },
+  );
+  if (options.redirects) {
+    config.addTemplate(
+      "ru-blog/redirects-file.11ty.js",
+      {
+        render: () => {
+          const model = currentSite();
+          return model ? redirectsFile(allRedirects(model)) : "";
+        },
+      },
+      {
+        permalink: options.redirects,
+        eleventyExcludeFromCollections: true,
+        eleventyImport: { collections: ["_ruBlogRedirects"] },
+      },
+    );
+  }
+}
+
+/** What `_redirects` lists: every alias and old term URL, and every old feed path (served as a copy too). */
+function allRedirects(model: SiteModel<CollectionItem>): Redirect[] {
+  const feedCopies = model.feeds
+    .filter((feed) => feed.path !== feed.selfPath)
+    .map((feed) => ({ from: feed.path, to: feed.selfPath, owner: "legacyUrls.feeds" }));
+  return [...model.redirects, ...feedCopies];
+}

@@ -1,0 +1,29 @@
+/**
+ * The part of Eleventy's API the plugin's glue uses, declared here so that the package's types do not depend on
+ * Eleventy's own (which differ between Eleventy 3 and 4).
+ */
+import type { PageItem } from "../site.js";
+
+export interface EleventyConfig {
+  directories: { input: string; includes: string; layouts?: string | undefined; output: string };
+  frontMatterParsingOptions?: { excerpt?: unknown; excerpt_separator?: string; engines?: Record<string, unknown> };
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  addFilter(name: string, filter: (...args: any[]) => unknown): void;
+  addShortcode(name: string, shortcode: (...args: any[]) => unknown): void;
+  addCollection(name: string, build: (api: CollectionApi) => unknown): void;
+  addTemplate(inputPath: string, content: unknown, data?: Record<string, unknown>): void;
+  addExtension(extension: string, options: { key: string }): void;
+  addTemplateFormats(formats: string): void;
+  amendLibrary(engine: string, amend: (library: any) => void): void;
+  on(event: string, listener: (...args: any[]) => unknown): void;
+}
+
+/** An Eleventy collection item, as far as the plugin reads it. */
+export interface CollectionItem extends PageItem {
+  outputPath: string | false;
+  content: string;
+}
+
+export interface CollectionApi {
+  getAll(): CollectionItem[];
+}
