@@ -13,11 +13,13 @@ import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
 import { registerRedirects } from "./eleventy/redirects.js";
 import { registerTermPages } from "./eleventy/term-pages.js";
+import { registerTypography } from "./eleventy/typography.js";
 import type { EleventyConfig } from "./eleventy/types.js";
 import { resolveOptions, type RuBlogOptions } from "./options.js";
 
 export type { AuthorOption, FeedsOption, LegacyUrlsOption, RuBlogOptions } from "./options.js";
 export type { SlugStyle } from "./slugs.js";
+export type { TypographyGroup, TypographyOption } from "./typography.js";
 export type { Term, TermPage } from "./taxonomy.js";
 export type { EleventyConfig } from "./eleventy/types.js";
 
@@ -33,6 +35,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
 
   registerFrontMatter(context);
   registerMarkdown(context);
+  registerTypography(context);
   registerFilters(context);
   registerCollections(context);
   registerOutputChecks(context);

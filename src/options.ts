@@ -1,7 +1,8 @@
 import { closest, distance } from "fastest-levenshtein";
 import { isValidZone } from "./dates.js";
-import { describeValue, RuBlogError, type Warn } from "./errors.js";
+import { describeValue, InvalidValueError, RuBlogError, type Warn } from "./errors.js";
 import { isSlugStyle, type SlugStyle } from "./slugs.js";
+import { typographyGroups, type TypographyGroups, type TypographyOption } from "./typography.js";
 import { checkSiteUrl } from "./urls.js";
 
 export interface AuthorOption {
@@ -83,6 +84,14 @@ export interface RuBlogOptions {
    * `"liquid,md"` or `"njk,md"` brings back Eleventy's default pre-processing. @default "md"
    */
   postTemplateEngine?: string;
+  /**
+   * Russian typography of post bodies, titles and summaries: «ёлочки», em dashes, `…`, no-break spaces. `true` for
+   * every rule group, or an object turning groups off (`{ spaces: false }`); English posts get English quotes.
+   * Off by default, so that a migrated blog's text does not change unasked.
+   * @default false
+   * @example { typography: true }
+   */
+  typography?: TypographyOption;
 }
 
 export interface ResolvedFeeds {
@@ -114,6 +123,7 @@ export interface ResolvedOptions {
   redirects: string | false;
   tagCollections: boolean;
   postTemplateEngine: string;
+  typography: TypographyGroups;
 }
 
 export const DEFAULT_FEEDS: ResolvedFeeds = {
@@ -143,6 +153,7 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds"> = {
   redirects: false,
   tagCollections: true,
   postTemplateEngine: "md",
+  typography: new Set(),
 };
 
 export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds"];
@@ -287,6 +298,14 @@ const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
   redirects: sitePath,
   tagCollections: boolean,
   postTemplateEngine: string,
+  typography: (value, name) => {
+    try {
+      return typographyGroups(value);
+    } catch (error) {
+      if (!(error instanceof InvalidValueError)) throw error;
+      return fail(name, value, error.message);
+    }
+  },
 };
 
 function warnUnknown(given: Record<string, unknown>, known: readonly string[], warn: Warn, prefix = ""): void {

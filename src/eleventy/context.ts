@@ -8,6 +8,7 @@ import { withPlace, type Warn } from "../errors.js";
 import type { ResolvedOptions } from "../options.js";
 import { buildSiteModel, type SiteModel } from "../site.js";
 import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js";
+import { createTypesetter, type Typesetter } from "../typography.js";
 import { assertInsideOutput } from "./output-checks.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
 
@@ -26,6 +27,8 @@ export interface PluginContext {
   readonly site: (api: CollectionApi) => SiteModel<CollectionItem>;
   /** The site model if this build has computed it (filters and shortcodes run after the collections). */
   readonly currentSite: () => SiteModel<CollectionItem> | undefined;
+  /** Sets posts' bodies, titles and summaries in their language's typography; undefined when `typography` is off. */
+  readonly typeset: Typesetter | undefined;
 }
 
 /** Eleventy's input paths start with `./`; globs and messages want the path inside the input folder. */
@@ -94,5 +97,7 @@ export function createContext(
     warn.reset();
   });
 
-  return { config, options, warn, slugify, postSlug, relativePath, postFile, site, currentSite: () => model };
+  const typeset = options.typography.size > 0 ? createTypesetter(options.typography) : undefined;
+
+  return { config, options, warn, slugify, postSlug, relativePath, postFile, site, currentSite: () => model, typeset };
 }

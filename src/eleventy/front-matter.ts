@@ -7,6 +7,7 @@ import picomatch from "picomatch";
 import { withPlace } from "../errors.js";
 import { normalizePost, parsePelicanHeader, parsePostYaml } from "../front-matter.js";
 import { DEFAULT_CATEGORY } from "../permalinks.js";
+import { typesetPostData } from "../typography.js";
 import type { PluginContext } from "./context.js";
 
 interface GrayMatterFile {
@@ -33,10 +34,18 @@ function writesDrafts(): boolean {
   return process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 }
 
-export function registerFrontMatter({ config, options, slugify, postSlug, postFile, warn }: PluginContext): void {
+export function registerFrontMatter({
+  config,
+  options,
+  slugify,
+  postSlug,
+  postFile,
+  warn,
+  typeset,
+}: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
-  const normalize = (raw: Record<string, unknown>, file: string) =>
-    normalizePost(raw, {
+  const normalize = (raw: Record<string, unknown>, file: string) => {
+    const data = normalizePost(raw, {
       file,
       folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
       timezone: options.timezone,
@@ -48,6 +57,9 @@ export function registerFrontMatter({ config, options, slugify, postSlug, postFi
       writeDrafts: writesDrafts(),
       warn,
     });
+    if (typeset) typesetPostData(data, typeset, options.language);
+    return data;
+  };
 
   const previous = config.frontMatterParsingOptions ?? {};
   const previousYaml = previous.engines?.yaml as Engine | undefined;
