@@ -17,6 +17,8 @@ export default function (eleventyConfig) {
     permalink: "/post/:year/:month/:day/:slug/",
     // Small on purpose, so that the example shows paginated tag and category pages.
     termPageSize: 3,
+    // «Ёлочки», тире и неразрывные пробелы в записях: see the post "tipografika" for the text before and after.
+    typography: true,
   });
 
   eleventyConfig.addGlobalData("site", site);
