@@ -186,7 +186,8 @@ export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: fal
 `;
   const blog = `// (b) the plugin: term pages for tags and categories, every feed on.
 // RU_BLOG_BENCH_PLUGIN (a file URL or path of the plugin's entry) lets bench/run.mjs --plugin compare two builds;
-// RU_BLOG_BENCH_FEEDS=off builds (d), the same without feeds, for bench/run.mjs --feeds-share.
+// RU_BLOG_BENCH_FEEDS=off builds (d), the same without feeds, for bench/run.mjs --feeds-share;
+// RU_BLOG_BENCH_TYPOGRAPHY=on builds (e), the same with typography: true, for bench/run.mjs --typography.
 import { pathToFileURL } from "node:url";
 const entry = process.env.RU_BLOG_BENCH_PLUGIN ? pathToFileURL(process.env.RU_BLOG_BENCH_PLUGIN).href : ${JSON.stringify(pluginEntry)};
 const { default: ruBlog } = await import(entry);
@@ -205,6 +206,7 @@ export default function (eleventyConfig) {
     // (a) builds no collections.<tag>, since plain Eleventy cannot read the capitalised Tags; Eleventy's own
     // per-tag collections are its cost, not the plugin's, and the plugin's term pages do not need them.
     tagCollections: false,
+    typography: process.env.RU_BLOG_BENCH_TYPOGRAPHY === "on",
   });
 }
 export const config = { dir: { includes: "_blog" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };

@@ -2,7 +2,7 @@
 // synthetic blog. See bench/README.md.
 //
 // Usage: node bench/run.mjs [N ...] [--tags T] [--categories C] [--runs R] [--seed S] [--matrix] [--dir D]
-//                           [--plugin P] [--no-floor] [--feeds-share] [--out FILE] [--profile]
+//                           [--plugin P] [--no-floor] [--feeds-share] [--typography] [--out FILE] [--profile]
 //   N            posts (default 1000); several N run one after another
 //   --tags T     distinct tags (default 200)
 //   --runs R     timed builds of each variant, alternating a, b, c, a, b, c… (default 3)
@@ -12,6 +12,7 @@
 //   --plugin P   build (b) with the plugin entry at path P instead of dist/index.js (to compare two builds)
 //   --no-floor   skip (c), plain Eleventy with a posts collection and as many extra trivial pages as (b) writes
 //   --feeds-share  also build (d), the plugin with feeds: false, and print the feeds' share of (b): (b − d) / b
+//   --typography  also build (e), the plugin with typography: true, and print its cost: e / b
 //   --out FILE   where the results go (default bench/out/results.json)
 //   --profile    after the timed runs, one (b) build under `node --cpu-prof` (kept in bench/out/profiles/);
 //                prints self time by package, the top functions and the plugin's own
@@ -42,6 +43,7 @@ function parseArgs(argv) {
     else if (arg === "--profile") options.profile = true;
     else if (arg === "--no-floor") options.floor = false;
     else if (arg === "--feeds-share") options.feedsShare = true;
+    else if (arg === "--typography") options.typography = true;
     else if (arg === "--out") options.out = path.resolve(argv[++i]);
     else if (arg === "--dir") options.dir = path.resolve(argv[++i]);
     else if (arg === "--plugin") options.plugin = path.resolve(argv[++i]);
@@ -67,6 +69,7 @@ const VARIANTS = {
   b: { label: "ru-blog plugin", config: "blog.config.mjs", output: "_site-b" },
   c: { label: "floor: plain Eleventy + a posts collection + as many trivial extra pages as b writes", config: "floor.config.mjs", output: "_site-c" },
   d: { label: "ru-blog plugin, feeds: false", config: "blog.config.mjs", output: "_site-d", env: { RU_BLOG_BENCH_FEEDS: "off" } },
+  e: { label: "ru-blog plugin, typography: true", config: "blog.config.mjs", output: "_site-e", env: { RU_BLOG_BENCH_TYPOGRAPHY: "on" } },
 };
 
 function countFiles(dir) {
@@ -106,13 +109,14 @@ const median = (values) => {
 
 function runCase(c, runs) {
   const site = generate(c);
-  const variants = ["a", "b", ...(floor ? ["c"] : []), ...(feedsShare ? ["d"] : [])];
-  const samples = { a: [], b: [], c: [], d: [] };
+  const variants = ["a", "b", ...(floor ? ["c"] : []), ...(feedsShare ? ["d"] : []), ...(typography ? ["e"] : [])];
+  const samples = { a: [], b: [], c: [], d: [], e: [] };
   // One untimed build of each first: fills the file cache equally for all, and tells how many pages b adds.
   const warm = { a: build(site, "a"), b: build(site, "b") };
   const extraPages = Math.max(0, warm.b.files - warm.a.files);
   if (floor) build(site, "c", [], extraPages);
   if (feedsShare) build(site, "d");
+  if (typography) build(site, "e");
   for (let i = 0; i < runs; i++) {
     for (const variant of variants) {
       const sample = build(site, variant, [], extraPages);
@@ -134,11 +138,13 @@ function runCase(c, runs) {
   const b = summary("b");
   const floorSummary = floor ? summary("c") : undefined;
   const noFeeds = feedsShare ? summary("d") : undefined;
+  const typeset = typography ? summary("e") : undefined;
   return {
     ...c,
     a,
     b,
     ...(noFeeds ? { d: noFeeds, feedsShare: (b.ms - noFeeds.ms) / b.ms, feedsCpuShare: (b.cpuMs - noFeeds.cpuMs) / b.cpuMs } : {}),
+    ...(typeset ? { e: typeset, typographyRatio: typeset.ms / b.ms } : {}),
     ...(floorSummary ? { c: floorSummary, floorRatio: floorSummary.ms / a.ms, floorCpuRatio: floorSummary.cpuMs / a.cpuMs, floorRssRatio: floorSummary.peakRssMiB / a.peakRssMiB } : {}),
     timeRatio: b.ms / a.ms,
     cpuRatio: b.cpuMs / a.cpuMs,
@@ -211,6 +217,7 @@ function table(results) {
     ["c/a wall", (r) => (r.c ? r.floorRatio.toFixed(2) : "-")],
     ["b/c wall", (r) => (r.c ? (r.b.ms / r.c.ms).toFixed(2) : "-")],
     ["feeds % of b", (r) => (r.d ? `${(100 * r.feedsShare).toFixed(1)} %` : "-")],
+    ["typography e/b", (r) => (r.e ? r.typographyRatio.toFixed(2) : "-")],
     ["ms/post a", (r) => r.msPerPostA.toFixed(3)],
     ["ms/post b", (r) => r.msPerPostB.toFixed(3)],
     ["ms/page b", (r) => r.msPerFileB.toFixed(3)],
@@ -225,6 +232,7 @@ const options = parseArgs(process.argv.slice(2));
 const pluginEntry = options.plugin;
 const floor = options.floor;
 const feedsShare = options.feedsShare;
+const typography = options.typography;
 if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
   console.error("dist/index.js is missing: run `npm run build:package` first.");
   process.exit(1);
