@@ -73,3 +73,13 @@ test("language must be a language tag", (t) => {
   });
   t.is(resolve({ feeds: false, language: "en-GB" }).options.language, "en-GB");
 });
+
+test("typography: off by default, true for every group, an object turns groups off; a wrong group is named", (t) => {
+  t.deepEqual([...resolve({ feeds: false }).options.typography], []);
+  t.deepEqual([...resolve({ feeds: false, typography: true }).options.typography], ["quotes", "dashes", "ellipsis", "spaces", "numbers"]);
+  t.deepEqual([...resolve({ feeds: false, typography: { spaces: false } }).options.typography], ["quotes", "dashes", "ellipsis", "numbers"]);
+  t.throws(() => resolve({ feeds: false, typography: { quote: false } }), {
+    message:
+      '[ru-blog] option "typography" is {"quote":false}; unknown group "quote"; the groups are quotes, dashes, ellipsis, spaces, numbers.',
+  });
+});
