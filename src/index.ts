@@ -5,6 +5,7 @@
 import { assertLocaleAvailable } from "./dates.js";
 import { createWarnOnce, withPlace } from "./errors.js";
 import { registerCollections } from "./eleventy/collections.js";
+import { registerContent } from "./eleventy/content.js";
 import { createContext } from "./eleventy/context.js";
 import { registerFeeds } from "./eleventy/feeds.js";
 import { registerFilters } from "./eleventy/filters.js";
@@ -42,6 +43,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerTermPages(context);
   registerFeeds(context);
   registerRedirects(context);
+  registerContent(context);
 }
 ruBlog.eleventyPluginOptions = { unique: true };
 

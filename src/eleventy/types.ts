@@ -15,6 +15,9 @@ export interface EleventyConfig {
   addExtension(extension: string, options: { key: string }): void;
   addTemplateFormats(formats: string): void;
   amendLibrary(engine: string, amend: (library: any) => void): void;
+  addPreprocessor(name: string, extensions: string, callback: (data: any, content: string) => unknown): void;
+  getShortcode(name: string): ((...args: any[]) => unknown) | undefined;
+  getPairedShortcode(name: string): ((...args: any[]) => unknown) | undefined;
   on(event: string, listener: (...args: any[]) => unknown): void;
 }
 

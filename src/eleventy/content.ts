@@ -1,0 +1,305 @@
+/**
+ * Glue: links and shortcodes inside posts. Hugo shortcodes are expanded in a preprocessor, before Markdown (as Hugo
+ * does); what needs the whole site (`ref`/`relref`) and HTML that Markdown must not touch go in as placeholders,
+ * filled by one markdown-it rule during the post's only rendering, which also resolves Pelican's links. Each post's
+ * source and tokens are walked once.
+ */
+import { statSync } from "node:fs";
+import path from "node:path";
+import type { MarkdownIt } from "markdown-it";
+import picomatch from "picomatch";
+import { RuBlogError } from "../errors.js";
+import { BUILT_INS, LINK_SHORTCODES, UnsupportedShortcodeError, type BuiltInContext } from "../hugo-shortcodes.js";
+import {
+  resolveHugoRef,
+  resolvePelicanLink,
+  rewritePelicanHtml,
+  splitPelicanLink,
+  type LinkingPost,
+  type LinkSite,
+  type Resolution,
+} from "../links.js";
+import {
+  expandShortcodes,
+  mayHaveShortcodes,
+  ShortcodeSyntaxError,
+  type LineRange,
+  type ShortcodeCall,
+} from "../shortcodes.js";
+import { termKey } from "../taxonomy.js";
+import type { PluginContext } from "./context.js";
+import type { EleventyConfig } from "./types.js";
+
+type Placeholder = { html: string } | { ref: string; kind: "ref" | "relref"; written: string };
+
+/** Letters only, so that Markdown leaves it alone wherever it stands (text, link destination, HTML). */
+const PLACEHOLDER = /ruBlogShortcodeQ(\d+)Q/g;
+const placeholder = (index: number) => `ruBlogShortcodeQ${index}Q`;
+
+export function registerContent(plugin: PluginContext): void {
+  const { config: eleventyConfig, options, warn } = plugin;
+  const context = {
+    postFile: plugin.postFile,
+    relativePath: plugin.relativePath,
+    // Pelican's PATH or Hugo's content/: the first folder of the posts glob (`content/posts/**` → `content`).
+    root: picomatch.scan(options.posts).base.split("/")[0] ?? "",
+    siteUrl: options.siteUrl,
+    termUrl: (kind: "tag" | "category", name: string) =>
+      plugin.currentSite()?.lookup.byKey[kind].get(termKey(name))?.url,
+    // On a Pelican blog `{{< … >}}` is text. `from` comes with the generator presets (issue 14).
+    hugoShortcodes: (options as { from?: unknown }).from !== "pelican",
+    warn,
+  };
+  const placeholders = new Map<string, Placeholder[]>();
+  let markdown: MarkdownIt | undefined;
+  let pages = new Map<string, string>();
+  let pagesIgnoringCase = new Map<string, string>();
+  let pagesByName = new Map<string, string[]>();
+  const fileCache = new Map<string, boolean>();
+
+  eleventyConfig.on("eleventy.before", () => fileCache.clear());
+  eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
+    pages = new Map();
+    pagesIgnoringCase = new Map();
+    pagesByName = new Map();
+    for (const [inputPath, urls] of Object.entries(inputPathToUrl)) {
+      const url = urls.find((candidate): candidate is string => typeof candidate === "string");
+      if (url === undefined) continue;
+      const file = context.relativePath(inputPath);
+      pages.set(file, url);
+      pagesIgnoringCase.set(file.toLowerCase(), url);
+      for (const name of pageNames(file)) pagesByName.set(name, [...(pagesByName.get(name) ?? []), url]);
+    }
+  });
+
+  const site: LinkSite = {
+    root: context.root,
+    pageUrl: (file) => pages.get(file),
+    pageUrlIgnoringCase: (file) => pagesIgnoringCase.get(file.toLowerCase()),
+    pagesNamed: (name) => pagesByName.get(name) ?? [],
+    isFile: (file) => {
+      let known = fileCache.get(file);
+      if (known === undefined) {
+        known =
+          statSync(path.join(eleventyConfig.directories.input, file), { throwIfNoEntry: false })?.isFile() ?? false;
+        fileCache.set(file, known);
+      }
+      return known && !pages.has(file);
+    },
+    termUrl: (kind, name) => (kind === "author" ? undefined : context.termUrl(kind, name)),
+    homeUrl: "/",
+    siteUrl: context.siteUrl,
+  };
+
+  eleventyConfig.amendLibrary("md", (library: MarkdownIt) => {
+    markdown = library;
+    library.core.ruler.push("ru_blog_links", (state) => {
+      const page = (state.env as { page?: { inputPath?: string; url?: unknown } } | undefined)?.page;
+      const file = context.postFile(page?.inputPath);
+      if (!file || typeof page?.url !== "string") return;
+      resolveTokens(
+        state.tokens,
+        { file, url: page.url },
+        placeholders.get(page.inputPath as string) ?? [],
+        site,
+        (message) => context.warn(`${file}: ${message}`),
+      );
+    });
+  });
+
+  eleventyConfig.addPreprocessor("ru-blog-shortcodes", "md,markdown", async (data: PostData, content: string) => {
+    const file = context.postFile(data.page?.inputPath);
+    if (!context.hugoShortcodes || !file || typeof content !== "string" || !mayHaveShortcodes(content))
+      return undefined;
+    const table: Placeholder[] = [];
+    placeholders.set(data.page?.inputPath as string, table);
+    const hold = (value: Placeholder) => placeholder(table.push(value) - 1);
+    // Placeholders are per post and replaced here on every run (watch mode preprocesses a changed post again).
+    try {
+      return await expandShortcodes(content, codeBlocks(markdown, content), (call) =>
+        renderShortcode(call, { data, file, hold, markdown, eleventyConfig }),
+      );
+    } catch (error) {
+      if (error instanceof ShortcodeSyntaxError || error instanceof UnsupportedShortcodeError) {
+        throw new RuBlogError(error.message, { file });
+      }
+      throw error;
+    }
+  });
+}
+
+interface PostData {
+  page?: { inputPath?: string; url?: string };
+  eleventy?: unknown;
+  [key: string]: unknown;
+}
+
+interface RenderContext {
+  data: PostData;
+  file: string;
+  hold(value: Placeholder): string;
+  markdown: MarkdownIt | undefined;
+  eleventyConfig: EleventyConfig;
+}
+
+async function renderShortcode(call: ShortcodeCall, context: RenderContext): Promise<string> {
+  const { data, file, hold, markdown, eleventyConfig } = context;
+  if (LINK_SHORTCODES.has(call.name)) {
+    return hold({
+      ref: call.positional[0] ?? call.named.path ?? "",
+      kind: call.name as "ref" | "relref",
+      written: call.source,
+    });
+  }
+  // A site's own shortcode of a built-in's name wins, as a site's layouts/shortcodes/ file wins in Hugo.
+  const own =
+    call.inner === undefined ? eleventyConfig.getShortcode(call.name) : eleventyConfig.getPairedShortcode(call.name);
+  if (own) {
+    const args: unknown[] = call.isNamed ? [{ ...call.named }] : [...call.positional];
+    if (call.inner !== undefined) args.unshift(call.inner);
+    const output = String((await own.call({ page: data.page, eleventy: data.eleventy, ctx: data }, ...args)) ?? "");
+    return call.markdown ? output : hold({ html: output });
+  }
+  const builtIn = BUILT_INS.get(call.name);
+  if (builtIn) {
+    const output = builtIn(call, builtInContext(data, markdown));
+    return "markdown" in output ? output.markdown : hold({ html: output.html });
+  }
+  throw new RuBlogError(unregisteredMessage(call), { file });
+}
+
+function unregisteredMessage(call: ShortcodeCall): string {
+  const [open, close] = call.markdown ? ["{{%", "%}}"] : ["{{<", ">}}"];
+  const paired = call.inner !== undefined;
+  const how = paired
+    ? `eleventyConfig.addPairedShortcode("${call.name}", function (content, ...args) { return "…"; })`
+    : `eleventyConfig.addShortcode("${call.name}", function (...args) { return "…"; })`;
+  const theme =
+    call.name === "toc" ? " (Hugo has no toc of its own: it was your theme's, usually {{ .TableOfContents }})" : "";
+  return (
+    `line ${call.line}: the shortcode ${open} ${call.name} ${close} is not one of Hugo's built-ins and the site registers no ` +
+    `Eleventy ${paired ? "paired shortcode" : "shortcode"} "${call.name}"${theme}. Register one in your Eleventy config: ${how}` +
+    `${call.isNamed ? " (named arguments arrive as one object)" : ""}`
+  );
+}
+
+function builtInContext(data: PostData, markdown: MarkdownIt | undefined): BuiltInContext {
+  return {
+    markdownify: (text) => (markdown ? markdown.renderInline(text) : text),
+    param: (key) => {
+      const lower = key.toLowerCase();
+      const found = Object.keys(data).find((name) => name.toLowerCase() === lower);
+      return found === undefined ? undefined : data[found];
+    },
+  };
+}
+
+/** The lines of fenced and indented code blocks, as the site's own Markdown parser sees them. */
+function codeBlocks(markdown: MarkdownIt | undefined, source: string): LineRange[] {
+  if (!markdown) return [];
+  const tokens: Token[] = [];
+  markdown.block.parse(source, markdown, {}, tokens);
+  return tokens
+    .filter((token) => (token.type === "fence" || token.type === "code_block") && token.map)
+    .map((token) => token.map as unknown as LineRange);
+}
+
+/** The names Hugo finds a page by: `x.md` and `x` for `posts/x.md`, and `x` for a bundle `posts/x/index.md`. */
+function pageNames(file: string): string[] {
+  const base = path.posix.basename(file).toLowerCase();
+  const stem = base.replace(/\.[^.]+$/, "");
+  if (stem === "index" || stem === "_index") return [path.posix.basename(path.posix.dirname(file)).toLowerCase()];
+  return [base, stem];
+}
+
+type Token = MarkdownIt extends { parse(...args: any[]): Array<infer T> } ? T : never;
+
+/**
+ * One walk over a post's tokens: placeholders become their HTML (a paragraph holding only one becomes that HTML,
+ * as Hugo unwraps it) or their resolved `ref`; Pelican links in link destinations, image sources and raw HTML
+ * become the new URLs. Code tokens are left alone.
+ */
+function resolveTokens(
+  tokens: Token[],
+  post: LinkingPost,
+  held: readonly Placeholder[],
+  site: LinkSite,
+  report: (message: string) => void,
+): void {
+  /** Each placeholder in `text` as it belongs there: HTML as it is; a `ref` as its URL, or as written when missing. */
+  const fill = (text: string, where: "url" | "html") =>
+    text.replace(PLACEHOLDER, (whole, index: string) => {
+      const value = held[Number(index)];
+      if (!value) return whole;
+      if ("html" in value) return value.html;
+      const resolution = resolveHugoRef(value.ref, value.kind, post, site);
+      if ("problem" in resolution) {
+        report(resolution.problem);
+        return where === "url" ? value.written : escapeHtml(value.written);
+      }
+      return where === "url" ? resolution.url : escapeHtml(resolution.url);
+    });
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.type === "paragraph_open" && held.length) {
+      const inline = tokens[i + 1];
+      const close = tokens[i + 2];
+      const only = inline?.content.trim().match(/^ruBlogShortcodeQ(\d+)Q$/);
+      const value = only ? held[Number(only[1])] : undefined;
+      if (value && "html" in value && close?.type === "paragraph_close") {
+        token.type = "html_block";
+        token.tag = "";
+        token.nesting = 0;
+        token.content = `${value.html}\n`;
+        tokens.splice(i + 1, 2);
+        continue;
+      }
+    }
+    if (token.type === "html_block" || token.type === "html_inline") {
+      token.content = rewritePelicanHtml(held.length ? fill(token.content, "html") : token.content, post, site, report);
+    }
+    if (token.children) resolveTokens(token.children, post, held, site, report);
+    if (token.type === "link_open" || token.type === "image") {
+      const name = token.type === "image" ? "src" : "href";
+      const value = token.attrGet(name);
+      if (typeof value === "string")
+        token.attrSet(name, resolveUrl(held.length ? fill(value, "url") : value, post, site, report));
+    }
+    if (token.type === "text" && held.length && token.content.includes("ruBlogShortcodeQ")) {
+      // Text is escaped when written; a placeholder's HTML must not be, so the token becomes raw HTML with the
+      // surrounding text escaped here.
+      token.type = "html_inline";
+      token.content = escapeParts(token.content, (part) => fill(part, "html"));
+    }
+  }
+}
+
+function escapeParts(text: string, fill: (part: string) => string): string {
+  let out = "";
+  let last = 0;
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    out += escapeHtml(text.slice(last, match.index)) + fill(match[0]);
+    last = (match.index as number) + match[0].length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+function resolveUrl(value: string, post: LinkingPost, site: LinkSite, report: (message: string) => void): string {
+  const link = splitPelicanLink(value);
+  if (!link) return value;
+  const resolution: Resolution = resolvePelicanLink(link.what, link.target, post, site);
+  if ("problem" in resolution) {
+    report(resolution.problem);
+    // As written: markdown-it percent-encodes the braces (`%7Bfilename%7D`), Pelican leaves them.
+    return value.replace(
+      /^(%7B|%7C)(.*?)(%7D|%7C)/i,
+      (_, open: string, what: string, close: string) => decodeURIComponent(open) + what + decodeURIComponent(close),
+    );
+  }
+  if (resolution.warning) report(resolution.warning);
+  return resolution.url;
+}
