@@ -27,9 +27,16 @@ export type LineRange = readonly [number, number];
 
 export type RenderShortcode = (call: ShortcodeCall) => string | Promise<string>;
 
-/** A problem that stops the build (an unparsable tag): the caller adds the file. */
+/** A problem that stops the build (an unparsable tag): the caller adds the file and turns `line` into the file's line. */
 export class ShortcodeSyntaxError extends Error {
   override name = "ShortcodeSyntaxError";
+  constructor(
+    message: string,
+    /** 1-based line in the source given to {@link expandShortcodes}. */
+    readonly line: number,
+  ) {
+    super(message);
+  }
 }
 
 /** Whether a source might hold a shortcode at all: the fast path for the many posts that have none. */
@@ -51,7 +58,8 @@ interface Tag {
 }
 
 const MAX_NESTING = 50;
-const MAX_TAG_LENGTH = 4096;
+/** Longer than any real shortcode tag; bounds the work a stray `{{<` costs. */
+const MAX_TAG_LENGTH = 1024;
 
 /**
  * Expands every shortcode of `source` outside code with `render`, and writes each comment escape (`{{</*` x `*` `/>}}`; in code too,
@@ -65,6 +73,7 @@ export async function expandShortcodes(
 ): Promise<string> {
   if (!mayHaveShortcodes(source)) return source;
   const tags = findTags(source, codeBlocks);
+  const paired = pairedOpenings(tags);
   const lineStarts = lineOffsets(source);
   const lineOf = (offset: number) => upperBound(lineStarts, offset);
   let index = 0;
@@ -75,7 +84,8 @@ export async function expandShortcodes(
     closingName: string | undefined,
     depth: number,
   ): Promise<{ text: string; end: number }> {
-    if (depth > MAX_NESTING) throw new ShortcodeSyntaxError(`shortcodes are nested more than ${MAX_NESTING} deep`);
+    if (depth > MAX_NESTING)
+      throw new ShortcodeSyntaxError(`shortcodes are nested more than ${MAX_NESTING} deep`, lineOf(start));
     let text = "";
     let position = start;
     while (index < tags.length) {
@@ -96,12 +106,13 @@ export async function expandShortcodes(
         if (tag.name === closingName) return { text, end: tag.end };
         // Hugo stops the build on a closing tag without its opening one.
         throw new ShortcodeSyntaxError(
-          `line ${line}: the closing tag ${source.slice(tag.start, tag.end)} has no opening {{< ${tag.name} >}} before it`,
+          `the closing tag ${source.slice(tag.start, tag.end)} has no opening {{< ${tag.name} >}} before it`,
+          line,
         );
       }
       const args = parseArguments(tag.args, tag.name, line);
       let inner: string | undefined;
-      if (!tag.selfClosing && hasClosing(tags, index, tag.name)) {
+      if (paired.has(tag)) {
         const nested = await expand(tag.end, tag.name, depth + 1);
         inner = nested.text;
         position = nested.end;
@@ -121,18 +132,21 @@ export async function expandShortcodes(
   return (await expand(0, undefined, 0)).text;
 }
 
-/** Whether an opening tag at `tags[from - 1]` has a matching closing tag after it (same name, counting nesting). */
-function hasClosing(tags: readonly Tag[], from: number, name: string): boolean {
-  let depth = 0;
-  for (let i = from; i < tags.length; i++) {
-    const tag = tags[i] as Tag;
-    if (tag.escaped || tag.inCode || tag.name !== name) continue;
-    if (tag.closing) {
-      if (depth === 0) return true;
-      depth--;
-    } else if (!tag.selfClosing) depth++;
+/** The opening tags that have a closing tag of their name after them (nesting counted): one pass, a stack per name. */
+function pairedOpenings(tags: readonly Tag[]): Set<Tag> {
+  const open = new Map<string, Tag[]>();
+  const paired = new Set<Tag>();
+  for (const tag of tags) {
+    if (tag.escaped || tag.inCode || tag.selfClosing) continue;
+    const stack = open.get(tag.name) ?? [];
+    open.set(tag.name, stack);
+    if (!tag.closing) stack.push(tag);
+    else {
+      const opening = stack.pop();
+      if (opening) paired.add(opening);
+    }
   }
-  return false;
+  return paired;
 }
 
 function literal(tag: Tag): string {
@@ -150,15 +164,19 @@ const TAG =
 function findTags(source: string, codeBlocks: readonly LineRange[]): Tag[] {
   const inCode = codeLookup(source, codeBlocks);
   const tags: Tag[] = [];
+  // Tags end at the first `}}` after them: found once per `}}`, not once per `{{`, so the scan stays linear.
+  let tagEnd = -1;
   for (let at = source.indexOf("{{"); at !== -1; at = source.indexOf("{{", at + 1)) {
     const next = source[at + 2];
     if (next !== "<" && next !== "%") continue;
-    // A tag is short; a window keeps a stray `{{<` from scanning the rest of the source (bounded work).
+    if (tagEnd < at + 3) tagEnd = source.indexOf("}}", at + 3);
+    if (tagEnd === -1) break;
+    if (tagEnd - at > MAX_TAG_LENGTH) continue;
     TAG.lastIndex = 0;
-    const match = TAG.exec(source.slice(at, at + MAX_TAG_LENGTH));
+    const match = TAG.exec(source.slice(at, tagEnd + 2));
     if (!match) continue;
-    const [whole, open, commentOpen, slash, name, args, selfSlash, commentClose, close] = match;
-    if ((open === "<") !== (close === ">")) continue;
+    const [whole, open, commentOpen, slash, name, args, selfSlash, commentClose, closer] = match;
+    if ((open === "<") !== (closer === ">")) continue;
     if (Boolean(commentOpen) !== Boolean(commentClose)) continue;
     tags.push({
       start: at,
@@ -258,7 +276,8 @@ export function parseArguments(
     if (!match || match[0].trim() === "") {
       if (text.slice(at).trim() === "") break;
       throw new ShortcodeSyntaxError(
-        `line ${line}: the arguments of shortcode "${name}" cannot be read at ${JSON.stringify(text.slice(at))}`,
+        `the arguments of shortcode "${name}" cannot be read at ${JSON.stringify(text.slice(at))}`,
+        line,
       );
     }
     at = token.lastIndex;
@@ -270,7 +289,8 @@ export function parseArguments(
   const isNamed = Object.keys(named).length > 0;
   if (isNamed && positional.length) {
     throw new ShortcodeSyntaxError(
-      `line ${line}: shortcode "${name}" mixes named and positional arguments, which Hugo does not allow either; write them all as key="value" or all by position`,
+      `shortcode "${name}" mixes named and positional arguments, which Hugo does not allow either; write them all as key="value" or all by position`,
+      line,
     );
   }
   return { positional, named, isNamed };

@@ -4,7 +4,7 @@
  * filled by one markdown-it rule during the post's only rendering, which also resolves Pelican's links. Each post's
  * source and tokens are walked once.
  */
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import picomatch from "picomatch";
@@ -115,15 +115,17 @@ export function registerContent(plugin: PluginContext): void {
     placeholders.set(data.page?.inputPath as string, table);
     const hold = (value: Placeholder) => placeholder(table.push(value) - 1);
     // Placeholders are per post and replaced here on every run (watch mode preprocesses a changed post again).
+    let line = 0;
     try {
-      return await expandShortcodes(content, codeBlocks(markdown, content), (call) =>
-        renderShortcode(call, { data, file, hold, markdown, eleventyConfig }),
-      );
+      return await expandShortcodes(content, codeBlocks(markdown, content), (call) => {
+        line = call.line;
+        return renderShortcode(call, { data, hold, markdown, eleventyConfig });
+      });
     } catch (error) {
-      if (error instanceof ShortcodeSyntaxError || error instanceof UnsupportedShortcodeError) {
-        throw new RuBlogError(error.message, { file });
-      }
-      throw error;
+      if (error instanceof ShortcodeSyntaxError) line = error.line;
+      else if (!(error instanceof UnsupportedShortcodeError)) throw error;
+      const inputPath = data.page?.inputPath as string;
+      throw new RuBlogError(`line ${line + bodyOffset(inputPath, content)}: ${(error as Error).message}`, { file });
     }
   });
 }
@@ -136,14 +138,13 @@ interface PostData {
 
 interface RenderContext {
   data: PostData;
-  file: string;
   hold(value: Placeholder): string;
   markdown: MarkdownIt | undefined;
   eleventyConfig: EleventyConfig;
 }
 
 async function renderShortcode(call: ShortcodeCall, context: RenderContext): Promise<string> {
-  const { data, file, hold, markdown, eleventyConfig } = context;
+  const { data, hold, markdown, eleventyConfig } = context;
   if (LINK_SHORTCODES.has(call.name)) {
     return hold({
       ref: call.positional[0] ?? call.named.path ?? "",
@@ -165,7 +166,21 @@ async function renderShortcode(call: ShortcodeCall, context: RenderContext): Pro
     const output = builtIn(call, builtInContext(data, markdown));
     return "markdown" in output ? output.markdown : hold({ html: output.html });
   }
-  throw new RuBlogError(unregisteredMessage(call), { file });
+  throw new UnsupportedShortcodeError(unregisteredMessage(call));
+}
+
+/**
+ * How many lines come before the body Eleventy hands the preprocessor (the front matter or Pelican's header), so
+ * that a message names the line of the file. Read only when there is a message to write.
+ */
+function bodyOffset(inputPath: string, body: string): number {
+  try {
+    const text = readFileSync(inputPath, "utf8");
+    const at = text.indexOf(body.slice(0, 200));
+    return at <= 0 ? 0 : text.slice(0, at).split("\n").length - 1;
+  } catch {
+    return 0;
+  }
 }
 
 function unregisteredMessage(call: ShortcodeCall): string {
@@ -177,7 +192,7 @@ function unregisteredMessage(call: ShortcodeCall): string {
   const theme =
     call.name === "toc" ? " (Hugo has no toc of its own: it was your theme's, usually {{ .TableOfContents }})" : "";
   return (
-    `line ${call.line}: the shortcode ${open} ${call.name} ${close} is not one of Hugo's built-ins and the site registers no ` +
+    `the shortcode ${open} ${call.name} ${close} is not one of Hugo's built-ins and the site registers no ` +
     `Eleventy ${paired ? "paired shortcode" : "shortcode"} "${call.name}"${theme}. Register one in your Eleventy config: ${how}` +
     `${call.isNamed ? " (named arguments arrive as one object)" : ""}`
   );

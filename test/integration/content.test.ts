@@ -188,3 +188,61 @@ test("Hugo's built-in and a site's own shortcodes write Hugo's HTML; code and es
     t.is(comparable(built), comparable(post.content), post.source);
   }
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messages
+
+/** Builds a site that must fail and returns the plugin's message. */
+async function failingBuild(files: Record<string, string>, configure?: (eleventyConfig: any) => void): Promise<string> {
+  const { error } = await captureWarnings(() => buildSite(files, { tagPages: false, categoryPages: false, feeds: false }, configure));
+  const own = pluginError(error);
+  if (!own) throw error ?? new Error("the build succeeded");
+  if (own.skipOriginalStack !== true) throw new Error("the plugin's error would print a stack trace");
+  return own.message;
+}
+
+test.serial("a shortcode the site has not registered stops the build naming the file, the shortcode and how", async (t) => {
+  t.is(
+    await failingBuild({ "posts/a.md": "---\ntitle: A\n---\nText\n\n{{< toc >}}\n" }),
+    `[ru-blog] posts/a.md: line 6: the shortcode {{< toc >}} is not one of Hugo's built-ins and the site registers no Eleventy shortcode "toc" (Hugo has no toc of its own: it was your theme's, usually {{ .TableOfContents }}). Register one in your Eleventy config: eleventyConfig.addShortcode("toc", function (...args) { return "…"; })`,
+  );
+  t.is(
+    await failingBuild({ "posts/a.md": "---\ntitle: A\n---\n{{% warn level=\"high\" %}}x{{% /warn %}}\n" }),
+    `[ru-blog] posts/a.md: line 4: the shortcode {{% warn %}} is not one of Hugo's built-ins and the site registers no Eleventy paired shortcode "warn". Register one in your Eleventy config: eleventyConfig.addPairedShortcode("warn", function (content, ...args) { return "…"; }) (named arguments arrive as one object)`,
+  );
+});
+
+test.serial("a shortcode Hugo could not read either stops the build naming the file and the line", async (t) => {
+  t.is(
+    await failingBuild({ "posts/a.md": "---\ntitle: A\n---\n{{< youtube abc title=\"x\" >}}\n" }),
+    `[ru-blog] posts/a.md: line 4: shortcode "youtube" mixes named and positional arguments, which Hugo does not allow either; write them all as key="value" or all by position`,
+  );
+  t.regex(await failingBuild({ "posts/a.md": "---\ntitle: A\n---\n{{< qr text=\"x\" />}}\n" }), /^\[ru-blog\] posts\/a\.md: line 4: Hugo's qr shortcode .* register an Eleventy shortcode named qr/);
+});
+
+test.serial("a missing ref is one warning naming the post, and stays as written", async (t) => {
+  const { result, warnings } = await captureWarnings(() =>
+    buildSite({ "posts/a.md": "---\ntitle: A\n---\n[x]({{< relref \"nope.md\" >}}) and {{< ref \"nope.md\" >}}\n" }, { tagPages: false, categoryPages: false, feeds: false }),
+  );
+  t.deepEqual(warnings, [
+    `[ru-blog] warning: posts/a.md: {{< relref "nope.md" >}}: no page is there (looked for posts/nope.md, posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
+    `[ru-blog] warning: posts/a.md: {{< ref "nope.md" >}}: no page is there (looked for posts/nope.md, posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
+  ]);
+  t.is(
+    await (result as BuiltSite).read("posts/a/index.html"),
+    `<p><a href="{{&lt; relref &quot;nope.md&quot; &gt;}}">x</a> and {{&lt; ref &quot;nope.md&quot; &gt;}}</p>\n`,
+  );
+});
+
+test("a site's own shortcode of a built-in's name wins; pages that are not posts are left alone", async (t) => {
+  const site = await buildSite(
+    {
+      "posts/a.md": "---\ntitle: A\n---\n{{< youtube abc >}}\n",
+      "about.md": "---\ntitle: About\ntemplateEngineOverride: md\n---\n{{< youtube abc >}}\n",
+    },
+    { tagPages: false, categoryPages: false, feeds: false },
+    (eleventyConfig) => eleventyConfig.addShortcode("youtube", (id: string) => `<lite-youtube videoid="${id}"></lite-youtube>`),
+  );
+  t.is(await site.read("posts/a/index.html"), `<lite-youtube videoid="abc"></lite-youtube>\n`);
+  t.is(await site.read("about/index.html"), `<p>{{&lt; youtube abc &gt;}}</p>\n`);
+});
