@@ -46,8 +46,8 @@ export function registerContent(plugin: PluginContext): void {
     siteUrl: options.siteUrl,
     termUrl: (kind: "tag" | "category", name: string) =>
       plugin.currentSite()?.lookup.byKey[kind].get(termKey(name))?.url,
-    // On a Pelican blog `{{< … >}}` is text. `from` comes with the generator presets (issue 14).
-    hugoShortcodes: (options as { from?: unknown }).from !== "pelican",
+    // `from` comes with the generator presets (issue 14); until then it reads as undefined.
+    from: (options as { from?: unknown }).from,
     warn,
   };
   const placeholders = new Map<string, Placeholder[]>();
@@ -109,8 +109,8 @@ export function registerContent(plugin: PluginContext): void {
 
   eleventyConfig.addPreprocessor("ru-blog-shortcodes", "md,markdown", async (data: PostData, content: string) => {
     const file = context.postFile(data.page?.inputPath);
-    if (!context.hugoShortcodes || !file || typeof content !== "string" || !mayHaveShortcodes(content))
-      return undefined;
+    if (!file || typeof content !== "string" || !mayHaveShortcodes(content)) return undefined;
+    if (isPelicanPost(context.from, data.page?.inputPath as string)) return undefined;
     const table: Placeholder[] = [];
     placeholders.set(data.page?.inputPath as string, table);
     const hold = (value: Placeholder) => placeholder(table.push(value) - 1);
@@ -182,6 +182,22 @@ function bodyOffset(inputPath: string, body: string): number {
     return 0;
   }
 }
+
+/**
+ * On a Pelican blog `{{< … >}}` is text, as Pelican shows it: with `from: "pelican"`, or (without `from: "hugo"`) in a
+ * post written in Pelican's own header format, which the plugin reads as Pelican's too (front-matter.ts). Asked only
+ * of posts that hold something like a shortcode.
+ */
+function isPelicanPost(from: unknown, inputPath: string): boolean {
+  if (from === "pelican") return true;
+  if (from === "hugo") return false;
+  try {
+    return PELICAN_HEADER_START.test(readFileSync(inputPath, "utf8").slice(0, 200));
+  } catch {
+    return false;
+  }
+}
+const PELICAN_HEADER_START = /^\uFEFF?[A-Za-z][\w-]*:[ \t]*/;
 
 function unregisteredMessage(call: ShortcodeCall): string {
   const [open, close] = call.markdown ? ["{{%", "%}}"] : ["{{<", ">}}"];
