@@ -32,9 +32,17 @@ import type { EleventyConfig } from "./types.js";
 
 type Placeholder = { html: string } | { ref: string; kind: "ref" | "relref"; written: string };
 
-/** Letters only, so that Markdown leaves it alone wherever it stands (text, link destination, HTML). */
-const PLACEHOLDER = /ruBlogShortcodeQ(\d+)Q/g;
-const placeholder = (index: number) => `ruBlogShortcodeQ${index}Q`;
+/**
+ * Letters and digits only, so that Markdown leaves it alone wherever it stands (text, link destination, HTML); the
+ * random part keeps a post's own text from ever spelling one.
+ */
+const PLACEHOLDER_PREFIX = `ruBlogShortcode${Math.random()
+  .toString(36)
+  .slice(2, 10)
+  .replace(/[^a-z0-9]/g, "")}Q`;
+const PLACEHOLDER = new RegExp(`${PLACEHOLDER_PREFIX}(\\d+)Q`, "g");
+const PLACEHOLDER_ALONE = new RegExp(`^${PLACEHOLDER_PREFIX}(\\d+)Q$`);
+const placeholder = (index: number) => `${PLACEHOLDER_PREFIX}${index}Q`;
 
 export function registerContent(plugin: PluginContext): void {
   const { config: eleventyConfig, options, warn } = plugin;
@@ -257,12 +265,15 @@ function resolveTokens(
   site: LinkSite,
   report: (message: string) => void,
 ): void {
-  /** Each placeholder in `text` as it belongs there: HTML as it is; a `ref` as its URL, or as written when missing. */
-  const fill = (text: string, where: "url" | "html") =>
+  /**
+   * Each placeholder in `text` as it belongs there: HTML as it is (with the placeholders of shortcodes nested in it,
+   * which always come before it); a `ref` as its URL, or as written when missing.
+   */
+  const fill = (text: string, where: "url" | "html", below = held.length): string =>
     text.replace(PLACEHOLDER, (whole, index: string) => {
-      const value = held[Number(index)];
+      const value = Number(index) < below ? held[Number(index)] : undefined;
       if (!value) return whole;
-      if ("html" in value) return value.html;
+      if ("html" in value) return fill(value.html, "html", Number(index));
       const resolution = resolveHugoRef(value.ref, value.kind, post, site);
       if ("problem" in resolution) {
         report(resolution.problem);
@@ -275,13 +286,13 @@ function resolveTokens(
     if (token.type === "paragraph_open" && held.length) {
       const inline = tokens[i + 1];
       const close = tokens[i + 2];
-      const only = inline?.content.trim().match(/^ruBlogShortcodeQ(\d+)Q$/);
+      const only = inline?.content.trim().match(PLACEHOLDER_ALONE);
       const value = only ? held[Number(only[1])] : undefined;
       if (value && "html" in value && close?.type === "paragraph_close") {
         token.type = "html_block";
         token.tag = "";
         token.nesting = 0;
-        token.content = `${value.html}\n`;
+        token.content = `${fill(inline?.content.trim() ?? "", "html")}\n`;
         tokens.splice(i + 1, 2);
         continue;
       }
@@ -296,7 +307,7 @@ function resolveTokens(
       if (typeof value === "string")
         token.attrSet(name, resolveUrl(held.length ? fill(value, "url") : value, post, site, report));
     }
-    if (token.type === "text" && held.length && token.content.includes("ruBlogShortcodeQ")) {
+    if (token.type === "text" && held.length && token.content.includes(PLACEHOLDER_PREFIX)) {
       // Text is escaped when written; a placeholder's HTML must not be, so the token becomes raw HTML with the
       // surrounding text escaped here.
       token.type = "html_inline";

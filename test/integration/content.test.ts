@@ -173,9 +173,12 @@ function comparable(html: string): string {
     .trim();
 }
 
+/** Hugo expands a shortcode inside code too; here code is never touched (the issue's rule), asserted on its own below. */
+const CODE_POST = "posts/code.md";
+
 test("every ref and relref leads where Hugo's did", async (t) => {
   const site = await buildHugo();
-  for (const post of hugo.posts) {
+  for (const post of hugo.posts.filter((post) => post.source !== CODE_POST)) {
     const built = await site.read(outputFile(post.url));
     t.deepEqual(links(built), links(post.content), post.source);
   }
@@ -183,10 +186,24 @@ test("every ref and relref leads where Hugo's did", async (t) => {
 
 test("Hugo's built-in and a site's own shortcodes write Hugo's HTML; code and escapes as Hugo shows them", async (t) => {
   const site = await buildHugo();
-  for (const post of hugo.posts) {
+  for (const post of hugo.posts.filter((post) => post.source !== CODE_POST)) {
     const built = await site.read(outputFile(post.url));
     t.is(comparable(built), comparable(post.content), post.source);
   }
+});
+
+test("a shortcode inside code stays as written, where Hugo expanded it; nested shortcodes as Hugo nests them", async (t) => {
+  const site = await buildHugo();
+  const built = await site.read("post/code/index.html");
+  t.is(
+    comparable(built),
+    comparable(`<p>Inline <code>{{< youtube w7Ft2ymGmfc >}}</code> code.</p>
+<pre><code>{{< youtube w7Ft2ymGmfc >}}
+</code></pre><div class="aside-outer"><aside class="note"><b>Вложенный</b> шорткод</aside></div>`),
+  );
+  const hugoCode = hugo.posts.find((post) => post.source === CODE_POST)?.content as string;
+  t.true(hugoCode.includes(`<code>\n<div style="position: relative;`), "Hugo 0.111 expands shortcodes in code");
+  t.true(comparable(built).endsWith(comparable(hugoCode.slice(hugoCode.indexOf('<div class="aside-outer">')))));
 });
 
 // ---------------------------------------------------------------------------------------------------------------
