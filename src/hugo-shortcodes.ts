@@ -237,3 +237,45 @@ function details(call: ShortcodeCall, context: BuiltInContext): string {
     `  <summary>${context.markdownify(summary)}</summary>\n\n${(call.inner ?? "").trim()}\n\n</details>\n`
   );
 }
+
+/** A heading of the post, for {@link tableOfContents}. */
+export interface TocHeading {
+  level: number;
+  id: string;
+  /** The heading's inline HTML. */
+  html: string;
+}
+
+/**
+ * Hugo 0.111's `.TableOfContents` (its defaults: `h2` and `h3`, unordered), which is what a theme's `toc` shortcode
+ * almost always writes: nested lists of links to the headings, indented as Hugo indents them.
+ */
+export function tableOfContents(headings: readonly TocHeading[], startLevel = 2, endLevel = 3): string {
+  const items = headings.filter((heading) => heading.level >= startLevel && heading.level <= endLevel);
+  if (items.length === 0) return "";
+  let out = `<nav id="TableOfContents">\n`;
+  let index = 0;
+  const list = (level: number, indent: string): void => {
+    out += `${indent}<ul>\n`;
+    while (index < items.length && (items[index] as TocHeading).level >= level) {
+      const heading = items[index] as TocHeading;
+      if (heading.level > level) {
+        // A deeper heading without a parent at this level: Hugo gives it an empty item.
+        out += `${indent}  <li>\n`;
+        list(level + 1, `${indent}    `);
+        out += `${indent}  </li>\n`;
+        continue;
+      }
+      index++;
+      out += `${indent}  <li><a href="#${goEscape(heading.id)}">${heading.html}</a>`;
+      if (index < items.length && (items[index] as TocHeading).level > level) {
+        out += "\n";
+        list(level + 1, `${indent}    `);
+        out += `${indent}  </li>\n`;
+      } else out += "</li>\n";
+    }
+    out += `${indent}</ul>\n`;
+  };
+  list(startLevel, "  ");
+  return `${out}</nav>`;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import test from "ava";
-import { BUILT_INS, goUrl, UnsupportedShortcodeError, type BuiltInOutput } from "../src/hugo-shortcodes.js";
+import { BUILT_INS, goUrl, tableOfContents, UnsupportedShortcodeError, type BuiltInOutput } from "../src/hugo-shortcodes.js";
 import { parseArguments } from "../src/shortcodes.js";
 
 const context = {
@@ -72,4 +72,20 @@ test("URLs as Go's html/template writes them", (t) => {
   t.is(goUrl("/img/путь с пробелом.png"), "/img/%d0%bf%d1%83%d1%82%d1%8c%20%d1%81%20%d0%bf%d1%80%d0%be%d0%b1%d0%b5%d0%bb%d0%be%d0%bc.png");
   t.is(goUrl("https://e.ru/a?b=1&c=2"), "https://e.ru/a?b=1&amp;c=2");
   t.is(goUrl("javascript:alert(1)"), "#ZgotmplZ");
+});
+
+test("toc writes Hugo's .TableOfContents byte for byte: h2 and h3, nested, indented as Hugo indents", (t) => {
+  const hugoToc = (
+    JSON.parse(readFileSync("test/fixtures/hugo-shortcodes/expected.json", "utf8")) as { posts: { source: string; content: string }[] }
+  ).posts.find((post) => post.source === "posts/toc.md")?.content as string;
+  const toc = tableOfContents([
+    { level: 2, id: "установка", html: "Установка" },
+    { level: 3, id: "из-пакета", html: "Из пакета" },
+    { level: 3, id: "из-исходников-make", html: "Из исходников <code>make</code>" },
+    { level: 4, id: "глубже-не-идёт", html: "Глубже не идёт" },
+    { level: 2, id: "настройка-важно", html: "Настройка <strong>важно</strong>" },
+    { level: 1, id: "первый-уровень-не-входит", html: "Первый уровень не входит" },
+  ]);
+  t.true(hugoToc.startsWith(`${toc}\n`), toc);
+  t.is(tableOfContents([{ level: 1, id: "a", html: "A" }]), "");
 });

@@ -9,7 +9,14 @@ import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import picomatch from "picomatch";
 import { RuBlogError } from "../errors.js";
-import { BUILT_INS, LINK_SHORTCODES, UnsupportedShortcodeError, type BuiltInContext } from "../hugo-shortcodes.js";
+import {
+  BUILT_INS,
+  LINK_SHORTCODES,
+  tableOfContents,
+  UnsupportedShortcodeError,
+  type BuiltInContext,
+  type TocHeading,
+} from "../hugo-shortcodes.js";
 import {
   resolveHugoRef,
   resolvePelicanLink,
@@ -30,7 +37,8 @@ import { termKey } from "../taxonomy.js";
 import type { PluginContext } from "./context.js";
 import type { EleventyConfig } from "./types.js";
 
-type Placeholder = { html: string } | { ref: string; kind: "ref" | "relref"; written: string };
+type Placeholder = { html: string } | { ref: string; kind: "ref" | "relref"; written: string } | { toc: true };
+type Filled = Exclude<Placeholder, { toc: true }>;
 
 /**
  * Letters and digits only, so that Markdown leaves it alone wherever it stands (text, link destination, HTML); the
@@ -108,7 +116,9 @@ export function registerContent(plugin: PluginContext): void {
       resolveTokens(
         state.tokens,
         { file, url: page.url },
-        placeholders.get(page.inputPath as string) ?? [],
+        withTableOfContents(placeholders.get(page.inputPath as string) ?? [], state.tokens, (inline) =>
+          library.renderer.renderInline(inline, library.options, state.env),
+        ),
         site,
         (message) => context.warn(`${file}: ${message}`),
       );
@@ -169,6 +179,8 @@ async function renderShortcode(call: ShortcodeCall, context: RenderContext): Pro
     const output = String((await own.call({ page: data.page, eleventy: data.eleventy, ctx: data }, ...args)) ?? "");
     return call.markdown ? output : hold({ html: output });
   }
+  // Hugo has no toc shortcode: a theme's is almost always `{{ .TableOfContents }}`, which is what this writes.
+  if (call.name === "toc") return hold({ toc: true });
   const builtIn = BUILT_INS.get(call.name);
   if (builtIn) {
     const output = builtIn(call, builtInContext(data, markdown));
@@ -207,17 +219,36 @@ function isPelicanPost(from: unknown, inputPath: string): boolean {
 }
 const PELICAN_HEADER_START = /^\uFEFF?[A-Za-z][\w-]*:[ \t]*/;
 
+/** The placeholders with each `toc` replaced by the table of contents of the post's headings (ids as rendered). */
+function withTableOfContents(
+  held: readonly Placeholder[],
+  tokens: Token[],
+  renderInline: (tokens: Token[]) => string,
+): Filled[] {
+  if (!held.some((value) => "toc" in value)) return held as Filled[];
+  const headings: TocHeading[] = [];
+  tokens.forEach((token, i) => {
+    if (token.type !== "heading_open") return;
+    const inline = tokens[i + 1];
+    headings.push({
+      level: Number(token.tag.slice(1)),
+      id: String(token.attrGet("id") ?? ""),
+      html: inline?.children ? renderInline(inline.children) : "",
+    });
+  });
+  const html = tableOfContents(headings);
+  return held.map((value) => ("toc" in value ? { html } : value));
+}
+
 function unregisteredMessage(call: ShortcodeCall): string {
   const [open, close] = call.markdown ? ["{{%", "%}}"] : ["{{<", ">}}"];
   const paired = call.inner !== undefined;
   const how = paired
     ? `eleventyConfig.addPairedShortcode("${call.name}", function (content, ...args) { return "…"; })`
     : `eleventyConfig.addShortcode("${call.name}", function (...args) { return "…"; })`;
-  const theme =
-    call.name === "toc" ? " (Hugo has no toc of its own: it was your theme's, usually {{ .TableOfContents }})" : "";
   return (
     `the shortcode ${open} ${call.name} ${close} is not one of Hugo's built-ins and the site registers no ` +
-    `Eleventy ${paired ? "paired shortcode" : "shortcode"} "${call.name}"${theme}. Register one in your Eleventy config: ${how}` +
+    `Eleventy ${paired ? "paired shortcode" : "shortcode"} "${call.name}" (in Hugo it was the theme's or layouts/shortcodes/${call.name}.html). Register one in your Eleventy config: ${how}` +
     `${call.isNamed ? " (named arguments arrive as one object)" : ""}`
   );
 }
@@ -261,7 +292,7 @@ type Token = MarkdownIt extends { parse(...args: any[]): Array<infer T> } ? T : 
 function resolveTokens(
   tokens: Token[],
   post: LinkingPost,
-  held: readonly Placeholder[],
+  held: readonly Filled[],
   site: LinkSite,
   report: (message: string) => void,
 ): void {

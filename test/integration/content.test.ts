@@ -220,12 +220,12 @@ async function failingBuild(files: Record<string, string>, configure?: (eleventy
 
 test.serial("a shortcode the site has not registered stops the build naming the file, the shortcode and how", async (t) => {
   t.is(
-    await failingBuild({ "posts/a.md": "---\ntitle: A\n---\nText\n\n{{< toc >}}\n" }),
-    `[ru-blog] posts/a.md: line 6: the shortcode {{< toc >}} is not one of Hugo's built-ins and the site registers no Eleventy shortcode "toc" (Hugo has no toc of its own: it was your theme's, usually {{ .TableOfContents }}). Register one in your Eleventy config: eleventyConfig.addShortcode("toc", function (...args) { return "…"; })`,
+    await failingBuild({ "posts/a.md": "---\ntitle: A\n---\nText\n\n{{< notice warning >}}\n" }),
+    `[ru-blog] posts/a.md: line 6: the shortcode {{< notice >}} is not one of Hugo's built-ins and the site registers no Eleventy shortcode "notice" (in Hugo it was the theme's or layouts/shortcodes/notice.html). Register one in your Eleventy config: eleventyConfig.addShortcode("notice", function (...args) { return "…"; })`,
   );
   t.is(
     await failingBuild({ "posts/a.md": "---\ntitle: A\n---\n{{% warn level=\"high\" %}}x{{% /warn %}}\n" }),
-    `[ru-blog] posts/a.md: line 4: the shortcode {{% warn %}} is not one of Hugo's built-ins and the site registers no Eleventy paired shortcode "warn". Register one in your Eleventy config: eleventyConfig.addPairedShortcode("warn", function (content, ...args) { return "…"; }) (named arguments arrive as one object)`,
+    `[ru-blog] posts/a.md: line 4: the shortcode {{% warn %}} is not one of Hugo's built-ins and the site registers no Eleventy paired shortcode "warn" (in Hugo it was the theme's or layouts/shortcodes/warn.html). Register one in your Eleventy config: eleventyConfig.addPairedShortcode("warn", function (content, ...args) { return "…"; }) (named arguments arrive as one object)`,
   );
 });
 
