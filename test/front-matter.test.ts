@@ -99,12 +99,35 @@ test("normalizePost: Build and Status set where a post is listed", (t) => {
   t.like(normalizePost({ Title: "A", build: { list: "never" } }, context()).ruBlog as object, { listing: "never" });
   t.like(normalizePost({ Title: "A", Status: "hidden" }, context()).ruBlog as object, { listing: "never" });
   t.is(normalizePost({ Title: "A", Build: { Render: "never" } }, context()).permalink, false);
-  t.throws(() => normalizePost({ Title: "A", Build: { List: "sometimes" } }, context()), {
-    message: '[ru-blog] posts/x.md, key "Build": List: "sometimes" is not understood; write List: always|local|never and Render: always|never.',
-  });
-  t.throws(() => normalizePost({ Title: "A", Status: "archived" }, context()), {
-    message: '[ru-blog] posts/x.md, key "Status": "archived" is not a status; write draft, hidden or published.',
-  });
+});
+
+test("normalizePost: a Build key or value Hugo ignores is ignored with one warning naming the nearest key; the post is listed as Hugo lists it", (t) => {
+  const typo = context();
+  const data = normalizePost({ Title: "A", Build: { Link: "local" } }, typo);
+  t.like(data, { permalink: "/posts/a/" });
+  t.like(data.ruBlog as object, { listing: "always" });
+  t.deepEqual(typo.warnings, [
+    "posts/x.md: Build: Link is not a key of Build; did you mean List? It is ignored, as Hugo ignores it, and the post is built as if it were not there.",
+  ]);
+  const lower = context();
+  normalizePost({ title: "A", build: { rendr: "never" } }, lower);
+  t.deepEqual(lower.warnings, [
+    "posts/x.md: build: rendr is not a key of build; did you mean render? It is ignored, as Hugo ignores it, and the post is built as if it were not there.",
+  ]);
+  const value = context();
+  t.like(normalizePost({ Title: "A", Build: { List: "sometimes" } }, value).ruBlog as object, { listing: "always" });
+  t.deepEqual(value.warnings, [
+    'posts/x.md: Build: List: "sometimes" is not always, local or never; it is ignored, as Hugo ignores it, and the post is listed as by default (always). Write one of always, local or never.',
+  ]);
+  t.is(normalizePost({ Title: "A", Build: { Render: "link" } }, context()).permalink, false);
+});
+
+test("normalizePost: a Status Pelican does not know is not published, with a warning", (t) => {
+  const archived = context();
+  t.like(normalizePost({ Title: "A", Status: "archived" }, archived), { permalink: false, eleventyExcludeFromCollections: true });
+  t.deepEqual(archived.warnings, [
+    'posts/x.md: Status: "archived" is not a status, so the post is not published, as Pelican skips it ("Unknown status"); write draft, hidden or published.',
+  ]);
 });
 
 test("normalizePost: a user's own permalink and templateEngineOverride win", (t) => {
