@@ -14,19 +14,23 @@ export interface ReadFrontMatter {
 
 /**
  * Reads a post's front matter that Eleventy's reader (gray-matter, which takes `---` on the first line only) left
- * in its text: TOML between `+++` lines and JSON (an object starting the file) as Hugo reads them, Pelican's
- * `Key: value` header. With `from: "hugo"` blank lines may come first, as Hugo allows, for YAML too.
- * Returns undefined when the text starts with none of them.
+ * in its text, as the old generator read it: TOML between `+++` lines and JSON (an object starting the file) as
+ * Hugo reads them, with blank lines allowed before any front matter (YAML too) with `from: "hugo"`; Pelican's
+ * `Key: value` header. Without `from`, all of them, each on the first line. Returns undefined when the text starts
+ * with none of them.
  */
 export function readOtherFrontMatter(
   content: string,
   file: string,
   from: Generator | undefined,
 ): ReadFrontMatter | undefined {
-  const text = from === "hugo" ? content.replace(/^\s+/, "") : content;
-  if (/^\+\+\+[ \t]*\r?\n/.test(text)) return readToml(text, file);
-  if (/^\{\s*["}]/.test(text)) return readJson(text, file);
-  if (from === "hugo" && text !== content && /^---[ \t]*\r?\n/.test(text)) return readYaml(text, file);
+  if (from !== "pelican") {
+    const text = from === "hugo" ? content.replace(/^\s+/, "") : content;
+    if (/^\+\+\+[ \t]*\r?\n/.test(text)) return readToml(text, file);
+    if (/^\{\s*["}]/.test(text)) return readJson(text, file);
+    if (from === "hugo" && text !== content && /^---[ \t]*\r?\n/.test(text)) return readYaml(text, file);
+  }
+  if (from === "hugo") return undefined;
   const header = parsePelicanHeader(content);
   return header && { format: "pelican", ...header };
 }

@@ -517,7 +517,11 @@ function listPageData(raw: Record<string, unknown>, context: PostContext): Recor
   };
   const title = readText(titleEntry, file);
   if (title !== undefined) data.title = title;
-  if (headless || !("permalink" in raw)) data.permalink = false;
+  if (headless || !("permalink" in raw)) {
+    data.permalink = false;
+    // Not written, so not put in the posts' layout, which may need what only a post has.
+    if (!("layout" in raw)) data.layout = false;
+  }
   if (headless) data.eleventyExcludeFromCollections = true;
   if (!("templateEngineOverride" in raw) && /\.(md|markdown)$/i.test(file))
     data.templateEngineOverride = context.postTemplateEngine;

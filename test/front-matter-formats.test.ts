@@ -64,3 +64,9 @@ test("unreadFrontMatter names front matter that blank lines pushed off the first
   t.is(unreadFrontMatter("Просто текст.\n"), undefined);
   t.is(unreadFrontMatter("\nПросто текст.\n"), undefined);
 });
+
+test("each generator's formats only: Hugo reads no Pelican header, Pelican no TOML or JSON", (t) => {
+  t.is(readOtherFrontMatter("Title: a\n\nТекст.\n", "posts/x.md", "hugo"), undefined);
+  t.is(readOtherFrontMatter("+++\ntitle = 'a'\n+++\n", "posts/x.md", "pelican"), undefined);
+  t.is(readOtherFrontMatter('{"title": "a"}\n', "posts/x.md", "pelican"), undefined);
+});

@@ -219,6 +219,7 @@ test("_index files are list pages, never posts: offered through ruBlog, not writ
     title: "Статьи",
     date: "2019-01-23",
     permalink: false,
+    layout: false,
     templateEngineOverride: "md",
     ruBlog: { isPost: false, folder: "content/posts", file: "content/posts/_index.md", headless: false },
   });
