@@ -428,7 +428,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     status === undefined
       ? `${file}: ${owned.get("status")!.key}: ${describeValue(owned.get("status")!.value)} is not a status, so the post is not published, as Pelican skips it ("Unknown status"); write draft, hidden or published.`
       : skipReason(
-          { file, title, date, publishDate, expiryDate, unreadFrontMatter: context.unreadFrontMatter },
+          { file, title, date, isDraft, publishDate, expiryDate, unreadFrontMatter: context.unreadFrontMatter },
           from,
           context.now ?? new Date(),
         );

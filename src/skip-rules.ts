@@ -6,6 +6,8 @@ export interface SkipFacts {
   file: string;
   title: string | undefined;
   date: DateTime | undefined;
+  /** A Pelican draft needs no date (Pelican gives it the latest possible one). */
+  isDraft?: boolean;
   /** Hugo's `publishDate` (or the key it falls back to) with the key as the post wrote it. */
   publishDate?: { key: string; date: DateTime } | undefined;
   expiryDate?: { key: string; date: DateTime } | undefined;
@@ -26,7 +28,7 @@ export function skipReason(facts: SkipFacts, from: Generator | undefined, now: D
   const unread = facts.unreadFrontMatter ? `: ${facts.unreadFrontMatter}.` : "";
   if (from === "pelican") {
     for (const key of ["title", "date"] as const) {
-      if (facts[key] !== undefined) continue;
+      if (facts[key] !== undefined || (key === "date" && facts.isDraft)) continue;
       const fix =
         unread || (key === "title" ? "; add a Title: line to publish it." : "; add a Date: line to publish it.");
       return `${file}: not published, as Pelican skips it ("could not find information about '${key}'"): it has no ${key}${fix}`;
