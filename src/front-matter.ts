@@ -433,6 +433,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
           context.now ?? new Date(),
         );
   if (skipped !== undefined) context.warn(skipped);
+  else if (context.unreadFrontMatter) context.warn(`${file}: ${context.unreadFrontMatter}.`);
   const written = skipped === undefined && !headless && build.render && (!isDraft || context.writeDrafts);
   const eleventyTags = tags.filter((tag) => {
     if (!RESERVED_COLLECTION_NAMES.has(tag.toLowerCase())) return true;

@@ -226,3 +226,10 @@ test("_index files are list pages, never posts: offered through ruBlog, not writ
   t.like(normalizePost({ Title: "Блог", permalink: "/blog/" }, context({ file: "_index.md" })), { title: "Блог", permalink: "/blog/", ruBlog: { folder: "" } });
   t.like(normalizePost({ title: "x", headless: true, permalink: "/x/" }, context({ file: "s/_index.md" })), { permalink: false, eleventyExcludeFromCollections: true });
 });
+
+test("a post published with front matter left in its text (a date from its file name) is named in a warning", (t) => {
+  const unread = "its front matter does not start on the first line, so it is read as text; remove the blank lines above it";
+  const warned = context({ file: "posts/2020-01-01-x.md", unreadFrontMatter: unread });
+  t.like(normalizePost({}, warned), { permalink: "/posts/x/" });
+  t.deepEqual(warned.warnings, [`posts/2020-01-01-x.md: ${unread}.`]);
+});
