@@ -1,6 +1,7 @@
 /**
  * Front matter of posts: the YAML engine for the posts the glob selects; TOML, Hugo's JSON and Pelican's header for
- * posts without `---` (front-matter-formats.ts); the normalising of every post's data, `---js` posts' too. Every other template's front matter is left to the site's own settings.
+ * posts without `---` (front-matter-formats.ts); the normalising of every post's data, `---js` posts' too. Every
+ * other template's front matter is left to the site's own settings.
  */
 import path from "node:path";
 import picomatch from "picomatch";
