@@ -1,8 +1,11 @@
+import { closest } from "fastest-levenshtein";
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
 import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "./errors.js";
+import type { Generator } from "./front-matter-formats.js";
 import { checkSitePath, postPermalink } from "./permalinks.js";
+import { skipReason } from "./skip-rules.js";
 import type { PostSlugger } from "./slugs.js";
 
 /** The front-matter keys this package owns, by their canonical (lowercase) name. Every other key is left alone. */
@@ -23,7 +26,16 @@ export const OWNED_KEYS = [
   "build",
   "aliases",
 ] as const;
-type OwnedKey = (typeof OWNED_KEYS)[number];
+/** Hugo's own date keys (its default `frontmatter` setting), owned with `from: "hugo"`. */
+const HUGO_KEYS = ["lastmod", "publishdate", "pubdate", "published", "expirydate", "unpublishdate"] as const;
+/** Plain data in Hugo: its only taxonomies are `tags` and `categories`, and it has no `Status`. */
+const NOT_HUGO_KEYS: readonly string[] = ["category", "status"];
+type OwnedKey = (typeof OWNED_KEYS)[number] | (typeof HUGO_KEYS)[number];
+
+function ownedKeysOf(from: Generator | undefined): readonly string[] {
+  if (from !== "hugo") return OWNED_KEYS;
+  return [...OWNED_KEYS.filter((key) => !NOT_HUGO_KEYS.includes(key)), ...HUGO_KEYS];
+}
 
 /** Hugo's `Build.List`: where a written post is listed. */
 export type Listing = "always" | "local" | "never";
@@ -62,6 +74,12 @@ export interface PostContext {
   /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
   writeDrafts: boolean;
   warn: Warn;
+  /** The old generator whose reading and skip rules apply (the `from` option). */
+  from?: Generator | undefined;
+  /** The build's time, for Hugo's `publishDate` and `expiryDate`. @default the time of the call */
+  now?: Date;
+  /** Why the post's text may still hold front matter that was not read (see unreadFrontMatter). */
+  unreadFrontMatter?: string | undefined;
 }
 
 /**
@@ -116,12 +134,13 @@ export function parsePelicanHeader(content: string): { data: Record<string, stri
 }
 
 /** Groups a raw front matter by canonical key; two spellings of one key (`Title` and `title`) are an error. */
-function splitOwnedKeys(raw: Record<string, unknown>, file: string) {
+function splitOwnedKeys(raw: Record<string, unknown>, file: string, from?: Generator) {
+  const ownedKeys = ownedKeysOf(from);
   const owned = new Map<OwnedKey, { key: string; value: unknown }>();
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const canonical = key.toLowerCase() as OwnedKey;
-    if (!(OWNED_KEYS as readonly string[]).includes(canonical)) {
+    if (!ownedKeys.includes(canonical)) {
       rest[key] = value;
       continue;
     }
@@ -226,20 +245,29 @@ function readBoolean(entry: { key: string; value: unknown } | undefined, file: s
 
 const STATUSES = ["published", "draft", "hidden"] as const;
 
-function readStatus(entry: { key: string; value: unknown } | undefined, file: string): (typeof STATUSES)[number] {
-  const status = (isEmptyValue(entry?.value) ? undefined : readText(entry, file)?.toLowerCase()) ?? "published";
-  if ((STATUSES as readonly string[]).includes(status)) return status as (typeof STATUSES)[number];
-  throw new RuBlogError(`${describeValue(entry?.value)} is not a status; write draft, hidden or published.`, {
-    file,
-    key: entry?.key,
-  });
-}
-
-/** Hugo's build options: `Build: {List: never|local|always, Render: never|always}` (Hugo also takes booleans). */
-function readBuild(
+/**
+ * The post's status; one Pelican does not know is `undefined`, and the post is then not published, as Pelican
+ * skips it ("Unknown status … skipping it").
+ */
+function readStatus(
   entry: { key: string; value: unknown } | undefined,
   file: string,
+): (typeof STATUSES)[number] | undefined {
+  const status = (isEmptyValue(entry?.value) ? undefined : readText(entry, file)?.toLowerCase()) ?? "published";
+  return (STATUSES as readonly string[]).includes(status) ? (status as (typeof STATUSES)[number]) : undefined;
+}
+
+const BUILD_KEYS = ["List", "Render", "PublishResources"];
+
+/**
+ * Hugo's build options: `Build: {List: never|local|always, Render: never|always|link}` (Hugo also takes booleans).
+ * A key or value Hugo does not know is ignored with a warning, as Hugo ignores it (its default, `always`, stands).
+ */
+function readBuild(
+  entry: { key: string; value: unknown } | undefined,
+  context: PostContext,
 ): { list: Listing; render: boolean } {
+  const { file } = context;
   const build = { list: "always" as Listing, render: true };
   if (entry === undefined || isEmptyValue(entry.value)) return build;
   if (typeof entry.value !== "object" || Array.isArray(entry.value)) {
@@ -252,15 +280,23 @@ function readBuild(
     const value = typeof rawValue === "boolean" ? (rawValue ? "always" : "never") : String(rawValue).toLowerCase();
     const name = key.toLowerCase();
     if (name === "list" && ["always", "local", "never"].includes(value)) build.list = value as Listing;
-    else if (name === "render" && ["always", "never"].includes(value)) build.render = value === "always";
+    else if (name === "render" && ["always", "never", "link"].includes(value)) build.render = value === "always";
     else if (name === "publishresources") continue;
-    else {
-      throw new RuBlogError(
-        `${key}: ${describeValue(rawValue)} is not understood; write List: always|local|never and Render: always|never.`,
-        {
-          file,
-          key: entry.key,
-        },
+    else if (name === "list" || name === "render") {
+      const allowed = name === "list" ? "always, local or never" : "always, never or link";
+      context.warn(
+        `${file}: ${entry.key}: ${key}: ${describeValue(rawValue)} is not ${allowed}; it is ignored, as Hugo ignores it, and the post is ${name === "list" ? "listed" : "written"} as by default (always). Write one of ${allowed}.`,
+      );
+    } else {
+      const nearest = closest(
+        key.toLowerCase(),
+        BUILD_KEYS.map((known) => known.toLowerCase()),
+      );
+      const suggestion = BUILD_KEYS.find((known) => known.toLowerCase() === nearest)!;
+      const spelled =
+        key[0] === key[0]?.toLowerCase() ? suggestion[0]!.toLowerCase() + suggestion.slice(1) : suggestion;
+      context.warn(
+        `${file}: ${entry.key}: ${key} is not a key of ${entry.key}; did you mean ${spelled}? It is ignored, as Hugo ignores it, and the post is built as if it were not there.`,
       );
     }
   }
@@ -339,12 +375,26 @@ function fileStem(file: string): string {
  * permalink. Keys the package does not own are passed through untouched.
  */
 export function normalizePost(raw: Record<string, unknown>, context: PostContext): Record<string, unknown> {
-  const { file } = context;
-  const { owned, rest } = splitOwnedKeys(raw, file);
+  const { file, from } = context;
+  if (isListPageFile(file)) return listPageData(raw, context);
+  const { owned, rest } = splitOwnedKeys(raw, file, from);
 
   const title = readText(owned.get("title"), file);
-  const date = readDate(owned.get("date"), context) ?? dateFromFileNameOrFail(context);
-  const modified = readDate(owned.get("modified"), context);
+  const firstDate = (keys: OwnedKey[]): { key: string; date: DateTime } | undefined => {
+    for (const key of keys) {
+      const date = readDate(owned.get(key), context);
+      if (date) return { key: owned.get(key)!.key, date };
+    }
+    return undefined;
+  };
+  // Hugo's default `frontmatter` setting: which keys give `.Date`, `.Lastmod`, `.PublishDate` and `.ExpiryDate`.
+  const hugo = from === "hugo";
+  const date =
+    firstDate(hugo ? ["date", "publishdate", "pubdate", "published", "lastmod", "modified"] : ["date"])?.date ??
+    dateFromFileNameOrFail(context);
+  const modified = firstDate(hugo ? ["lastmod", "modified"] : ["modified"])?.date;
+  const publishDate = hugo ? firstDate(["publishdate", "pubdate", "published", "date"]) : undefined;
+  const expiryDate = hugo ? firstDate(["expirydate", "unpublishdate"]) : undefined;
   const tags = readTermNames(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
   const named = [
     ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
@@ -368,11 +418,23 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const status = readStatus(owned.get("status"), file);
   const draftFlag = readBoolean(owned.get("draft"), file);
   const isDraft = status === "draft" || draftFlag;
-  const build = readBuild(owned.get("build"), file);
-  const listing: Listing = status === "hidden" ? "never" : build.list;
+  const build = readBuild(owned.get("build"), context);
+  // Hugo's headless bundle is neither written nor listed.
+  const headless = readBoolean(findKey(raw, "headless"), file);
+  const listing: Listing = status === "hidden" || headless ? "never" : build.list;
   const summary = readText(owned.get("summary"), file);
 
-  const written = build.render && (!isDraft || context.writeDrafts);
+  const skipped =
+    status === undefined
+      ? `${file}: ${owned.get("status")!.key}: ${describeValue(owned.get("status")!.value)} is not a status, so the post is not published, as Pelican skips it ("Unknown status"); write draft, hidden or published.`
+      : skipReason(
+          { file, title, date, isDraft, publishDate, expiryDate, unreadFrontMatter: context.unreadFrontMatter },
+          from,
+          context.now ?? new Date(),
+        );
+  if (skipped !== undefined) context.warn(skipped);
+  else if (context.unreadFrontMatter) context.warn(`${file}: ${context.unreadFrontMatter}.`);
+  const written = skipped === undefined && !headless && build.render && (!isDraft || context.writeDrafts);
   const eleventyTags = tags.filter((tag) => {
     if (!RESERVED_COLLECTION_NAMES.has(tag.toLowerCase())) return true;
     context.warn(
@@ -386,7 +448,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     categories,
     authors,
     aliases,
-    status,
+    ...(hugo ? {} : { status: status ?? "published" }),
     draft: isDraft,
     ruBlog: { isPost: true, listing, isDraft, file, tags, categories, aliases } satisfies PostState,
   };
@@ -407,7 +469,8 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     // The permalink is final text: a `{{` in a Url must not be run as a template.
     data.dynamicPermalink = false;
   }
-  if (isDraft && !context.writeDrafts) data.eleventyExcludeFromCollections = true;
+  if ((isDraft && !context.writeDrafts) || skipped !== undefined || headless)
+    data.eleventyExcludeFromCollections = true;
   // Eleventy builds `collections.<tag>` for every tag by sorting all pages again (TemplateCollection#getFilteredByTag)
   // and then looks every member up in its list of templates (TemplateMap#populateCollectionsWithContent):
   // O(tags × pages) per build. Without `tagCollections` the tags stay out of Eleventy's collections (the plugin's
@@ -416,6 +479,52 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     data.eleventyExcludeFromCollections = eleventyTags;
   }
   if (!("templateEngineOverride" in rest) && /\.(md|markdown)$/i.test(file))
+    data.templateEngineOverride = context.postTemplateEngine;
+  return data;
+}
+
+/** A key of the front matter in any casing, for keys the plugin reads but leaves in the data (`headless`). */
+function findKey(raw: Record<string, unknown>, name: string): { key: string; value: unknown } | undefined {
+  const key = Object.keys(raw).find((candidate) => candidate.toLowerCase() === name);
+  return key === undefined ? undefined : { key, value: raw[key] };
+}
+
+/** Hugo's `_index.md` (any extension): the list page of its folder's section, or of the home page, never a post. */
+export function isListPageFile(file: string): boolean {
+  return /^_index\.[^./]+$/.test(file.split("/").pop() ?? "");
+}
+
+/** What the plugin keeps of a list page for the site's own list pages (`collections.listPages`). */
+export interface ListPageState {
+  isPost: false;
+  /** The folder the `_index` file is in, inside the input folder (`content/posts`); `""` for the input folder. */
+  folder: string;
+  file: string;
+  headless: boolean;
+}
+
+/**
+ * A Hugo `_index` file's data: its title and text are offered to the site's list pages through
+ * `collections.listPages`; it is not written itself unless it sets a `permalink` (never when `headless: true`).
+ */
+function listPageData(raw: Record<string, unknown>, context: PostContext): Record<string, unknown> {
+  const { file } = context;
+  const titleEntry = findKey(raw, "title");
+  const headless = readBoolean(findKey(raw, "headless"), file);
+  const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+  const data: Record<string, unknown> = {
+    ...raw,
+    ruBlog: { isPost: false, folder, file, headless } satisfies ListPageState,
+  };
+  const title = readText(titleEntry, file);
+  if (title !== undefined) data.title = title;
+  if (headless || !("permalink" in raw)) {
+    data.permalink = false;
+    // Not written, so not put in the posts' layout, which may need what only a post has.
+    if (!("layout" in raw)) data.layout = false;
+  }
+  if (headless) data.eleventyExcludeFromCollections = true;
+  if (!("templateEngineOverride" in raw) && /\.(md|markdown)$/i.test(file))
     data.templateEngineOverride = context.postTemplateEngine;
   return data;
 }

@@ -10,6 +10,7 @@ import { createContext } from "./eleventy/context.js";
 import { registerFeeds } from "./eleventy/feeds.js";
 import { registerFilters } from "./eleventy/filters.js";
 import { registerFrontMatter } from "./eleventy/front-matter.js";
+import { registerListPages } from "./eleventy/list-pages.js";
 import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
 import { registerRedirects } from "./eleventy/redirects.js";
@@ -39,6 +40,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerTypography(context);
   registerFilters(context);
   registerCollections(context);
+  registerListPages(context);
   registerOutputChecks(context);
   registerTermPages(context);
   registerFeeds(context);

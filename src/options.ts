@@ -92,6 +92,16 @@ export interface RuBlogOptions {
    * @example { typography: true }
    */
   typography?: TypographyOption;
+  /**
+   * The generator the blog comes from: posts are read, and left out, as it read them (its front matter keys, its
+   * skip rules). @default undefined (the plugin's own reading)
+   */
+  from?: "hugo" | "pelican";
+  /**
+   * Every warning about a post read differently from its old generator, or left out, becomes an error: for a CI
+   * that must not let a silent difference through. @default false
+   */
+  strict?: boolean;
 }
 
 export interface ResolvedFeeds {
@@ -124,6 +134,8 @@ export interface ResolvedOptions {
   tagCollections: boolean;
   postTemplateEngine: string;
   typography: TypographyGroups;
+  from: "hugo" | "pelican" | undefined;
+  strict: boolean;
 }
 
 export const DEFAULT_FEEDS: ResolvedFeeds = {
@@ -154,6 +166,8 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds"> = {
   tagCollections: true,
   postTemplateEngine: "md",
   typography: new Set(),
+  from: undefined,
+  strict: false,
 };
 
 export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds"];
@@ -306,6 +320,9 @@ const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
       return fail(name, value, error.message);
     }
   },
+  from: (value, name) =>
+    value === "hugo" || value === "pelican" ? value : fail(name, value, 'expected "hugo" or "pelican"'),
+  strict: boolean,
 };
 
 function warnUnknown(given: Record<string, unknown>, known: readonly string[], warn: Warn, prefix = ""): void {

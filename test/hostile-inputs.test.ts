@@ -18,6 +18,8 @@ const post = (frontMatter: string, body = "Текст.") => `---\n${frontMatter}
 interface Refused {
   file: string;
   error: string;
+  /** Refused only under `strict: true`; otherwise the post is left out with a warning. */
+  strict?: boolean;
 }
 interface Built {
   file: string;
@@ -67,12 +69,24 @@ const CASES: Array<[string, Refused | Built]> = [
   refused("Date: 42", "Title: A\nDate: 42", '[ru-blog] posts/a.md, key "Date": 42 is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00'),
   refused("Date: 2015-07-29 25:00", "Title: A\nDate: 2015-07-29 25:00", '[ru-blog] posts/a.md, key "Date": "2015-07-29 25:00" is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00'),
   refused("Tags: {a: 1}", "Title: A\nDate: 2015-01-01\nTags: {a: 1}", '[ru-blog] posts/a.md, key "Tags": {"a":1} is not a list of names; write `Tags: [Docker, Мнение]` or `Tags: Docker, Мнение`.'),
-  refused("Status: archived", "Title: A\nStatus: archived", '[ru-blog] posts/a.md, key "Status": "archived" is not a status; write draft, hidden or published.'),
-  refused(
-    "Build: {List: sometimes}",
-    "Title: A\nBuild: {List: sometimes}",
-    '[ru-blog] posts/a.md, key "Build": List: "sometimes" is not understood; write List: always|local|never and Render: always|never.',
-  ),
+  [
+    "Status: archived, with strict: true",
+    {
+      file: post("Title: A\nStatus: archived"),
+      error:
+        '[ru-blog] posts/a.md: Status: "archived" is not a status, so the post is not published, as Pelican skips it ("Unknown status"); write draft, hidden or published. (This is an error because of strict: true.)',
+      strict: true,
+    },
+  ],
+  [
+    "Build: {List: sometimes}, with strict: true",
+    {
+      file: post("Title: A\nBuild: {List: sometimes}"),
+      error:
+        '[ru-blog] posts/a.md: Build: List: "sometimes" is not always, local or never; it is ignored, as Hugo ignores it, and the post is listed as by default (always). Write one of always, local or never. (This is an error because of strict: true.)',
+      strict: true,
+    },
+  ],
   refused("invalid YAML", "Title: [unclosed", '[ru-blog] posts/a.md: the front matter is not valid YAML: unexpected end of the stream within a flow collection in "posts/a.md" (3:1)'),
   [
     "<script> and quotes in a title: escaped in HTML text, attributes and XML",
@@ -185,7 +199,7 @@ for (const [name, outcome] of CASES) {
   test(name, async (t) => {
     const files = { ...LAYOUTS, "posts/a.md": outcome.file };
     if ("error" in outcome) {
-      t.is(await buildError(files, OPTIONS), outcome.error);
+      t.is(await buildError(files, outcome.strict ? { ...OPTIONS, strict: true } : OPTIONS), outcome.error);
       return;
     }
     const site = await buildSite(files, OPTIONS);

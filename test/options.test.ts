@@ -83,3 +83,14 @@ test("typography: off by default, true for every group, an object turns groups o
       '[ru-blog] option "typography" is {"quote":false}; unknown group "quote"; the groups are quotes, dashes, ellipsis, spaces, numbers.',
   });
 });
+
+test("from is hugo or pelican; strict is a boolean, false by default", (t) => {
+  t.like(resolve({ feeds: false }).options, { from: undefined, strict: false });
+  t.like(resolve({ feeds: false, from: "hugo", strict: true }).options, { from: "hugo", strict: true });
+  t.throws(() => resolve({ feeds: false, from: "jekyll" }), {
+    message: '[ru-blog] option "from" is "jekyll"; expected "hugo" or "pelican".',
+  });
+  t.throws(() => resolve({ feeds: false, strict: "yes" }), {
+    message: '[ru-blog] option "strict" is "yes"; expected true or false.',
+  });
+});

@@ -1,17 +1,19 @@
 /**
- * Front matter of posts: the YAML engine for the posts the glob selects, Pelican's header for posts without `---`,
- * and the normalising of every post's data. Every other template's front matter is left to the site's own settings.
+ * Front matter of posts: the YAML engine for the posts the glob selects; TOML, Hugo's JSON and Pelican's header for
+ * posts without `---` (front-matter-formats.ts); the normalising of every post's data, `---js` posts' too. Every
+ * other template's front matter is left to the site's own settings.
  */
 import path from "node:path";
 import picomatch from "picomatch";
-import { withPlace } from "../errors.js";
-import { normalizePost, parsePelicanHeader, parsePostYaml } from "../front-matter.js";
+import { RuBlogError, withPlace } from "../errors.js";
+import { normalizePost, parsePostYaml } from "../front-matter.js";
+import { readOtherFrontMatter, unreadFrontMatter } from "../front-matter-formats.js";
 import { DEFAULT_CATEGORY } from "../permalinks.js";
 import { typesetPostData } from "../typography.js";
 import type { PluginContext } from "./context.js";
 
 interface GrayMatterFile {
-  data: Record<string, unknown>;
+  data: Record<string, unknown> | Promise<Record<string, unknown>>;
   content: string;
   matter: string;
   excerpt?: string;
@@ -44,7 +46,13 @@ export function registerFrontMatter({
   typeset,
 }: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
-  const normalize = (raw: Record<string, unknown>, file: string) => {
+  // With `strict`, a post read differently from its old generator, or left out, stops the build.
+  const postWarn = options.strict
+    ? (message: string) => {
+        throw new RuBlogError(`${message} (This is an error because of strict: true.)`);
+      }
+    : warn;
+  const normalize = (raw: Record<string, unknown>, file: string, unread: string | undefined) => {
     const data = normalizePost(raw, {
       file,
       folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
@@ -55,7 +63,9 @@ export function registerFrontMatter({
       postTemplateEngine: options.postTemplateEngine,
       tagCollections: options.tagCollections,
       writeDrafts: writesDrafts(),
-      warn,
+      warn: postWarn,
+      from: options.from,
+      unreadFrontMatter: unread,
     });
     if (typeset) typesetPostData(data, typeset, options.language);
     return data;
@@ -78,14 +88,22 @@ export function registerFrontMatter({
       runPreviousExcerpt(previousExcerpt, file, matterOptions);
       const postPath = postFile(matterOptions.filePath);
       if (!postPath) return;
+      let unread: string | undefined;
       if (file.matter === "" && !file.content.startsWith("---")) {
-        const header = withPlace({ file: postPath }, () => parsePelicanHeader(file.content));
-        if (header) {
-          file.content = header.body;
-          file.data = header.data;
+        const read = withPlace({ file: postPath }, () => readOtherFrontMatter(file.content, postPath, options.from));
+        if (read) {
+          file.content = read.body;
+          file.data = read.data;
+        } else {
+          unread = unreadFrontMatter(file.content);
         }
       }
-      file.data = normalize(file.data ?? {}, postPath);
+      // Eleventy's `---js` front matter runs asynchronously: its data is a promise, which Eleventy awaits.
+      const data = file.data;
+      file.data =
+        data instanceof Promise
+          ? data.then((resolved) => normalize(resolved ?? {}, postPath, unread))
+          : normalize(data ?? {}, postPath, unread);
     },
   });
 }

@@ -1100,10 +1100,15 @@ export function expectPost(post: PostSpec, index: number, options: BlogOptions):
     // README: an empty value means the key is not given.
     else if (value.text !== undefined && value.text !== "") {
       status = value.text.toLowerCase();
-      if (!["published", "draft", "hidden"].includes(status)) refuse("status");
     }
   }
-  let draft = status === "draft";
+  // README: a Status other than published, draft or hidden is left out with a warning, as Pelican skips it; so is a
+  // post with neither a title nor a date. Either is left out as a draft is.
+  const unknownStatus = !["published", "draft", "hidden"].includes(status);
+  const titleValue = get("title")?.value;
+  const untitledUndated =
+    (titleValue === undefined || titleValue === null) && !dated.present && !fileDate(post.file, options.timezone);
+  let draft = status === "draft" || unknownStatus || untitledUndated;
   const draftEntry = get("draft");
   if (draftEntry && draftEntry.value !== null && draftEntry.value !== "") {
     const value = draftEntry.value;
@@ -1122,9 +1127,9 @@ export function expectPost(post: PostSpec, index: number, options: BlogOptions):
       for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
         const word = typeof raw === "boolean" ? (raw ? "always" : "never") : String(raw).toLowerCase();
         const name = key.toLowerCase();
+        // README: a key or value Hugo does not know is ignored with a warning; `Render: link` writes no page.
         if (name === "list" && ["always", "local", "never"].includes(word)) listing = word as ExpectedPost["listing"];
-        else if (name === "render" && ["always", "never"].includes(word)) render = word === "always";
-        else if (name !== "publishresources") refuse("build");
+        else if (name === "render" && ["always", "never", "link"].includes(word)) render = word === "always";
       }
     }
   }
