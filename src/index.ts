@@ -5,6 +5,7 @@
 import { assertLocaleAvailable } from "./dates.js";
 import { createWarnOnce, withPlace } from "./errors.js";
 import { registerCollections } from "./eleventy/collections.js";
+import { registerExistingSite } from "./eleventy/existing-site.js";
 import { createContext } from "./eleventy/context.js";
 import { registerFeeds } from "./eleventy/feeds.js";
 import { registerFilters } from "./eleventy/filters.js";
@@ -38,6 +39,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerTypography(context);
   registerFilters(context);
   registerCollections(context);
+  registerExistingSite(context);
   registerOutputChecks(context);
   registerTermPages(context);
   registerFeeds(context);

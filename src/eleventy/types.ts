@@ -16,6 +16,8 @@ export interface EleventyConfig {
   addTemplateFormats(formats: string): void;
   amendLibrary(engine: string, amend: (library: any) => void): void;
   on(event: string, listener: (...args: any[]) => unknown): void;
+  addPreprocessor?(name: string, extensions: string, preprocess: (data: any, content: string) => unknown): void;
+  addUrlTransform?(transform: (page: { url: string }) => string | undefined): void;
 }
 
 /** An Eleventy collection item, as far as the plugin reads it. */

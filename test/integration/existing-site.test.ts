@@ -67,7 +67,7 @@ test("every file the site wrote is still written, byte for byte: the plugin only
   t.true(before.files.includes("tags/coreos/index.html") && before.files.includes("feed/feed.xml"), "the site's own tag pages and feed");
 });
 
-test("what the plugin adds: its feeds, the category page and indexes it does not leave to the site", async (t) => {
+test("what the plugin adds: its feeds and their stylesheet, the category page and index; its tag pages and index are left to the site", async (t) => {
   const [before, after] = await builds;
   t.deepEqual(
     after.files.filter((file) => !before.files.includes(file)),
@@ -76,6 +76,7 @@ test("what the plugin adds: its feeds, the category page and indexes it does not
       "categories/it/feed.xml",
       "categories/it/index.html",
       "feed.xml",
+      "feed.xsl",
       "tags/another-tag/feed.xml",
       "tags/coreos/feed.xml",
       "tags/mnenie/feed.xml",
