@@ -326,6 +326,25 @@ function feedOption<I>(feed: FeedPlan<I>): string {
   return feed.path === feed.selfPath ? `feeds.${which}` : `legacyUrls.feeds.${which}`;
 }
 
+/**
+ * For each URL of the plugin's term pages, indexes and feeds (normalised with normalizeUrlKey), the option that
+ * moves it: `the option tagPages`, `the option feeds.all`. For clash messages about pages the model did not see.
+ */
+export function optionsMovingPages<I>(model: SiteModel<I>): Map<string, string> {
+  const options = new Map<string, string>();
+  for (const [pages, option] of [
+    [model.tagPages, "tagPages"],
+    [model.categoryPages, "categoryPages"],
+  ] as const) {
+    for (const page of pages) options.set(normalizeUrlKey(page.url), `the option ${option}`);
+  }
+  for (const index of model.termIndexes) {
+    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`);
+  }
+  for (const feed of model.feeds) options.set(normalizeUrlKey(feed.path), `the option ${feedOption(feed)}`);
+  return options;
+}
+
 /** The parts of the site model the plugin writes pages for. */
 export interface WrittenPages<I> {
   tagPages: TermPage<I>[];
