@@ -150,3 +150,13 @@ test("a .markdown post is a post like a .md one", async (t) => {
   );
   t.is(await built.read("posts/dlinnoe-rasshirenie/index.html"), '<h2 id="zagolovok">Заголовок</h2>\n<p>Текст {{ x }}.</p>\n');
 });
+
+test("heading ids go to the plugin's posts only: the site's other Markdown pages stay as they were", async (t) => {
+  const built = await buildSite({
+    "_includes/term.njk": "{{ term.name }}",
+    "posts/a.md": "---\nTitle: А\nDate: 2015-01-01\n---\n## Простой пример\n",
+    "about.md": "## Обо мне\n",
+  }, { feeds: false });
+  t.true((await built.read("posts/a/index.html")).includes('<h2 id="prostoy-primer">Простой пример</h2>'));
+  t.is(await built.read("about/index.html"), "<h2>Обо мне</h2>\n");
+});
