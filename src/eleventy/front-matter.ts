@@ -85,9 +85,18 @@ export function registerFrontMatter({
           file.data = header.data;
         }
       }
-      file.data = normalize(file.data ?? {}, postPath);
+      // Eleventy's `---js` front matter engine returns a Promise, which Eleventy awaits later: normalise what it
+      // resolves to, so that a `draft` or `permalink` there works as in YAML.
+      const data: unknown = file.data;
+      file.data = isPromise(data)
+        ? (data.then((resolved) => normalize((resolved as Record<string, unknown>) ?? {}, postPath)) as never)
+        : normalize(file.data ?? {}, postPath);
     },
   });
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === "function";
 }
 
 /** Keeps a user's own `excerpt` setting working: a function is chained, `true` or a separator string is honoured. */
