@@ -20,7 +20,7 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="utf-8"?>
           code { overflow-wrap: anywhere; }
           ol { padding: 0; list-style: none; }
           li { margin: 1.25rem 0; }
-          time { display: block; opacity: 0.75; font-size: 0.9em; }
+          time { display: block; font-size: 0.9em; }
         </style>
       </head>
       <body>
