@@ -5,7 +5,7 @@
  */
 import test from "ava";
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -25,14 +25,14 @@ interface Build {
 
 const outputs: string[] = [];
 
-async function build(config: string): Promise<Build> {
+async function build(config: string, site = STARTER): Promise<Build> {
   const output = await mkdtemp(path.join(tmpdir(), "ru-blog-starter-"));
   outputs.push(output);
   const log = await new Promise<string>((resolve, reject) => {
     execFile(
       process.execPath,
       [ELEVENTY, `--config=${config}`, `--output=${output}`],
-      { cwd: STARTER, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
+      { cwd: site, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => (error ? reject(new Error(`eleventy --config=${config} failed:\n${stderr || stdout}`)) : resolve(stdout + stderr)),
     );
   });
@@ -147,4 +147,22 @@ test("no internal collection of the plugin shows where the site iterates collect
     after.files.filter((file) => /^tags\/[^/]*(rublog|taglist|categorylist)/i.test(file)),
     [],
   );
+});
+
+test("the README's term.njk, copied into the starter as it is, renders term pages inside the starter's base layout", async (t) => {
+  const readme = await readFile(path.join(REPO, "README.md"), "utf8");
+  const termNjk = readme.match(/```njk\n(---\nlayout: layouts\/base\.njk\n---\n[\s\S]*?)```/)?.[1];
+  t.truthy(termNjk, "the README has the term.njk example");
+  // Inside the repository, so that the site's config finds the package by its name, as the fixture does.
+  await mkdir(path.join(REPO, "test-output"), { recursive: true });
+  const site = await mkdtemp(path.join(REPO, "test-output", "starter-"));
+  outputs.push(site);
+  await cp(STARTER, site, { recursive: true });
+  await writeFile(path.join(site, "_includes", "term.njk"), termNjk!);
+  const built = await build("eleventy.with-ru-blog.config.js", site);
+  const html = await built.text("categories/it/index.html");
+  t.true(html.startsWith("<!doctype html>") && html.includes('<a href="/" class="home-link">Eleventy Blog</a>'), html);
+  t.true(html.includes('<h1 id="it">IT</h1>') || html.includes("<h1>IT</h1>"), html);
+  t.true(html.includes('<li><a href="/blog/vpechatleniya-ot-coreos/">Впечатления от CoreOS</a></li>'), html);
+  t.false(built.warnings.some((warning) => warning.includes("term page layout")), built.warnings.join("\n"));
 });
