@@ -40,6 +40,15 @@ export interface PluginContext {
   readonly written: () => WrittenPages<CollectionItem>;
 }
 
+/**
+ * Pagination of one of the plugin's templates over its pages. The pages come from the site model, not from a
+ * collection of their own, which a site that iterates `collections` would see; paginating over `collections.all`
+ * makes Eleventy process the template after every other, once every URL of the site is known (context.written).
+ */
+export function pagesOf<T>(alias: string, pages: () => T[]) {
+  return { data: "collections.all", size: 1, alias, before: () => pages() };
+}
+
 /** Eleventy's input paths start with `./`; globs and messages want the path inside the input folder. */
 export function inputRelative(filePath: string, inputDir: string): string {
   const relative = path.relative(path.resolve(inputDir), path.resolve(filePath));

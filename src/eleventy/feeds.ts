@@ -6,8 +6,7 @@ import type { ResolvedOptions } from "../options.js";
 import { postState, type FeedPlan, type SiteModel } from "../site.js";
 import { absoluteUrl } from "../urls.js";
 import { FEED_STYLESHEET } from "../feed-stylesheet.js";
-import type { PluginContext } from "./context.js";
-import { pagesOf } from "./term-pages.js";
+import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
 const PACKAGE = { name: "eleventy-plugin-ru-blog", uri: "https://www.npmjs.com/package/eleventy-plugin-ru-blog" };

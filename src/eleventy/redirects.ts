@@ -1,8 +1,7 @@
 /** Redirect pages for aliases and old term URLs, and the redirects file for static hosts (`redirects` option). */
 import { redirectPage, redirectsFile, type Redirect } from "../redirects.js";
 import type { SiteModel } from "../site.js";
-import type { PluginContext } from "./context.js";
-import { pagesOf } from "./term-pages.js";
+import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
 export function registerRedirects({ config, options, currentSite }: PluginContext): void {

@@ -5,7 +5,7 @@ import { builtInTermIndex, builtInTermPage } from "../built-in-pages.js";
 import { RuBlogError } from "../errors.js";
 import type { TermIndex } from "../site.js";
 import type { TermPage } from "../taxonomy.js";
-import type { PluginContext } from "./context.js";
+import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem, EleventyConfig } from "./types.js";
 
 function layoutExists(layout: string, config: EleventyConfig): boolean {
@@ -16,15 +16,6 @@ function layoutExists(layout: string, config: EleventyConfig): boolean {
   const dir = path.dirname(path.join(folder, layout));
   const base = path.basename(layout);
   return existsSync(dir) && readdirSync(dir).some((entry) => entry.startsWith(`${base}.`));
-}
-
-/**
- * Pagination of one of the plugin's templates over its pages. The pages come from the site model, not from a
- * collection of their own, which a site that iterates `collections` would see; paginating over `collections.all`
- * makes Eleventy process the template after every other, once every URL of the site is known (context.written).
- */
-export function pagesOf<T>(alias: string, pages: () => T[]) {
-  return { data: "collections.all", size: 1, alias, before: () => pages() };
 }
 
 export function registerTermPages({ config, options, warn, written, currentSite }: PluginContext): void {
