@@ -82,6 +82,8 @@ test("typography: off by default, true for every group, an object turns groups o
     message:
       '[ru-blog] option "typography" is {"quote":false}; unknown group "quote"; the groups are quotes, dashes, ellipsis, spaces, numbers.',
   });
+});
+
 test("feeds.stylesheet: the bundled one by default, false, a site path made root-relative, an http(s) URL; anything else names the option", (t) => {
   const feeds = (stylesheet: unknown) => resolve({ siteUrl: "https://example.ru", feeds: { stylesheet } }).options.feeds.stylesheet;
   t.deepEqual(resolve({ siteUrl: "https://example.ru" }).options.feeds.stylesheet, { href: "/feed.xsl", bundled: true });
