@@ -1,19 +1,22 @@
 /** Plain, valid HTML5 pages the plugin writes where the site has no layout of its own yet. */
 import { escapeAttribute, escapeUTF8 } from "entities";
-import type { TermIndex } from "./site.js";
+import type { PageItem, TermIndex } from "./site.js";
+import type { TermKind, TermPage } from "./taxonomy.js";
 import { encodePath } from "./urls.js";
 
-/** The tag or category index: every term with its post count. */
-export function builtInTermIndex<I>(index: TermIndex<I>, site: { title: string; language: string }): string {
-  const heading = index.kind === "tag" ? "Метки" : "Категории";
-  const items = index.terms
-    .map((term) => {
-      const name = escapeUTF8(term.name);
-      const label = term.url ? `<a href="${escapeAttribute(encodePath(term.url))}">${name}</a>` : name;
-      return `    <li>${label} <span>(${term.count})</span></li>`;
-    })
-    .join("\n");
-  const title = site.title ? `${heading} — ${escapeUTF8(site.title)}` : heading;
+interface BuiltInSite {
+  title: string;
+  language: string;
+}
+
+const HEADINGS: Record<TermKind, string> = { tag: "Метки", category: "Категории" };
+
+function link(url: string, text: string, rel?: string): string {
+  return `<a${rel ? ` rel="${rel}"` : ""} href="${escapeAttribute(encodePath(url))}">${escapeUTF8(text)}</a>`;
+}
+
+function page(site: BuiltInSite, heading: string, body: string): string {
+  const title = site.title ? `${escapeUTF8(heading)} — ${escapeUTF8(site.title)}` : escapeUTF8(heading);
   return `<!doctype html>
 <html lang="${escapeAttribute(site.language)}">
 <head>
@@ -22,11 +25,34 @@ export function builtInTermIndex<I>(index: TermIndex<I>, site: { title: string; 
   <title>${title}</title>
 </head>
 <body>
-  <h1>${heading}</h1>
-  <ul>
-${items}
-  </ul>
+  <h1>${escapeUTF8(heading)}</h1>
+${body}
 </body>
 </html>
 `;
+}
+
+/** The tag or category index: every term with its post count. */
+export function builtInTermIndex<I>(index: TermIndex<I>, site: BuiltInSite): string {
+  const items = index.terms
+    .map(
+      (term) =>
+        `    <li>${term.url ? link(term.url, term.name) : escapeUTF8(term.name)} <span>(${term.count})</span></li>`,
+    )
+    .join("\n");
+  return page(site, HEADINGS[index.kind], `  <ul>\n${items}\n  </ul>`);
+}
+
+/** One page of a term: its posts on this page, by title, and links to the pages before and after. */
+export function builtInTermPage<I extends PageItem>(termPage: TermPage<I>, site: BuiltInSite): string {
+  const items = termPage.posts
+    .filter((post) => post.url !== false)
+    .map((post) => `    <li>${link(post.url as string, String(post.data.title ?? post.url))}</li>`)
+    .join("\n");
+  const pages = [
+    termPage.previousUrl ? link(termPage.previousUrl, "Назад", "prev") : "",
+    termPage.nextUrl ? link(termPage.nextUrl, "Дальше", "next") : "",
+  ].filter(Boolean);
+  const navigation = pages.length ? `\n  <nav>${pages.join(" ")}</nav>` : "";
+  return page(site, termPage.term.name, `  <ul>\n${items}\n  </ul>${navigation}`);
 }

@@ -104,6 +104,8 @@ export interface FeedDocument {
   title: string;
   /** Already chosen and ordered, newest first. */
   entries: FeedEntry[];
+  /** The XSL stylesheet a browser shows the feed with: a root-relative path or an absolute URL. */
+  stylesheet?: string;
 }
 
 /** RFC 4287's `atomLanguageTag`; the schema refuses anything else in `xml:lang`. */
@@ -339,7 +341,27 @@ export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   // An empty content is not written at all, so it needs no marker.
   for (const { item } of unwritten) feed.addItem(item.content ? { ...item, content: CONTENT_MARKER } : item);
   const head = writtenEntries(withLanguage(feed.atom1(), language), unwritten);
-  return head + entries.map(entryXml).join("") + FEED_END;
+  const xml = head + entries.map(entryXml).join("") + FEED_END;
+  return doc.stylesheet === undefined ? xml : withStylesheet(xml, doc.stylesheet, site.siteUrl);
+}
+
+/**
+ * The document with an `<?xml-stylesheet?>` processing instruction right after its XML declaration, where a
+ * browser looks for it. `feed` has no option for it; the declaration is the document's first line whatever `feed`
+ * writes after it. A site path is taken inside `siteUrl` (`/feed.xsl` → `/blog/feed.xsl`). The href goes through
+ * `URL`, which percent-encodes `"`, `<` and `>`, so nothing in it can end the instruction; a URL on the site's own
+ * host is written root-relative, as browsers load an XSL stylesheet only from the feed's own origin and the same
+ * feed is then styled wherever it is served from.
+ */
+function withStylesheet(xml: string, href: string, siteUrl: string): string {
+  const declarationEnd = xml.startsWith("<?xml ") ? xml.indexOf("?>") + 2 : 0;
+  const url = new URL(absoluteUrl(href, siteUrl));
+  const sameHost = url.origin === new URL(siteUrl).origin;
+  const value = escapeAttribute(sameHost ? url.pathname + url.search : url.href);
+  const instruction = `<?xml-stylesheet href="${value}" type="text/xsl"?>`;
+  return declarationEnd === 0
+    ? `${instruction}\n${xml}`
+    : `${xml.slice(0, declarationEnd)}\n${instruction}${xml.slice(declarationEnd)}`;
 }
 
 /* ---------------------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import { assertLocaleAvailable } from "./dates.js";
 import { createWarnOnce, withPlace } from "./errors.js";
 import { registerCollections } from "./eleventy/collections.js";
 import { registerContent } from "./eleventy/content.js";
+
+import { registerExistingSite } from "./eleventy/existing-site.js";
 import { createContext } from "./eleventy/context.js";
 import { registerFeeds } from "./eleventy/feeds.js";
 import { registerFilters } from "./eleventy/filters.js";
@@ -41,6 +43,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerFilters(context);
   registerCollections(context);
   registerListPages(context);
+
+  registerExistingSite(context);
   registerOutputChecks(context);
   registerTermPages(context);
   registerFeeds(context);

@@ -20,6 +20,12 @@ export interface FeedsOption {
   categories?: string | false;
   /** Entries per feed, newest first; `0` for all. @default 20 */
   limit?: number;
+  /**
+   * XSL stylesheet each feed names (`<?xml-stylesheet?>`), so that a browser shows a feed as a readable page: a site
+   * path or an absolute URL of your own, or `false` for none. By default the plugin writes its own, in Russian, at
+   * `/feed.xsl`. @default "/feed.xsl" (bundled)
+   */
+  stylesheet?: string | false;
 }
 
 export interface LegacyUrlsOption {
@@ -109,6 +115,14 @@ export interface ResolvedFeeds {
   tags: string | false;
   categories: string | false;
   limit: number;
+  /** Where the feeds' stylesheet is; `bundled` when it is the plugin's own, which the plugin then writes there. */
+  stylesheet: FeedStylesheet | false;
+}
+
+export interface FeedStylesheet {
+  /** A site path (`/feed.xsl`) or an absolute URL. */
+  href: string;
+  bundled: boolean;
 }
 
 /** Options after defaults and checks: what the modules work with. */
@@ -136,6 +150,12 @@ export interface ResolvedOptions {
   typography: TypographyGroups;
   from: "hugo" | "pelican" | undefined;
   strict: boolean;
+
+  /**
+   * The options the user set, as opposed to those left to their defaults: a default layout that is missing gets a
+   * built-in page, a layout the user named must exist.
+   */
+  given: ReadonlySet<string>;
 }
 
 export const DEFAULT_FEEDS: ResolvedFeeds = {
@@ -143,9 +163,10 @@ export const DEFAULT_FEEDS: ResolvedFeeds = {
   tags: "/tags/:slug/feed.xml",
   categories: "/categories/:slug/feed.xml",
   limit: 20,
+  stylesheet: { href: "/feed.xsl", bundled: true },
 };
 
-const DEFAULTS: Omit<ResolvedOptions, "feeds"> = {
+const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given"> = {
   siteUrl: undefined,
   title: "",
   subtitle: undefined,
@@ -230,11 +251,24 @@ const slugStyle = (value: unknown, name: string): SlugStyle =>
     ? value
     : fail(name, value, 'expected "translit", "unicode", "pelican" or a function (text) => slug');
 
+/** `false`, a path inside the site (made root-relative) or an absolute http(s) URL. */
+const stylesheet = (value: unknown, name: string): FeedStylesheet | false => {
+  if (value === false) return false;
+  const href = string(value, name);
+  if (/^[a-z][a-z\d+.-]*:/i.test(href)) {
+    if (!/^https?:\/\//i.test(href)) fail(name, value, "expected a path in the site, an http(s) URL or false");
+    return { href, bundled: false };
+  }
+  const path = sitePath(value, name) as string;
+  return { href: path.startsWith("/") ? path : `/${path}`, bundled: false };
+};
+
 const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
-  if (value === false) return { all: false, tags: false, categories: false, limit: DEFAULT_FEEDS.limit };
+  if (value === false)
+    return { all: false, tags: false, categories: false, limit: DEFAULT_FEEDS.limit, stylesheet: false };
   if (value === undefined) return DEFAULT_FEEDS;
   if (typeof value !== "object" || value === null)
-    return fail(name, value, "expected false or { all, tags, categories, limit }");
+    return fail(name, value, "expected false or { all, tags, categories, limit, stylesheet }");
   const given = value as Record<string, unknown>;
   warnUnknown(given, Object.keys(DEFAULT_FEEDS), warn, `${name}.`);
   const limit = given.limit ?? DEFAULT_FEEDS.limit;
@@ -247,6 +281,8 @@ const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
       Number.isInteger(limit) && (limit as number) >= 0
         ? (limit as number)
         : fail(`${name}.limit`, limit, "expected 0 (all) or a whole number of entries"),
+    stylesheet:
+      given.stylesheet === undefined ? DEFAULT_FEEDS.stylesheet : stylesheet(given.stylesheet, `${name}.stylesheet`),
   };
 };
 
@@ -284,7 +320,7 @@ const language = (value: unknown, name: string): string => {
   }
 };
 
-const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
+const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOptions[K]> } = {
   siteUrl: (value, name) => {
     if (value === undefined) return undefined;
     try {
@@ -360,6 +396,7 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
     resolved[name] =
       value === undefined && name !== "feeds" ? (DEFAULTS as Record<string, unknown>)[name] : check(value, name, warn);
   }
+  resolved.given = new Set(Object.keys(given).filter((name) => given[name] !== undefined));
   const options = resolved as unknown as ResolvedOptions;
   const feedsOn = [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean);
   if (feedsOn && !options.siteUrl) {

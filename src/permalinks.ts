@@ -103,6 +103,11 @@ export function postPermalink(parts: PermalinkParts): string {
 export interface WrittenPage {
   url: string;
   inputPath: string;
+  /**
+   * What moves the page when it clashes: `the option tagPages`, `the permalink of about.md`. Without it, the page
+   * is a post, moved by its Url or Slug.
+   */
+  movedBy?: string;
 }
 
 /**
@@ -113,7 +118,11 @@ export function assertUniqueUrls(pages: Iterable<WrittenPage>): void {
   const fileOwners = new Map<string, WrittenPage>();
   const folderOwners = new Map<string, WrittenPage>();
   const clash = (first: WrittenPage, second: WrittenPage, what: string): never => {
-    throw new RuBlogError(`${first.inputPath} and ${second.inputPath} ${what}; change the Url or Slug of one of them.`);
+    const move =
+      first.movedBy === undefined && second.movedBy === undefined
+        ? "the Url or Slug of one of them"
+        : `${first.movedBy ?? `the Url or Slug of ${first.inputPath}`} or ${second.movedBy ?? `the Url or Slug of ${second.inputPath}`}`;
+    throw new RuBlogError(`${first.inputPath} and ${second.inputPath} ${what}; change ${move}.`);
   };
   for (const page of pages) {
     const file = outputFile(page.url);

@@ -61,6 +61,8 @@ export interface SiteModel<I> {
     feedOf: Map<Term<I>, FeedPlan<I>>;
   };
   warnings: string[];
+  /** URLs of the plugin's pages and feeds that the site writes itself, so the plugin does not (see leaveToSite). */
+  leftToSite: string[];
 }
 
 export interface SiteSettings {
@@ -76,9 +78,54 @@ export interface SiteSettings {
   displayPath: (inputPath: string) => string;
 }
 
+/**
+ * The plugin's reading of a post: the state its front matter reader left for a file matched by the `posts` glob, or
+ * for a page in Eleventy's own `posts` collection (`tags: posts` in front matter or directory data, as the official
+ * starter has it) one made from what Eleventy read (see conventionPostState).
+ */
 export function postState(item: PageItem): PostState | undefined {
   const state = item.data.ruBlog as PostState | undefined;
-  return state?.isPost ? state : undefined;
+  return state?.isPost ? state : conventionPostState(item);
+}
+
+/** Eleventy's tag for posts; a page with it is a post of the plugin too. */
+export const POSTS_TAG = "posts";
+
+const conventionStates = new WeakMap<Record<string, unknown>, PostState | null>();
+
+/**
+ * A post by Eleventy's convention, tagged `posts`, read as Eleventy read it and changed in nothing: its URL, date,
+ * title and rendering stay the site's. Its other tags are its tags, `categories` (or `category`) its categories;
+ * `draft: true` keeps it out of the plugin's feeds. It is listed, like every post of `collections.posts`.
+ */
+function conventionPostState(item: PageItem): PostState | undefined {
+  const known = conventionStates.get(item.data);
+  if (known !== undefined) return known ?? undefined;
+  const tags = names(item.data.tags);
+  const state: PostState | null = tags.includes(POSTS_TAG)
+    ? {
+        isPost: true,
+        listing: "always",
+        isDraft: item.data.draft === true,
+        file: item.inputPath.replace(/^\.\//, ""),
+        tags: tags.filter((tag) => tag !== POSTS_TAG && tag !== "all"),
+        categories: names(item.data.categories ?? item.data.category),
+        aliases: [],
+      }
+    : null;
+  conventionStates.set(item.data, state);
+  return state ?? undefined;
+}
+
+/** Eleventy's reading of `tags`: a list, or one name. */
+function names(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((name) => typeof name === "string" && name.trim() !== "").map((name: string) => name.trim());
+}
+
+/** Whether the plugin's front matter reader read the post (a file matched by the `posts` glob). */
+function readByPlugin(item: PageItem): boolean {
+  return (item.data.ruBlog as PostState | undefined)?.isPost === true;
 }
 
 /** `/tags/:slug/` → `/tags/`; `/tag/:slug.html` → `/tag/`. */
@@ -136,7 +183,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern))
       : [];
     const url = pagePattern ? indexUrl(pagePattern) : undefined;
-    const index = url && !userUrls.has(normalizeUrlKey(url)) ? [{ kind, url, terms: built.terms }] : [];
+    const index = url ? [{ kind, url, terms: built.terms }] : [];
     const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
     if (legacyPattern && pagePattern) {
       redirects.push(
@@ -197,11 +244,30 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     }
   }
 
-  const termPages = [...tags.pages, ...categories.pages];
-  const termIndexes = [...tags.index, ...categories.index];
+  const written = leaveToSite(
+    {
+      tagPages: tags.pages,
+      categoryPages: categories.pages,
+      termIndexes: [...tags.index, ...categories.index],
+      feeds,
+      leftToSite: [],
+    },
+    (url) => userUrls.has(normalizeUrlKey(url)),
+  );
+  const termPages = [...written.tagPages, ...written.categoryPages];
+  const tagTerms = new Set(tags.terms);
+  const termIndexes = written.termIndexes;
   assertUniqueUrls([
     ...items.flatMap((item) =>
-      item.url === false ? [] : [{ url: item.url, inputPath: settings.displayPath(item.inputPath) }],
+      item.url === false
+        ? []
+        : [
+            {
+              url: item.url,
+              inputPath: settings.displayPath(item.inputPath),
+              ...(readByPlugin(item) ? {} : { movedBy: `the permalink of ${settings.displayPath(item.inputPath)}` }),
+            },
+          ],
     ),
     ...redirects.map((redirect) => ({
       url: redirect.from,
@@ -211,11 +277,17 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     ...termPages.map((page) => ({
       url: page.url,
       inputPath: `the term page of "${page.term.name}" (${settings.displayPath(page.term.posts[0]?.inputPath ?? "")})`,
+      movedBy: `the option ${tagTerms.has(page.term) ? "tagPages" : "categoryPages"}`,
     })),
-    ...termIndexes.map((index) => ({ url: index.url, inputPath: `the ${index.kind} index` })),
-    ...feeds.map((feed) => ({
+    ...termIndexes.map((index) => ({
+      url: index.url,
+      inputPath: `the ${index.kind} index`,
+      movedBy: `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`,
+    })),
+    ...written.feeds.map((feed) => ({
       url: feed.path,
       inputPath: feed.term ? `the feed of "${feed.term.name}"` : "the site feed",
+      movedBy: `the option ${feedOption(feed)}`,
     })),
   ]);
 
@@ -223,10 +295,10 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     posts,
     tags: tags.terms,
     categories: categories.terms,
-    tagPages: tags.pages,
-    categoryPages: categories.pages,
+    tagPages: written.tagPages,
+    categoryPages: written.categoryPages,
     termIndexes,
-    feeds,
+    feeds: written.feeds,
     redirects,
     lookup: {
       termOfPage: new Map(termPages.map((page) => [page.url, page.term])),
@@ -244,5 +316,75 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       ),
     },
     warnings,
+    leftToSite: written.leftToSite,
+  };
+}
+
+/** The option that moves a feed: `feeds.all`, `feeds.tags`, or for a copy at an old path, `legacyUrls.feeds.tags`. */
+function feedOption<I>(feed: FeedPlan<I>): string {
+  const which = feed.term ? (feed.kind === "category" ? "categories" : "tags") : "all";
+  return feed.path === feed.selfPath ? `feeds.${which}` : `legacyUrls.feeds.${which}`;
+}
+
+/**
+ * For each URL of the plugin's term pages, indexes and feeds (normalised with normalizeUrlKey), the option that
+ * moves it: `the option tagPages`, `the option feeds.all`. For clash messages about pages the model did not see.
+ */
+export function optionsMovingPages<I>(model: SiteModel<I>): Map<string, string> {
+  const options = new Map<string, string>();
+  for (const [pages, option] of [
+    [model.tagPages, "tagPages"],
+    [model.categoryPages, "categoryPages"],
+  ] as const) {
+    for (const page of pages) options.set(normalizeUrlKey(page.url), `the option ${option}`);
+  }
+  for (const index of model.termIndexes) {
+    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`);
+  }
+  for (const feed of model.feeds) options.set(normalizeUrlKey(feed.path), `the option ${feedOption(feed)}`);
+  return options;
+}
+
+/** The parts of the site model the plugin writes pages for. */
+export interface WrittenPages<I> {
+  tagPages: TermPage<I>[];
+  categoryPages: TermPage<I>[];
+  termIndexes: TermIndex<I>[];
+  feeds: FeedPlan<I>[];
+  leftToSite: string[];
+}
+
+/**
+ * Leaves to the site every URL it writes itself: a term whose first page is the site's own keeps none of the
+ * plugin's pages (its term object still has that URL: the site's page is the term's page), and a term index or
+ * feed at a URL of the site is not written. Adding the plugin to a site with its own tag pages or feed thus only
+ * adds. Returns the rest, with the URLs left to the site added to `leftToSite`.
+ *
+ * @param siteWrites whether the site writes the URL, raw or percent-encoded.
+ */
+export function leaveToSite<I, W extends WrittenPages<I>>(written: W, siteWrites: (url: string) => boolean): W {
+  const left = new Set(written.leftToSite);
+  const termsLeft = new Set(
+    [...written.tagPages, ...written.categoryPages]
+      .filter((page) => page.pageNumber === 1 && siteWrites(page.url))
+      .map((page) => page.term),
+  );
+  const keepPage = (page: TermPage<I>) => {
+    if (!termsLeft.has(page.term)) return true;
+    if (page.pageNumber === 1) left.add(page.url);
+    return false;
+  };
+  const keep = (url: string) => {
+    if (!siteWrites(url)) return true;
+    left.add(url);
+    return false;
+  };
+  return {
+    ...written,
+    tagPages: written.tagPages.filter(keepPage),
+    categoryPages: written.categoryPages.filter(keepPage),
+    termIndexes: written.termIndexes.filter((index) => keep(index.url)),
+    feeds: written.feeds.filter((feed) => keep(feed.path)),
+    leftToSite: [...left].sort(),
   };
 }

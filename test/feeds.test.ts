@@ -578,3 +578,17 @@ test("broken HTML never throws, even in pathological amounts", (t) => {
     t.notThrows(() => absolutizeHtml(`${unit.repeat(100_000)}<a href="y">`, page));
   }
 });
+
+test("feeds.stylesheet: an <?xml-stylesheet?> right after the declaration; site paths inside siteUrl, root-relative; the document stays valid Atom", async (t) => {
+  const doc = { selfPath: "/feed.xml", alternatePath: "/", title: "Заметки", entries: [] };
+  const prefix = '<?xml version="1.0" encoding="utf-8"?>\n';
+  const site = { siteUrl: "https://example.ru/blog", title: "Заметки", language: "ru", zone: "Europe/Moscow" };
+  const styled = renderAtomFeed({ ...doc, stylesheet: "/feed.xsl" }, site);
+  t.true(styled.startsWith(`${prefix}<?xml-stylesheet href="/blog/feed.xsl" type="text/xsl"?>\n<feed `), styled);
+  await t.notThrowsAsync(validateAtom(styled));
+  t.is(styled.replace('<?xml-stylesheet href="/blog/feed.xsl" type="text/xsl"?>\n', ""), renderAtomFeed(doc, site), "nothing else changes");
+  const elsewhere = renderAtomFeed({ ...doc, stylesheet: 'https://cdn.example.com/a b"?>.xsl?x=1&y=<2>' }, site);
+  t.true(elsewhere.includes('<?xml-stylesheet href="https://cdn.example.com/a%20b%22?%3E.xsl?x=1&amp;y=%3C2%3E" type="text/xsl"?>'), elsewhere);
+  const cyrillic = renderAtomFeed({ ...doc, stylesheet: "/стили/лента.xsl" }, { ...site, siteUrl: "https://example.ru" });
+  t.true(cyrillic.includes('<?xml-stylesheet href="/%D1%81%D1%82%D0%B8%D0%BB%D0%B8/%D0%BB%D0%B5%D0%BD%D1%82%D0%B0.xsl" type="text/xsl"?>'), cyrillic);
+});

@@ -64,3 +64,10 @@ test("the user's instance and options are kept", (t) => {
   t.true(md.options.html);
   t.is(md.render('## "Цитата"\n\n<br>'), '<h2 id="tsitata">“Цитата”</h2>\n<br>');
 });
+
+test("appliesTo: a document whose env it refuses gets no ids, and the next one still does", (t) => {
+  const md = new MarkdownIt();
+  headingAnchors(md, createSlugger("translit"), (env) => (env as { post?: boolean }).post === true);
+  t.is(md.render("## Простой пример", {}), "<h2>Простой пример</h2>\n");
+  t.is(md.render("## Простой пример", { post: true }), '<h2 id="prostoy-primer">Простой пример</h2>\n');
+});

@@ -94,3 +94,21 @@ test("from is hugo or pelican; strict is a boolean, false by default", (t) => {
     message: '[ru-blog] option "strict" is "yes"; expected true or false.',
   });
 });
+
+test("feeds.stylesheet: the bundled one by default, false, a site path made root-relative, an http(s) URL; anything else names the option", (t) => {
+  const feeds = (stylesheet: unknown) => resolve({ siteUrl: "https://example.ru", feeds: { stylesheet } }).options.feeds.stylesheet;
+  t.deepEqual(resolve({ siteUrl: "https://example.ru" }).options.feeds.stylesheet, { href: "/feed.xsl", bundled: true });
+  t.is(feeds(false), false);
+  t.deepEqual(feeds("feed/pretty-atom-feed.xsl"), { href: "/feed/pretty-atom-feed.xsl", bundled: false });
+  t.deepEqual(feeds("https://cdn.example.ru/feed.xsl"), { href: "https://cdn.example.ru/feed.xsl", bundled: false });
+  t.throws(() => feeds("javascript:alert(1)"), {
+    message: '[ru-blog] option "feeds.stylesheet" is "javascript:alert(1)"; expected a path in the site, an http(s) URL or false.',
+  });
+  t.throws(() => feeds("../x.xsl"), { message: '[ru-blog] option "feeds.stylesheet" is "../x.xsl"; a path inside the output folder is expected.' });
+  t.is(resolve({ feeds: false }).options.feeds.stylesheet, false);
+});
+
+test("given: the options the user set, so that a default can be told from a choice", (t) => {
+  const { options } = resolve({ siteUrl: "https://example.ru", termLayout: "term.njk", title: undefined });
+  t.deepEqual([...options.given].sort(), ["siteUrl", "termLayout"]);
+});

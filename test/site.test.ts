@@ -1,7 +1,7 @@
 import test from "ava";
 import type { PostState } from "../src/front-matter.js";
 import { DEFAULT_FEEDS } from "../src/options.js";
-import { buildSiteModel, indexUrl, type PageItem, type SiteSettings } from "../src/site.js";
+import { buildSiteModel, indexUrl, leaveToSite, postState, type PageItem, type SiteSettings } from "../src/site.js";
 import { createSlugger } from "../src/slugs.js";
 
 const settings: SiteSettings = {
@@ -128,9 +128,91 @@ test("an alias another page owns is an error naming both", (t) => {
   });
 });
 
-test("a term page that clashes with a post is an error naming both", (t) => {
+test("a term page that clashes with a post is an error naming both, and what moves each", (t) => {
   t.throws(() => buildSiteModel([post("a", 1, { tags: ["Zsh"] }, "/tags/zsh/")], settings), {
     message:
-      '[ru-blog] posts/a.md and the term page of "Zsh" (posts/a.md) both claim the URL /tags/zsh/; change the Url or Slug of one of them.',
+      '[ru-blog] posts/a.md and the term page of "Zsh" (posts/a.md) both claim the URL /tags/zsh/; change the Url or Slug of posts/a.md or the option tagPages.',
   });
+  t.throws(() => buildSiteModel([post("a", 1, { categories: ["IT"] }, "/categories/it/feed.xml")], settings), {
+    message:
+      '[ru-blog] posts/a.md and the feed of "IT" both claim the URL /categories/it/feed.xml; change the Url or Slug of posts/a.md or the option feeds.categories.',
+  });
+  t.throws(() => buildSiteModel([post("a", 1, {}, "/feed.xml")], settings), {
+    message: "[ru-blog] posts/a.md and the site feed both claim the URL /feed.xml; change the Url or Slug of posts/a.md or the option feeds.all.",
+  });
+});
+
+const sitePage = (url: string, inputPath: string, data: Record<string, unknown> = {}): PageItem => ({ url, inputPath, date: new Date(0), data });
+
+test("a page of the site at a URL of a term page, index or feed wins: the plugin leaves it to the site and says which", (t) => {
+  const model = buildSiteModel(
+    [
+      post("a", 1, { tags: ["Zsh", "Vim"] }),
+      post("b", 2, { tags: ["Zsh"] }),
+      post("c", 3, { tags: ["Zsh"] }),
+      sitePage("/tags/zsh/", "./src/tag-pages.njk"),
+      sitePage("/tags/", "./src/tags.njk"),
+      sitePage("/feed.xml", "./src/feed.njk"),
+    ],
+    settings,
+  );
+  t.deepEqual(model.leftToSite, ["/feed.xml", "/tags/", "/tags/zsh/"]);
+  t.deepEqual(
+    model.tagPages.map((page) => page.url),
+    ["/tags/vim/"],
+    "every page of a term whose first page is the site's is left to it",
+  );
+  t.deepEqual(model.termIndexes.map((index) => index.url), ["/categories/"]);
+  t.deepEqual(model.feeds.map((feed) => feed.path), ["/tags/vim/feed.xml", "/tags/zsh/feed.xml"]);
+  t.is(model.tags.find((term) => term.name === "Zsh")?.url, "/tags/zsh/", "the term's page is the site's");
+  t.deepEqual(model.warnings, []);
+});
+
+test("leaveToSite leaves what the site writes, found later, and adds to what was left before", (t) => {
+  const model = buildSiteModel([post("a", 1, { tags: ["Zsh"], categories: ["IT"] }), sitePage("/tags/", "./src/tags.njk")], settings);
+  const written = leaveToSite(model, (url) => ["/tags/zsh/", "/categories/it/feed.xml", "/feed.xml"].includes(url));
+  t.deepEqual(written.leftToSite, ["/categories/it/feed.xml", "/feed.xml", "/tags/", "/tags/zsh/"]);
+  t.deepEqual(written.tagPages, []);
+  t.deepEqual(written.categoryPages.map((page) => page.url), ["/categories/it/"]);
+  t.deepEqual(written.feeds.map((feed) => feed.path), ["/tags/zsh/feed.xml"]);
+  t.deepEqual(model.leftToSite, ["/tags/"], "the model itself is not changed");
+});
+
+test("a site page and a post at one URL stay an error, naming the site page's permalink", (t) => {
+  t.throws(() => buildSiteModel([post("a", 1, {}, "/about/"), sitePage("/about/", "./src/about.md")], settings), {
+    message: "[ru-blog] posts/a.md and about.md both claim the URL /about/; change the Url or Slug of posts/a.md or the permalink of about.md.",
+  });
+});
+
+test("a page tagged posts (Eleventy's convention) is a post as Eleventy read it: its tags, categories, date and URL", (t) => {
+  const model = buildSiteModel(
+    [
+      post("a", 1, { tags: ["Zsh"] }),
+      sitePage("/blog/first/", "./src/blog/first.md", { tags: ["posts", "Zsh", "another tag"], title: "First" }),
+      { ...sitePage("/blog/ru/", "./src/blog/ru.md", { tags: ["posts"], category: "IT" }), date: new Date(Date.UTC(2015, 0, 5)) },
+      sitePage("/blog/draft/", "./src/blog/draft.md", { tags: ["posts"], draft: true }),
+      sitePage("/about/", "./src/about.md", { tags: ["nav"] }),
+    ],
+    settings,
+  );
+  t.deepEqual(
+    model.posts.map((item) => item.url),
+    ["/blog/draft/", "/blog/first/", "/posts/a/", "/blog/ru/"],
+    "every page of Eleventy's posts collection is listed, oldest first as Eleventy orders them",
+  );
+  t.deepEqual(
+    model.tags.map((term) => [term.name, term.posts.map((item) => item.url)]),
+    [
+      ["another tag", ["/blog/first/"]],
+      ["Zsh", ["/posts/a/", "/blog/first/"]],
+    ],
+  );
+  t.deepEqual(model.categories.map((term) => [term.name, term.posts.map((item) => item.url)]), [["IT", ["/blog/ru/"]]]);
+  t.deepEqual(
+    model.lookup.siteFeed?.posts.map((item) => item.url),
+    ["/blog/ru/", "/posts/a/", "/blog/first/"],
+    "a draft: true the site writes itself is in no feed of the plugin",
+  );
+  t.is(postState(model.posts[1]!)?.file, "src/blog/first.md");
+  t.is(postState(sitePage("/about/", "./src/about.md", { tags: ["nav"] })), undefined);
 });

@@ -6,7 +6,8 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { withPlace, type Warn } from "../errors.js";
 import type { ResolvedOptions } from "../options.js";
-import { buildSiteModel, type SiteModel } from "../site.js";
+import { normalizeUrlKey } from "../permalinks.js";
+import { buildSiteModel, leaveToSite, type SiteModel, type WrittenPages } from "../site.js";
 import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js";
 import { createTypesetter, type Typesetter } from "../typography.js";
 import { assertInsideOutput } from "./output-checks.js";
@@ -29,6 +30,23 @@ export interface PluginContext {
   readonly currentSite: () => SiteModel<CollectionItem> | undefined;
   /** Sets posts' bodies, titles and summaries in their language's typography; undefined when `typography` is off. */
   readonly typeset: Typesetter | undefined;
+  /** Notes a URL the site writes (see registerExistingSite); the plugin leaves it to the site. */
+  readonly siteWrites: (url: string) => void;
+  /**
+   * The term pages, indexes and feeds the plugin writes: the site model's, less those at a URL the site writes
+   * itself. Asked by the plugin's templates, which Eleventy processes after every other (they paginate over
+   * `collections.all`), when every URL of the site is known.
+   */
+  readonly written: () => WrittenPages<CollectionItem>;
+}
+
+/**
+ * Pagination of one of the plugin's templates over its pages. The pages come from the site model, not from a
+ * collection of their own, which a site that iterates `collections` would see; paginating over `collections.all`
+ * makes Eleventy process the template after every other, once every URL of the site is known (context.written).
+ */
+export function pagesOf<T>(alias: string, pages: () => T[]) {
+  return { data: "collections.all", size: 1, alias, before: () => pages() };
 }
 
 /** Eleventy's input paths start with `./`; globs and messages want the path inside the input folder. */
@@ -91,13 +109,42 @@ export function createContext(
     model.warnings.forEach(warn);
     return model;
   };
+  const siteUrls = new Set<string>();
+  let written: WrittenPages<CollectionItem> | undefined;
+  const writtenPages = (): WrittenPages<CollectionItem> => {
+    if (written) return written;
+    if (!model) throw new Error("internal error: the plugin's pages were asked for before its collections were built");
+    written = leaveToSite(model, (url) => siteUrls.has(normalizeUrlKey(url)));
+    if (written.leftToSite.length) {
+      warn(
+        `the site writes its own ${written.leftToSite.join(", ")}; the plugin leaves those URLs to the site ` +
+          `(move its pages with the options tagPages, categoryPages and feeds, or turn them off with false).`,
+      );
+    }
+    return written;
+  };
   // Everything derived from the whole site is dropped before the next build.
   config.on("eleventy.before", () => {
     model = undefined;
+    written = undefined;
+    siteUrls.clear();
     warn.reset();
   });
 
   const typeset = options.typography.size > 0 ? createTypesetter(options.typography) : undefined;
 
-  return { config, options, warn, slugify, postSlug, relativePath, postFile, site, currentSite: () => model, typeset };
+  return {
+    config,
+    options,
+    warn,
+    slugify,
+    postSlug,
+    relativePath,
+    postFile,
+    site,
+    currentSite: () => model,
+    siteWrites: (url) => siteUrls.add(normalizeUrlKey(url)),
+    written: writtenPages,
+    typeset,
+  };
 }

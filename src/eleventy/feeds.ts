@@ -5,7 +5,8 @@ import { absolutizeHtml, renderAtomFeed, type FeedEntry, type FeedSite } from ".
 import type { ResolvedOptions } from "../options.js";
 import { postState, type FeedPlan, type SiteModel } from "../site.js";
 import { absoluteUrl } from "../urls.js";
-import type { PluginContext } from "./context.js";
+import { FEED_STYLESHEET } from "../feed-stylesheet.js";
+import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
 const PACKAGE = { name: "eleventy-plugin-ru-blog", uri: "https://www.npmjs.com/package/eleventy-plugin-ru-blog" };
@@ -40,9 +41,9 @@ function newEntry(post: CollectionItem, siteUrl: string): FeedEntry {
   };
 }
 
-export function registerFeeds({ config, options, site, currentSite }: PluginContext): void {
+export function registerFeeds({ config, options, written, currentSite }: PluginContext): void {
   const feedSite = feedSiteOf(options);
-  config.addCollection("_ruBlogFeeds", (api) => site(api).feeds);
+  const stylesheet = options.feeds.stylesheet;
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
     const model = currentSite();
     if (!model || !feedSite) return "";
@@ -74,18 +75,31 @@ export function registerFeeds({ config, options, site, currentSite }: PluginCont
               alternatePath: data.feed.alternatePath,
               title: data.feed.term ? `${data.feed.term.name} — ${feedSite.title}` : feedSite.title,
               entries: data.feed.posts.filter((post) => post.url !== false).map(entryOf),
+              ...(stylesheet ? { stylesheet: stylesheet.href } : {}),
             },
             feedSite,
           ),
         ),
     },
     {
-      pagination: { data: "collections._ruBlogFeeds", size: 1, alias: "feed" },
+      pagination: pagesOf("feed", () => written().feeds),
       permalink: (data: { feed: FeedPlan<CollectionItem> }) => data.feed.path,
+      // A feed is XML as the plugin writes it, whatever layout the site's directory or global data sets.
+      layout: false,
       eleventyExcludeFromCollections: true,
-      eleventyImport: { collections: ["posts", "tagList", "categoryList", "_ruBlogFeeds"] },
     },
   );
+  if (stylesheet && stylesheet.bundled) {
+    config.addTemplate(
+      "ru-blog/feed-stylesheet.11ty.js",
+      { render: () => FEED_STYLESHEET },
+      {
+        permalink: stylesheet.href,
+        layout: false,
+        eleventyExcludeFromCollections: true,
+      },
+    );
+  }
 }
 
 function feedLink(href: string, title: string, siteUrl: string): string {

@@ -2,9 +2,15 @@
 import { headingAnchors } from "../markdown.js";
 import type { PluginContext } from "./context.js";
 
+function isPostData(env: unknown): boolean {
+  const state = (env as { ruBlog?: { isPost?: unknown } } | undefined)?.ruBlog;
+  return state?.isPost === true;
+}
+
 export function registerMarkdown({ config, slugify }: PluginContext): void {
   registerMarkdownExtension(config);
-  config.amendLibrary("md", (markdownIt) => headingAnchors(markdownIt, slugify));
+  // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin.
+  config.amendLibrary("md", (markdownIt) => headingAnchors(markdownIt, slugify, isPostData));
 }
 
 /** The default posts glob takes `.markdown` files, which Eleventy reads only once told they are Markdown. */

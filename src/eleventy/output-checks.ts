@@ -1,7 +1,8 @@
 /** Checks of where the site's pages go: inside the output folder, one owner per URL. */
 import path from "node:path";
 import { RuBlogError } from "../errors.js";
-import { assertUniqueUrls } from "../permalinks.js";
+import { assertUniqueUrls, normalizeUrlKey } from "../permalinks.js";
+import { optionsMovingPages } from "../site.js";
 import type { PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
@@ -21,15 +22,42 @@ export function assertInsideOutput(
   }
 }
 
-/** The site model checks the pages in collections; this sees every template, those kept out of collections too. */
+/** The plugin's own templates, as messages name them, and the option that moves each one's pages when no other does. */
+const PLUGIN_TEMPLATES: Record<string, { name: string; movedBy: string }> = {
+  "ru-blog/term-pages.11ty.js": { name: "the plugin's term page", movedBy: "the option tagPages or categoryPages" },
+  "ru-blog/term-indexes.11ty.js": { name: "the plugin's term index", movedBy: "the option tagPages or categoryPages" },
+  "ru-blog/feeds.11ty.js": { name: "the plugin's feed", movedBy: "the option feeds" },
+  "ru-blog/feed-stylesheet.11ty.js": { name: "the plugin's feed stylesheet", movedBy: "the option feeds.stylesheet" },
+  "ru-blog/redirects.11ty.js": {
+    name: "the plugin's redirect page",
+    movedBy: "the Aliases or legacyUrls it comes from",
+  },
+  "ru-blog/redirects-file.11ty.js": { name: "the plugin's redirects file", movedBy: "the option redirects" },
+};
+
+/**
+ * The site model checks the pages in collections; this sees every template, those kept out of collections too
+ * (a page the site writes at a URL of the plugin's was left to the site before: what clashes here is a page the
+ * plugin could not see in time, or two pages of the site).
+ */
 export function registerOutputChecks(context: PluginContext): void {
   context.config.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
+    const model = context.currentSite();
+    const moving = model ? optionsMovingPages(model) : new Map<string, string>();
     assertUniqueUrls(
-      Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
-        urls
+      Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) => {
+        const file = context.relativePath(inputPath);
+        const plugin = PLUGIN_TEMPLATES[file];
+        return urls
           .filter((url): url is string => typeof url === "string")
-          .map((url) => ({ url, inputPath: context.relativePath(inputPath) })),
-      ),
+          .map((url) => {
+            if (plugin) {
+              return { url, inputPath: plugin.name, movedBy: moving.get(normalizeUrlKey(url)) ?? plugin.movedBy };
+            }
+            if (context.postFile(inputPath)) return { url, inputPath: file };
+            return { url, inputPath: file, movedBy: `the permalink of ${file}` };
+          });
+      }),
     );
   });
 }

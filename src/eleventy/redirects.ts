@@ -1,11 +1,10 @@
 /** Redirect pages for aliases and old term URLs, and the redirects file for static hosts (`redirects` option). */
 import { redirectPage, redirectsFile, type Redirect } from "../redirects.js";
 import type { SiteModel } from "../site.js";
-import type { PluginContext } from "./context.js";
+import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
-export function registerRedirects({ config, options, site, currentSite }: PluginContext): void {
-  config.addCollection("_ruBlogRedirects", (api) => site(api).redirects);
+export function registerRedirects({ config, options, currentSite }: PluginContext): void {
   config.addTemplate(
     "ru-blog/redirects.11ty.js",
     {
@@ -13,8 +12,10 @@ export function registerRedirects({ config, options, site, currentSite }: Plugin
         redirectPage(data.redirect.to, { siteUrl: options.siteUrl, language: options.language }),
     },
     {
-      pagination: { data: "collections._ruBlogRedirects", size: 1, alias: "redirect" },
+      pagination: pagesOf("redirect", () => currentSite()?.redirects ?? []),
       permalink: (data: { redirect: Redirect }) => data.redirect.from,
+      // Pages and files the plugin renders whole, whatever layout the site's directory or global data sets.
+      layout: false,
       eleventyExcludeFromCollections: true,
     },
   );
@@ -29,8 +30,9 @@ export function registerRedirects({ config, options, site, currentSite }: Plugin
       },
       {
         permalink: options.redirects,
+        layout: false,
         eleventyExcludeFromCollections: true,
-        eleventyImport: { collections: ["_ruBlogRedirects"] },
+        eleventyImport: { collections: ["all"] },
       },
     );
   }

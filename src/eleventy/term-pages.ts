@@ -1,11 +1,11 @@
 /** Term pages (one per tag or category page, rendered with `termLayout`) and the tag and category indexes. */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { builtInTermIndex } from "../built-in-pages.js";
+import { builtInTermIndex, builtInTermPage } from "../built-in-pages.js";
 import { RuBlogError } from "../errors.js";
 import type { TermIndex } from "../site.js";
 import type { TermPage } from "../taxonomy.js";
-import type { PluginContext } from "./context.js";
+import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem, EleventyConfig } from "./types.js";
 
 function layoutExists(layout: string, config: EleventyConfig): boolean {
@@ -18,25 +18,35 @@ function layoutExists(layout: string, config: EleventyConfig): boolean {
   return existsSync(dir) && readdirSync(dir).some((entry) => entry.startsWith(`${base}.`));
 }
 
-export function registerTermPages({ config, options, site, currentSite }: PluginContext): void {
-  config.addCollection("_ruBlogTermPages", (api) => [...site(api).tagPages, ...site(api).categoryPages]);
-  config.addCollection("_ruBlogTermIndexes", (api) => site(api).termIndexes);
-
+export function registerTermPages({ config, options, warn, written, currentSite }: PluginContext): void {
+  const layouts = config.directories.layouts ?? config.directories.includes;
   if (options.tagPages || options.categoryPages) {
+    // Eleventy reads a template's layout before any build event, so whether the layout exists is decided when the
+    // plugin is added (directories are final by then); adding it later needs a restart of --serve.
+    const termLayout = layoutExists(options.termLayout, config) ? options.termLayout : undefined;
     config.on("eleventy.before", () => {
-      if (layoutExists(options.termLayout, config)) return;
-      throw new RuBlogError(
-        `the term page layout "${options.termLayout}" is not in ${config.directories.layouts ?? config.directories.includes}. ` +
-          `Add that file (it gets \`term\` and \`termPage\`), set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false.`,
+      if (termLayout) return;
+      if (options.given.has("termLayout")) {
+        throw new RuBlogError(
+          `the term page layout "${options.termLayout}" is not in ${layouts}. ` +
+            `Add that file (it gets \`term\` and \`termPage\`), set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false.`,
+        );
+      }
+      warn(
+        `there is no term page layout "${options.termLayout}" in ${layouts}, so term pages are written as plain built-in pages; ` +
+          `add that layout (it gets \`term\` and \`termPage\`) to give them the look of the site.`,
       );
     });
     config.addTemplate(
       "ru-blog/term-pages.11ty.js",
-      { render: () => "" },
       {
-        pagination: { data: "collections._ruBlogTermPages", size: 1, alias: "termPage" },
+        render: (data: { termPage: TermPage<CollectionItem> }) =>
+          termLayout ? "" : builtInTermPage(data.termPage, options),
+      },
+      {
+        pagination: pagesOf("termPage", () => [...written().tagPages, ...written().categoryPages]),
         permalink: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.url,
-        layout: options.termLayout,
+        layout: termLayout ?? false,
         eleventyExcludeFromCollections: true,
         eleventyComputed: {
           term: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.term,
@@ -47,8 +57,6 @@ export function registerTermPages({ config, options, site, currentSite }: Plugin
     );
   }
 
-  // Eleventy reads a template's layout before any build event, so whether the index layout exists is decided
-  // when the plugin is added (directories are final by then); adding it later needs a restart of --serve.
   const indexLayout = layoutExists(options.termIndexLayout, config) ? options.termIndexLayout : undefined;
   config.addTemplate(
     "ru-blog/term-indexes.11ty.js",
@@ -57,8 +65,8 @@ export function registerTermPages({ config, options, site, currentSite }: Plugin
         indexLayout ? "" : builtInTermIndex(data.termIndex, options),
     },
     {
-      ...(indexLayout ? { layout: indexLayout } : {}),
-      pagination: { data: "collections._ruBlogTermIndexes", size: 1, alias: "termIndex" },
+      layout: indexLayout ?? false,
+      pagination: pagesOf("termIndex", () => written().termIndexes),
       permalink: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.url,
       eleventyExcludeFromCollections: true,
       eleventyComputed: {

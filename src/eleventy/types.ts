@@ -19,6 +19,7 @@ export interface EleventyConfig {
   getShortcode(name: string): ((...args: any[]) => unknown) | undefined;
   getPairedShortcode(name: string): ((...args: any[]) => unknown) | undefined;
   on(event: string, listener: (...args: any[]) => unknown): void;
+  addUrlTransform?(transform: (page: { url: string }) => string | undefined): void;
 }
 
 /** An Eleventy collection item, as far as the plugin reads it. */

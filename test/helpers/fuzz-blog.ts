@@ -1247,7 +1247,9 @@ async function walk(folder: string, prefix = ""): Promise<string[]> {
 /** A line of a stack trace, as Node prints it or as Eleventy's logger prefixes it. */
 const STACK_FRAME = /^(?:\[11ty\])?\s+at .*:\d+:\d+\)?$/m;
 const FILE_KEY_ERROR = /^\[ru-blog\] (posts\/[^ ]+\.(?:md|markdown))(?:, key "([^"]+)")?: \S/;
-const CLASH_ERROR = /^\[ru-blog\] (.+) and (.+) both claim the URL (.+); change the Url or Slug of one of them\.$/;
+/** Two pages at one URL; what moves each is named (`the option tagPages`) where a post's Url or Slug is not the cause. */
+const CLASH_ERROR =
+  /^\[ru-blog\] (.+) and (.+) both claim the URL (.+); change (?:the Url or Slug of one of them|.+ or (?:the option \S+|the Url or Slug of \S+|the permalink of \S+))\.$/;
 
 /** What must hold whatever the outcome: nothing beside `src/` and `_site/`, nothing above the site, no stack trace. */
 async function checkContained(result: BuildResult, blog: BlogSpec, problems: string[]): Promise<void> {

@@ -1,7 +1,8 @@
 import test from "ava";
 import { parse } from "node-html-parser";
 import { parseFeed, validateAtom } from "../helpers/feed-validation.js";
-import { buildSite } from "../helpers/site.js";
+import { FEED_STYLESHEET } from "../../src/feed-stylesheet.js";
+import { buildError, buildSite } from "../helpers/site.js";
 
 const post = (name: string, frontMatter: string, body = "Текст.") => ({ [`posts/${name}.md`]: `---\n${frontMatter}\n---\n${body}\n` });
 
@@ -94,4 +95,27 @@ test("limit caps every feed, newest first; 0 means every entry", async (t) => {
   t.is(parseFeed(await all.read("feeds/mnenie.tag.atom.xml")).items.length, 3);
   t.is(parseFeed(await all.read("feeds/all.atom.xml")).items.length, 2);
   t.false(await all.exists("categories/it/feed.xml"));
+});
+
+test("feeds.stylesheet: by default every feed names the bundled Russian stylesheet, written at /feed.xsl outside any layout", async (t) => {
+  const { read } = await site;
+  for (const feed of ["feed.xml", "tags/mnenie/feed.xml", "categories/it/feed.xml"]) {
+    t.true((await read(feed)).startsWith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>\n<feed '), feed);
+  }
+  t.is(await read("feed.xsl"), FEED_STYLESHEET);
+});
+
+test("feeds.stylesheet: false names none; a path of the site's own is named and nothing is written", async (t) => {
+  const files = { ...FILES, "_includes/base.njk": "<html>{{ content | safe }}</html>", "posts/posts.json": '{ "layout": "base.njk" }' };
+  const none = await buildSite(files, { ...OPTIONS, feeds: { stylesheet: false } });
+  t.true((await none.read("feed.xml")).startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed '));
+  t.false(await none.exists("feed.xsl"));
+  const own = await buildSite(files, { ...OPTIONS, siteUrl: "https://example.ru/blog", feeds: { stylesheet: "feed/pretty.xsl" } });
+  t.true((await own.read("feed.xml")).startsWith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="/blog/feed/pretty.xsl" type="text/xsl"?>\n<feed '));
+  t.false(await own.exists("feed.xsl"));
+});
+
+test("a page of the site where the plugin writes its stylesheet is an error naming the option that moves it", async (t) => {
+  const message = await buildError({ ...FILES, "style.njk": "---\npermalink: /feed.xsl\n---\nxsl" }, OPTIONS);
+  t.regex(message, /^\[ru-blog\] (style\.njk and the plugin's feed stylesheet|the plugin's feed stylesheet and style\.njk) both claim the URL \/feed\.xsl; change (the permalink of style\.njk or the option feeds\.stylesheet|the option feeds\.stylesheet or the permalink of style\.njk)\.$/);
 });

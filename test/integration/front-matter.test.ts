@@ -150,3 +150,37 @@ test("a .markdown post is a post like a .md one", async (t) => {
   );
   t.is(await built.read("posts/dlinnoe-rasshirenie/index.html"), '<h2 id="zagolovok">Заголовок</h2>\n<p>Текст {{ x }}.</p>\n');
 });
+
+test("heading ids go to the plugin's posts only: the site's other Markdown pages stay as they were", async (t) => {
+  const built = await buildSite({
+    "_includes/term.njk": "{{ term.name }}",
+    "posts/a.md": "---\nTitle: А\nDate: 2015-01-01\n---\n## Простой пример\n",
+    "about.md": "## Обо мне\n",
+  }, { feeds: false });
+  t.true((await built.read("posts/a/index.html")).includes('<h2 id="prostoy-primer">Простой пример</h2>'));
+  t.is(await built.read("about/index.html"), "<h2>Обо мне</h2>\n");
+});
+
+test("a draft stays unpublished in every front matter format: YAML, ---js, ---json; and a page tagged posts with draft: true is in no feed", async (t) => {
+  const built = await buildSite(
+    {
+      "_includes/term.njk": "{{ term.name }}",
+      "posts/yaml.md": "---\nTitle: Черновик YAML\nDate: 2015-01-01\nTags: [Мнение]\nDraft: true\n---\nТекст.\n",
+      "posts/js.md": '---js\nconst title = "Черновик JS";\nconst date = "2015-01-02";\nconst tags = ["Мнение"];\nconst draft = true;\n---\nТекст.\n',
+      "posts/json.md": '---json\n{ "title": "Черновик JSON", "date": "2015-01-03", "tags": ["Мнение"], "draft": true }\n---\nТекст.\n',
+      "posts/published.md": "---\nTitle: Опубликовано\nDate: 2015-01-04\nTags: [Мнение]\n---\nТекст.\n",
+      "posts/js-published.md": '---js\nconst Title = "Из JS";\nconst Date = "2015-01-06 12:00";\n---\nТекст.\n',
+      "blog/site-draft.md": '---js\nconst title = "Черновик сайта";\nconst date = "2015-01-05";\nconst tags = ["posts", "Мнение"];\nconst draft = true;\n---\nТекст.\n',
+      "list.njk": "---\npermalink: /list.txt\n---\n{% for p in collections.posts %}{{ p.data.title }};{% endfor %}",
+    },
+    { siteUrl: "https://example.ru" },
+  );
+  const feeds = (await built.read("feed.xml")) + (await built.read("tags/mnenie/feed.xml"));
+  t.false(/Черновик/.test(feeds), feeds);
+  t.true(feeds.includes("Опубликовано"));
+  t.false(await built.exists("posts/chernovik-js/index.html"));
+  t.false(await built.exists("posts/chernovik-json/index.html"));
+  t.false(await built.exists("posts/chernovik-yaml/index.html"));
+  t.is(await built.read("list.txt"), "Опубликовано;Черновик сайта;Из JS;", "a page the site itself publishes stays in its collections.posts");
+  t.true(await built.exists("posts/iz-js/index.html"), "a ---js post is read as the plugin reads YAML: Title, Date, its slug");
+});

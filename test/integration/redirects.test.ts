@@ -72,3 +72,16 @@ test("the plugin's own pages, a redirect page and the built-in term index, pass 
     );
   }
 });
+
+test("redirect pages, the redirects file, feeds and the built-in index are written as the plugin renders them, whatever layout global data sets", async (t) => {
+  const wrapped = await buildSite(
+    { ...FILES, "_includes/base.njk": "<main class=site>{{ content | safe }}</main>" },
+    { siteUrl: "https://example.ru", title: "Заметки", redirects: "/_redirects" },
+    (eleventyConfig) => eleventyConfig.addGlobalData("layout", "base.njk"),
+  );
+  const plain = await buildSite(FILES, { siteUrl: "https://example.ru", title: "Заметки", redirects: "/_redirects" });
+  for (const file of ["blog/pereezd-s-pelican/index.html", "_redirects", "feed.xml", "feed.xsl", "tags/index.html"]) {
+    t.is(await wrapped.read(file), await plain.read(file), file);
+  }
+  t.true((await wrapped.read("it/pereezd/index.html")).startsWith("<main class=site>"), "the site's own pages get the layout");
+});

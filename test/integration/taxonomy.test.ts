@@ -72,18 +72,27 @@ test("term pages render with Liquid and 11ty.js layouts too", async (t) => {
   t.is(await javascript.read("tags/mnenie/index.html"), "Мнение:/posts/two/ /posts/one/");
 });
 
-test("the term-index layout gets terms and kind; a user's own /categories/ page wins", async (t) => {
-  const built = await buildSite(
-    {
-      ...TWO_POSTS,
-      "_includes/term.njk": "{{ term.name }}",
-      "_includes/term-index.njk": "{{ kind }}:{% for term in terms %}{{ term.name }}={{ term.count }} {% endfor %}",
-      "categories.njk": "---\npermalink: /categories/\n---\nмой список",
-    },
-    { feeds: false },
+test.serial("the term-index layout gets terms and kind; a user's own /categories/ and tag page win, with one warning", async (t) => {
+  const { result: built, warnings } = await captureWarnings(() =>
+    buildSite(
+      {
+        ...TWO_POSTS,
+        "_includes/term.njk": "{{ term.name }}",
+        "_includes/term-index.njk": "{{ kind }}:{% for term in terms %}{{ term.name }}={{ term.count }} {% endfor %}",
+        "categories.njk": "---\npermalink: /categories/\n---\nмой список",
+        // Kept out of collections, as the official starter's tag pages are: found through Eleventy's URLs.
+        "riak.njk": "---\npermalink: /tags/riak-cs/\neleventyExcludeFromCollections: true\n---\nмоя метка",
+      },
+      { feeds: false, termPageSize: 1 },
+    ),
   );
-  t.is(await built.read("tags/index.html"), "tag:Мнение=2 Riak CS=1 ");
-  t.is(await built.read("categories/index.html"), "мой список");
+  t.is(await built!.read("tags/index.html"), "tag:Мнение=2 Riak CS=1 ");
+  t.is(await built!.read("categories/index.html"), "мой список");
+  t.is(await built!.read("tags/riak-cs/index.html"), "моя метка");
+  t.is(await built!.read("tags/mnenie/page/2/index.html"), "Мнение");
+  t.deepEqual(warnings, [
+    "[ru-blog] warning: the site writes its own /categories/, /tags/riak-cs/; the plugin leaves those URLs to the site (move its pages with the options tagPages, categoryPages and feeds, or turn them off with false).",
+  ]);
 });
 
 test("unicode slugs give Hugo's term URLs; the default gives Latin ones", async (t) => {
@@ -106,11 +115,43 @@ test("tagPages: false and categoryPages: false write no term pages and need no t
   t.is(await built.read("list.txt"), "Мнение::2 Riak CS::1 ");
 });
 
-test("a missing term layout is an error saying how to add one or turn term pages off", async (t) => {
+test("a term layout named in the options and missing is an error saying how to add one or turn term pages off", async (t) => {
   t.regex(
-    await buildError(TWO_POSTS, { feeds: false }),
+    await buildError(TWO_POSTS, { feeds: false, termLayout: "term.njk" }),
     /^\[ru-blog\] the term page layout "term\.njk" is not in \S+\/src\/_includes\/\. Add that file \(it gets `term` and `termPage`\), set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false\.$/,
   );
+});
+
+test.serial("without the default term layout, term pages are plain built-in pages, outside any layout the site's data sets, with one warning", async (t) => {
+  const { result, warnings } = await captureWarnings(() =>
+    buildSite({ ...TWO_POSTS, "posts/posts.json": '{ "layout": "base.njk" }', "_includes/base.njk": "<main>{{ content | safe }}</main>" }, { feeds: false, termPageSize: 1 }),
+  );
+  t.is(warnings.length, 1);
+  t.regex(
+    warnings[0]!,
+    /^\[ru-blog\] warning: there is no term page layout "term\.njk" in \S+\/src\/_includes\/, so term pages are written as plain built-in pages; add that layout \(it gets `term` and `termPage`\) to give them the look of the site\.$/,
+  );
+  const html = await result!.read("tags/mnenie/index.html");
+  t.is(
+    html,
+    `<!doctype html>
+<html lang="ru">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Мнение</title>
+</head>
+<body>
+  <h1>Мнение</h1>
+  <ul>
+    <li><a href="/posts/two/">two</a></li>
+  </ul>
+  <nav><a rel="next" href="/tags/mnenie/page/2/">Дальше</a></nav>
+</body>
+</html>
+`,
+  );
+  t.true((await result!.read("tags/mnenie/page/2/index.html")).includes('<nav><a rel="prev" href="/tags/mnenie/">Назад</a></nav>'));
 });
 
 test.serial("colliding slugs get distinct URLs with one warning; an empty slug still gets a page; reserved names and hostile names are safe", async (t) => {
