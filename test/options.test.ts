@@ -34,14 +34,17 @@ test("an impossible time zone names the option and what is accepted", (t) => {
 
 test("a permalink pattern without a slug is refused; Pelican's {slug} is accepted", (t) => {
   t.throws(() => resolve({ feeds: false, permalink: "/post/:year/" }), {
-    message: '[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug", e.g. "/tags/:slug/".',
+    message:
+      '[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug" (or ":filename", ":slugorfilename"), e.g. "/posts/:slug/".',
   });
   t.is(resolve({ feeds: false, permalink: "{category}/{slug}.html" }).options.permalink, "{category}/{slug}.html");
 });
 
 test("wrong types name the option", (t) => {
   t.throws(() => resolve({ feeds: false, categoryFromFolder: "yes" }), { message: '[ru-blog] option "categoryFromFolder" is "yes"; expected true or false.' });
-  t.throws(() => resolve({ feeds: false, termPageSize: 0 }), { message: '[ru-blog] option "termPageSize" is 0; expected a whole number of 1 or more.' });
+  t.throws(() => resolve({ feeds: false, termPageSize: -1 }), {
+    message: '[ru-blog] option "termPageSize" is -1; expected 0 (all on one page) or a whole number of posts.',
+  });
   t.throws(() => resolve({ feeds: false, slugStyle: "hugo" }), {
     message: '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "pelican" or a function (text) => slug.',
   });
