@@ -12,6 +12,7 @@ import { registerFrontMatter } from "./eleventy/front-matter.js";
 import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
 import { registerRedirects } from "./eleventy/redirects.js";
+import { registerSitemap } from "./eleventy/sitemap.js";
 import { registerTermPages } from "./eleventy/term-pages.js";
 import { registerTypography } from "./eleventy/typography.js";
 import type { EleventyConfig } from "./eleventy/types.js";
@@ -42,6 +43,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerTermPages(context);
   registerFeeds(context);
   registerRedirects(context);
+  registerSitemap(context);
 }
 ruBlog.eleventyPluginOptions = { unique: true };
 

@@ -454,6 +454,11 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
       value === undefined && name !== "feeds" ? (DEFAULTS as Record<string, unknown>)[name] : check(value, name, warn);
   }
   const options = resolved as unknown as ResolvedOptions;
+  if (options.sitemap && !options.siteUrl) {
+    throw new RuBlogError(
+      'option "siteUrl" is missing: the sitemap lists absolute URLs, e.g. siteUrl: "https://example.ru" (or set sitemap: false).',
+    );
+  }
   const feedsOn = [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean);
   if (feedsOn && !options.siteUrl) {
     throw new RuBlogError(

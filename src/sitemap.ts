@@ -4,6 +4,8 @@
  */
 import { encodeXML } from "entities";
 import { DateTime } from "luxon";
+import { postState, type PageItem, type SiteModel } from "./site.js";
+import type { Term } from "./taxonomy.js";
 import { absoluteUrl } from "./urls.js";
 
 /** One page of the sitemap. */
@@ -54,4 +56,29 @@ export function sitemapXml(pages: readonly SitemapPage[], settings: { siteUrl: s
     return `  <url>\n    <loc>${encodeXML(loc)}</loc>${lastmod}\n  </url>\n`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join("")}</urlset>\n`;
+}
+
+/**
+ * What the sitemap lists: every page of the site's own (an HTML page in Eleventy's collections that is not a post:
+ * home, about, archives), every listed post, the first page of every term and the term indexes. Later pages of a
+ * term, redirect pages, feeds and unlisted or draft posts are left out, as Hugo leaves them out.
+ *
+ * `lastModified`: a post's `Modified` (Hugo's `lastmod`) or else its date; a term page's and a term index's is the
+ * newest of their posts', as Hugo gives them. A page of the site's own gets none: Eleventy dates a page without a
+ * date by its file's creation time, which says nothing of when it last changed.
+ */
+export function sitemapPages<I extends PageItem>(model: SiteModel<I>, items: readonly I[]): SitemapPage[] {
+  const lastModified = (post: I) => (post.data.modified instanceof Date ? post.data.modified : post.date);
+  const sitePages = items
+    .filter((item) => !postState(item) && typeof item.url === "string" && /(\/|\.html?)$/.test(item.url))
+    .map((item) => ({ url: item.url as string }));
+  const posts = model.posts
+    .filter((post) => typeof post.url === "string" && !postState(post)?.isDraft)
+    .map((post) => ({ url: post.url as string, lastModified: lastModified(post) }));
+  const newestOf = (terms: readonly Term<I>[]) => newestDate(terms.flatMap((term) => term.posts.map(lastModified)));
+  const terms = [...model.tags, ...model.categories]
+    .filter((term) => term.url !== undefined)
+    .map((term) => ({ url: term.url as string, lastModified: newestOf([term]) }));
+  const indexes = model.termIndexes.map((index) => ({ url: index.url, lastModified: newestOf(index.terms) }));
+  return [...sitePages, ...posts, ...terms, ...indexes];
 }
