@@ -51,7 +51,15 @@ const IRI_WITH_SCHEME = /^[A-Za-z][A-Za-z\d+.-]*:[^\s<>"]+$/;
  * The id a `feeds.entryId` function gives a post, checked: a string that is an IRI with a scheme, or an error naming the post's file and what to return instead.
  */
 export function customEntryId(make: (post: EntryIdPost) => string, post: EntryIdPost, file: string): string {
-  const id: unknown = make(post);
+  let id: unknown;
+  try {
+    id = make(post);
+  } catch (error) {
+    throw new RuBlogError(`option "feeds.entryId" failed for this post: ${(error as Error).message ?? String(error)}`, {
+      file,
+      cause: error,
+    });
+  }
   if (typeof id === "string" && IRI_WITH_SCHEME.test(id)) return id;
   throw new RuBlogError(
     `option "feeds.entryId" returned ${describeValue(id)} for this post; return an IRI with a scheme and no spaces, <, > or ", such as "tag:example.ru,2015-07-29:/it/x/" or "https://example.ru/it/x/".`,
