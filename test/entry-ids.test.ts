@@ -19,7 +19,10 @@ test("Pelican's id of every entry Pelican 4.8 wrote for the fixture blog: host, 
 });
 
 test("Pelican's id keeps Cyrillic raw, a site path, and drops the port; an escaped URL is decoded", (t) => {
-  t.is(pelicanEntryId("/кириллица.html", "https://example.ru", "2016-04-01"), "tag:example.ru,2016-04-01:/кириллица.html");
+  t.is(
+    pelicanEntryId("/кириллица.html", "https://example.ru", "2016-04-01"),
+    "tag:example.ru,2016-04-01:/кириллица.html",
+  );
   t.is(
     pelicanEntryId("/%D0%BA%D0%B8.html", "https://example.ru:8080/blog", "2016-04-01"),
     "tag:example.ru,2016-04-01:/blog/ки.html",
@@ -35,7 +38,10 @@ const post: EntryIdPost = {
 const settings = { siteUrl: "https://example.ru", zone: "Europe/Moscow", file: "content/IT/slugged.md" };
 
 test("entryIdOf: the written day wins over the site zone's; without one, the day in the site zone", (t) => {
-  t.is(entryIdOf("pelican", post, { ...settings, writtenDay: "2016-03-01" }), "tag:example.ru,2016-03-01:/yuzveri.html");
+  t.is(
+    entryIdOf("pelican", post, { ...settings, writtenDay: "2016-03-01" }),
+    "tag:example.ru,2016-03-01:/yuzveri.html",
+  );
   t.is(entryIdOf("pelican", post, { ...settings, writtenDay: undefined }), "tag:example.ru,2016-03-02:/yuzveri.html");
   t.is(entryIdOf("url", post, { ...settings, writtenDay: undefined }), undefined);
 });

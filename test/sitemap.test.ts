@@ -41,7 +41,9 @@ test("a sitemap is valid against the sitemaps.org schema: absolute, percent-enco
 });
 
 test("the validator refuses what is not a sitemap, so the test above means something", async (t) => {
-  await t.throwsAsync(validateSitemap('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url></url></urlset>'));
+  await t.throwsAsync(
+    validateSitemap('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url></url></urlset>'),
+  );
   await t.throwsAsync(
     validateSitemap(
       '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.ru/</loc><lastmod>вчера</lastmod></url></urlset>',
@@ -72,7 +74,16 @@ const item = (url: string | false, date: string, data: Record<string, unknown> =
 const post = (url: string, date: string, extra: Record<string, unknown> = {}, state: Record<string, unknown> = {}) =>
   item(url, date, {
     ...extra,
-    ruBlog: { isPost: true, listing: "always", isDraft: false, file: url, tags: ["Linux"], categories: [], aliases: [], ...state },
+    ruBlog: {
+      isPost: true,
+      listing: "always",
+      isDraft: false,
+      file: url,
+      tags: ["Linux"],
+      categories: [],
+      aliases: [],
+      ...state,
+    },
   });
 
 test("sitemapPages: the site's own pages, listed posts, each term's first page and the term index, dated as Hugo dates them", (t) => {

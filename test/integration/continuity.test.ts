@@ -16,7 +16,10 @@ const FILES = {
   "about.md": "---\ntitle: Обо мне\n---\nТекст.",
   "404.md": "---\npermalink: /404.html\neleventyExcludeFromCollections: true\n---\nНет такой страницы.",
   "robots.njk": "---\npermalink: /robots.txt\n---\nUser-agent: *",
-  ...post("coreos", "Title: Впечатления от CoreOS\nDate: 2015-07-29T23:30:00+00:00\nTags: [Мнение]\nUrl: it/coreos-opinion"),
+  ...post(
+    "coreos",
+    "Title: Впечатления от CoreOS\nDate: 2015-07-29T23:30:00+00:00\nTags: [Мнение]\nUrl: it/coreos-opinion",
+  ),
   ...post("vps", "Title: Личный VPS\nDate: 2016-01-10 14:30\nModified: 2016-02-01\nTags: [Мнение, VPS]"),
   ...post("hidden", "Title: Скрытый\nDate: 2017-03-01\nTags: [Мнение]\nStatus: hidden"),
   ...post("draft", "Title: Черновик\nDate: 2017-04-01\nTags: [Мнение]\nStatus: draft"),
@@ -108,7 +111,7 @@ test("pageOneRedirects: each term's /page/1/ is a redirect page to the term's pa
   const html = await site.read("tags/mnenie/page/1/index.html");
   t.true(html.includes('<meta http-equiv="refresh" content="0; url=https://example.ru/tags/mnenie/">'), html);
   t.true(html.includes('<meta name="robots" content="noindex">'));
-  t.true(await site.exists("categories/it/page/1/index.html") === false, "a category page only where a category is");
+  t.true((await site.exists("categories/it/page/1/index.html")) === false, "a category page only where a category is");
   t.false(await (await buildSite(FILES, OPTIONS)).exists("tags/mnenie/page/1/index.html"));
 });
 
