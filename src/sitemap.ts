@@ -16,9 +16,6 @@ export interface SitemapPage {
   lastModified?: Date | undefined;
 }
 
-/** What search engines read of one sitemap file (sitemaps.org): more URLs than this are ignored. */
-export const SITEMAP_URL_LIMIT = 50_000;
-
 /** `<lastmod>` in W3C Datetime with the offset of the site's zone, as Hugo writes it: `2019-02-01T10:00:00+03:00`. */
 function lastmodText(date: Date, zone: string): string {
   return DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm:ssZZ");
