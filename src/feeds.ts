@@ -60,6 +60,8 @@ export interface FeedPerson {
 export interface FeedEntry {
   /** Root-relative URL of the post as Eleventy's `page.url` gives it, raw or encoded: `/it/Личный-vps/`. */
   url: string;
+  /** The entry's `<id>` (an IRI with no `<`, `>`, `"` or white space); without it, the post's absolute URL. */
+  id?: string;
   /** Plain text; markup in it is shown as text. */
   title: string;
   published: Date;
@@ -247,7 +249,7 @@ function feedItem(entry: FeedEntry, site: FeedSite): Item {
   const published = zonedDate(entry.published, site.zone, `the date of ${entry.url}`);
   const updated = entry.updated ? zonedDate(entry.updated, site.zone, `the Modified date of ${entry.url}`) : published;
   return {
-    id: url,
+    id: entry.id === undefined ? url : urlValue(entry.id),
     // Written as `<link href>` without `rel`, which RFC 4287 reads as `alternate` (fix 9).
     link: url,
     title: htmlValue(entry.title),

@@ -52,6 +52,8 @@ export interface PostState {
   categories: string[];
   /** Hugo's `Aliases`: old paths that redirect to the post. */
   aliases: string[];
+  /** The day of the post's date in the offset it was written with (`YYYY-MM-DD`), for Pelican's feed entry ids. */
+  writtenDay?: string;
 }
 
 /** Collection names Eleventy or this package already use; a tag of that name gets a term page but no Eleventy collection. */
@@ -313,7 +315,7 @@ function checkedPath(
 }
 
 function permalinkOf(
-  post: { url: string | undefined; slug: string; date: DateTime | undefined; categories: string[] },
+  post: { url: string | undefined; slug: string; slugGiven: boolean; date: DateTime | undefined; categories: string[] },
   urlKey: string | undefined,
   context: PostContext,
 ): string {
@@ -324,6 +326,9 @@ function permalinkOf(
       slug: post.slug,
       date: post.date,
       categorySlug: post.categories[0] === undefined ? undefined : context.slugify(post.categories[0]),
+      file: context.file,
+      slugGiven: post.slugGiven,
+      urlize: context.postSlug.fromSlug,
     }),
   );
 }
@@ -450,7 +455,16 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     aliases,
     ...(hugo ? {} : { status: status ?? "published" }),
     draft: isDraft,
-    ruBlog: { isPost: true, listing, isDraft, file, tags, categories, aliases } satisfies PostState,
+    ruBlog: {
+      isPost: true,
+      listing,
+      isDraft,
+      file,
+      tags,
+      categories,
+      aliases,
+      ...(date ? { writtenDay: date.toFormat("yyyy-MM-dd") } : {}),
+    } satisfies PostState,
   };
   if (title !== undefined) data.title = title;
   if (date) data.date = date.toJSDate();
@@ -464,7 +478,11 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
 
   if (!("permalink" in rest)) {
     data.permalink = written
-      ? permalinkOf({ url, slug: postSlug, date, categories }, url === undefined ? undefined : urlEntry?.key, context)
+      ? permalinkOf(
+          { url, slug: postSlug, slugGiven: slug !== undefined, date, categories },
+          url === undefined ? undefined : urlEntry?.key,
+          context,
+        )
       : false;
     // The permalink is final text: a `{{` in a Url must not be run as a template.
     data.dynamicPermalink = false;

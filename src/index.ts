@@ -16,6 +16,7 @@ import { registerListPages } from "./eleventy/list-pages.js";
 import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
 import { registerRedirects } from "./eleventy/redirects.js";
+import { registerSitemap } from "./eleventy/sitemap.js";
 import { registerTermPages } from "./eleventy/term-pages.js";
 import { registerTypography } from "./eleventy/typography.js";
 import type { EleventyConfig } from "./eleventy/types.js";
@@ -50,6 +51,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerFeeds(context);
   registerRedirects(context);
   registerContent(context);
+
+  registerSitemap(context);
 }
 ruBlog.eleventyPluginOptions = { unique: true };
 

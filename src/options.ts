@@ -1,5 +1,6 @@
 import { closest, distance } from "fastest-levenshtein";
 import { isValidZone } from "./dates.js";
+import { isEntryIdStyle, type EntryIdStyle } from "./entry-ids.js";
 import { describeValue, InvalidValueError, RuBlogError, type Warn } from "./errors.js";
 import { isSlugStyle, type SlugStyle } from "./slugs.js";
 import { typographyGroups, type TypographyGroups, type TypographyOption } from "./typography.js";
@@ -26,6 +27,12 @@ export interface FeedsOption {
    * `/feed.xsl`. @default "/feed.xsl" (bundled)
    */
   stylesheet?: string | false;
+  /**
+   * Each entry's `<id>`, by which readers know a post they have shown: `"url"` (the post's absolute URL, as Hugo's
+   * `guid`), `"pelican"` (Pelican's `tag:example.ru,2015-07-29:/it/x.html`), or a function of the post.
+   * @default "url" ("pelican" with `from: "pelican"`)
+   */
+  entryId?: EntryIdStyle;
 }
 
 export interface LegacyUrlsOption {
@@ -67,7 +74,7 @@ export interface RuBlogOptions {
   tagPages?: string | false;
   /** URL pattern of category pages (`:slug`), or `false`. @default "/categories/:slug/" */
   categoryPages?: string | false;
-  /** Posts per term page; later pages are at `…/page/2/`. @default 20 */
+  /** Posts per term page, or `0` for all on one page; later pages are at `…/page/2/`. @default 20 */
   termPageSize?: number;
   /** Layout (in the includes folder) of term pages; the page gets `term`. @default "term.njk" */
   termLayout?: string;
@@ -99,16 +106,25 @@ export interface RuBlogOptions {
    */
   typography?: TypographyOption;
   /**
-   * The generator the blog comes from: posts are read, and left out, as it read them (its front matter keys, its
-   * skip rules). @default undefined (the plugin's own reading)
+   * The generator the blog comes from: its URL defaults (permalinks, term pages, feeds, pagination, slugs, feed
+   * entry ids, Hugo's sitemap and `/page/1/` redirects) and its reading rules (front matter keys, skip rules). Every
+   * option set explicitly still wins.
+   * @example from: "hugo"
    */
-  from?: "hugo" | "pelican";
+  from?: Generator;
+  /** Path of a sitemap (sitemaps.org) of every listed page and term page, or `false`. @default false ("/sitemap.xml" with `from: "hugo"`) */
+  sitemap?: string | false;
+  /** A redirect page at each term's `…/page/1/` (Hugo writes one) to the term's page. @default false (true with `from: "hugo"`) */
+  pageOneRedirects?: boolean;
   /**
    * Every warning about a post read differently from its old generator, or left out, becomes an error: for a CI
    * that must not let a silent difference through. @default false
    */
   strict?: boolean;
 }
+
+/** The generators whose defaults `from` gives. */
+export type Generator = "hugo" | "pelican";
 
 export interface ResolvedFeeds {
   all: string | false;
@@ -117,6 +133,7 @@ export interface ResolvedFeeds {
   limit: number;
   /** Where the feeds' stylesheet is; `bundled` when it is the plugin's own, which the plugin then writes there. */
   stylesheet: FeedStylesheet | false;
+  entryId: EntryIdStyle;
 }
 
 export interface FeedStylesheet {
@@ -148,7 +165,10 @@ export interface ResolvedOptions {
   tagCollections: boolean;
   postTemplateEngine: string;
   typography: TypographyGroups;
-  from: "hugo" | "pelican" | undefined;
+  /** The old generator, for its reading rules too; `undefined` when not given. */
+  from: Generator | undefined;
+  sitemap: string | false;
+  pageOneRedirects: boolean;
   strict: boolean;
 
   /**
@@ -164,6 +184,48 @@ export const DEFAULT_FEEDS: ResolvedFeeds = {
   categories: "/categories/:slug/feed.xml",
   limit: 20,
   stylesheet: { href: "/feed.xsl", bundled: true },
+  entryId: "url",
+};
+
+/**
+ * What `from` sets: the URLs the generator writes with its default settings, as Hugo 0.111 and Pelican 4.8 wrote
+ * them for test/fixtures/defaults (expected.json there). Options given explicitly are merged over these.
+ */
+export const PRESETS: Record<Generator, RuBlogOptions> = {
+  hugo: {
+    // Hugo's URL of a page without a permalinks setting: its folder inside content/ and its slug or file name.
+    permalink: "/:sections/:slugorfilename/",
+    slugStyle: "unicode",
+    tagPages: "/tags/:slug/",
+    categoryPages: "/categories/:slug/",
+    termPageSize: 10,
+    feeds: {
+      all: "/index.xml",
+      tags: "/tags/:slug/index.xml",
+      categories: "/categories/:slug/index.xml",
+      limit: 0,
+      entryId: "url",
+    },
+    sitemap: "/sitemap.xml",
+    pageOneRedirects: true,
+  },
+  pelican: {
+    permalink: "{slug}.html",
+    slugStyle: "pelican",
+    categoryFromFolder: true,
+    tagPages: "/tag/:slug.html",
+    categoryPages: "/category/:slug.html",
+    // DEFAULT_PAGINATION = False: a term's articles all on one page; with a size, page 2 is `tag/{slug}2.html`.
+    termPageSize: 0,
+    feeds: {
+      all: "/feeds/all.atom.xml",
+      // Pelican writes no tag feeds by default (TAG_FEED_ATOM = None); this is the path its docs give them.
+      tags: "/feeds/:slug.tag.atom.xml",
+      categories: "/feeds/:slug.atom.xml",
+      limit: 0,
+      entryId: "pelican",
+    },
+  },
 };
 
 const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given"> = {
@@ -189,6 +251,8 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given"> = {
   typography: new Set(),
   from: undefined,
   strict: false,
+  sitemap: false,
+  pageOneRedirects: false,
 };
 
 export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds"];
@@ -214,6 +278,14 @@ const slugPattern = (value: unknown, name: string): string => {
   return pattern;
 };
 
+/** A post permalink names the post: by its slug (`:slug`, `{slug}`) or, as Hugo's default does, its file name. */
+const permalinkPattern = (value: unknown, name: string): string => {
+  const pattern = string(value, name);
+  if (!/:slug\b|\{slug\}|:filename\b|:slugorfilename\b/.test(pattern))
+    fail(name, value, 'it must contain ":slug" (or ":filename", ":slugorfilename"), e.g. "/posts/:slug/"');
+  return pattern;
+};
+
 const pageOrFalse = (value: unknown, name: string): string | false =>
   value === false ? false : slugPattern(value, name);
 
@@ -228,6 +300,16 @@ const positiveInteger = (value: unknown, name: string): number =>
   Number.isInteger(value) && (value as number) >= 1
     ? (value as number)
     : fail(name, value, "expected a whole number of 1 or more");
+
+const pageSize = (value: unknown, name: string): number =>
+  Number.isInteger(value) && (value as number) >= 0
+    ? (value as number)
+    : fail(name, value, "expected 0 (all on one page) or a whole number of posts");
+
+const generator = (value: unknown, name: string): Generator | undefined =>
+  value === undefined || value === "hugo" || value === "pelican"
+    ? value
+    : fail(name, value, 'expected "hugo" or "pelican"');
 
 const timezone = (value: unknown, name: string): string =>
   isValidZone(string(value, name))
@@ -264,8 +346,7 @@ const stylesheet = (value: unknown, name: string): FeedStylesheet | false => {
 };
 
 const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
-  if (value === false)
-    return { all: false, tags: false, categories: false, limit: DEFAULT_FEEDS.limit, stylesheet: false };
+  if (value === false) return { ...DEFAULT_FEEDS, all: false, tags: false, categories: false, stylesheet: false };
   if (value === undefined) return DEFAULT_FEEDS;
   if (typeof value !== "object" || value === null)
     return fail(name, value, "expected false or { all, tags, categories, limit, stylesheet }");
@@ -283,6 +364,12 @@ const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
         : fail(`${name}.limit`, limit, "expected 0 (all) or a whole number of entries"),
     stylesheet:
       given.stylesheet === undefined ? DEFAULT_FEEDS.stylesheet : stylesheet(given.stylesheet, `${name}.stylesheet`),
+    entryId:
+      given.entryId === undefined
+        ? DEFAULT_FEEDS.entryId
+        : isEntryIdStyle(given.entryId)
+          ? given.entryId
+          : fail(`${name}.entryId`, given.entryId, 'expected "url", "pelican" or a function (post) => id'),
   };
 };
 
@@ -335,12 +422,12 @@ const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOp
   language,
   timezone,
   posts: string,
-  permalink: slugPattern,
+  permalink: permalinkPattern,
   slugStyle,
   categoryFromFolder: boolean,
   tagPages: pageOrFalse,
   categoryPages: pageOrFalse,
-  termPageSize: positiveInteger,
+  termPageSize: pageSize,
   termLayout: string,
   termIndexLayout: string,
   feeds,
@@ -356,9 +443,10 @@ const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOp
       return fail(name, value, error.message);
     }
   },
-  from: (value, name) =>
-    value === "hugo" || value === "pelican" ? value : fail(name, value, 'expected "hugo" or "pelican"'),
+  from: generator,
   strict: boolean,
+  sitemap: sitePath,
+  pageOneRedirects: boolean,
 };
 
 function warnUnknown(given: Record<string, unknown>, known: readonly string[], warn: Warn, prefix = ""): void {
@@ -378,6 +466,19 @@ function warnUnknown(given: Record<string, unknown>, known: readonly string[], w
 }
 
 /**
+ * The options with `from`'s preset under them: each option given wins, and `feeds` given as an object is merged
+ * over the preset's feeds key by key (`feeds: { limit: 20 }` keeps the old generator's feed paths).
+ */
+function withPreset(given: Record<string, unknown>): Record<string, unknown> {
+  const preset = given.from === "hugo" || given.from === "pelican" ? PRESETS[given.from] : undefined;
+  if (!preset) return given;
+  const merged: Record<string, unknown> = { ...preset, ...given };
+  const feedsGiven = given.feeds;
+  if (typeof feedsGiven === "object" && feedsGiven !== null) merged.feeds = { ...preset.feeds, ...feedsGiven };
+  return merged;
+}
+
+/**
  * Merges the user's options over the defaults and checks each: a wrong type or an impossible value throws a
  * RuBlogError naming the option and what it accepts; an unknown name is a warning with the nearest known one.
  */
@@ -388,7 +489,8 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
   ) {
     throw new RuBlogError(`the plugin options must be an object, got ${describeValue(userOptions)}.`);
   }
-  const given = (userOptions ?? {}) as Record<string, unknown>;
+  const chosen = (userOptions ?? {}) as Record<string, unknown>;
+  const given = withPreset(chosen);
   warnUnknown(given, OPTION_NAMES, warn);
   const resolved = {} as Record<string, unknown>;
   for (const [name, check] of Object.entries(CHECKS) as [keyof ResolvedOptions, Check<unknown>][]) {
@@ -396,8 +498,13 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
     resolved[name] =
       value === undefined && name !== "feeds" ? (DEFAULTS as Record<string, unknown>)[name] : check(value, name, warn);
   }
-  resolved.given = new Set(Object.keys(given).filter((name) => given[name] !== undefined));
+  resolved.given = new Set(Object.keys(chosen).filter((name) => chosen[name] !== undefined));
   const options = resolved as unknown as ResolvedOptions;
+  if (options.sitemap && !options.siteUrl) {
+    throw new RuBlogError(
+      'option "siteUrl" is missing: the sitemap lists absolute URLs, e.g. siteUrl: "https://example.ru" (or set sitemap: false).',
+    );
+  }
   const feedsOn = [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean);
   if (feedsOn && !options.siteUrl) {
     throw new RuBlogError(

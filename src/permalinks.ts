@@ -57,19 +57,45 @@ export interface PermalinkParts {
   slug: string;
   date: DateTime | undefined;
   categorySlug: string | undefined;
+  /** The post's file inside the input folder, for Hugo's `:sections`, `:filename` and `:slugorfilename`. */
+  file?: string;
+  /** Whether the slug came from the post's `Slug` (`:slugorfilename` takes it then, else the file name). */
+  slugGiven?: boolean;
+  /** Makes a folder or file name a URL segment (the post slug style's `Slug` rule: Hugo's urlize with "unicode"). */
+  urlize?: (segment: string) => string;
+}
+
+/**
+ * Where Hugo puts a page without a permalinks setting: `content/posts/2019/x.md` → sections `posts/2019`, file
+ * name `x`; a bundle `content/posts/b/index.md` is named by its folder, `b`. A first `content/` folder (Hugo's
+ * contentDir) is left out, so the input folder may be the Hugo site or its content folder.
+ */
+export function hugoContentPath(file: string): { sections: string[]; filename: string } {
+  const folders = file.split("/");
+  const base = (folders.pop() ?? "").replace(/\.[^.]+$/, "");
+  if (folders[0] === "content") folders.shift();
+  if (base === "index" && folders.length > 0) return { sections: folders.slice(0, -1), filename: folders.at(-1)! };
+  return { sections: folders, filename: base };
 }
 
 /** Pelican's DEFAULT_CATEGORY: the category of a post that has none, in its URL and, with folder categories, as a term. */
 export const DEFAULT_CATEGORY = "misc";
 
-const PATTERN_TOKENS = /:(year|month|day|slug|category)\b|\{(slug|category|date:%[Ymd])\}/g;
+const PATTERN_TOKENS =
+  /:(year|month|day|slugorfilename|sections|filename|slug|category)\b|\{(slug|category|date:%[Ymd])\}/g;
 
 /**
  * The permalink of a post: its `Url` verbatim (case and Cyrillic kept), or else the `permalink` pattern filled in
- * with the date parts in the site zone, the slug and the first category's slug.
+ * with the date parts in the site zone, the slug, the first category's slug and, for Hugo's default URLs, the
+ * post's folders and file name ({@link hugoContentPath}).
  */
 export function postPermalink(parts: PermalinkParts): string {
   if (parts.url !== undefined) return toPermalink(parts.url);
+  const contentPath = () => {
+    const { sections, filename } = hugoContentPath(parts.file ?? "");
+    const urlize = parts.urlize ?? ((segment: string) => segment);
+    return { sections: sections.map(urlize), filename: urlize(filename) };
+  };
   const needDate = (): DateTime => {
     if (!parts.date)
       throw new InvalidValueError(
@@ -92,12 +118,19 @@ export function postPermalink(parts: PermalinkParts): string {
           return needDate().toFormat("dd");
         case "category":
           return parts.categorySlug || DEFAULT_CATEGORY;
+        case "sections":
+          return contentPath().sections.join("/");
+        case "filename":
+          return contentPath().filename;
+        case "slugorfilename":
+          return parts.slugGiven ? parts.slug : contentPath().filename;
         default:
           return parts.slug;
       }
     },
   );
-  return toPermalink(checkSitePath(filled));
+  // `:sections` of a post right in content/ is empty: `/:sections/x/` is `/x/`, as in Hugo.
+  return toPermalink(checkSitePath(filled.replace(/\/{2,}/g, "/")));
 }
 
 export interface WrittenPage {

@@ -4,7 +4,7 @@
  */
 import { escapeAttribute, escapeUTF8 } from "entities";
 import { normalizeUrlKey } from "./permalinks.js";
-import { fillPattern, termPageUrl, type Term, type TermKind } from "./taxonomy.js";
+import { effectivePageSize, fillPattern, termPageUrl, type Term, type TermKind } from "./taxonomy.js";
 import { absoluteUrl, encodePath } from "./urls.js";
 
 /** One old URL and where it now lives, both root-relative and raw (not percent-encoded). */
@@ -70,16 +70,26 @@ export function legacyTermRedirects<P>(
   const owner = `legacyUrls.${settings.kind === "tag" ? "tags" : "categories"}`;
   return terms.flatMap((term) => {
     const legacySlug = settings.legacySlugify(term.name) || term.slug;
-    const legacyPages = Math.max(1, Math.ceil(term.posts.length / settings.legacyPageSize));
+    const pageSize = effectivePageSize(settings.pageSize, term.posts.length);
+    const legacyPageSize = effectivePageSize(settings.legacyPageSize, term.posts.length);
+    const legacyPages = Math.max(1, Math.ceil(term.posts.length / legacyPageSize));
     return Array.from({ length: legacyPages }, (_, index) => ({
       from: termPageUrl(settings.legacyPattern, legacySlug, index + 1),
-      to: termPageUrl(
-        settings.currentPattern,
-        term.slug,
-        Math.floor((index * settings.legacyPageSize) / settings.pageSize) + 1,
-      ),
+      to: termPageUrl(settings.currentPattern, term.slug, Math.floor((index * legacyPageSize) / pageSize) + 1),
       owner,
     })).filter((redirect) => normalizeUrlKey(redirect.from) !== normalizeUrlKey(redirect.to));
+  });
+}
+
+/**
+ * Hugo's `/page/1/` of every term's list (`/tags/x/page/1/` → `/tags/x/`), which Hugo writes as a redirect page for
+ * each term, however few posts it has. Only a page pattern ending in `/` has a `page/N/` form to keep.
+ */
+export function pageOneRedirects<P>(terms: readonly Term<P>[], pagePattern: string): Redirect[] {
+  if (!pagePattern.endsWith("/")) return [];
+  return terms.map((term) => {
+    const first = termPageUrl(pagePattern, term.slug, 1);
+    return { from: `${first}page/1/`, to: first, owner: "pageOneRedirects" };
   });
 }
 

@@ -6,7 +6,7 @@
 import type { PostState } from "./front-matter.js";
 import type { LegacyUrlsOption, ResolvedFeeds } from "./options.js";
 import { assertUniqueUrls, normalizeUrlKey, toPermalink } from "./permalinks.js";
-import { legacyFeedPath, legacyTermRedirects, type Redirect } from "./redirects.js";
+import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, type Redirect } from "./redirects.js";
 import { buildTerms, fillPattern, paginateTerm, termKey, type Term, type TermKind, type TermPage } from "./taxonomy.js";
 
 /** The part of an Eleventy collection item this module reads. */
@@ -76,6 +76,8 @@ export interface SiteSettings {
   legacySlugify: (name: string) => string;
   /** How a file is named in messages (the path inside the input folder). */
   displayPath: (inputPath: string) => string;
+  /** A redirect page at each term's `…/page/1/`, as Hugo writes. */
+  pageOneRedirects?: boolean;
 }
 
 /**
@@ -197,6 +199,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         }),
       );
     }
+    if (settings.pageOneRedirects && pagePattern) redirects.push(...pageOneRedirects(built.terms, pagePattern));
     return { terms: built.terms, pages, index };
   };
   const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);

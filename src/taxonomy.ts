@@ -276,15 +276,21 @@ export function termPageUrl(pattern: string, slug: string, pageNumber: number): 
   return `${fillPattern(stem, slug)}${pageNumber}${extension}`;
 }
 
+/** Posts on each of a term's pages: `0` means all on one page (Pelican's `DEFAULT_PAGINATION = False`). */
+export function effectivePageSize(pageSize: number, postCount: number): number {
+  return pageSize === 0 ? Math.max(1, postCount) : pageSize;
+}
+
 /**
- * Splits a term's posts into pages of `pageSize` with their URLs ({@link termPageUrl}). A term always has at
- * least one page, even with no posts.
- * @throws InvalidValueError when `pageSize` is not a whole number of 1 or more.
+ * Splits a term's posts into pages of `pageSize` ({@link effectivePageSize}) with their URLs ({@link termPageUrl}).
+ * A term always has at least one page, even with no posts.
+ * @throws InvalidValueError when `pageSize` is not a whole number of 0 or more.
  */
-export function paginateTerm<P>(term: Term<P>, pageSize: number, pagePattern: string): TermPage<P>[] {
-  if (!Number.isInteger(pageSize) || pageSize < 1) {
-    throw new InvalidValueError(`page size must be a whole number of 1 or more, got ${String(pageSize)}`);
+export function paginateTerm<P>(term: Term<P>, size: number, pagePattern: string): TermPage<P>[] {
+  if (!Number.isInteger(size) || size < 0) {
+    throw new InvalidValueError(`page size must be 0 (all on one page) or a whole number, got ${String(size)}`);
   }
+  const pageSize = effectivePageSize(size, term.posts.length);
   const totalPages = Math.max(1, Math.ceil(term.posts.length / pageSize));
   const urls = Array.from({ length: totalPages }, (_, index) => termPageUrl(pagePattern, term.slug, index + 1));
   const firstUrl = urls[0] as string;

@@ -6,14 +6,18 @@
  * Pelican blog moves to new term and feed URLs with `legacyUrls`, and `ru-blog check-urls` compares the builds.
  *
  * What the plugin does not do as Pelican or Hugo did, by design, is asserted on its own in a `test.failing`
- * named "[known gap]", so that the rest stays exact and a change shows up as a failing-test-that-passes.
+ * named "[known gap]", so that the rest stays exact and a change shows up as a failing-test-that-passes (none is
+ * left today). The blogs in test/fixtures/defaults, built by Hugo and Pelican with default settings, show the
+ * `from` presets: the plugin with `from` alone writes the URLs, feeds, ids, sitemap and redirects they wrote.
  */
 import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { parseFeed as parseFeedXml } from "@rowanmanning/feed-parser";
+import { decodeHTML } from "entities";
 import { parse } from "node-html-parser";
 import { buildWithPackage, createSite, repo, runRuBlogCli } from "./helpers/packed.js";
+import { validateSitemap } from "./helpers/sitemap-validation.js";
 
 const FIXTURES = path.join(repo, "test", "fixtures");
 const SITE_URL = "https://example.ru";
@@ -75,6 +79,27 @@ const pelican = JSON.parse(
 ) as PelicanExpected;
 const hugo = JSON.parse(await readFile(path.join(FIXTURES, "hugo-blog", "expected.json"), "utf8")) as HugoExpected;
 
+/** What Hugo and Pelican wrote with default settings (test/fixtures/defaults/record.mjs). */
+interface DefaultsExpected {
+  hugo: {
+    files: string[];
+    posts: { path: string; source: string }[];
+    termPages: { path: string; page: number; pages: number; posts: string[] }[];
+    feeds: { path: string; guids: string[]; links: string[] }[];
+    pageOneRedirects: { path: string; html: string }[];
+    sitemap: { xml: string; urls: { loc: string; lastmod?: string }[] };
+  };
+  pelican: {
+    files: string[];
+    articles: { path: string; source: string }[];
+    termPages: { path: string; kind: "tag" | "category"; page: number; pages: number; articles: string[] }[];
+    feeds: { path: string; ids: string[]; links: string[] }[];
+  };
+}
+const defaults = JSON.parse(
+  await readFile(path.join(FIXTURES, "defaults", "expected.json"), "utf8"),
+) as DefaultsExpected;
+
 // ---------------------------------------------------------------------------------------------------------------
 // Building and reading sites
 
@@ -95,12 +120,14 @@ export default function (eleventyConfig) {
 
 /** Copies a fixture's content/ into a new site under the packed install, adds the layouts, builds it. */
 async function buildFixture(
-  fixture: "pelican-blog" | "hugo-blog",
+  fixture: "pelican-blog" | "hugo-blog" | "defaults/hugo" | "defaults/pelican",
   name: string,
   options: Record<string, unknown>,
+  extraFiles: Record<string, string> = {},
 ): Promise<string> {
   const site = await createSite(name);
   await cp(path.join(FIXTURES, fixture, "content"), path.join(site, "content"), { recursive: true });
+  for (const [file, text] of Object.entries(extraFiles)) await writeFile(path.join(site, file), text);
   // The posts get a layout from a directory data file, as a user's site would give them one; the posts stay untouched.
   await writeFile(path.join(site, "content", "content.11tydata.json"), JSON.stringify({ layout: "post.njk" }));
   await mkdir(path.join(site, "_includes"));
@@ -199,6 +226,10 @@ async function readSite(dir: string): Promise<Site> {
     const text = await readFile(path.join(dir, file), "utf8");
     const url = urlOfFile(file);
     site.files.set(url, text);
+    if (file === "sitemap.xml") {
+      site.other.push(url);
+      continue;
+    }
     if (file.endsWith(".xml")) {
       site.feeds.set(url, parseFeed(text));
       continue;
@@ -228,21 +259,16 @@ const rooted = (url: string) => decoded(url.replace(/^https:\/\/example\.ru/, ""
 // ---------------------------------------------------------------------------------------------------------------
 // The builds
 
-/** Pelican's settings (pelicanconf.py) as plugin options. */
+/**
+ * Pelican's settings (pelicanconf.py) as plugin options: Pelican's defaults (`from: "pelican"`: slugs, folder
+ * categories, tag, category and feed URLs, all entries in each feed, `tag:` entry ids) and the two settings the
+ * blog changed.
+ */
 const PELICAN_SCHEME = {
+  from: "pelican",
   posts: "content/**/*.md",
   permalink: "{category}/{slug}.html",
-  slugStyle: "pelican",
-  categoryFromFolder: true,
-  tagPages: "/tag/:slug.html",
-  categoryPages: "/category/:slug.html",
   termPageSize: 5,
-  feeds: {
-    all: "/feeds/all.atom.xml",
-    tags: "/feeds/:slug.tag.atom.xml",
-    categories: "/feeds/:slug.atom.xml",
-    limit: 0,
-  },
 };
 /** Pelican's term and feed URLs, given as the old ones when the blog moves to new term and feed URLs. */
 const PELICAN_LEGACY = {
@@ -276,14 +302,18 @@ const pelicanNewTerms = once(async () =>
   buildFixture("pelican-blog", "pelican-new-terms", { ...PELICAN_MOVED, slugStyle: "pelican" }),
 );
 
-/** The Hugo blog built with Hugo's permalinks and taxonomies (config.toml). */
+/**
+ * The Hugo blog built with Hugo's permalinks and taxonomies (config.toml): Hugo's defaults (`from: "hugo"`: slugs,
+ * term URLs, `paginate = 10`, the `/page/1/` redirects), its permalinks setting, and no sitemap (config.toml turns
+ * it off).
+ */
 const hugoScheme = once(async () =>
   readSite(
     await buildFixture("hugo-blog", "hugo-scheme", {
+      from: "hugo",
       posts: "content/posts/**/*.md",
       permalink: "/post/:year/:month/:day/:slug/",
-      slugStyle: "unicode",
-      termPageSize: 10,
+      sitemap: false,
       redirects: "/_redirects",
     }),
   ),
@@ -403,19 +433,16 @@ test("Pelican scheme: a post in no category folder is in Pelican's `misc` catego
   );
 });
 
-test.failing(
-  "Pelican scheme [known gap]: feed entry ids are Pelican's tag: URIs, so readers do not show every post again",
-  async (t) => {
-    const site = await pelicanScheme();
-    for (const feed of pelican.feeds) {
-      t.deepEqual(
-        site.feeds.get(decoded(feed.path))?.entries.map((entry) => entry.id),
-        feed.entries.map((entry) => entry.id),
-        feed.path,
-      );
-    }
-  },
-);
+test("Pelican scheme: feed entry ids are Pelican's tag: URIs, so readers do not show every post again", async (t) => {
+  const site = await pelicanScheme();
+  for (const feed of pelican.feeds) {
+    t.deepEqual(
+      site.feeds.get(decoded(feed.path))?.entries.map((entry) => entry.id),
+      feed.entries.map((entry) => entry.id),
+      feed.path,
+    );
+  }
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Hugo, its own URL scheme
@@ -450,6 +477,8 @@ const HUGO_PATH_RULES = [
 
 /** Hugo's URL as the comparisons use it: decoded. */
 const hugoUrl = (url: string) => decoded(url);
+/** The target of one of Hugo's redirect pages as recorded (an HTML attribute: `c&#43;&#43;` is `c++`), decoded. */
+const hugoTarget = (target: string) => hugoUrl(rooted(decodeHTML(target)));
 
 test("Hugo scheme: every post is at the URL Hugo wrote, at the same instant, and there are no other posts", async (t) => {
   const site = await hugoScheme();
@@ -527,7 +556,7 @@ test("Hugo scheme: every page of every tag and category is where Hugo wrote it, 
   );
 });
 
-test("Hugo scheme: every alias is a redirect page to the post, as Hugo's was, and is listed in _redirects", async (t) => {
+test("Hugo scheme: every alias and /page/1/ is a redirect page, as Hugo's was, and is listed in _redirects", async (t) => {
   const site = await hugoScheme();
   t.is(hugo.aliases.length, 5);
   for (const alias of hugo.aliases) {
@@ -536,17 +565,22 @@ test("Hugo scheme: every alias is a redirect page to the post, as Hugo's was, an
   const lines = (site.files.get("/_redirects") ?? "").split("\n").filter(Boolean);
   t.deepEqual(
     sorted(lines),
-    sorted(hugo.aliases.map((alias) => `${encodeURI(alias.path)} ${encodeURI(hugoUrl(rooted(alias.target)))} 301`)),
+    sorted(
+      [...hugo.aliases, ...hugo.pageOneRedirects].map(
+        (redirect) => `${encodeURI(redirect.path)} ${encodeURI(hugoTarget(redirect.target))} 301`,
+      ),
+    ),
   );
 });
 
-test("Hugo scheme: the build writes nothing but Hugo's posts, term pages and aliases, the two term indexes and the feeds", async (t) => {
+test("Hugo scheme: the build writes nothing but Hugo's posts, term pages, aliases and /page/1/ redirects, the two term indexes and the feeds", async (t) => {
   const site = await hugoScheme();
   const html = sorted([...site.files.keys()].filter((url) => !url.endsWith(".xml") && url !== "/_redirects"));
   const expected = [
     ...hugo.posts.map((post) => hugoUrl(post.path)),
     ...hugo.termPages.map((page) => page.path),
     ...hugo.aliases.map((alias) => alias.path),
+    ...hugo.pageOneRedirects.map((redirect) => redirect.path),
     "/tags/",
     "/categories/",
   ];
@@ -554,14 +588,12 @@ test("Hugo scheme: the build writes nothing but Hugo's posts, term pages and ali
   t.deepEqual(sorted(site.other), ["/_redirects", "/categories/", "/tags/"]);
 });
 
-test.failing(
-  "Hugo scheme [known gap]: the /page/1/ URL Hugo writes for every term redirects to the term's page",
-  async (t) => {
-    const site = await hugoScheme();
-    for (const redirect of hugo.pageOneRedirects)
-      t.is(site.redirects.get(redirect.path), decoded(redirect.target), redirect.path);
-  },
-);
+test("Hugo scheme: the /page/1/ URL Hugo writes for every term redirects to the term's page", async (t) => {
+  const site = await hugoScheme();
+  t.is(hugo.pageOneRedirects.length, 48);
+  for (const redirect of hugo.pageOneRedirects)
+    t.is(site.redirects.get(redirect.path), `${SITE_URL}${hugoTarget(redirect.target)}`, redirect.path);
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pelican → new term and feed URLs, the old ones kept (legacyUrls)
@@ -657,4 +689,198 @@ test("check-urls: the blog keeping its post URLs serves every old URL; with one 
   t.is(broken.code, 1, broken.stdout + broken.stderr);
   t.deepEqual(brokenUrls(broken.stdout), ["/it/coreos-opinion.html"]);
   t.regex(broken.stdout, /1 of \d+ old URLs would break\./);
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// `from`: the blogs Hugo and Pelican built with default settings, built with `from` and nothing else of the scheme
+
+/** A home page, so that the sitemap has one as Hugo's has. */
+const HOME_PAGE = { "index.njk": "<!doctype html><title>Заметки</title><p>Главная</p>" };
+
+const hugoDefaults = once(async () =>
+  readSite(
+    await buildFixture("defaults/hugo", "hugo-defaults", { from: "hugo", posts: "content/posts/**/*.md" }, HOME_PAGE),
+  ),
+);
+const pelicanDefaults = once(async () =>
+  readSite(await buildFixture("defaults/pelican", "pelican-defaults", { from: "pelican", posts: "content/**/*.md" })),
+);
+
+/**
+ * What Hugo writes and the plugin does not: the section list `/posts/` and the RSS feeds of the section and of the
+ * two term lists. Not URLs a blog's readers or search engines know the posts by; check-urls names them.
+ */
+const NOT_WRITTEN_FROM_HUGO = ["/posts/", "/posts/index.xml", "/tags/index.xml", "/categories/index.xml"];
+
+test('from: "hugo": every post is at the URL Hugo 0.111 gives it by default (folder and slug or file name, lower case)', async (t) => {
+  const site = await hugoDefaults();
+  t.deepEqual(
+    sorted([...site.posts].map(([url, post]) => `${url} ${post.source}`)),
+    sorted(defaults.hugo.posts.map((post) => `${post.path} ./content/${post.source}`)),
+  );
+  for (const url of [
+    "/posts/hello-world/",
+    "/posts/мой-слаг/",
+    "/it/Свой-адрес/",
+    "/posts/2019/nested/",
+    "/posts/bundle/",
+  ])
+    t.true(site.posts.has(url), url);
+});
+
+test('from: "hugo": every page of every term is where Hugo wrote it (10 a page, /page/2/), with the same posts', async (t) => {
+  const site = await hugoDefaults();
+  const ours = [...site.termPages].map(([url, page]) => ({
+    path: url,
+    page: page.page,
+    pages: page.pages,
+    posts: page.posts.map(decoded),
+  }));
+  t.deepEqual(
+    ours.sort((a, b) => (a.path < b.path ? -1 : 1)),
+    [...defaults.hugo.termPages].sort((a, b) => (a.path < b.path ? -1 : 1)),
+  );
+  t.true(site.termPages.has("/tags/мнение/page/2/"));
+});
+
+test("from: \"hugo\": the feeds are at Hugo's paths (/index.xml, /tags/x/index.xml), every post in each, ids the post URLs as Hugo's guids", async (t) => {
+  const site = await hugoDefaults();
+  const theirs = defaults.hugo.feeds.filter((feed) => !NOT_WRITTEN_FROM_HUGO.includes(feed.path));
+  t.deepEqual(sorted(site.feeds.keys()), sorted(theirs.map((feed) => feed.path)));
+  for (const feed of theirs) {
+    const ours = site.feeds.get(feed.path)!;
+    t.deepEqual(
+      ours.entries.map((entry) => decoded(entry.link)),
+      feed.links.map(decoded),
+      feed.path,
+    );
+    t.deepEqual(
+      ours.entries.map((entry) => decoded(entry.id)),
+      feed.guids.map(decoded),
+      feed.path,
+    );
+  }
+});
+
+test("from: \"hugo\": each term's /page/1/ is a redirect page as Hugo's: meta refresh to the absolute term URL, canonical, noindex", async (t) => {
+  const site = await hugoDefaults();
+  t.is(defaults.hugo.pageOneRedirects.length, 6);
+  for (const theirs of defaults.hugo.pageOneRedirects) {
+    const html = site.files.get(theirs.path) ?? "";
+    const target = refreshTarget(theirs.html)!;
+    t.is(refreshTarget(html), target, theirs.path);
+    const canonical = (page: string) => parse(page).querySelector('link[rel="canonical"]')?.getAttribute("href");
+    const robots = (page: string) => parse(page).querySelector('meta[name="robots"]')?.getAttribute("content");
+    t.is(canonical(html), canonical(theirs.html), theirs.path);
+    t.is(robots(html), "noindex", theirs.path);
+    t.is(robots(theirs.html), "noindex");
+  }
+});
+
+test("from: \"hugo\": /sitemap.xml is valid and lists what Hugo's lists, with Hugo's lastmod for posts, terms and term lists", async (t) => {
+  const site = await hugoDefaults();
+  const xml = site.files.get("/sitemap.xml") ?? "";
+  await t.notThrowsAsync(validateSitemap(xml));
+  const ours = [...xml.matchAll(/<url>\s*<loc>([^<]*)<\/loc>(?:\s*<lastmod>([^<]*)<\/lastmod>)?/g)].map((match) => ({
+    loc: decodeHTML(match[1]!),
+    lastmod: match[2],
+  }));
+  const theirs = defaults.hugo.sitemap.urls.filter((url) => !NOT_WRITTEN_FROM_HUGO.includes(rooted(url.loc)));
+  t.deepEqual(sorted(ours.map((url) => decoded(url.loc))), sorted(theirs.map((url) => decoded(url.loc))));
+  // The same instants; the plugin writes each in the site's zone, Hugo in the offset the date was written with.
+  // The home page is the site's own page: Hugo dates it by the newest post, the plugin gives it no lastmod.
+  const lastmods = (urls: { loc: string; lastmod?: string | undefined }[]) =>
+    urls
+      .filter((url) => rooted(url.loc) !== "/")
+      .map((url) => `${decoded(url.loc)} ${url.lastmod && new Date(url.lastmod).toISOString()}`);
+  t.deepEqual(sorted(lastmods(ours)), sorted(lastmods(theirs)));
+  t.is(ours.find((url) => rooted(url.loc) === "/")?.lastmod, undefined);
+});
+
+test('from: "hugo": the build writes every URL Hugo wrote but the section list and its three list feeds, and nothing else', async (t) => {
+  const site = await hugoDefaults();
+  t.deepEqual(
+    sorted(site.files.keys()),
+    sorted(defaults.hugo.files.filter((url) => !NOT_WRITTEN_FROM_HUGO.includes(url))),
+  );
+});
+
+/**
+ * What Pelican writes by default and the plugin does not: its theme's index, archives, authors and term lists
+ * (the plugin writes its term indexes at /tag/ and /category/), the draft (the plugin never publishes one), and
+ * the translation feed `all-{lang}.atom.xml`. What the plugin adds: a feed per tag, at the path Pelican's docs give.
+ */
+const NOT_WRITTEN_FROM_PELICAN = [
+  "/index.html",
+  "/archives.html",
+  "/authors.html",
+  "/tags.html",
+  "/categories.html",
+  "/drafts/chernovik.html",
+  "/feeds/all-en.atom.xml",
+];
+
+test('from: "pelican": every article is at the URL Pelican 4.8 gives it by default ({slug}.html, Cyrillic Slug kept)', async (t) => {
+  const site = await pelicanDefaults();
+  t.deepEqual(
+    sorted([...site.posts].map(([url, post]) => `${url} ${post.source}`)),
+    sorted(defaults.pelican.articles.map((article) => `${article.path} ./content/${article.source}`)),
+  );
+});
+
+test('from: "pelican": every tag and category page is Pelican\'s, one page each (no pagination by default), same articles', async (t) => {
+  const site = await pelicanDefaults();
+  const ours = [...site.termPages].map(([url, page]) => ({
+    path: url,
+    kind: page.kind,
+    page: page.page,
+    pages: page.pages,
+    articles: page.posts.map(decoded),
+  }));
+  t.deepEqual(
+    ours.sort((a, b) => (a.path < b.path ? -1 : 1)),
+    [...defaults.pelican.termPages].sort((a, b) => (a.path < b.path ? -1 : 1)),
+  );
+  t.true(
+    defaults.pelican.termPages.some((page) => page.path === "/category/misc.html"),
+    "a post in no folder is in misc",
+  );
+});
+
+test("from: \"pelican\": the feeds are at Pelican's paths with Pelican's entry ids and links, and each tag has its feed", async (t) => {
+  const site = await pelicanDefaults();
+  const theirs = defaults.pelican.feeds.filter((feed) => !NOT_WRITTEN_FROM_PELICAN.includes(feed.path));
+  const tagFeeds = [...site.feeds.keys()].filter((url) => url.endsWith(".tag.atom.xml"));
+  t.deepEqual(sorted(site.feeds.keys()), sorted([...theirs.map((feed) => feed.path), ...tagFeeds]));
+  t.is(tagFeeds.length, defaults.pelican.termPages.filter((page) => page.kind === "tag").length);
+  for (const feed of theirs) {
+    const ours = site.feeds.get(feed.path)!;
+    t.deepEqual(
+      ours.entries.map((entry) => entry.id),
+      feed.ids,
+      feed.path,
+    );
+    t.deepEqual(
+      ours.entries.map((entry) => entry.link),
+      feed.links,
+      feed.path,
+    );
+  }
+  // A date written at +00:00 that is already the next day in Moscow keeps its written day, as in Pelican.
+  t.true(defaults.pelican.feeds[1]!.ids.includes("tag:example.ru,2016-03-01:/yuzveri.html"));
+  t.true(defaults.pelican.feeds[1]!.ids.includes("tag:example.ru,2016-04-01:/кириллица.html"));
+});
+
+test('from: "pelican": the build writes every URL Pelican wrote but its theme pages, the draft and the translation feed', async (t) => {
+  const site = await pelicanDefaults();
+  const tagFeeds = [...site.feeds.keys()].filter((url) => url.endsWith(".tag.atom.xml"));
+  t.deepEqual(
+    sorted(site.files.keys()),
+    sorted([
+      ...defaults.pelican.files.filter((url) => !NOT_WRITTEN_FROM_PELICAN.includes(url)),
+      ...tagFeeds,
+      "/tag/",
+      "/category/",
+    ]),
+  );
 });

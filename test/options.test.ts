@@ -34,14 +34,17 @@ test("an impossible time zone names the option and what is accepted", (t) => {
 
 test("a permalink pattern without a slug is refused; Pelican's {slug} is accepted", (t) => {
   t.throws(() => resolve({ feeds: false, permalink: "/post/:year/" }), {
-    message: '[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug", e.g. "/tags/:slug/".',
+    message:
+      '[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug" (or ":filename", ":slugorfilename"), e.g. "/posts/:slug/".',
   });
   t.is(resolve({ feeds: false, permalink: "{category}/{slug}.html" }).options.permalink, "{category}/{slug}.html");
 });
 
 test("wrong types name the option", (t) => {
   t.throws(() => resolve({ feeds: false, categoryFromFolder: "yes" }), { message: '[ru-blog] option "categoryFromFolder" is "yes"; expected true or false.' });
-  t.throws(() => resolve({ feeds: false, termPageSize: 0 }), { message: '[ru-blog] option "termPageSize" is 0; expected a whole number of 1 or more.' });
+  t.throws(() => resolve({ feeds: false, termPageSize: -1 }), {
+    message: '[ru-blog] option "termPageSize" is -1; expected 0 (all on one page) or a whole number of posts.',
+  });
   t.throws(() => resolve({ feeds: false, slugStyle: "hugo" }), {
     message: '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "pelican" or a function (text) => slug.',
   });
@@ -86,7 +89,7 @@ test("typography: off by default, true for every group, an object turns groups o
 
 test("from is hugo or pelican; strict is a boolean, false by default", (t) => {
   t.like(resolve({ feeds: false }).options, { from: undefined, strict: false });
-  t.like(resolve({ feeds: false, from: "hugo", strict: true }).options, { from: "hugo", strict: true });
+  t.like(resolve({ siteUrl: "https://example.ru", from: "hugo", strict: true }).options, { from: "hugo", strict: true });
   t.throws(() => resolve({ feeds: false, from: "jekyll" }), {
     message: '[ru-blog] option "from" is "jekyll"; expected "hugo" or "pelican".',
   });
@@ -111,4 +114,119 @@ test("feeds.stylesheet: the bundled one by default, false, a site path made root
 test("given: the options the user set, so that a default can be told from a choice", (t) => {
   const { options } = resolve({ siteUrl: "https://example.ru", termLayout: "term.njk", title: undefined });
   t.deepEqual([...options.given].sort(), ["siteUrl", "termLayout"]);
+});
+
+test('from: "hugo" gives Hugo 0.111\'s default URLs, feeds, slugs, pagination, sitemap and /page/1/ redirects', (t) => {
+  const { options, warnings } = resolve({ siteUrl: "https://example.ru", from: "hugo" });
+  t.deepEqual(warnings, []);
+  t.like(options, {
+    from: "hugo",
+    permalink: "/:sections/:slugorfilename/",
+    slugStyle: "unicode",
+    tagPages: "/tags/:slug/",
+    categoryPages: "/categories/:slug/",
+    termPageSize: 10,
+    sitemap: "/sitemap.xml",
+    pageOneRedirects: true,
+    categoryFromFolder: false,
+  });
+  t.deepEqual(options.feeds, {
+    all: "/index.xml",
+    tags: "/tags/:slug/index.xml",
+    categories: "/categories/:slug/index.xml",
+    limit: 0,
+    entryId: "url",
+  });
+});
+
+test('from: "pelican" gives Pelican 4.8\'s default URLs, folder categories, slugs, one page a term and tag: entry ids', (t) => {
+  const { options, warnings } = resolve({ siteUrl: "https://example.ru", from: "pelican" });
+  t.deepEqual(warnings, []);
+  t.like(options, {
+    from: "pelican",
+    permalink: "{slug}.html",
+    slugStyle: "pelican",
+    categoryFromFolder: true,
+    tagPages: "/tag/:slug.html",
+    categoryPages: "/category/:slug.html",
+    termPageSize: 0,
+    sitemap: false,
+    pageOneRedirects: false,
+  });
+  t.deepEqual(options.feeds, {
+    all: "/feeds/all.atom.xml",
+    tags: "/feeds/:slug.tag.atom.xml",
+    categories: "/feeds/:slug.atom.xml",
+    limit: 0,
+    entryId: "pelican",
+  });
+});
+
+test("without from nothing of a preset applies, and options.from is undefined", (t) => {
+  const { options } = resolve({ siteUrl: "https://example.ru" });
+  t.like(options, { from: undefined, sitemap: false, pageOneRedirects: false, termPageSize: 20 });
+  t.is(options.feeds.entryId, "url");
+});
+
+test("every option set explicitly wins over the preset; feeds are merged key by key", (t) => {
+  const slug = (text: string) => text.toLowerCase();
+  const { options } = resolve({
+    siteUrl: "https://example.ru",
+    from: "hugo",
+    permalink: "/post/:year/:month/:day/:slug/",
+    slugStyle: slug,
+    termPageSize: 5,
+    tagPages: false,
+    sitemap: false,
+    pageOneRedirects: false,
+    feeds: { limit: 20, tags: false },
+  });
+  t.like(options, {
+    permalink: "/post/:year/:month/:day/:slug/",
+    termPageSize: 5,
+    tagPages: false,
+    sitemap: false,
+    pageOneRedirects: false,
+  });
+  t.is(options.slugStyle, slug);
+  t.deepEqual(options.feeds, {
+    all: "/index.xml",
+    tags: false,
+    categories: "/categories/:slug/index.xml",
+    limit: 20,
+    entryId: "url",
+  });
+  t.deepEqual(resolve({ from: "pelican", feeds: false }).options.feeds.all, false);
+  t.is(resolve({ siteUrl: "https://example.ru", from: "pelican", feeds: { entryId: "url" } }).options.feeds.entryId, "url");
+  t.is(resolve({ siteUrl: "https://example.ru", from: "pelican", categoryFromFolder: false }).options.categoryFromFolder, false);
+});
+
+test("from, sitemap, pageOneRedirects and feeds.entryId are checked", (t) => {
+  t.throws(() => resolve({ feeds: false, from: "jekyll" }), {
+    message: '[ru-blog] option "from" is "jekyll"; expected "hugo" or "pelican".',
+  });
+  t.throws(() => resolve({ siteUrl: "https://example.ru", sitemap: "../sitemap.xml" }), {
+    message: '[ru-blog] option "sitemap" is "../sitemap.xml"; a path inside the output folder is expected.',
+  });
+  t.throws(() => resolve({ feeds: false, pageOneRedirects: "yes" }), {
+    message: '[ru-blog] option "pageOneRedirects" is "yes"; expected true or false.',
+  });
+  t.throws(() => resolve({ siteUrl: "https://example.ru", feeds: { entryId: "atom" } }), {
+    message: '[ru-blog] option "feeds.entryId" is "atom"; expected "url", "pelican" or a function (post) => id.',
+  });
+  const entryId = () => "urn:x";
+  t.is(resolve({ siteUrl: "https://example.ru", feeds: { entryId } }).options.feeds.entryId, entryId);
+});
+
+test("a sitemap needs siteUrl, as feeds do; from: \"hugo\" without siteUrl says so", (t) => {
+  t.throws(() => resolve({ feeds: false, sitemap: "/sitemap.xml" }), {
+    message:
+      '[ru-blog] option "siteUrl" is missing: the sitemap lists absolute URLs, e.g. siteUrl: "https://example.ru" (or set sitemap: false).',
+  });
+  t.throws(() => resolve({ from: "hugo", feeds: false }), { message: /the sitemap lists absolute URLs/ });
+});
+
+test("a Hugo permalink of file names is accepted; one naming neither slug nor file is refused", (t) => {
+  t.is(resolve({ feeds: false, permalink: "/:sections/:filename/" }).options.permalink, "/:sections/:filename/");
+  t.throws(() => resolve({ feeds: false, permalink: "/:sections/" }), { message: /it must contain ":slug"/ });
 });

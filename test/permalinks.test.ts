@@ -1,6 +1,13 @@
 import test from "ava";
 import { DateTime } from "luxon";
-import { assertUniqueUrls, checkSitePath, normalizeUrlKey, postPermalink, toPermalink } from "../src/permalinks.js";
+import {
+  assertUniqueUrls,
+  checkSitePath,
+  hugoContentPath,
+  normalizeUrlKey,
+  postPermalink,
+  toPermalink,
+} from "../src/permalinks.js";
 
 test("checkSitePath accepts paths inside the site, raw Cyrillic and percent-escapes included", (t) => {
   t.is(checkSitePath("it/coreos-opinion"), "it/coreos-opinion");
@@ -51,4 +58,34 @@ test("assertUniqueUrls names both owners; /x/ and /x/index.html and encoded Cyri
     message: "[ru-blog] a.md and b.md both claim the URL /x/index.html; change the Url or Slug of one of them.",
   });
   t.is(normalizeUrlKey("/it/%D0%9B-vps/"), "/it/Л-vps/");
+});
+
+test("hugoContentPath: the folders inside content/ and the file name; a bundle is named by its folder", (t) => {
+  t.deepEqual(hugoContentPath("content/posts/2019/nested.md"), { sections: ["posts", "2019"], filename: "nested" });
+  t.deepEqual(hugoContentPath("posts/Hello World.md"), { sections: ["posts"], filename: "Hello World" });
+  t.deepEqual(hugoContentPath("content/posts/bundle/index.md"), { sections: ["posts"], filename: "bundle" });
+  t.deepEqual(hugoContentPath("content/about.md"), { sections: [], filename: "about" });
+});
+
+test("Hugo's default permalink /:sections/:slugorfilename/: the slug when given, else the file name, urlized", (t) => {
+  const urlize = (segment: string) => segment.toLowerCase().replaceAll(" ", "-");
+  const permalink = (file: string, slug: string, slugGiven: boolean) =>
+    postPermalink({
+      url: undefined,
+      pattern: "/:sections/:slugorfilename/",
+      slug,
+      slugGiven,
+      date: undefined,
+      categorySlug: undefined,
+      file,
+      urlize,
+    });
+  t.is(permalink("content/posts/Hello World.md", "привет-мир", false), "/posts/hello-world/");
+  t.is(permalink("content/posts/with-slug.md", "мой-слаг", true), "/posts/мой-слаг/");
+  t.is(permalink("content/posts/bundle/index.md", "x", false), "/posts/bundle/");
+  t.is(permalink("content/about.md", "x", false), "/about/");
+  t.is(
+    postPermalink({ url: undefined, pattern: "/:sections/:filename/", slug: "s", date: undefined, categorySlug: undefined, file: "blog/a.md" }),
+    "/blog/a/",
+  );
 });

@@ -1,6 +1,6 @@
 import test from "ava";
 import { parse } from "node-html-parser";
-import { legacyFeedPath, legacyTermRedirects, redirectPage, redirectsFile } from "../src/redirects.js";
+import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, redirectPage, redirectsFile } from "../src/redirects.js";
 import { createSlugger } from "../src/slugs.js";
 import type { Term } from "../src/taxonomy.js";
 
@@ -81,4 +81,16 @@ test("with another old page size, each old page goes to the current page that ho
 
 test("the old path of a term's feed uses the old slug style", (t) => {
   t.is(legacyFeedPath(term("Юзвери", "юзвери", 1), "/feeds/:slug.tag.atom.xml", createSlugger("pelican")), "/feeds/iuzveri.tag.atom.xml");
+});
+
+test("pageOneRedirects: Hugo's /page/1/ of every term to its page; none for a pattern without a page/N/ form", (t) => {
+  const terms = [
+    { name: "Мнение", slug: "мнение", posts: [] },
+    { name: "C++", slug: "c++", posts: [] },
+  ] as unknown as Term<string>[];
+  t.deepEqual(pageOneRedirects(terms, "/tags/:slug/"), [
+    { from: "/tags/мнение/page/1/", to: "/tags/мнение/", owner: "pageOneRedirects" },
+    { from: "/tags/c++/page/1/", to: "/tags/c++/", owner: "pageOneRedirects" },
+  ]);
+  t.deepEqual(pageOneRedirects(terms, "/tag/:slug.html"), []);
 });

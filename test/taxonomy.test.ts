@@ -313,13 +313,20 @@ test("posts that fill pages exactly make no empty last page", (t) => {
   t.deepEqual(pages[1]?.posts, ["p3", "p4"]);
 });
 
-test("paginateTerm rejects a page size below 1 or fractional", (t) => {
-  for (const size of [0, -1, 1.5, Number.NaN]) {
+test("paginateTerm rejects a negative or fractional page size", (t) => {
+  for (const size of [-1, 1.5, Number.NaN]) {
     t.throws(() => paginateTerm(termWith(["p1"]), size, "/tags/:slug/"), {
       instanceOf: InvalidValueError,
-      message: `page size must be a whole number of 1 or more, got ${String(size)}`,
+      message: `page size must be 0 (all on one page) or a whole number, got ${String(size)}`,
     });
   }
+});
+
+test("page size 0 puts all of a term's posts on one page, as Pelican without DEFAULT_PAGINATION", (t) => {
+  const pages = paginateTerm(termWith(["p1", "p2", "p3"]), 0, "/tag/:slug.html");
+  t.is(pages.length, 1);
+  t.deepEqual(pages[0]?.posts, ["p1", "p2", "p3"]);
+  t.is(paginateTerm(termWith([]), 0, "/tag/:slug.html").length, 1);
 });
 
 // Scale

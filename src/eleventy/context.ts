@@ -105,6 +105,7 @@ export function createContext(
       legacyUrls: options.legacyUrls,
       legacySlugify,
       displayPath: relativePath,
+      pageOneRedirects: options.pageOneRedirects,
     });
     model.warnings.forEach(warn);
     return model;

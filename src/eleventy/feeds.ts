@@ -1,5 +1,6 @@
 /** Atom feeds (the site's, each term's, copies at old paths) and the `feedLinks` autodiscovery shortcode. */
 import { escapeAttribute } from "entities";
+import { createEntryIdRegistry, entryIdOf } from "../entry-ids.js";
 import { withPlace } from "../errors.js";
 import { absolutizeHtml, renderAtomFeed, type FeedEntry, type FeedSite } from "../feeds.js";
 import type { ResolvedOptions } from "../options.js";
@@ -24,11 +25,12 @@ function feedSiteOf(options: ResolvedOptions): FeedSite | undefined {
   };
 }
 
-function newEntry(post: CollectionItem, siteUrl: string): FeedEntry {
+function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined): FeedEntry {
   const html = absolutizeHtml(post.content ?? "", absoluteUrl(post.url as string, siteUrl));
   const data = post.data;
   return {
     url: post.url as string,
+    ...(id === undefined ? {} : { id }),
     title: String(data.title ?? ""),
     published: post.date,
     ...(data.modified instanceof Date ? { updated: data.modified } : {}),
@@ -41,7 +43,7 @@ function newEntry(post: CollectionItem, siteUrl: string): FeedEntry {
   };
 }
 
-export function registerFeeds({ config, options, written, currentSite }: PluginContext): void {
+export function registerFeeds({ config, options, written, currentSite, relativePath }: PluginContext): void {
   const feedSite = feedSiteOf(options);
   const stylesheet = options.feeds.stylesheet;
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
@@ -54,11 +56,27 @@ export function registerFeeds({ config, options, written, currentSite }: PluginC
   // One entry object per post and build: a post is in the site feed and in the feed of each of its terms, and
   // renderAtomFeed keeps each entry's rendered item by object.
   const entries = new Map<string, FeedEntry>();
-  config.on("eleventy.before", () => entries.clear());
+  const entryIds = createEntryIdRegistry();
+  config.on("eleventy.before", () => {
+    entries.clear();
+    entryIds.clear();
+  });
+  // The entry's id (`feeds.entryId`), worked out where the entry is made; two posts with one id are an error.
+  const idOf = (post: CollectionItem): string | undefined => {
+    const file = relativePath(post.inputPath);
+    const id = entryIdOf(options.feeds.entryId, post as CollectionItem & { url: string }, {
+      siteUrl: feedSite.siteUrl,
+      zone: options.timezone,
+      file,
+      writtenDay: postState(post)?.writtenDay,
+    });
+    if (id !== undefined) entryIds.claim(id, file);
+    return id;
+  };
   const entryOf = (post: CollectionItem): FeedEntry => {
     let entry = entries.get(post.inputPath);
     if (entry === undefined) {
-      entry = newEntry(post, feedSite.siteUrl);
+      entry = newEntry(post, feedSite.siteUrl, idOf(post));
       entries.set(post.inputPath, entry);
     }
     return entry;
