@@ -2,10 +2,11 @@
 import { escapeAttribute, escapeUTF8 } from "entities";
 import type { TermIndex } from "./site.js";
 import { encodePath } from "./urls.js";
+import { termIndexTitle } from "./words.js";
 
 /** The tag or category index: every term with its post count. */
 export function builtInTermIndex<I>(index: TermIndex<I>, site: { title: string; language: string }): string {
-  const heading = index.kind === "tag" ? "Метки" : "Категории";
+  const heading = termIndexTitle(index.kind, site.language);
   const items = index.terms
     .map((term) => {
       const name = escapeUTF8(term.name);

@@ -40,6 +40,12 @@ export interface PostState {
   categories: string[];
   /** Hugo's `Aliases`: old paths that redirect to the post. */
   aliases: string[];
+  /** The post's language, set by languages.ts once the front matter is read (`data.lang` is the user's copy). */
+  lang?: string;
+  /** Marked as a translation (Pelican's `Translation: true`, Hugo's suffix beside a file of the same base name). */
+  isTranslation?: boolean;
+  /** What Hugo's translations of one post share (`posts/post`), for a post with such a sibling. */
+  translationBase?: string;
 }
 
 /** Collection names Eleventy or this package already use; a tag of that name gets a term page but no Eleventy collection. */
@@ -61,6 +67,8 @@ export interface PostContext {
   tagCollections: boolean;
   /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
   writeDrafts: boolean;
+  /** The file's name without a language suffix (`post.en.md` → `post.md`), for a slug made from the file name. */
+  fileWithoutLanguage?: string;
   warn: Warn;
 }
 
@@ -309,7 +317,9 @@ function slugFromSlugKey(slug: string, key: string, title: string | undefined, c
 /** The slug of the title, or, where the title gives none (`🎉`, `..`), of the file name. */
 function slugFromTitle(title: string | undefined, context: PostContext): string {
   const fromTitle = context.postSlug.fromTitle(title ?? "");
-  return isUsableSlug(fromTitle) ? fromTitle : context.postSlug.fromTitle(fileStem(context.file));
+  return isUsableSlug(fromTitle)
+    ? fromTitle
+    : context.postSlug.fromTitle(fileStem(context.fileWithoutLanguage ?? context.file));
 }
 
 /**

@@ -9,6 +9,7 @@ import { createContext } from "./eleventy/context.js";
 import { registerFeeds } from "./eleventy/feeds.js";
 import { registerFilters } from "./eleventy/filters.js";
 import { registerFrontMatter } from "./eleventy/front-matter.js";
+import { registerLanguages } from "./eleventy/languages.js";
 import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
 import { registerRedirects } from "./eleventy/redirects.js";
@@ -31,6 +32,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   const warn = createWarnOnce();
   const options = resolveOptions(userOptions, warn);
   withPlace({ prefix: 'option "language": ' }, () => assertLocaleAvailable(options.language));
+  for (const language of options.languages)
+    withPlace({ prefix: 'option "languages": ' }, () => assertLocaleAvailable(language));
   const context = createContext(eleventyConfig, options, warn);
 
   registerFrontMatter(context);
@@ -42,6 +45,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerTermPages(context);
   registerFeeds(context);
   registerRedirects(context);
+  registerLanguages(context);
 }
 ruBlog.eleventyPluginOptions = { unique: true };
 

@@ -20,6 +20,11 @@ export interface FeedsOption {
   categories?: string | false;
   /** Entries per feed, newest first; `0` for all. @default 20 */
   limit?: number;
+  /**
+   * Pattern (`:lang`) of one feed per language but the default, with that language's posts and translations, or
+   * `false`. Written only when `languages` has more than one entry. @default "/:lang/feed.xml"
+   */
+  languages?: string | false;
 }
 
 export interface LegacyUrlsOption {
@@ -45,8 +50,13 @@ export interface RuBlogOptions {
   subtitle?: string;
   /** Site author, used by the feeds. */
   author?: AuthorOption;
-  /** Content language (feeds' `xml:lang`, date locale). @default "ru" */
+  /** Content language (feeds' `xml:lang`, date locale). @default the first of `languages`, else "ru" */
   language?: string;
+  /**
+   * The languages the blog writes in, the default first: with more than one, each post gets its own (`Lang`, a
+   * `.en.md` suffix, or its prose), and the filters follow it. @default [language]
+   */
+  languages?: string[];
   /** IANA zone; a date without offset is a wall-clock time there. @default "Europe/Moscow" */
   timezone?: string;
   /** Glob, relative to the input directory, selecting the posts. @default "posts/**\/*.{md,markdown}" */
@@ -99,6 +109,7 @@ export interface ResolvedFeeds {
   tags: string | false;
   categories: string | false;
   limit: number;
+  languages: string | false;
 }
 
 /** Options after defaults and checks: what the modules work with. */
@@ -108,6 +119,8 @@ export interface ResolvedOptions {
   subtitle: string | undefined;
   author: AuthorOption | undefined;
   language: string;
+  /** Never empty; the first is the default language of a post. */
+  languages: string[];
   timezone: string;
   posts: string;
   permalink: string;
@@ -131,9 +144,10 @@ export const DEFAULT_FEEDS: ResolvedFeeds = {
   tags: "/tags/:slug/feed.xml",
   categories: "/categories/:slug/feed.xml",
   limit: 20,
+  languages: "/:lang/feed.xml",
 };
 
-const DEFAULTS: Omit<ResolvedOptions, "feeds"> = {
+const DEFAULTS: Omit<ResolvedOptions, "feeds" | "languages"> = {
   siteUrl: undefined,
   title: "",
   subtitle: undefined,
@@ -156,7 +170,7 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds"> = {
   typography: new Set(),
 };
 
-export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds"];
+export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds", "languages"];
 
 type Check<T> = (value: unknown, name: string, warn: Warn) => T;
 
@@ -217,7 +231,8 @@ const slugStyle = (value: unknown, name: string): SlugStyle =>
     : fail(name, value, 'expected "translit", "unicode", "pelican" or a function (text) => slug');
 
 const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
-  if (value === false) return { all: false, tags: false, categories: false, limit: DEFAULT_FEEDS.limit };
+  if (value === false)
+    return { all: false, tags: false, categories: false, limit: DEFAULT_FEEDS.limit, languages: false };
   if (value === undefined) return DEFAULT_FEEDS;
   if (typeof value !== "object" || value === null)
     return fail(name, value, "expected false or { all, tags, categories, limit }");
@@ -233,6 +248,8 @@ const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
       Number.isInteger(limit) && (limit as number) >= 0
         ? (limit as number)
         : fail(`${name}.limit`, limit, "expected 0 (all) or a whole number of entries"),
+    languages:
+      given.languages === undefined ? DEFAULT_FEEDS.languages : languageFeed(given.languages, `${name}.languages`),
   };
 };
 
@@ -270,6 +287,23 @@ const language = (value: unknown, name: string): string => {
   }
 };
 
+const languageFeed = (value: unknown, name: string): string | false => {
+  const path = sitePath(value, name);
+  if (path !== false && !path.includes(":lang")) fail(name, value, 'it must contain ":lang", e.g. "/:lang/feed.xml"');
+  return path;
+};
+
+const languages = (value: unknown, name: string): string[] => {
+  if (!Array.isArray(value) || value.length === 0)
+    return fail(name, value, 'expected a list of language tags, the default first, e.g. ["ru", "en"]');
+  const tags = value.map((tag, index) => language(tag, `${name}[${index}]`));
+  const duplicate = tags.find(
+    (tag, index) => tags.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) !== index,
+  );
+  if (duplicate !== undefined) fail(name, value, `"${duplicate}" is listed twice; list each language once`);
+  return tags;
+};
+
 const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
   siteUrl: (value, name) => {
     if (value === undefined) return undefined;
@@ -283,6 +317,7 @@ const CHECKS: { [K in keyof ResolvedOptions]: Check<ResolvedOptions[K]> } = {
   subtitle: optionalString,
   author,
   language,
+  languages,
   timezone,
   posts: string,
   permalink: slugPattern,
@@ -343,8 +378,14 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
     resolved[name] =
       value === undefined && name !== "feeds" ? (DEFAULTS as Record<string, unknown>)[name] : check(value, name, warn);
   }
+  // `language` defaults to the first of `languages`, and `languages` to `[language]`.
+  const languageList = resolved.languages as string[] | undefined;
+  if (given.language === undefined && languageList) resolved.language = languageList[0];
+  if (!languageList) resolved.languages = [resolved.language];
   const options = resolved as unknown as ResolvedOptions;
-  const feedsOn = [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean);
+  const feedsOn =
+    [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean) ||
+    (options.feeds.languages !== false && options.languages.length > 1);
   if (feedsOn && !options.siteUrl) {
     throw new RuBlogError(
       'option "siteUrl" is missing: feeds need the absolute site URL, e.g. siteUrl: "https://example.ru" (or set feeds: false).',

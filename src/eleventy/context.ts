@@ -11,6 +11,7 @@ import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js"
 import { createTypesetter, type Typesetter } from "../typography.js";
 import { assertInsideOutput } from "./output-checks.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
+import { assignTranslations, createLanguages, type Languages } from "./languages.js";
 
 export interface PluginContext {
   readonly config: EleventyConfig;
@@ -29,6 +30,8 @@ export interface PluginContext {
   readonly currentSite: () => SiteModel<CollectionItem> | undefined;
   /** Sets posts' bodies, titles and summaries in their language's typography; undefined when `typography` is off. */
   readonly typeset: Typesetter | undefined;
+  /** Each post's language, and the language a filter writes in. */
+  readonly languages: Languages;
 }
 
 /** Eleventy's input paths start with `./`; globs and messages want the path inside the input folder. */
@@ -72,6 +75,14 @@ export function createContext(
     return isPostPath(file) ? file : undefined;
   });
   const postFile = (filePath: string | undefined) => (filePath ? postPath(filePath) : undefined);
+  const languages = createLanguages({
+    languages: options.languages,
+    siteLanguage: options.language,
+    inputDir: config.directories.input,
+    relativePath,
+    isPost: (file) => isPostPath(file),
+    warn,
+  });
 
   let model: SiteModel<CollectionItem> | undefined;
   const site = (api: CollectionApi): SiteModel<CollectionItem> => {
@@ -87,17 +98,32 @@ export function createContext(
       legacyUrls: options.legacyUrls,
       legacySlugify,
       displayPath: relativePath,
+      languages: options.languages,
     });
     model.warnings.forEach(warn);
+    assignTranslations(model);
     return model;
   };
   // Everything derived from the whole site is dropped before the next build.
   config.on("eleventy.before", () => {
     model = undefined;
     warn.reset();
+    languages.reset();
   });
 
   const typeset = options.typography.size > 0 ? createTypesetter(options.typography) : undefined;
 
-  return { config, options, warn, slugify, postSlug, relativePath, postFile, site, currentSite: () => model, typeset };
+  return {
+    config,
+    options,
+    warn,
+    slugify,
+    postSlug,
+    relativePath,
+    postFile,
+    site,
+    currentSite: () => model,
+    languages,
+    typeset,
+  };
 }

@@ -37,6 +37,7 @@ function newEntry(post: CollectionItem, siteUrl: string): FeedEntry {
     ...(Array.isArray(data.authors) && data.authors.length
       ? { authors: (data.authors as string[]).map((name) => ({ name })) }
       : {}),
+    ...(typeof data.lang === "string" ? { language: data.lang } : {}),
   };
 }
 
@@ -72,7 +73,12 @@ export function registerFeeds({ config, options, site, currentSite }: PluginCont
             {
               selfPath: data.feed.selfPath,
               alternatePath: data.feed.alternatePath,
-              title: data.feed.term ? `${data.feed.term.name} — ${feedSite.title}` : feedSite.title,
+              title: data.feed.term
+                ? `${data.feed.term.name} — ${feedSite.title}`
+                : data.feed.language
+                  ? `${feedSite.title} (${languageName(data.feed.language)})`
+                  : feedSite.title,
+              ...(data.feed.language ? { language: data.feed.language } : {}),
               entries: data.feed.posts.filter((post) => post.url !== false).map(entryOf),
             },
             feedSite,
@@ -86,6 +92,15 @@ export function registerFeeds({ config, options, site, currentSite }: PluginCont
       eleventyImport: { collections: ["posts", "tagList", "categoryList", "_ruBlogFeeds"] },
     },
   );
+}
+
+/** `English`, `українська`: a language named in itself, for its feed's title. */
+function languageName(language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: "language" }).of(language) ?? language;
+  } catch {
+    return language;
+  }
 }
 
 function feedLink(href: string, title: string, siteUrl: string): string {

@@ -42,11 +42,13 @@ export function registerFrontMatter({
   postFile,
   warn,
   typeset,
+  languages,
 }: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
-  const normalize = (raw: Record<string, unknown>, file: string) => {
+  const normalize = (raw: Record<string, unknown>, file: string, fileWithoutLanguage: string) => {
     const data = normalizePost(raw, {
       file,
+      fileWithoutLanguage,
       folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
       timezone: options.timezone,
       permalink: options.permalink,
@@ -85,7 +87,10 @@ export function registerFrontMatter({
           file.data = header.data;
         }
       }
-      file.data = normalize(file.data ?? {}, postPath);
+      const raw = file.data ?? {};
+      file.data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage) =>
+        normalize(raw, postPath, fileWithoutLanguage),
+      );
     },
   });
 }
