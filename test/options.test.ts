@@ -81,5 +81,39 @@ test("typography: off by default, true for every group, an object turns groups o
   t.throws(() => resolve({ feeds: false, typography: { quote: false } }), {
     message:
       '[ru-blog] option "typography" is {"quote":false}; unknown group "quote"; the groups are quotes, dashes, ellipsis, spaces, numbers.',
+test("languages: the first is the default and language defaults to it; language alone makes a list of one", (t) => {
+  t.like(resolve({ siteUrl: "https://example.ru", languages: ["en", "ru"] }).options, {
+    language: "en",
+    languages: ["en", "ru"],
+  });
+  t.like(resolve({ siteUrl: "https://example.ru", language: "uk" }).options, { language: "uk", languages: ["uk"] });
+  t.like(resolve({ siteUrl: "https://example.ru" }).options, { language: "ru", languages: ["ru"] });
+  t.like(resolve({ siteUrl: "https://example.ru", language: "ru", languages: ["en", "ru"] }).options, {
+    language: "ru",
+    languages: ["en", "ru"],
+  });
+});
+
+test("languages must be a non-empty list of distinct language tags", (t) => {
+  t.throws(() => resolve({ languages: [] }), {
+    message: '[ru-blog] option "languages" is []; expected a list of language tags, the default first, e.g. ["ru", "en"].',
+  });
+  t.throws(() => resolve({ languages: "ru" }), { message: /option "languages" is "ru"; expected a list/ });
+  t.throws(() => resolve({ languages: ["ru", "english language"] }), {
+    message: /option "languages\[1\]" is "english language"; expected a language tag/,
+  });
+  t.throws(() => resolve({ languages: ["ru", "en", "EN"] }), { message: /"EN" is listed twice/ });
+});
+
+test("feeds.languages is a path with :lang, or false; with one language it needs no siteUrl", (t) => {
+  t.is(resolve({ siteUrl: "https://example.ru" }).options.feeds.languages, "/:lang/feed.xml");
+  t.is(resolve({ siteUrl: "https://example.ru", feeds: { languages: false } }).options.feeds.languages, false);
+  t.is(resolve({ siteUrl: "https://example.ru", feeds: { languages: "/feeds/:lang.xml" } }).options.feeds.languages, "/feeds/:lang.xml");
+  t.throws(() => resolve({ siteUrl: "https://example.ru", feeds: { languages: "/en.xml" } }), {
+    message: /option "feeds.languages" is "\/en.xml"; it must contain ":lang"/,
+  });
+  t.false(resolve({ feeds: { all: false, tags: false, categories: false } }).options.feeds.all);
+  t.throws(() => resolve({ languages: ["ru", "en"], feeds: { all: false, tags: false, categories: false } }), {
+    message: /option "siteUrl" is missing/,
   });
 });
