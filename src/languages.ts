@@ -274,6 +274,10 @@ export function linkTranslations<I>(
   return { translationsOf, translated, originalOf };
 }
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /**
  * The post's data with its language: `lang`, the plugin's state under `ruBlog`, and, for a marked translation
  * whose URL comes from the `permalink` option, that URL under `/<lang>/` as Hugo writes a translation
@@ -290,9 +294,19 @@ export function withPostLanguage(
   const state = data.ruBlog as Record<string, unknown>;
   const result: Record<string, unknown> = {
     ...data,
-    lang: language.lang,
     ruBlog: { ...state, lang: language.lang, isTranslation: language.isTranslation, translationBase },
   };
+  if (language.source !== "default") {
+    result.lang = language.lang;
+  } else if (data.eleventyComputed === undefined || isPlainObject(data.eleventyComputed)) {
+    // The post names no language: a `lang` from directory or global data (Eleventy i18n's way) is kept, and
+    // only a post without any gets the default, once the data cascade is complete.
+    result.eleventyComputed = {
+      lang: (cascade: Record<string, unknown>) =>
+        typeof cascade.lang === "string" && canonicalLanguage(cascade.lang) ? cascade.lang : language.lang,
+      ...(data.eleventyComputed as Record<string, unknown> | undefined),
+    };
+  }
   if (language.isTranslation && !ownPermalink && data.url === undefined && typeof data.permalink === "string") {
     result.permalink = `/${language.lang.toLowerCase()}${data.permalink.startsWith("/") ? "" : "/"}${data.permalink}`;
   }

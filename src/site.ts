@@ -85,6 +85,12 @@ export interface SiteSettings {
   languages?: readonly string[];
 }
 
+/** A post's language: its `lang` once the data cascade is complete (directory data may give it), else its own. */
+export function postLanguageOf(item: PageItem, fallback: string): string {
+  const lang = item.data.lang;
+  return typeof lang === "string" && lang.trim() !== "" ? lang : (postState(item)?.lang ?? fallback);
+}
+
 export function postState(item: PageItem): PostState | undefined {
   const state = item.data.ruBlog as PostState | undefined;
   return state?.isPost ? state : undefined;
@@ -118,7 +124,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       const state = postState(item)!;
       return {
         item,
-        lang: state.lang ?? languages[0]!,
+        lang: postLanguageOf(item, languages[0]!),
         slug: String(item.data.slug ?? ""),
         base: state.translationBase,
         isTranslation: state.isTranslation ?? false,
@@ -205,7 +211,10 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     for (const language of languages.slice(1)) {
       const path = settings.feeds.languages.replaceAll(":lang", language.toLowerCase());
       const inLanguage = allPosts.filter(
-        (post) => postState(post)!.lang === language && (listed.has(post) || translated.has(post)) && published(post),
+        (post) =>
+          postLanguageOf(post, languages[0]!) === language &&
+          (listed.has(post) || translated.has(post)) &&
+          published(post),
       );
       feeds.push({
         path,

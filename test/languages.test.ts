@@ -182,3 +182,24 @@ test("detection is bounded on hostile input", (t) => {
   const hostile = "{{< ".repeat(200_000) + "`` ".repeat(200_000) + "<pre ".repeat(200_000);
   t.is(detectLanguage(hostile, RU_EN), undefined);
 });
+
+test("a post whose language is only the default gets lang once the cascade is complete, keeping a directory's", (t) => {
+  const data = withPostLanguage(
+    { permalink: "/p/", ruBlog: { isPost: true } },
+    { lang: "ru", source: "default", isTranslation: false },
+    undefined,
+    false,
+  );
+  t.false("lang" in data);
+  const computed = data.eleventyComputed as { lang: (cascade: Record<string, unknown>) => string };
+  t.is(computed.lang({}), "ru");
+  t.is(computed.lang({ lang: "en" }), "en");
+  t.is(computed.lang({ lang: "no language" }), "ru");
+  const own = withPostLanguage(
+    { ruBlog: { isPost: true }, eleventyComputed: { lang: "de" } },
+    { lang: "ru", source: "default", isTranslation: false },
+    undefined,
+    false,
+  );
+  t.deepEqual((own.eleventyComputed as Record<string, unknown>).lang, "de", "the post's own computed lang wins");
+});

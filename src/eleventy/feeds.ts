@@ -41,13 +41,17 @@ function newEntry(post: CollectionItem, siteUrl: string): FeedEntry {
   };
 }
 
-export function registerFeeds({ config, options, site, currentSite }: PluginContext): void {
+export function registerFeeds({ config, options, site, currentSite, languages }: PluginContext): void {
   const feedSite = feedSiteOf(options);
   config.addCollection("_ruBlogFeeds", (api) => site(api).feeds);
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
     const model = currentSite();
     if (!model || !feedSite) return "";
-    return feedLinks(model, this.page?.url, feedSite);
+    const links = feedLinks(model, this.page?.url, feedSite);
+    const languageFeed = languageFeedOf(model, languages.pageLanguage(this as never));
+    if (!languageFeed) return links;
+    const title = `${feedSite.title} (${languageName(languageFeed.language!)})`;
+    return [links, feedLink(languageFeed.path, title, feedSite.siteUrl)].filter(Boolean).join("\n");
   });
   if (!feedSite) return;
 
@@ -92,6 +96,18 @@ export function registerFeeds({ config, options, site, currentSite }: PluginCont
       eleventyImport: { collections: ["posts", "tagList", "categoryList", "_ruBlogFeeds"] },
     },
   );
+}
+
+const languageFeeds = new WeakMap<object, Map<string, FeedPlan<CollectionItem>>>();
+
+/** The feed of one language's posts (`feeds.languages`), for pages in that language. */
+function languageFeedOf(model: SiteModel<CollectionItem>, language: string): FeedPlan<CollectionItem> | undefined {
+  let byLanguage = languageFeeds.get(model);
+  if (!byLanguage) {
+    byLanguage = new Map(model.feeds.filter((feed) => feed.language).map((feed) => [feed.language!, feed]));
+    languageFeeds.set(model, byLanguage);
+  }
+  return byLanguage.get(language);
 }
 
 /** `English`, `українська`: a language named in itself, for its feed's title. */

@@ -122,7 +122,9 @@ export function createLanguages(settings: LanguageSettings) {
         sibling ? base : undefined,
         "permalink" in raw,
       );
-      languageOfPost.set(file, language.lang);
+      // A post that names no language may get one from directory data: filters then read it from the page.
+      if (language.source === "default") languageOfPost.delete(file);
+      else languageOfPost.set(file, language.lang);
       return data;
     },
 

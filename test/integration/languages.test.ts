@@ -195,3 +195,34 @@ export function render() { return this.ruDate(new Date("2021-02-16T12:00:00+03:0
     '[ru-blog] filter ruDate: "english please" is not a language tag; pass one such as "en", or none',
   );
 });
+
+test("a post that names no language keeps a lang from directory data (Eleventy i18n's way), in one-language sites too", async (t) => {
+  const built = await buildSite(
+    {
+      "_includes/post.njk": NUNJUCKS,
+      "posts/en/en.json": JSON.stringify({ lang: "en" }),
+      "posts/en/a.md": post("A", RUSSIAN, "post.njk"),
+      "posts/b.md": post("B", ENGLISH, "post.njk"),
+    },
+    { feeds: false, tagPages: false, categoryPages: false },
+  );
+  t.is(await built.read("posts/a/index.html"), ENGLISH_LINE);
+  t.is(await built.read("posts/b/index.html"), RUSSIAN_LINE, "one language: prose is not read");
+});
+
+test("feedLinks on a page in another language links that language's feed too", async (t) => {
+  const built = await buildSite(
+    {
+      "_includes/head.njk": "{% feedLinks %}",
+      "posts/ru.md": post("Русская", RUSSIAN, "head.njk"),
+      "posts/en.md": post("English", ENGLISH, "head.njk"),
+    },
+    { ...OPTIONS, title: "Notes" },
+  );
+  const site = '<link rel="alternate" type="application/atom+xml" href="https://example.ru/feed.xml" title="Notes">';
+  t.is(await built.read("posts/russkaya/index.html"), site);
+  t.is(
+    await built.read("posts/english/index.html"),
+    `${site}\n<link rel="alternate" type="application/atom+xml" href="https://example.ru/en/feed.xml" title="Notes (English)">`,
+  );
+});
