@@ -176,7 +176,7 @@ function isMarkedTranslation(value: unknown): boolean {
  * than one language) the script of its prose, else the default language (the first listed).
  *
  * A `Lang` that is no language tag is warned about and left out; one that is a tag but not listed is kept, with
- * a warning, as Pelican keeps it.
+ * a warning when the blog lists several languages, as Pelican keeps it.
  */
 export function postLanguage(input: PostLanguageInput): PostLanguage {
   const { raw, file, languages, warn } = input;
@@ -198,7 +198,8 @@ export function postLanguage(input: PostLanguageInput): PostLanguage {
       );
     } else {
       const listed = languages.find((language) => language.toLowerCase() === tag.toLowerCase());
-      if (!listed) {
+      // A blog of one language never asked for languages: its posts' Lang keys are kept without a word.
+      if (!listed && languages.length > 1) {
         warn(
           `${file}: ${langEntry.key}: "${tag}" is not one of the languages option (${languages.join(", ")}); ` +
             `the post is in "${tag}" but has no feed of its own. Add "${tag}" to languages if it should.`,

@@ -226,3 +226,52 @@ test("feedLinks on a page in another language links that language's feed too", a
     `${site}\n<link rel="alternate" type="application/atom+xml" href="https://example.ru/en/feed.xml" title="Notes (English)">`,
   );
 });
+
+/*
+ * Ground truth, recorded with Hugo 0.111.3+extended (Debian) from content/posts/{post.md, post.en.md, other.en.md,
+ * deu.de.md}, defaultContentLanguage = "ru":
+ * - one language (no [languages]): every file is a Russian page, the suffix part of the name: /posts/post/ (ru),
+ *   /posts/post.en/ (ru), /posts/other.en/ (ru), /posts/deu.de/ (ru); no .Translations.
+ * - [languages.ru] and [languages.en]: post.md is ru at /posts/post/ with translation en:/en/posts/post/;
+ *   post.en.md is en at /en/posts/post/ with translation ru:/posts/post/; other.en.md is en at /en/posts/other/;
+ *   deu.de.md (de not configured) is ru at /posts/deu.de/. The ru home page lists post and deu.de only.
+ * And with Pelican 4.8.0, DEFAULT_LANG = "ru": post.md (Slug: post) and post-en.md (Slug: post, Lang: en,
+ * Translation: true) and only.md (Slug: only, Lang: en): the index lists post and only, not the translation;
+ * feeds/all-en.atom.xml has both English articles.
+ * The plugin follows them in languages and in what is listed; URLs differ where the README says (only
+ * translations move, under /en/ as in Hugo).
+ */
+const hugoPost = (title: string) => `---\ntitle: "${title}"\ndate: 2021-02-16\nlayout: pair.njk\n---\n${title}\n`;
+const HUGO_FILES = {
+  "_includes/pair.njk": FILES["_includes/pair.njk"]!,
+  "posts/post.md": hugoPost("Запись"),
+  "posts/post.en.md": hugoPost("Post"),
+  "posts/other.en.md": hugoPost("Other"),
+  "posts/deu.de.md": hugoPost("Deu"),
+  "list.njk": `---\npermalink: /list.txt\n---\n{% for p in collections.posts %}{{ p.url }} {{ p.data.lang }}\n{% endfor %}`,
+};
+
+test("Hugo's language suffixes, as Hugo 0.111 reads them with one language and with two", async (t) => {
+  const single = await buildSite(HUGO_FILES, { feeds: false, tagPages: false, categoryPages: false });
+  t.is(await single.read("list.txt"), "/posts/deu/ ru\n/posts/other/ ru\n/posts/post/ ru\n/posts/zapis/ ru\n");
+  const multi = await buildSite(HUGO_FILES, { languages: ["ru", "en"], feeds: false, tagPages: false, categoryPages: false });
+  t.is(await multi.read("list.txt"), "/posts/deu/ ru\n/posts/other/ en\n/posts/zapis/ ru\n");
+  t.true((await multi.read("posts/zapis/index.html")).startsWith("ru|en /en/posts/post/ Post;\n"));
+  t.true((await multi.read("en/posts/post/index.html")).startsWith("en|ru /posts/zapis/ Запись;\n"));
+});
+
+test("Pelican's Translation, as Pelican 4.8 reads it: the translation out of the index, in the language feed", async (t) => {
+  const pelican = (header: string, body: string) => `${header}\nDate: 2021-02-16\n\n${body}\n`;
+  const built = await buildSite(
+    {
+      "posts/post.md": pelican("Title: Пост\nSlug: post", RUSSIAN),
+      "posts/post-en.md": pelican("Title: Post\nSlug: post\nLang: en\nTranslation: true", ENGLISH),
+      "posts/only.md": pelican("Title: Only English\nSlug: only\nLang: en", RUSSIAN),
+      "list.njk": HUGO_FILES["list.njk"],
+    },
+    { ...OPTIONS },
+  );
+  t.is(await built.read("list.txt"), "/posts/only/ en\n/posts/post/ ru\n");
+  const titles = parseFeed(await built.read("en/feed.xml")).items.map((item) => item.title).sort();
+  t.deepEqual(titles, ["Only English", "Post"]);
+});
