@@ -81,6 +81,9 @@ test("typography: off by default, true for every group, an object turns groups o
   t.throws(() => resolve({ feeds: false, typography: { quote: false } }), {
     message:
       '[ru-blog] option "typography" is {"quote":false}; unknown group "quote"; the groups are quotes, dashes, ellipsis, spaces, numbers.',
+  });
+});
+
 test("languages: the first is the default and language defaults to it; language alone makes a list of one", (t) => {
   t.like(resolve({ siteUrl: "https://example.ru", languages: ["en", "ru"] }).options, {
     language: "en",

@@ -59,7 +59,6 @@ export function registerFrontMatter({
       writeDrafts: writesDrafts(),
       warn,
     });
-    if (typeset) typesetPostData(data, typeset, options.language);
     return data;
   };
 
@@ -91,6 +90,8 @@ export function registerFrontMatter({
       file.data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage) =>
         normalize(raw, postPath, fileWithoutLanguage),
       );
+      // After the language is known: a title is set in its post's typography.
+      if (typeset) typesetPostData(file.data, typeset, options.language);
     },
   });
 }
