@@ -19,6 +19,9 @@ export default function (eleventyConfig) {
     termPageSize: 3,
     // «Ёлочки», тире и неразрывные пробелы в записях: see the post "tipografika" for the text before and after.
     typography: true,
+    // The blog writes in Russian and English: each post's language comes from its `lang`, a `.en.md` suffix or its
+    // prose, the filters follow it, and English posts get their own feed at /en/feed.xml.
+    languages: ["ru", "en"],
   });
 
   eleventyConfig.addGlobalData("site", site);

@@ -1,15 +1,14 @@
 /** Plain, valid HTML5 pages the plugin writes where the site has no layout of its own yet. */
 import { escapeAttribute, escapeUTF8 } from "entities";
 import type { PageItem, TermIndex } from "./site.js";
-import type { TermKind, TermPage } from "./taxonomy.js";
+import type { TermPage } from "./taxonomy.js";
 import { encodePath } from "./urls.js";
+import { termIndexTitle } from "./words.js";
 
 interface BuiltInSite {
   title: string;
   language: string;
 }
-
-const HEADINGS: Record<TermKind, string> = { tag: "Метки", category: "Категории" };
 
 function link(url: string, text: string, rel?: string): string {
   return `<a${rel ? ` rel="${rel}"` : ""} href="${escapeAttribute(encodePath(url))}">${escapeUTF8(text)}</a>`;
@@ -40,7 +39,7 @@ export function builtInTermIndex<I>(index: TermIndex<I>, site: BuiltInSite): str
         `    <li>${term.url ? link(term.url, term.name) : escapeUTF8(term.name)} <span>(${term.count})</span></li>`,
     )
     .join("\n");
-  return page(site, HEADINGS[index.kind], `  <ul>\n${items}\n  </ul>`);
+  return page(site, termIndexTitle(index.kind, site.language), `  <ul>\n${items}\n  </ul>`);
 }
 
 /** One page of a term: its posts on this page, by title, and links to the pages before and after. */

@@ -91,7 +91,10 @@ export function toDateTime(value: unknown, zone: string): DateTime {
  * @example ruDate("2015-07-29", undefined, "Europe/Moscow") // "29 июля 2015"
  * @example ruDate("2015-07-29", "LLLL yyyy", "Europe/Moscow") // "июль 2015"
  * @example ruDate("2015-07-29", "cccc, d MMMM", "Europe/Moscow") // "среда, 29 июля"
- * @param format luxon tokens (`MMMM` is the genitive month, `LLLL` the nominative one). @default "d MMMM yyyy"
+ * @example ruDate("2021-02-16", undefined, "Europe/Moscow", "en") // "16 February 2021"
+ * @param format luxon tokens (`MMMM` is the genitive month, `LLLL` the nominative one). @default "d MMMM yyyy",
+ *   in every language: day, month, year, as in Russian (`16 February 2021`, `16 лютого 2021`), so that a bilingual
+ *   blog writes its dates alike; pass a format for another order (`"MMMM d, yyyy"`).
  */
 export function ruDate(value: unknown, format: string = "d MMMM yyyy", zone: string, locale: string = "ru"): string {
   return toDateTime(value, zone).toFormat(format, { locale });
@@ -175,10 +178,13 @@ function isLocaleAvailable(locale: string): boolean {
   return isEnglish || july.toFormat("MMMM", { locale }) !== july.toFormat("MMMM", { locale: "en" });
 }
 
-/** The date filters with the site's zone and locale bound; each is a plain function, independent of `this`. */
+/**
+ * The date filters with the site's zone bound; each is a plain function, independent of `this`. `locale` is the
+ * language of the page (or post) the date belongs to; without it, the site's.
+ */
 export interface DateFilters {
-  ruDate(value: unknown, format?: string): string;
-  ruRelative(value: unknown, base?: unknown): string;
+  ruDate(value: unknown, format?: string, locale?: string): string;
+  ruRelative(value: unknown, base?: unknown, locale?: string): string;
   isoDate(value: unknown): string;
 }
 
@@ -188,7 +194,7 @@ export interface DateFilters {
  * default.
  */
 export function createDateFilters(settings: { zone: string; locale: string }): DateFilters {
-  const { zone, locale } = settings;
+  const { zone } = settings;
   // A post's date is formatted again on every term page and feed that lists it, and luxon computes the zone's
   // offset through Intl on each call (~10 µs): results for a JS Date (what `page.date` is) are kept.
   const formatted = new Map<string, string>();
@@ -203,8 +209,9 @@ export function createDateFilters(settings: { zone: string; locale: string }): D
     return text;
   };
   return {
-    ruDate: (value, format) => memo(value, format ?? "", () => ruDate(value, format, zone, locale)),
-    ruRelative: (value, base) => ruRelative(value, base, zone, locale),
+    ruDate: (value, format, locale = settings.locale) =>
+      memo(value, `${locale} ${format ?? ""}`, () => ruDate(value, format, zone, locale)),
+    ruRelative: (value, base, locale = settings.locale) => ruRelative(value, base, zone, locale),
     isoDate: (value) => memo(value, "\0iso", () => isoDate(value, zone)),
   };
 }

@@ -17,7 +17,9 @@ import { absoluteUrl, isAbsoluteReference } from "./urls.js";
  *    is always given: the newest entry's updated-or-published, or 1970-01-01 in the site zone for an empty feed.
  * 3. There is no `xml:lang` (`language` is read by the RSS writer only). The root start tag `feed` writes is a
  *    fixed literal; that literal is replaced, once, by one with `xml:lang`, and a `feed` that writes something
- *    else makes rendering throw instead of silently losing the language (withLanguage).
+ *    else makes rendering throw instead of silently losing the language (withLanguage). An entry in another
+ *    language than the feed's gets `xml:lang` on its `<entry>` start tag the same way (entryXml), as each feed
+ *    is put together.
  * 4. Titles and summaries are `type="html"` CDATA: a title `<script>alert(1)</script>` would be markup to a
  *    reader. They are handed over HTML-escaped (entities' `escapeUTF8`), so the HTML is the plain text, and
  *    `]]>`, which xml-js would not split properly (5), cannot occur in them.
@@ -78,6 +80,8 @@ export interface FeedEntry {
   categories: string[];
   /** When absent the entry has the feed's author. */
   authors?: FeedPerson[];
+  /** The post's language; an entry in another language than the feed's carries it as `xml:lang`. */
+  language?: string;
 }
 
 /** What every feed of a site shares. */
@@ -104,6 +108,8 @@ export interface FeedDocument {
   alternatePath: string;
   /** `Заметки`, `Мнение — Заметки`. */
   title: string;
+  /** The feed's language, when it is not the site's (a feed of one language's posts). */
+  language?: string;
   /** Already chosen and ordered, newest first. */
   entries: FeedEntry[];
   /** The XSL stylesheet a browser shows the feed with: a root-relative path or an absolute URL. */
@@ -298,8 +304,19 @@ function writtenEntries(xml: string, unwritten: readonly EntryParts[]): string {
   return head;
 }
 
-function entryXml({ item, xml }: EntryParts): string {
-  return item.content ? `${xml!.before}<![CDATA[${item.content}]]>${xml!.after}` : xml!.before;
+/** An entry's element, with `xml:lang` on its start tag when its language is not the feed's. */
+function entryXml({ item, xml }: EntryParts, language: string | undefined): string {
+  const before = language
+    ? `${ENTRY_START.slice(0, -1)} xml:lang="${language}">${xml!.before.slice(ENTRY_START.length)}`
+    : xml!.before;
+  return item.content ? `${before}<![CDATA[${item.content}]]>${xml!.after}` : before;
+}
+
+/** The `xml:lang` an entry needs in a feed of `feedLanguage`: its own language when that differs, else none. */
+function entryLanguage(entry: FeedEntry, feedLanguage: string): string | undefined {
+  if (entry.language === undefined) return undefined;
+  const language = checkedLanguage(entry.language);
+  return language.toLowerCase() === feedLanguage.toLowerCase() ? undefined : language;
 }
 
 /**
@@ -320,7 +337,7 @@ function entryXml({ item, xml }: EntryParts): string {
  * @throws InvalidValueError for a date that is not a valid `Date` or a `language` that is not a language tag.
  */
 export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
-  const language = checkedLanguage(site.language);
+  const language = checkedLanguage(doc.language ?? site.language);
   // Entries first: they check their dates and say which post has a bad one.
   const entries = doc.entries.map((entry) => entryParts(entry, site));
   let newest: Date | undefined;
@@ -343,7 +360,10 @@ export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   // An empty content is not written at all, so it needs no marker.
   for (const { item } of unwritten) feed.addItem(item.content ? { ...item, content: CONTENT_MARKER } : item);
   const head = writtenEntries(withLanguage(feed.atom1(), language), unwritten);
-  const xml = head + entries.map(entryXml).join("") + FEED_END;
+  const xml =
+    head +
+    entries.map((parts, index) => entryXml(parts, entryLanguage(doc.entries[index]!, language))).join("") +
+    FEED_END;
   return doc.stylesheet === undefined ? xml : withStylesheet(xml, doc.stylesheet, site.siteUrl);
 }
 

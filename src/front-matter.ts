@@ -54,6 +54,12 @@ export interface PostState {
   aliases: string[];
   /** The day of the post's date in the offset it was written with (`YYYY-MM-DD`), for Pelican's feed entry ids. */
   writtenDay?: string;
+  /** The post's language, set by languages.ts once the front matter is read (`data.lang` is the user's copy). */
+  lang?: string;
+  /** Marked as a translation (Pelican's `Translation: true`, Hugo's suffix beside a file of the same base name). */
+  isTranslation?: boolean;
+  /** What Hugo's translations of one post share (`posts/post`), for a post with such a sibling. */
+  translationBase?: string;
 }
 
 /** Collection names Eleventy or this package already use; a tag of that name gets a term page but no Eleventy collection. */
@@ -75,6 +81,8 @@ export interface PostContext {
   tagCollections: boolean;
   /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
   writeDrafts: boolean;
+  /** The file's name without a language suffix (`post.en.md` → `post.md`), for a slug made from the file name. */
+  fileWithoutLanguage?: string;
   warn: Warn;
   /** The old generator whose reading and skip rules apply (the `from` option). */
   from?: Generator | undefined;
@@ -350,7 +358,9 @@ function slugFromSlugKey(slug: string, key: string, title: string | undefined, c
 /** The slug of the title, or, where the title gives none (`🎉`, `..`), of the file name. */
 function slugFromTitle(title: string | undefined, context: PostContext): string {
   const fromTitle = context.postSlug.fromTitle(title ?? "");
-  return isUsableSlug(fromTitle) ? fromTitle : context.postSlug.fromTitle(fileStem(context.file));
+  return isUsableSlug(fromTitle)
+    ? fromTitle
+    : context.postSlug.fromTitle(fileStem(context.fileWithoutLanguage ?? context.file));
 }
 
 /**

@@ -13,6 +13,7 @@ import { registerFeeds } from "./eleventy/feeds.js";
 import { registerFilters } from "./eleventy/filters.js";
 import { registerFrontMatter } from "./eleventy/front-matter.js";
 import { registerListPages } from "./eleventy/list-pages.js";
+import { registerLanguages } from "./eleventy/languages.js";
 import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
 import { registerRedirects } from "./eleventy/redirects.js";
@@ -36,6 +37,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   const warn = createWarnOnce();
   const options = resolveOptions(userOptions, warn);
   withPlace({ prefix: 'option "language": ' }, () => assertLocaleAvailable(options.language));
+  for (const language of options.languages)
+    withPlace({ prefix: 'option "languages": ' }, () => assertLocaleAvailable(language));
   const context = createContext(eleventyConfig, options, warn);
 
   registerFrontMatter(context);
@@ -53,6 +56,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerContent(context);
 
   registerSitemap(context);
+  registerLanguages(context);
 }
 ruBlog.eleventyPluginOptions = { unique: true };
 

@@ -33,6 +33,11 @@ export interface FeedsOption {
    * @default "url" ("pelican" with `from: "pelican"`)
    */
   entryId?: EntryIdStyle;
+  /**
+   * Pattern (`:lang`) of one feed per language but the default, with that language's posts and translations, or
+   * `false`. Written only when `languages` has more than one entry. @default "/:lang/feed.xml"
+   */
+  languages?: string | false;
 }
 
 export interface LegacyUrlsOption {
@@ -58,8 +63,13 @@ export interface RuBlogOptions {
   subtitle?: string;
   /** Site author, used by the feeds. */
   author?: AuthorOption;
-  /** Content language (feeds' `xml:lang`, date locale). @default "ru" */
+  /** Content language (feeds' `xml:lang`, date locale). @default the first of `languages`, else "ru" */
   language?: string;
+  /**
+   * The languages the blog writes in, the default first: with more than one, each post gets its own (`Lang`, a
+   * `.en.md` suffix, or its prose), and the filters follow it. @default [language]
+   */
+  languages?: string[];
   /** IANA zone; a date without offset is a wall-clock time there. @default "Europe/Moscow" */
   timezone?: string;
   /** Glob, relative to the input directory, selecting the posts. @default "posts/**\/*.{md,markdown}" */
@@ -134,6 +144,7 @@ export interface ResolvedFeeds {
   /** Where the feeds' stylesheet is; `bundled` when it is the plugin's own, which the plugin then writes there. */
   stylesheet: FeedStylesheet | false;
   entryId: EntryIdStyle;
+  languages: string | false;
 }
 
 export interface FeedStylesheet {
@@ -149,6 +160,8 @@ export interface ResolvedOptions {
   subtitle: string | undefined;
   author: AuthorOption | undefined;
   language: string;
+  /** Never empty; the first is the default language of a post. */
+  languages: string[];
   timezone: string;
   posts: string;
   permalink: string;
@@ -185,6 +198,7 @@ export const DEFAULT_FEEDS: ResolvedFeeds = {
   limit: 20,
   stylesheet: { href: "/feed.xsl", bundled: true },
   entryId: "url",
+  languages: "/:lang/feed.xml",
 };
 
 /**
@@ -228,7 +242,7 @@ export const PRESETS: Record<Generator, RuBlogOptions> = {
   },
 };
 
-const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given"> = {
+const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given" | "languages"> = {
   siteUrl: undefined,
   title: "",
   subtitle: undefined,
@@ -255,7 +269,7 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given"> = {
   pageOneRedirects: false,
 };
 
-export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds"];
+export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds", "languages"];
 
 type Check<T> = (value: unknown, name: string, warn: Warn) => T;
 
@@ -346,7 +360,8 @@ const stylesheet = (value: unknown, name: string): FeedStylesheet | false => {
 };
 
 const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
-  if (value === false) return { ...DEFAULT_FEEDS, all: false, tags: false, categories: false, stylesheet: false };
+  if (value === false)
+    return { ...DEFAULT_FEEDS, all: false, tags: false, categories: false, stylesheet: false, languages: false };
   if (value === undefined) return DEFAULT_FEEDS;
   if (typeof value !== "object" || value === null)
     return fail(name, value, "expected false or { all, tags, categories, limit, stylesheet }");
@@ -370,6 +385,8 @@ const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
         : isEntryIdStyle(given.entryId)
           ? given.entryId
           : fail(`${name}.entryId`, given.entryId, 'expected "url", "pelican" or a function (post) => id'),
+    languages:
+      given.languages === undefined ? DEFAULT_FEEDS.languages : languageFeed(given.languages, `${name}.languages`),
   };
 };
 
@@ -407,6 +424,23 @@ const language = (value: unknown, name: string): string => {
   }
 };
 
+const languageFeed = (value: unknown, name: string): string | false => {
+  const path = sitePath(value, name);
+  if (path !== false && !path.includes(":lang")) fail(name, value, 'it must contain ":lang", e.g. "/:lang/feed.xml"');
+  return path;
+};
+
+const languages = (value: unknown, name: string): string[] => {
+  if (!Array.isArray(value) || value.length === 0)
+    return fail(name, value, 'expected a list of language tags, the default first, e.g. ["ru", "en"]');
+  const tags = value.map((tag, index) => language(tag, `${name}[${index}]`));
+  const duplicate = tags.find(
+    (tag, index) => tags.findIndex((other) => other.toLowerCase() === tag.toLowerCase()) !== index,
+  );
+  if (duplicate !== undefined) fail(name, value, `"${duplicate}" is listed twice; list each language once`);
+  return tags;
+};
+
 const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOptions[K]> } = {
   siteUrl: (value, name) => {
     if (value === undefined) return undefined;
@@ -420,6 +454,7 @@ const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOp
   subtitle: optionalString,
   author,
   language,
+  languages,
   timezone,
   posts: string,
   permalink: permalinkPattern,
@@ -499,13 +534,19 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
       value === undefined && name !== "feeds" ? (DEFAULTS as Record<string, unknown>)[name] : check(value, name, warn);
   }
   resolved.given = new Set(Object.keys(chosen).filter((name) => chosen[name] !== undefined));
+  // `language` defaults to the first of `languages`, and `languages` to `[language]`.
+  const languageList = resolved.languages as string[] | undefined;
+  if (given.language === undefined && languageList) resolved.language = languageList[0];
+  if (!languageList) resolved.languages = [resolved.language];
   const options = resolved as unknown as ResolvedOptions;
   if (options.sitemap && !options.siteUrl) {
     throw new RuBlogError(
       'option "siteUrl" is missing: the sitemap lists absolute URLs, e.g. siteUrl: "https://example.ru" (or set sitemap: false).',
     );
   }
-  const feedsOn = [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean);
+  const feedsOn =
+    [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean) ||
+    (options.feeds.languages !== false && options.languages.length > 1);
   if (feedsOn && !options.siteUrl) {
     throw new RuBlogError(
       'option "siteUrl" is missing: feeds need the absolute site URL, e.g. siteUrl: "https://example.ru" (or set feeds: false).',

@@ -7,6 +7,7 @@ import type { PostState } from "./front-matter.js";
 import type { LegacyUrlsOption, ResolvedFeeds } from "./options.js";
 import { assertUniqueUrls, normalizeUrlKey, toPermalink } from "./permalinks.js";
 import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, type Redirect } from "./redirects.js";
+import { linkTranslations, type Translation } from "./languages.js";
 import { buildTerms, fillPattern, paginateTerm, termKey, type Term, type TermKind, type TermPage } from "./taxonomy.js";
 
 /** The part of an Eleventy collection item this module reads. */
@@ -35,6 +36,8 @@ export interface FeedPlan<I> {
   kind?: TermKind;
   /** Newest first, at most `limit`. */
   posts: I[];
+  /** The language of a feed of one language's posts (`feeds.languages`); others are in the site's language. */
+  language?: string;
 }
 
 export interface SiteModel<I> {
@@ -48,6 +51,10 @@ export interface SiteModel<I> {
   feeds: FeedPlan<I>[];
   /** Aliases and old term URLs, each written as a redirect page (and listed in `_redirects`). */
   redirects: Redirect[];
+  /** The other-language versions of each post that has some, as its `translations` data. */
+  translationsOf: Map<I, Translation[]>;
+  /** The original (the one listed) of each post that has translations, itself included. */
+  originalOf: Map<I, I>;
   /** Constant-time answers for templates, which ask once per page or per link. */
   lookup: {
     /** The term of each term page URL (every page of it). */
@@ -78,6 +85,14 @@ export interface SiteSettings {
   displayPath: (inputPath: string) => string;
   /** A redirect page at each term's `…/page/1/`, as Hugo writes. */
   pageOneRedirects?: boolean;
+  /** The blog's languages, the default first. @default ["ru"] */
+  languages?: readonly string[];
+}
+
+/** A post's language: its `lang` once the data cascade is complete (directory data may give it), else its own. */
+export function postLanguageOf(item: PageItem, fallback: string): string {
+  const lang = item.data.lang;
+  return typeof lang === "string" && lang.trim() !== "" ? lang : (postState(item)?.lang ?? fallback);
 }
 
 /**
@@ -152,9 +167,25 @@ function feedEntries<I>(newestFirst: I[], limit: number): I[] {
  */
 export function buildSiteModel<I extends PageItem>(items: readonly I[], settings: SiteSettings): SiteModel<I> {
   const allPosts = items.filter((item) => postState(item)).sort(oldestFirst);
-  // Hugo's `List: local` keeps a post on its term pages and out of the site-wide list and feed.
-  const posts = allPosts.filter((item) => postState(item)!.listing === "always");
-  const onTermPages = allPosts.filter((item) => postState(item)!.listing !== "never");
+  const languages = settings.languages ?? ["ru"];
+  const { translationsOf, translated, originalOf } = linkTranslations(
+    allPosts.map((item) => {
+      const state = postState(item)!;
+      return {
+        item,
+        lang: postLanguageOf(item, languages[0]!),
+        slug: String(item.data.slug ?? ""),
+        base: state.translationBase,
+        isTranslation: state.isTranslation ?? false,
+      };
+    }),
+    languages[0]!,
+    (item) => ({ url: item.url, title: String(item.data.title ?? "") }),
+  );
+  // Hugo's `List: local` keeps a post on its term pages and out of the site-wide list and feed; a translation,
+  // as in Pelican, is left out of both.
+  const posts = allPosts.filter((item) => postState(item)!.listing === "always" && !translated.has(item));
+  const onTermPages = allPosts.filter((item) => postState(item)!.listing !== "never" && !translated.has(item));
   const userUrls = new Set(
     items.filter((item) => !postState(item) && item.url).map((item) => normalizeUrlKey(item.url as string)),
   );
@@ -225,6 +256,25 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       legacy?.feeds?.all,
     );
   }
+  if (settings.feeds.languages && languages.length > 1) {
+    const listed = new Set(posts);
+    for (const language of languages.slice(1)) {
+      const path = settings.feeds.languages.replaceAll(":lang", language.toLowerCase());
+      const inLanguage = allPosts.filter(
+        (post) =>
+          postLanguageOf(post, languages[0]!) === language &&
+          (listed.has(post) || translated.has(post)) &&
+          published(post),
+      );
+      feeds.push({
+        path,
+        selfPath: path,
+        alternatePath: "/",
+        language,
+        posts: feedEntries(inLanguage.reverse(), settings.feeds.limit),
+      });
+    }
+  }
   for (const [kind, terms, pattern, legacyPattern] of [
     ["tag", tags.terms, settings.feeds.tags, legacy?.feeds?.tags],
     ["category", categories.terms, settings.feeds.categories, legacy?.feeds?.categories],
@@ -289,7 +339,11 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     })),
     ...written.feeds.map((feed) => ({
       url: feed.path,
-      inputPath: feed.term ? `the feed of "${feed.term.name}"` : "the site feed",
+      inputPath: feed.term
+        ? `the feed of "${feed.term.name}"`
+        : feed.language
+          ? `the "${feed.language}" feed (feeds.languages)`
+          : "the site feed",
       movedBy: `the option ${feedOption(feed)}`,
     })),
   ]);
@@ -303,6 +357,8 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     termIndexes,
     feeds: written.feeds,
     redirects,
+    translationsOf,
+    originalOf,
     lookup: {
       termOfPage: new Map(termPages.map((page) => [page.url, page.term])),
       kindOf: new Map([
@@ -313,7 +369,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         tag: new Map(tags.terms.map((term) => [termKey(term.name), term])),
         category: new Map(categories.terms.map((term) => [termKey(term.name), term])),
       },
-      siteFeed: feeds.find((feed) => !feed.term),
+      siteFeed: feeds.find((feed) => !feed.term && !feed.language),
       feedOf: new Map(
         feeds.filter((feed) => feed.term && feed.path === feed.selfPath).map((feed) => [feed.term!, feed]),
       ),
@@ -325,6 +381,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
 
 /** The option that moves a feed: `feeds.all`, `feeds.tags`, or for a copy at an old path, `legacyUrls.feeds.tags`. */
 function feedOption<I>(feed: FeedPlan<I>): string {
+  if (feed.language) return "feeds.languages";
   const which = feed.term ? (feed.kind === "category" ? "categories" : "tags") : "all";
   return feed.path === feed.selfPath ? `feeds.${which}` : `legacyUrls.feeds.${which}`;
 }

@@ -136,6 +136,8 @@ test('from: "hugo" gives Hugo 0.111\'s default URLs, feeds, slugs, pagination, s
     categories: "/categories/:slug/index.xml",
     limit: 0,
     entryId: "url",
+    stylesheet: { href: "/feed.xsl", bundled: true },
+    languages: "/:lang/feed.xml",
   });
 });
 
@@ -159,6 +161,8 @@ test('from: "pelican" gives Pelican 4.8\'s default URLs, folder categories, slug
     categories: "/feeds/:slug.atom.xml",
     limit: 0,
     entryId: "pelican",
+    stylesheet: { href: "/feed.xsl", bundled: true },
+    languages: "/:lang/feed.xml",
   });
 });
 
@@ -229,4 +233,41 @@ test("a sitemap needs siteUrl, as feeds do; from: \"hugo\" without siteUrl says 
 test("a Hugo permalink of file names is accepted; one naming neither slug nor file is refused", (t) => {
   t.is(resolve({ feeds: false, permalink: "/:sections/:filename/" }).options.permalink, "/:sections/:filename/");
   t.throws(() => resolve({ feeds: false, permalink: "/:sections/" }), { message: /it must contain ":slug"/ });
+});
+
+test("languages: the first is the default and language defaults to it; language alone makes a list of one", (t) => {
+  t.like(resolve({ siteUrl: "https://example.ru", languages: ["en", "ru"] }).options, {
+    language: "en",
+    languages: ["en", "ru"],
+  });
+  t.like(resolve({ siteUrl: "https://example.ru", language: "uk" }).options, { language: "uk", languages: ["uk"] });
+  t.like(resolve({ siteUrl: "https://example.ru" }).options, { language: "ru", languages: ["ru"] });
+  t.like(resolve({ siteUrl: "https://example.ru", language: "ru", languages: ["en", "ru"] }).options, {
+    language: "ru",
+    languages: ["en", "ru"],
+  });
+});
+
+test("languages must be a non-empty list of distinct language tags", (t) => {
+  t.throws(() => resolve({ languages: [] }), {
+    message: '[ru-blog] option "languages" is []; expected a list of language tags, the default first, e.g. ["ru", "en"].',
+  });
+  t.throws(() => resolve({ languages: "ru" }), { message: /option "languages" is "ru"; expected a list/ });
+  t.throws(() => resolve({ languages: ["ru", "english language"] }), {
+    message: /option "languages\[1\]" is "english language"; expected a language tag/,
+  });
+  t.throws(() => resolve({ languages: ["ru", "en", "EN"] }), { message: /"EN" is listed twice/ });
+});
+
+test("feeds.languages is a path with :lang, or false; with one language it needs no siteUrl", (t) => {
+  t.is(resolve({ siteUrl: "https://example.ru" }).options.feeds.languages, "/:lang/feed.xml");
+  t.is(resolve({ siteUrl: "https://example.ru", feeds: { languages: false } }).options.feeds.languages, false);
+  t.is(resolve({ siteUrl: "https://example.ru", feeds: { languages: "/feeds/:lang.xml" } }).options.feeds.languages, "/feeds/:lang.xml");
+  t.throws(() => resolve({ siteUrl: "https://example.ru", feeds: { languages: "/en.xml" } }), {
+    message: /option "feeds.languages" is "\/en.xml"; it must contain ":lang"/,
+  });
+  t.false(resolve({ feeds: { all: false, tags: false, categories: false } }).options.feeds.all);
+  t.throws(() => resolve({ languages: ["ru", "en"], feeds: { all: false, tags: false, categories: false } }), {
+    message: /option "siteUrl" is missing/,
+  });
 });

@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural } from "../src/words.js";
+import { RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural, termIndexTitle } from "../src/words.js";
 
 const posts = (n: unknown) => ruPlural(n, "запись", "записи", "записей");
 
@@ -95,4 +95,30 @@ test("readingTime rejects what is not HTML or a speed", (t) => {
     instanceOf: InvalidValueError,
     message: "0 is not a reading speed; write a positive number of words per minute",
   });
+});
+
+test("readingTime speaks the page's language: the minutes as Intl writes them and the words around them", (t) => {
+  const html = `<p>${"word ".repeat(500)}</p>`;
+  t.is(readingTime(html, undefined, "en"), "3 min read");
+  t.is(readingTime(html, 250, "en"), "2 min read");
+  t.is(readingTime(html, 180, "ru"), "3 минуты чтения");
+  t.is(readingTime(html, 180, "uk"), "3 хвилини читання");
+  t.is(readingTime(html, 180, "de"), "3 Min. Lesezeit");
+  t.is(readingTime(html, 180, "it"), "3 minuti", "a language without words of its own gets the minutes alone");
+  t.is(readingTime("", undefined, "en-GB"), "1 min read");
+});
+
+test("ruPlural in a language of two forms takes the first for one and the third for the rest", (t) => {
+  t.is(ruPlural(1, "post", "posts!", "posts", "en"), "1 post");
+  t.is(ruPlural(2, "post", "posts!", "posts", "en"), "2 posts");
+  t.is(ruPlural(1.5, "post", "posts!", "posts", "en"), "1.5 posts");
+  t.is(ruPlural(2, "допис", "дописи", "дописів", "uk"), "2 дописи");
+  t.is(ruPlural(5, "допис", "дописи", "дописів", "uk"), "5 дописів");
+});
+
+test("the term index's title is in the site's language, English for one not listed", (t) => {
+  t.is(termIndexTitle("tag", "ru"), "Метки");
+  t.is(termIndexTitle("category", "en"), "Categories");
+  t.is(termIndexTitle("tag", "uk"), "Мітки");
+  t.is(termIndexTitle("tag", "ja"), "Tags");
 });

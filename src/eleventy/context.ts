@@ -12,6 +12,7 @@ import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js"
 import { createTypesetter, type Typesetter } from "../typography.js";
 import { assertInsideOutput } from "./output-checks.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
+import { assignTranslations, createLanguages, type Languages } from "./languages.js";
 
 export interface PluginContext {
   readonly config: EleventyConfig;
@@ -38,6 +39,8 @@ export interface PluginContext {
    * `collections.all`), when every URL of the site is known.
    */
   readonly written: () => WrittenPages<CollectionItem>;
+  /** Each post's language, and the language a filter writes in. */
+  readonly languages: Languages;
 }
 
 /**
@@ -90,6 +93,14 @@ export function createContext(
     return isPostPath(file) ? file : undefined;
   });
   const postFile = (filePath: string | undefined) => (filePath ? postPath(filePath) : undefined);
+  const languages = createLanguages({
+    languages: options.languages,
+    siteLanguage: options.language,
+    inputDir: config.directories.input,
+    relativePath,
+    isPost: (file) => isPostPath(file),
+    warn,
+  });
 
   let model: SiteModel<CollectionItem> | undefined;
   const site = (api: CollectionApi): SiteModel<CollectionItem> => {
@@ -106,8 +117,10 @@ export function createContext(
       legacySlugify,
       displayPath: relativePath,
       pageOneRedirects: options.pageOneRedirects,
+      languages: options.languages,
     });
     model.warnings.forEach(warn);
+    assignTranslations(model);
     return model;
   };
   const siteUrls = new Set<string>();
@@ -130,6 +143,7 @@ export function createContext(
     written = undefined;
     siteUrls.clear();
     warn.reset();
+    languages.reset();
   });
 
   const typeset = options.typography.size > 0 ? createTypesetter(options.typography) : undefined;
@@ -146,6 +160,7 @@ export function createContext(
     currentSite: () => model,
     siteWrites: (url) => siteUrls.add(normalizeUrlKey(url)),
     written: writtenPages,
+    languages,
     typeset,
   };
 }

@@ -40,16 +40,21 @@ function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined)
     ...(Array.isArray(data.authors) && data.authors.length
       ? { authors: (data.authors as string[]).map((name) => ({ name })) }
       : {}),
+    ...(typeof data.lang === "string" ? { language: data.lang } : {}),
   };
 }
 
-export function registerFeeds({ config, options, written, currentSite, relativePath }: PluginContext): void {
+export function registerFeeds({ config, options, written, currentSite, relativePath, languages }: PluginContext): void {
   const feedSite = feedSiteOf(options);
   const stylesheet = options.feeds.stylesheet;
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
     const model = currentSite();
     if (!model || !feedSite) return "";
-    return feedLinks(model, this.page?.url, feedSite);
+    const links = feedLinks(model, this.page?.url, feedSite);
+    const languageFeed = languageFeedOf(model, languages.pageLanguage(this as never));
+    if (!languageFeed) return links;
+    const title = `${feedSite.title} (${languageName(languageFeed.language!)})`;
+    return [links, feedLink(languageFeed.path, title, feedSite.siteUrl)].filter(Boolean).join("\n");
   });
   if (!feedSite) return;
 
@@ -91,7 +96,12 @@ export function registerFeeds({ config, options, written, currentSite, relativeP
             {
               selfPath: data.feed.selfPath,
               alternatePath: data.feed.alternatePath,
-              title: data.feed.term ? `${data.feed.term.name} — ${feedSite.title}` : feedSite.title,
+              title: data.feed.term
+                ? `${data.feed.term.name} — ${feedSite.title}`
+                : data.feed.language
+                  ? `${feedSite.title} (${languageName(data.feed.language)})`
+                  : feedSite.title,
+              ...(data.feed.language ? { language: data.feed.language } : {}),
               entries: data.feed.posts.filter((post) => post.url !== false).map(entryOf),
               ...(stylesheet ? { stylesheet: stylesheet.href } : {}),
             },
@@ -117,6 +127,27 @@ export function registerFeeds({ config, options, written, currentSite, relativeP
         eleventyExcludeFromCollections: true,
       },
     );
+  }
+}
+
+const languageFeeds = new WeakMap<object, Map<string, FeedPlan<CollectionItem>>>();
+
+/** The feed of one language's posts (`feeds.languages`), for pages in that language. */
+function languageFeedOf(model: SiteModel<CollectionItem>, language: string): FeedPlan<CollectionItem> | undefined {
+  let byLanguage = languageFeeds.get(model);
+  if (!byLanguage) {
+    byLanguage = new Map(model.feeds.filter((feed) => feed.language).map((feed) => [feed.language!, feed]));
+    languageFeeds.set(model, byLanguage);
+  }
+  return byLanguage.get(language);
+}
+
+/** `English`, `українська`: a language named in itself, for its feed's title. */
+function languageName(language: string): string {
+  try {
+    return new Intl.DisplayNames([language], { type: "language" }).of(language) ?? language;
+  } catch {
+    return language;
   }
 }
 

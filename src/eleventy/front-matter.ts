@@ -44,6 +44,7 @@ export function registerFrontMatter({
   postFile,
   warn,
   typeset,
+  languages,
 }: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
   // With `strict`, a post read differently from its old generator, or left out, stops the build.
@@ -52,9 +53,10 @@ export function registerFrontMatter({
         throw new RuBlogError(`${message} (This is an error because of strict: true.)`);
       }
     : warn;
-  const normalize = (raw: Record<string, unknown>, file: string, unread: string | undefined) => {
+  const normalize = (raw: Record<string, unknown>, file: string, unread: string | undefined, fileWithoutLanguage: string) => {
     const data = normalizePost(raw, {
       file,
+      fileWithoutLanguage,
       folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
       timezone: options.timezone,
       permalink: options.permalink,
@@ -67,7 +69,6 @@ export function registerFrontMatter({
       from: options.from,
       unreadFrontMatter: unread,
     });
-    if (typeset) typesetPostData(data, typeset, options.language);
     return data;
   };
 
@@ -99,11 +100,16 @@ export function registerFrontMatter({
         }
       }
       // Eleventy's `---js` front matter runs asynchronously: its data is a promise, which Eleventy awaits.
+      const read = (raw: Record<string, unknown>) => {
+        const data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage) =>
+          normalize(raw, postPath, unread, fileWithoutLanguage),
+        );
+        // After the language is known: a title is set in its post's typography.
+        if (typeset) typesetPostData(data, typeset, options.language);
+        return data;
+      };
       const data = file.data;
-      file.data =
-        data instanceof Promise
-          ? data.then((resolved) => normalize(resolved ?? {}, postPath, unread))
-          : normalize(data ?? {}, postPath, unread);
+      file.data = data instanceof Promise ? data.then((resolved) => read(resolved ?? {})) : read(data ?? {});
     },
   });
 }

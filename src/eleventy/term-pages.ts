@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { builtInTermIndex, builtInTermPage } from "../built-in-pages.js";
 import { RuBlogError } from "../errors.js";
+import { termIndexTitle } from "../words.js";
 import type { TermIndex } from "../site.js";
 import type { TermPage } from "../taxonomy.js";
 import { pagesOf, type PluginContext } from "./context.js";
@@ -73,7 +74,7 @@ export function registerTermPages({ config, options, warn, written, currentSite 
         terms: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.terms,
         kind: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.kind,
         title: (data: { termIndex: TermIndex<CollectionItem> }) =>
-          data.termIndex.kind === "tag" ? "Метки" : "Категории",
+          termIndexTitle(data.termIndex.kind, options.language),
       },
     },
   );

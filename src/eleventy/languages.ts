@@ -1,0 +1,208 @@
+/**
+ * Languages in Eleventy: each post's language found as its front matter is read, filters that follow the
+ * language of the page they are called on (or of the post they are given), `translations` in each linked post's
+ * data, and the `translationLinks` shortcode.
+ */
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import {
+  canonicalLanguage,
+  hreflangLinks,
+  postLanguage,
+  translationBase,
+  withPostLanguage,
+  type Translation,
+} from "../languages.js";
+import { describeValue, InvalidValueError, type Warn } from "../errors.js";
+import type { SiteModel } from "../site.js";
+import { absoluteUrl, encodePath } from "../urls.js";
+import type { PluginContext } from "./context.js";
+
+/** What a filter's `this` holds in each template language (Eleventy 3 adds `page` in all three). */
+interface FilterThis {
+  page?: { inputPath?: string; lang?: unknown };
+  /** Nunjucks: the render context, the page's data. */
+  ctx?: { lang?: unknown };
+  /** Liquid: the render context; `environments` is the page's data. */
+  context?: { environments?: { lang?: unknown } };
+}
+
+/** A collection item handed to a filter in place of a date or HTML: `{{ post | ruDate }}`. */
+interface PostItem {
+  inputPath: string;
+  date: Date;
+  data: Record<string, unknown>;
+  content?: unknown;
+}
+
+function isPostItem(value: unknown): value is PostItem {
+  if (typeof value !== "object" || value === null) return false;
+  const item = value as Partial<PostItem>;
+  return typeof item.inputPath === "string" && item.date instanceof Date && typeof item.data === "object";
+}
+
+function languageValue(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? canonicalLanguage(value) : undefined;
+}
+
+export interface LanguageSettings {
+  languages: readonly string[];
+  /** The site's language (`language`): that of pages that are not posts and give none. */
+  siteLanguage: string;
+  inputDir: string;
+  /** The path inside the input folder of an Eleventy input path. */
+  relativePath: (inputPath: string) => string;
+  /** Whether a path inside the input folder is a post. */
+  isPost: (file: string) => boolean;
+  warn: Warn;
+}
+
+export function createLanguages(settings: LanguageSettings) {
+  const { languages } = settings;
+  const languageOfPost = new Map<string, string>();
+  const folderListings = new Map<string, string[]>();
+
+  /** Files in the post's folder that are posts with the same base name: Hugo's translations of it. */
+  const hasSibling = (file: string): boolean => {
+    const folder = path.posix.dirname(file);
+    let names = folderListings.get(folder);
+    if (names === undefined) {
+      try {
+        names = readdirSync(path.join(settings.inputDir, folder));
+      } catch {
+        names = [];
+      }
+      folderListings.set(folder, names);
+    }
+    const base = translationBase(file, languages);
+    const prefix = folder === "." ? "" : `${folder}/`;
+    return names.some(
+      (name) =>
+        `${prefix}${name}` !== file &&
+        settings.isPost(`${prefix}${name}`) &&
+        translationBase(`${prefix}${name}`, languages) === base,
+    );
+  };
+
+  /** The language of the page a filter is called on: a post's own, else a `lang` in the page's data. */
+  const pageLanguage = (self: FilterThis | undefined): string => {
+    const inputPath = self?.page?.inputPath;
+    const ofPost = inputPath === undefined ? undefined : languageOfPost.get(settings.relativePath(inputPath));
+    return (
+      ofPost ??
+      languageValue(self?.ctx?.lang) ??
+      languageValue(self?.context?.environments?.lang) ??
+      languageValue(self?.page?.lang) ??
+      settings.siteLanguage
+    );
+  };
+
+  return {
+    /** Forgets what the last build read: in `--serve` files come and go. */
+    reset(): void {
+      folderListings.clear();
+    },
+
+    /**
+     * A post's data with its language (see languages.ts). `normalize` is the plugin's reading of the front
+     * matter, given the file name without its language suffix for a slug made from it.
+     */
+    readPost(
+      raw: Record<string, unknown>,
+      file: string,
+      body: string,
+      normalize: (fileWithoutLanguage: string) => Record<string, unknown>,
+    ): Record<string, unknown> {
+      const sibling = hasSibling(file);
+      const language = postLanguage({ raw, file, body, languages, hasSibling: sibling, warn: settings.warn });
+      const base = translationBase(file, languages);
+      const data = withPostLanguage(
+        normalize(`${base}${path.posix.extname(file)}`),
+        language,
+        sibling ? base : undefined,
+        "permalink" in raw,
+      );
+      // A post that names no language may get one from directory data: filters then read it from the page.
+      if (language.source === "default") languageOfPost.delete(file);
+      else languageOfPost.set(file, language.lang);
+      return data;
+    },
+
+    pageLanguage,
+
+    /**
+     * What a filter was given, and the language to write it in: `explicit` (the filter's last argument) if given;
+     * else a post item gives its date (or content) and its own language; anything else is written in the page's
+     * language.
+     */
+    subject(
+      self: FilterThis | undefined,
+      value: unknown,
+      part: "date" | "content",
+      explicit?: unknown,
+    ): { value: unknown; lang: string } {
+      const given =
+        explicit === undefined || explicit === null || explicit === "" ? undefined : languageValue(explicit);
+      if (explicit !== undefined && explicit !== null && explicit !== "" && given === undefined) {
+        throw new InvalidValueError(`${describeValue(explicit)} is not a language tag; pass one such as "en", or none`);
+      }
+      if (!isPostItem(value)) return { value, lang: given ?? pageLanguage(self) };
+      const lang =
+        languageOfPost.get(settings.relativePath(value.inputPath)) ??
+        languageValue(value.data.lang) ??
+        settings.siteLanguage;
+      return { value: part === "date" ? value.date : value.content, lang: given ?? lang };
+    },
+  };
+}
+
+export type Languages = ReturnType<typeof createLanguages>;
+
+/** An item as translations name it. */
+interface TranslatedItem {
+  url: string | false;
+  inputPath: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Puts each linked post's `translations` (`{ lang, url, title }` of its other-language versions) into its data.
+ * The data object is the one the post renders with, and every collection is built before any page renders.
+ */
+export function assignTranslations<I extends TranslatedItem>(model: SiteModel<I>): void {
+  for (const [item, translations] of model.translationsOf) item.data.translations = translations;
+}
+
+const linkedByInputPath = new WeakMap<object, Map<string, TranslatedItem>>();
+
+/** The `translationLinks` shortcode's output for the page at `inputPath`: its hreflang links, or nothing. */
+export function translationLinksOf<I extends TranslatedItem>(
+  model: SiteModel<I> | undefined,
+  inputPath: string | undefined,
+  siteUrl: string | undefined,
+): string {
+  if (!model || inputPath === undefined) return "";
+  let byInputPath = linkedByInputPath.get(model);
+  if (!byInputPath) {
+    byInputPath = new Map([...model.translationsOf.keys()].map((item) => [item.inputPath, item]));
+    linkedByInputPath.set(model, byInputPath);
+  }
+  const item = byInputPath.get(inputPath) as I | undefined;
+  if (!item || item.url === false) return "";
+  const translations = model.translationsOf.get(item)!;
+  const self: Translation = {
+    lang: String(item.data.lang),
+    url: item.url,
+    title: String(item.data.title ?? ""),
+  };
+  const originalItem = model.originalOf.get(item) ?? item;
+  const original = originalItem === item ? self : (translations.find((t) => t.url === originalItem.url) ?? self);
+  return hreflangLinks(self, translations, original, (url) => (siteUrl ? absoluteUrl(url, siteUrl) : encodePath(url)));
+}
+
+/** The `translationLinks` shortcode: on a post that has translations, its `<link rel="alternate" hreflang>` tags. */
+export function registerLanguages({ config, options, currentSite }: PluginContext): void {
+  config.addShortcode("translationLinks", function (this: { page?: { inputPath?: string } }) {
+    return translationLinksOf(currentSite(), this.page?.inputPath, options.siteUrl);
+  });
+}
