@@ -53,7 +53,12 @@ export function registerFrontMatter({
         throw new RuBlogError(`${message} (This is an error because of strict: true.)`);
       }
     : warn;
-  const normalize = (raw: Record<string, unknown>, file: string, unread: string | undefined, fileWithoutLanguage: string) => {
+  const normalize = (
+    raw: Record<string, unknown>,
+    file: string,
+    unread: string | undefined,
+    fileWithoutLanguage: string,
+  ) => {
     const data = normalizePost(raw, {
       file,
       fileWithoutLanguage,
