@@ -199,6 +199,8 @@ test("every option set explicitly wins over the preset; feeds are merged key by 
     categories: "/categories/:slug/index.xml",
     limit: 20,
     entryId: "url",
+    stylesheet: { href: "/feed.xsl", bundled: true },
+    languages: "/:lang/feed.xml",
   });
   t.deepEqual(resolve({ from: "pelican", feeds: false }).options.feeds.all, false);
   t.is(resolve({ siteUrl: "https://example.ru", from: "pelican", feeds: { entryId: "url" } }).options.feeds.entryId, "url");
