@@ -4,6 +4,8 @@
  */
 import { assertLocaleAvailable } from "./dates.js";
 import { createWarnOnce, withPlace } from "./errors.js";
+import { registerArchives } from "./eleventy/archives.js";
+import { registerAttachments } from "./eleventy/attachments.js";
 import { registerCollections } from "./eleventy/collections.js";
 import { createContext } from "./eleventy/context.js";
 import { registerFeeds } from "./eleventy/feeds.js";
@@ -17,7 +19,8 @@ import { registerTypography } from "./eleventy/typography.js";
 import type { EleventyConfig } from "./eleventy/types.js";
 import { resolveOptions, type RuBlogOptions } from "./options.js";
 
-export type { AuthorOption, FeedsOption, LegacyUrlsOption, RuBlogOptions } from "./options.js";
+export type { Archive, ArchivePatterns } from "./archives.js";
+export type { AttachmentsOption, AuthorOption, FeedsOption, LegacyUrlsOption, RuBlogOptions } from "./options.js";
 export type { SlugStyle } from "./slugs.js";
 export type { TypographyGroup, TypographyOption } from "./typography.js";
 export type { Term, TermPage } from "./taxonomy.js";
@@ -42,6 +45,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerTermPages(context);
   registerFeeds(context);
   registerRedirects(context);
+  registerArchives(context);
+  registerAttachments(context, userOptions);
 }
 ruBlog.eleventyPluginOptions = { unique: true };
 
