@@ -14,6 +14,14 @@ interface ArchivePost {
   data: Record<string, unknown>;
 }
 
+/** The virtual template writing every archive page; messages name it by {@link describeOwner}. */
+export const ARCHIVES_TEMPLATE = "ru-blog/archives.11ty.js";
+
+/** How a page's owner is named in a message: the archive template by the option that moves its pages. */
+export function describeOwner(file: string): string {
+  return file === ARCHIVES_TEMPLATE ? 'a date archive page (option "archives")' : file;
+}
+
 export interface ArchivesGlue {
   addCollection(name: string, build: (api: { getAll(): any[] }) => unknown): void;
   addTemplate(inputPath: string, content: unknown, data?: Record<string, unknown>): void;
@@ -40,7 +48,7 @@ export function registerArchives<P extends ArchivePost>(
     buildArchives(context.posts(api), { patterns: context.patterns, pageSize: context.pageSize, zone: context.zone }),
   );
   eleventyConfig.addTemplate(
-    "ru-blog/archives.11ty.js",
+    ARCHIVES_TEMPLATE,
     {
       render: (data: { archive: Archive<P> }) => (context.layout ? "" : builtInArchive(data.archive, context)),
     },
