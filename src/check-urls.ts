@@ -448,7 +448,10 @@ export function checkLinks(dir: string, options: { siteUrl?: string } = {}): Che
 /** The link report: what was read, each problem under its page, and a summary line. */
 export function formatLinkReport(result: CheckLinksResult, newLabel: string): string[] {
   const folder = newLabel.endsWith("/") ? newLabel : `${newLabel}/`;
-  const lines = [`Checked ${result.links} internal links in ${result.pages} pages of ${folder}.`];
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines = [
+    `Checked ${count(result.links, "internal link", "internal links")} in ${count(result.pages, "page", "pages")} of ${folder}.`,
+  ];
   if (result.problems.length === 0) {
     lines.push("Every internal link leads to a file of the new build.");
     return lines;
@@ -463,6 +466,6 @@ export function formatLinkReport(result: CheckLinksResult, newLabel: string): st
     const why = problem.reason === "missing" ? "nothing there" : "still in the old generator's syntax";
     lines.push(`    ${problem.where}="${problem.link}" (${why})`);
   }
-  lines.push(`${result.problems.length} broken links.`);
+  lines.push(`${count(result.problems.length, "broken link", "broken links")}.`);
   return lines;
 }
