@@ -39,8 +39,32 @@ export interface Copy {
 }
 
 /** Eleventy renders these (by default or once a plugin adds them); a copy would publish a template's source. */
-const TEMPLATE_EXTENSION =
-  /\.(?:md|markdown|njk|liquid|hbs|mustache|ejs|haml|pug|webc|vto|11ty\.(?:js|cjs|mjs|ts|tsx|jsx))$/i;
+const TEMPLATE_EXTENSIONS = [
+  "md",
+  "markdown",
+  "njk",
+  "liquid",
+  "hbs",
+  "mustache",
+  "ejs",
+  "haml",
+  "pug",
+  "webc",
+  "vto",
+  "html",
+  "11ty.js",
+  "11ty.cjs",
+  "11ty.mjs",
+  "11ty.ts",
+  "11ty.tsx",
+  "11ty.jsx",
+];
+const TEMPLATE_EXTENSION = new RegExp(
+  `\\.(?:${TEMPLATE_EXTENSIONS.filter((extension) => extension !== "html")
+    .map((extension) => extension.replace(".", "\\."))
+    .join("|")})$`,
+  "i",
+);
 const HTML_EXTENSION = /\.html?$/i;
 const DATA_FILE = /\.11tydata\.[^/]+$/i;
 
@@ -69,12 +93,10 @@ export function isAttachment(file: string, siblings: ReadonlySet<string>, html: 
   if (TEMPLATE_EXTENSION.test(base) || DATA_FILE.test(base)) return false;
   if (HTML_EXTENSION.test(base)) return html;
   if (/\.json$/i.test(base)) {
-    const stem = base.slice(0, -".json".length);
-    const folder = path.posix.dirname(file);
-    if (path.posix.basename(folder) === stem) return false;
-    const prefix = `${folder === "." ? "" : `${folder}/`}${stem}.`;
-    for (const sibling of siblings)
-      if (sibling !== file && sibling.startsWith(prefix) && !sibling.slice(prefix.length).includes("/")) return false;
+    const stem = file.slice(0, -".json".length);
+    // A folder's data file (`posts/posts.json`), or a template's (`about.json` beside `about.njk`).
+    if (path.posix.basename(path.posix.dirname(file)) === path.posix.basename(stem)) return false;
+    if (TEMPLATE_EXTENSIONS.some((extension) => siblings.has(`${stem}.${extension}`))) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * The `ru-blog` command. Only `check-urls` for now. Exit status: 0 every old URL is served, 1 some would break,
- * 2 the check could not run (usage error, missing folder, unreadable file). A user's mistake is one line on
+ * The `ru-blog` command. Only `check-urls` for now. Exit status: 0 every old URL is served (and, with `--links`,
+ * every link of the new build leads somewhere), 1 some would break, 2 the check could not run (usage error, missing folder, unreadable file). A user's mistake is one line on
  * stderr, never a stack trace.
  */
 import { readFileSync } from "node:fs";

@@ -75,6 +75,7 @@ export function registerAttachments(eleventyConfig: AttachmentsGlue, context: At
       const file = context.postFile(item.inputPath);
       if (file === undefined || typeof item.outputPath !== "string") return [];
       const written = path.relative(output, path.resolve(item.outputPath)).split(path.sep).join("/");
+      // From disk, not the item's rawInput: a preprocessor may already have rewritten the `{attach}` links.
       const source = readFileSync(item.inputPath, "utf8");
       return [{ file, output: written, date: item.date.getTime(), attach: attachLinks(source) }];
     });
