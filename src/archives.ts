@@ -136,3 +136,15 @@ export function buildArchives<P extends { date: Date; inputPath: string }>(
   }
   return pages;
 }
+
+/** `2020`, `Январь 2020`, `5 января 2020`: the period as a heading in the site's language. */
+export function archiveTitle(
+  archive: Pick<Archive<unknown>, "kind" | "date">,
+  site: { zone: string; language: string },
+): string {
+  const start = DateTime.fromJSDate(archive.date, { zone: site.zone }).setLocale(site.language);
+  const text = start.toFormat(
+    archive.kind === "year" ? "yyyy" : archive.kind === "month" ? "LLLL yyyy" : "d MMMM yyyy",
+  );
+  return text.charAt(0).toLocaleUpperCase(site.language) + text.slice(1);
+}

@@ -4,41 +4,17 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import picomatch from "picomatch";
 import { attachLinks, planAttachments, type AttachmentSettings, type Copy, type PostPlace } from "../attachments.js";
-import { RuBlogError, type Warn } from "../errors.js";
-import type { AttachmentsOption } from "../options.js";
+import { RuBlogError } from "../errors.js";
+import type { AttachmentsOption, RuBlogOptions } from "../options.js";
 import { assertUniqueUrls } from "../permalinks.js";
-
-export interface AttachmentsGlue {
-  addCollection(name: string, build: (api: { getAll(): AttachmentItem[] }) => unknown): void;
-  addWatchTarget(target: string): void;
-  ignores: { add(glob: string): unknown };
-  on(event: string, listener: (...args: any[]) => unknown): void;
-  directories: { input: string; output: string; includes: string; layouts?: string | undefined; data?: string };
-}
-
-interface AttachmentItem {
-  inputPath: string;
-  outputPath: string | false;
-  date: Date;
-}
-
-export interface AttachmentsContext {
-  /** `attachments` after option checks. */
-  option: AttachmentsOption;
-  /** The `from` preset (`"pelican"`, `"hugo"`), if the site names one. */
-  from: string | undefined;
-  /** The posts glob's base folder, relative to the input folder. */
-  postsBase: string;
-  /** The path inside the input folder of a post, or undefined for any other template. */
-  postFile(inputPath: string): string | undefined;
-  /** How a template is named in messages (its path inside the input folder). */
-  displayPath(inputPath: string): string;
-  warn: Warn;
-}
+import { describeOwner } from "./archives.js";
+import type { PluginContext } from "./context.js";
+import type { EleventyConfig } from "./types.js";
 
 /** The settings a site gets: see AttachmentsOption for the defaults and why `from` changes them. */
-export function attachmentSettings(
+function attachmentSettings(
   option: AttachmentsOption,
   from: string | undefined,
   postsBase: string,
@@ -53,10 +29,19 @@ export function attachmentSettings(
   return { root, html: option.html ?? from === "pelican", bundles: option.bundles ?? from !== "pelican" };
 }
 
-export function registerAttachments(eleventyConfig: AttachmentsGlue, context: AttachmentsContext): void {
-  const settings = attachmentSettings(context.option, context.from, context.postsBase);
+/** The `from` preset (`"pelican"`, `"hugo"`): from the resolved options once presets are there, else as given. */
+function presetName(options: object, userOptions: RuBlogOptions | undefined): string | undefined {
+  const from = (options as { from?: unknown }).from ?? (userOptions as { from?: unknown } | undefined)?.from;
+  return typeof from === "string" ? from : undefined;
+}
+
+export function registerAttachments(context: PluginContext, userOptions: RuBlogOptions | undefined): void {
+  const { config: eleventyConfig, options } = context;
+  if (options.attachments === false) return;
+  const postsBase = picomatch.scan(options.posts).base;
+  const settings = attachmentSettings(options.attachments, presetName(options, userOptions), postsBase);
   const directories = eleventyConfig.directories;
-  const postsFolder = path.join(directories.input, context.postsBase);
+  const postsFolder = path.join(directories.input, postsBase);
   if (settings.html) {
     eleventyConfig.ignores.add(path.posix.join(postsFolder.split(path.sep).join("/"), "**/*.{html,htm}"));
   }
@@ -83,7 +68,7 @@ export function registerAttachments(eleventyConfig: AttachmentsGlue, context: At
   });
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     const files = listFiles(path.resolve(postsFolder), [output, ...otherFolders(directories)]).map((file) =>
-      path.posix.join(context.postsBase, file),
+      path.posix.join(postsBase, file),
     );
     const plan = planAttachments(files, posts, settings);
     plan.warnings.forEach(context.warn);
@@ -93,7 +78,7 @@ export function registerAttachments(eleventyConfig: AttachmentsGlue, context: At
       ...Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
         urls
           .filter((url): url is string => typeof url === "string")
-          .map((url) => ({ url, inputPath: context.displayPath(inputPath) })),
+          .map((url) => ({ url, inputPath: describeOwner(context.relativePath(inputPath)) })),
       ),
       ...copies.map((copy) => ({
         url: `/${copy.to}`,
@@ -113,7 +98,7 @@ export function registerAttachments(eleventyConfig: AttachmentsGlue, context: At
 }
 
 /** The includes, layouts and data folders hold the site's own files, never attachments. */
-function otherFolders(directories: AttachmentsGlue["directories"]): string[] {
+function otherFolders(directories: EleventyConfig["directories"]): string[] {
   return [directories.includes, directories.layouts, directories.data]
     .filter((folder): folder is string => typeof folder === "string" && folder !== "")
     .map((folder) => path.resolve(folder));

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { RuBlogError } from "../errors.js";
 import { assertUniqueUrls } from "../permalinks.js";
+import { describeOwner } from "./archives.js";
 import type { PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
@@ -28,7 +29,7 @@ export function registerOutputChecks(context: PluginContext): void {
       Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
         urls
           .filter((url): url is string => typeof url === "string")
-          .map((url) => ({ url, inputPath: context.relativePath(inputPath) })),
+          .map((url) => ({ url, inputPath: describeOwner(context.relativePath(inputPath)) })),
       ),
     );
   });
