@@ -41,7 +41,7 @@ export interface Archive<P> {
 /** Our tokens and Pelican's `{date:%Y}` spelling of each. */
 const TOKENS: Record<ArchiveKind, RegExp> = {
   year: /:year\b|\{date:%Y\}/g,
-  month: /:month\b|\{date:%m\}/g,
+  month: /:month\b|\{date:%[mbB]\}/g,
   day: /:day\b|\{date:%d\}/g,
 };
 const KINDS: readonly ArchiveKind[] = ["year", "month", "day"];
@@ -63,7 +63,7 @@ export function checkArchivePattern(pattern: string, kind: ArchiveKind): string 
   const unknown = /\{[^}]*\}|:[a-z]+\b/i.exec(rest.replace(/^[a-z]+:\/\//i, ""));
   if (unknown) {
     throw new InvalidValueError(
-      `${JSON.stringify(pattern)} has ${unknown[0]}, which archives do not fill; use :year :month :day or {date:%Y} {date:%m} {date:%d}`,
+      `${JSON.stringify(pattern)} has ${unknown[0]}, which archives do not fill; use :year :month :day or {date:%Y} {date:%m} (or %b, %B) {date:%d}`,
     );
   }
   if (pattern.split("/").includes(".."))
@@ -71,12 +71,23 @@ export function checkArchivePattern(pattern: string, kind: ArchiveKind): string 
   return pattern.startsWith("/") ? pattern : `/${pattern}`;
 }
 
+/**
+ * Pelican's `{date:%b}` and `{date:%B}` (its documentation's own `MONTH_ARCHIVE_SAVE_AS` example), as Python's
+ * strftime writes them in the C locale Pelican runs in by default: `Jan`, `January`.
+ */
+function monthName(token: string, month: number | undefined): string {
+  const date = new Date(Date.UTC(2000, (month ?? 1) - 1, 1));
+  return date.toLocaleString("en-US", { month: token.endsWith("b}") ? "short" : "long", timeZone: "UTC" });
+}
+
 /** Fills a checked pattern: `/posts/:year/:month/` with 2020-01 → `/posts/2020/01/`. */
 export function archiveUrl(pattern: string, period: { year: number; month?: number; day?: number }): string {
   const two = (n: number | undefined) => String(n ?? 1).padStart(2, "0");
   return pattern
     .replace(TOKENS.year, () => String(period.year).padStart(4, "0"))
-    .replace(TOKENS.month, () => two(period.month))
+    .replace(TOKENS.month, (token) =>
+      token.endsWith("b}") || token.endsWith("B}") ? monthName(token, period.month) : two(period.month),
+    )
     .replace(TOKENS.day, () => two(period.day));
 }
 

@@ -13,8 +13,10 @@ test("checkArchivePattern roots Pelican's SAVE_AS and refuses a pattern that mer
   t.throws(() => checkArchivePattern("/../:year/", "year"), { message: /leaves the site/ });
 });
 
-test("archiveUrl pads months and days", (t) => {
+test("archiveUrl pads months and days, and writes Pelican's %b and %B as its C locale does", (t) => {
   t.is(archiveUrl("/{date:%Y}/{date:%m}/{date:%d}.html", { year: 2020, month: 3, day: 7 }), "/2020/03/07.html");
+  t.is(archiveUrl("posts/{date:%Y}/{date:%b}/index.html", { year: 2020, month: 9 }), "posts/2020/Sep/index.html");
+  t.is(archiveUrl("/{date:%Y}/{date:%B}/", { year: 2020, month: 5 }), "/2020/May/");
 });
 
 test("buildArchives groups in the site's zone, newest first, one page at least per period that has posts", (t) => {

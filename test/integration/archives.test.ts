@@ -67,5 +67,5 @@ test("an archive page on the URL of another page is an error naming both", async
 
 test("archive patterns that would put two periods on one URL, or name a field archives do not fill, are refused naming the option", async (t) => {
   t.regex(await buildError(POSTS, { ...OFF, archives: { month: "/:year/" } }), /option "archives\.month".*no :month/);
-  t.regex(await buildError(POSTS, { ...OFF, archives: { day: "/{date:%Y}/{date:%b}/" } }), /option "archives\.day".*\{date:%b\}/);
+  t.regex(await buildError(POSTS, { ...OFF, archives: { day: "/{date:%Y}/{date:%m}/{date:%a}/" } }), /option "archives\.day".*\{date:%a\}/);
 });
