@@ -40,7 +40,7 @@ export interface LegacyUrlsOption {
 export interface AttachmentsOption {
   /**
    * The folder the old site's content was in (Pelican's PATH, Hugo's content/), relative to the input folder; a file
-   * is copied to its path from there. @default the input folder; with `from`, the first folder of the posts glob
+   * is copied to its path from there. @default the first folder of the posts glob (`content` in `content/posts/**`)
    */
   root?: string;
   /** `.html`/`.htm` files under the posts folder are old attachments copied as they are, not templates. @default true with `from: "pelican"` */
@@ -315,7 +315,13 @@ const attachments = (value: unknown, name: string, warn: Warn): AttachmentsOptio
     return fail(name, value, "expected false or { root?, html?, bundles? }");
   const given = value as Record<string, unknown>;
   warnUnknown(given, ["root", "html", "bundles"], warn, `${name}.`);
-  const root = given.root === undefined ? undefined : string(given.root, `${name}.root`);
+  // "" (or ".") is the input folder itself.
+  const root =
+    given.root === undefined
+      ? undefined
+      : given.root === "" || given.root === "."
+        ? ""
+        : string(given.root, `${name}.root`);
   if (root !== undefined && root.split(/[\\/]/).includes(".."))
     fail(`${name}.root`, root, "a folder inside the input folder is expected");
   return {

@@ -19,8 +19,9 @@ function attachmentSettings(
   from: string | undefined,
   postsBase: string,
 ): AttachmentSettings {
-  const fromOldSite = from === "pelican" || from === "hugo";
-  const root = option.root ?? (fromOldSite ? (postsBase.split("/")[0] ?? "") : "");
+  // The same default as the links inside posts resolve `{static}` against (src/eleventy/content.ts), so that a link
+  // and the file it names agree.
+  const root = option.root ?? postsBase.split("/")[0] ?? "";
   if (root !== "" && postsBase !== root && !postsBase.startsWith(`${root}/`)) {
     throw new RuBlogError(
       `option "attachments.root" is ${JSON.stringify(root)}, which does not hold the posts folder ${JSON.stringify(postsBase)}; set it to the folder your old content/ folder was copied to.`,

@@ -5,7 +5,7 @@ import { buildError, buildSite, captureWarnings } from "../helpers/site.js";
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0x7b, 0x7b]);
 
-test("files beside the posts are copied byte for byte at their path from the input folder; data files and templates are not", async (t) => {
+test("files beside the posts are copied byte for byte at their path from the posts glob's first folder; data files and templates are not", async (t) => {
   const site = await buildSite(
     {
       "posts/2020/first.md": "---\ntitle: Первый\ndate: 2020-01-05\n---\n![ui](ui.png)\n",
@@ -17,12 +17,20 @@ test("files beside the posts are copied byte for byte at their path from the inp
     },
     { feeds: false, tagPages: false, categoryPages: false },
   );
-  t.deepEqual(await readFile(path.join(site.output, "posts/2020/ui.png")), await readFile(path.join(site.root, "src/posts/2020/ui.png")));
-  t.is(await site.read("posts/2020/doc.pdf"), "%PDF-1.4 {{ not a template }}");
-  t.false(await site.exists("posts/posts.json"));
-  t.false(await site.exists("posts/2020/first.11tydata.json"));
+  t.deepEqual(await readFile(path.join(site.output, "2020/ui.png")), await readFile(path.join(site.root, "src/posts/2020/ui.png")));
+  t.is(await site.read("2020/doc.pdf"), "%PDF-1.4 {{ not a template }}");
+  t.false(await site.exists("posts.json"));
+  t.false(await site.exists("2020/first.11tydata.json"));
   // Without `from: "pelican"`, an .html beside the posts is the site's template, as Eleventy renders it.
   t.is(await site.read("posts/2020/page/index.html"), "<p>X</p>");
+});
+
+test("attachments.root \"\" keeps a file's path from the input folder", async (t) => {
+  const site = await buildSite(
+    { "posts/a.md": "---\ntitle: A\n---\n![](/posts/img/a.png)\n", "posts/img/a.png": "PNG" },
+    { feeds: false, tagPages: false, categoryPages: false, attachments: { root: "" } },
+  );
+  t.is(await site.read("posts/img/a.png"), "PNG");
 });
 
 test("a leaf bundle's files go next to its page, and its relative image keeps working", async (t) => {
@@ -67,7 +75,7 @@ test("a file copied onto a page's URL is an error naming both and the option", a
   const message = await buildError(
     {
       "posts/a.md": "---\ntitle: A\nslug: a\n---\nA\n",
-      "posts/a/index.html": "<p>old</p>",
+      "posts/posts/a/index.html": "<p>old</p>",
     },
     { feeds: false, tagPages: false, categoryPages: false, attachments: { html: true } },
   );

@@ -86,9 +86,9 @@ test.serial("under --watch, a changed attachment beside a post is copied again",
     "posts/schema.svg": "<svg>v1</svg>",
   });
   try {
-    t.is(await site.read("posts/schema.svg"), "<svg>v1</svg>");
+    t.is(await site.read("schema.svg"), "<svg>v1</svg>");
     await site.change("posts/schema.svg", "<svg>v2</svg>");
-    t.is(await site.read("posts/schema.svg"), "<svg>v2</svg>");
+    t.is(await site.read("schema.svg"), "<svg>v2</svg>");
   } finally {
     await site.stop();
   }
