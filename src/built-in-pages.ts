@@ -1,5 +1,7 @@
 /** Plain, valid HTML5 pages the plugin writes where the site has no layout of its own yet. */
 import { escapeAttribute, escapeUTF8 } from "entities";
+import { DateTime } from "luxon";
+import { archiveTitle, type Archive } from "./archives.js";
 import type { PageItem, TermIndex } from "./site.js";
 import type { TermPage } from "./taxonomy.js";
 import { encodePath } from "./urls.js";
@@ -54,4 +56,22 @@ export function builtInTermPage<I extends PageItem>(termPage: TermPage<I>, site:
   ].filter(Boolean);
   const navigation = pages.length ? `\n  <nav>${pages.join(" ")}</nav>` : "";
   return page(site, termPage.term.name, `  <ul>\n${items}\n  </ul>${navigation}`);
+}
+
+/** A date archive page: the period's posts, each with its date, and links to the next and previous pages. */
+export function builtInArchive(archive: Archive<PageItem>, site: BuiltInSite & { zone: string }): string {
+  const items = archive.posts
+    .map((post) => {
+      const day = DateTime.fromJSDate(post.date, { zone: site.zone });
+      const time = `<time datetime="${day.toISODate()}">${day.setLocale(site.language).toFormat("d MMMM yyyy")}</time>`;
+      const title = String(post.data.title ?? post.url);
+      return `    <li>${time} ${post.url === false ? escapeUTF8(title) : link(post.url, title)}</li>`;
+    })
+    .join("\n");
+  const pages = [
+    archive.previousUrl ? link(archive.previousUrl, "←", "prev") : "",
+    archive.nextUrl ? link(archive.nextUrl, "→", "next") : "",
+  ].filter(Boolean);
+  const navigation = pages.length ? `\n  <nav>${pages.join(" ")}</nav>` : "";
+  return page(site, archiveTitle(archive, site), `  <ul>\n${items}\n  </ul>${navigation}`);
 }

@@ -190,6 +190,28 @@ function parseSiteUrl(siteUrl: string): { host: string; prefix: string } {
   return { host: url.host.toLowerCase(), prefix };
 }
 
+/** The file of a build serving a root-relative URL path (without leading slash), if any. */
+function fileServingIn(files: ReadonlyMap<string, string>, urlPath: string): string | undefined {
+  if (urlPath === "" || urlPath.endsWith("/")) {
+    const index = `${urlPath}index.html`;
+    return files.has(index) ? index : undefined;
+  }
+  if (files.has(urlPath)) return urlPath;
+  // A static host answers `/x` with a redirect to `/x/` when `x/index.html` exists.
+  const index = `${urlPath}/index.html`;
+  return files.has(index) ? index : undefined;
+}
+
+/** A build's files: normalised path → the path on disk. */
+function filesOf(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const rel of listFiles(dir)) {
+    const key = normalizePath(rel);
+    if (!files.has(key)) files.set(key, rel);
+  }
+  return files;
+}
+
 export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOptions = {}): CheckUrlsResult {
   assertFolder(oldDir, "old site");
   assertFolder(newDir, "new site");
@@ -198,11 +220,7 @@ export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOpti
   const isIgnored = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
 
   // The new build: normalised path → the path on disk, to read redirect pages.
-  const newFiles = new Map<string, string>();
-  for (const rel of listFiles(newDir)) {
-    const key = normalizePath(rel);
-    if (!newFiles.has(key)) newFiles.set(key, rel);
-  }
+  const newFiles = filesOf(newDir);
 
   const oldPaths = new Set<string>();
   let ignored = 0;
@@ -224,23 +242,13 @@ export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOpti
     const disk = newFiles.get(path);
     if (disk !== undefined && PAGE_EXTENSIONS.test(path)) {
       const target = redirectTarget(readFileSync(join(newDir, disk), "utf8"));
-      if (target !== undefined) result = resolveTarget(target, urlOfFile(path), site);
+      if (target !== undefined) result = resolveInternal(target, urlOfFile(path), site) ?? "";
     }
     redirects.set(path, result);
     return result;
   };
 
-  /** The new file serving a root-relative URL path (without leading slash), if any. */
-  const fileServing = (urlPath: string): string | undefined => {
-    if (urlPath === "" || urlPath.endsWith("/")) {
-      const index = `${urlPath}index.html`;
-      return newFiles.has(index) ? index : undefined;
-    }
-    if (newFiles.has(urlPath)) return urlPath;
-    // A static host answers `/x` with a redirect to `/x/` when `x/index.html` exists.
-    const index = `${urlPath}/index.html`;
-    return newFiles.has(index) ? index : undefined;
-  };
+  const fileServing = (urlPath: string) => fileServingIn(newFiles, urlPath);
 
   const broken: Breakage[] = [];
   for (const path of oldPaths) {
@@ -273,22 +281,27 @@ export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOpti
 }
 
 /**
- * Resolves a redirect target against the URL of the page holding it. Returns the normalised site-internal
- * path without leading slash (`tags/мнение/`), or `""` for a target off the site (another host, `mailto:`).
+ * Resolves a link or redirect target against the URL of the page holding it. Returns the normalised site-internal
+ * path without leading slash (`tags/мнение/`, `""` for the home page), or `undefined` for a target off the site
+ * (another host, `mailto:`).
  */
-function resolveTarget(target: string, pageUrl: string, site: { host: string; prefix: string } | undefined): string {
+function resolveInternal(
+  target: string,
+  pageUrl: string,
+  site: { host: string; prefix: string } | undefined,
+): string | undefined {
   const prefix = site?.prefix ?? "/";
   let resolved: URL;
   try {
     resolved = new URL(target, `http://${LOCAL_HOST}${prefix}${pageUrl.slice(1)}`);
   } catch {
-    return ""; // not a URL a browser would follow; nothing to check
+    return undefined; // not a URL a browser would follow; nothing to check
   }
-  if (resolved.protocol !== "http:" && resolved.protocol !== "https:") return "";
+  if (resolved.protocol !== "http:" && resolved.protocol !== "https:") return undefined;
   const host = resolved.host.toLowerCase();
-  if (host !== LOCAL_HOST && host !== site?.host) return "";
+  if (host !== LOCAL_HOST && host !== site?.host) return undefined;
   const pathname = resolved.pathname;
-  if (!pathname.startsWith(prefix)) return "";
+  if (!pathname.startsWith(prefix)) return undefined;
   return normalizePath(pathname.slice(prefix.length));
 }
 
@@ -325,5 +338,134 @@ export function formatReport(result: CheckUrlsResult, labels: ReportLabels): str
     else lines.push(`  ${item.url} (redirect loop at ${item.target})`);
   }
   lines.push(`${broken.length} of ${checked} ${urls} would break.`);
+  return lines;
+}
+
+/** A link in a page of the new build that leads nowhere, or that still is in an old generator's syntax. */
+export interface LinkProblem {
+  /** The page's URL, root-relative and decoded. */
+  page: string;
+  /** The element and attribute: `a href`, `img src`. */
+  where: string;
+  /** The link as written in the page. */
+  link: string;
+  reason: "missing" | "generator-syntax";
+}
+
+export interface CheckLinksResult {
+  /** Pages read. */
+  pages: number;
+  /** Site-internal links checked (and links in a generator's syntax). */
+  links: number;
+  /** In page order, then document order. */
+  problems: LinkProblem[];
+}
+
+/** The attributes that load or lead to a URL, per element. */
+const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ["href"],
+  area: ["href"],
+  link: ["href"],
+  img: ["src", "srcset"],
+  source: ["src", "srcset"],
+  script: ["src"],
+  iframe: ["src"],
+  video: ["src", "poster"],
+  audio: ["src"],
+  track: ["src"],
+  embed: ["src"],
+  object: ["data"],
+};
+
+/**
+ * Pelican's `{filename}`/`|filename|`-style links (`filename`, `static`, `attach`, `tag`, `category`, `author`,
+ * `index`; raw or percent-encoded by a Markdown renderer) and Hugo's `{{< ref … >}}`/`{{% … %}}` shortcodes.
+ */
+const GENERATOR_SYNTAX =
+  /(?:\{|%7B|\|)(?:filename|static|attach|tag|category|author|index)(?:\}|%7D|\|)|(?:\{\{|%7B%7B)\s*(?:<|%3C|%|%25)/i;
+
+/** Whether a link is still in Pelican's or Hugo's own syntax, which a browser cannot follow. */
+export function isGeneratorSyntax(link: string): boolean {
+  return GENERATOR_SYNTAX.test(link);
+}
+
+/** The URLs of a `srcset` (`a.jpg 1x, b.jpg 2x`). */
+function srcsetUrls(value: string): string[] {
+  return value
+    .split(",")
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
+    .filter((url) => url !== "");
+}
+
+/** Every link of an HTML page, in document order, as `[where, link]`. */
+export function pageLinks(html: string): [string, string][] {
+  const links: [string, string][] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      for (const attribute of LINK_ATTRIBUTES[name] ?? []) {
+        const value = attributes[attribute];
+        if (value === undefined) continue;
+        const urls = attribute === "srcset" ? srcsetUrls(value) : [value.trim()];
+        for (const url of urls) links.push([`${name} ${attribute}`, url]);
+      }
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return links;
+}
+
+/**
+ * Walks every page (`.html`, `.htm`) of a build and reports each site-internal link, image, script or other source
+ * that no file of the build serves, and each link still in a generator's syntax. Links to other hosts, `mailto:`,
+ * `data:` and bare `#fragment`s are not checked; a fragment or query on an internal link is ignored.
+ */
+export function checkLinks(dir: string, options: { siteUrl?: string } = {}): CheckLinksResult {
+  assertFolder(dir, "new site");
+  const site = options.siteUrl ? parseSiteUrl(options.siteUrl) : undefined;
+  const files = filesOf(dir);
+  const pages = [...files.keys()].filter((file) => PAGE_EXTENSIONS.test(file)).sort();
+  const problems: LinkProblem[] = [];
+  let links = 0;
+  for (const page of pages) {
+    const url = urlOfFile(page);
+    for (const [where, link] of pageLinks(readFileSync(join(dir, files.get(page) as string), "utf8"))) {
+      if (isGeneratorSyntax(link)) {
+        links++;
+        problems.push({ page: url, where, link, reason: "generator-syntax" });
+        continue;
+      }
+      if (link === "" || link.startsWith("#")) continue;
+      const target = resolveInternal(link, url, site);
+      if (target === undefined) continue;
+      links++;
+      if (fileServingIn(files, target) === undefined) problems.push({ page: url, where, link, reason: "missing" });
+    }
+  }
+  return { pages: pages.length, links, problems };
+}
+
+/** The link report: what was read, each problem under its page, and a summary line. */
+export function formatLinkReport(result: CheckLinksResult, newLabel: string): string[] {
+  const folder = newLabel.endsWith("/") ? newLabel : `${newLabel}/`;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines = [
+    `Checked ${count(result.links, "internal link", "internal links")} in ${count(result.pages, "page", "pages")} of ${folder}.`,
+  ];
+  if (result.problems.length === 0) {
+    lines.push("Every internal link leads to a file of the new build.");
+    return lines;
+  }
+  lines.push("Broken links:");
+  let page: string | undefined;
+  for (const problem of result.problems) {
+    if (problem.page !== page) {
+      page = problem.page;
+      lines.push(`  ${page}`);
+    }
+    const why = problem.reason === "missing" ? "nothing there" : "still in the old generator's syntax";
+    lines.push(`    ${problem.where}="${problem.link}" (${why})`);
+  }
+  lines.push(`${count(result.problems.length, "broken link", "broken links")}.`);
   return lines;
 }

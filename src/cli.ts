@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 /**
- * The `ru-blog` command. Only `check-urls` for now. Exit status: 0 every old URL is served, 1 some would break,
- * 2 the check could not run (usage error, missing folder, unreadable file). A user's mistake is one line on
+ * The `ru-blog` command. Only `check-urls` for now. Exit status: 0 every old URL is served (and, with `--links`,
+ * every link of the new build leads somewhere), 1 some would break, 2 the check could not run (usage error, missing folder, unreadable file). A user's mistake is one line on
  * stderr, never a stack trace.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { checkUrls, formatReport } from "./check-urls.js";
+import { checkLinks, checkUrls, formatLinkReport, formatReport } from "./check-urls.js";
 import { InvalidValueError } from "./errors.js";
 
-const SYNOPSIS = "Usage: ru-blog check-urls OLD_SITE NEW_SITE [--ignore GLOB]... [--all] [--site-url URL]";
+const SYNOPSIS = "Usage: ru-blog check-urls OLD_SITE NEW_SITE [--ignore GLOB]... [--all] [--links] [--site-url URL]";
 
 const HELP = `${SYNOPSIS}
 
@@ -22,11 +22,15 @@ Options:
   --ignore GLOB    skip old files matching GLOB (picomatch, relative to OLD_SITE, e.g. "theme/**");
                    repeatable
   --all            check every file, not only pages (.html, .htm) and feeds (.xml, .atom, .rss)
+  --links          also read every page of NEW_SITE and list each internal link, image, script or
+                   other source that leads to no file, and each link still in Pelican's or Hugo's
+                   syntax ({filename}, %7Battach%7D, |filename|, {{< ref ... >}})
   --site-url URL   the new site's address: redirects to absolute URLs on it are checked too
   -h, --help       show this help
   -v, --version    show the version
 
-Exit status: 0 every old URL is served, 1 some would break, 2 usage error or missing folder.`;
+Exit status: 0 every old URL is served (and, with --links, every link leads somewhere), 1 some would
+break, 2 usage error or missing folder.`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -51,6 +55,7 @@ function main(argv: string[]): number {
       options: {
         ignore: { type: "string", multiple: true },
         all: { type: "boolean" },
+        links: { type: "boolean" },
         "site-url": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
@@ -80,8 +85,10 @@ function main(argv: string[]): number {
 
   const all = values.all ?? false;
   let result;
+  let linkResult;
   try {
     result = checkUrls(oldDir, newDir, { ignore: values.ignore ?? [], all, siteUrl: values["site-url"] });
+    if (values.links) linkResult = checkLinks(newDir, { siteUrl: values["site-url"] });
   } catch (error) {
     if (error instanceof InvalidValueError) return usageError(error.message);
     // An unreadable file or folder: say which, without our stack.
@@ -95,8 +102,9 @@ function main(argv: string[]): number {
     return usageError(`found no ${what} to check in ${oldDir}${note}`);
   }
   const lines = formatReport(result, { oldLabel: oldDir, newLabel: newDir, all });
+  if (linkResult) lines.push("", ...formatLinkReport(linkResult, newDir));
   process.stdout.write(`${lines.join("\n")}\n`);
-  return result.broken.length > 0 ? 1 : 0;
+  return result.broken.length > 0 || (linkResult?.problems.length ?? 0) > 0 ? 1 : 0;
 }
 
 process.exitCode = main(process.argv.slice(2));

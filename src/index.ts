@@ -4,6 +4,8 @@
  */
 import { assertLocaleAvailable } from "./dates.js";
 import { createWarnOnce, withPlace } from "./errors.js";
+import { registerArchives } from "./eleventy/archives.js";
+import { registerAttachments } from "./eleventy/attachments.js";
 import { registerCollections } from "./eleventy/collections.js";
 import { registerContent } from "./eleventy/content.js";
 
@@ -23,7 +25,8 @@ import { registerTypography } from "./eleventy/typography.js";
 import type { EleventyConfig } from "./eleventy/types.js";
 import { resolveOptions, type RuBlogOptions } from "./options.js";
 
-export type { AuthorOption, FeedsOption, LegacyUrlsOption, RuBlogOptions } from "./options.js";
+export type { Archive, ArchivePatterns } from "./archives.js";
+export type { AttachmentsOption, AuthorOption, FeedsOption, LegacyUrlsOption, RuBlogOptions } from "./options.js";
 export type { SlugStyle } from "./slugs.js";
 export type { TypographyGroup, TypographyOption } from "./typography.js";
 export type { Term, TermPage } from "./taxonomy.js";
@@ -57,6 +60,8 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
 
   registerSitemap(context);
   registerLanguages(context);
+  registerArchives(context);
+  registerAttachments(context);
 }
 ruBlog.eleventyPluginOptions = { unique: true };
 

@@ -1,4 +1,5 @@
 import { closest, distance } from "fastest-levenshtein";
+import { checkArchivePattern, type ArchiveKind, type ArchivePatterns } from "./archives.js";
 import { isValidZone } from "./dates.js";
 import { isEntryIdStyle, type EntryIdStyle } from "./entry-ids.js";
 import { describeValue, InvalidValueError, RuBlogError, type Warn } from "./errors.js";
@@ -51,6 +52,19 @@ export interface LegacyUrlsOption {
   slugStyle?: SlugStyle;
   /** Posts per old term page (Pelican's DEFAULT_PAGINATION), so every old page number redirects. @default `termPageSize` */
   termPageSize?: number;
+}
+
+/** Files beside the posts, copied where the old generator put them (see the README, "Files beside posts"). */
+export interface AttachmentsOption {
+  /**
+   * The folder the old site's content was in (Pelican's PATH, Hugo's content/), relative to the input folder; a file
+   * is copied to its path from there. @default the first folder of the posts glob (`content` in `content/posts/**`)
+   */
+  root?: string;
+  /** `.html`/`.htm` files under the posts folder are old attachments copied as they are, not templates. @default true with `from: "pelican"` */
+  html?: boolean;
+  /** Hugo's page bundles: files beside an `index.md` post go next to its page. @default true, but false with `from: "pelican"` */
+  bundles?: boolean;
 }
 
 /** Options of `eleventyConfig.addPlugin(ruBlog, options)`. Every field is optional but `siteUrl` while a feed is on. */
@@ -131,6 +145,15 @@ export interface RuBlogOptions {
    * that must not let a silent difference through. @default false
    */
   strict?: boolean;
+  /**
+   * Date archives: URL patterns of year, month and day pages with `:year :month :day` or Pelican's `{date:%Y}`
+   * `{date:%m}` `{date:%d}`; each left out has no pages. @example { year: "/:year/", month: "/:year/:month/" }
+   */
+  archives?: ArchivePatterns | false;
+  /** Layout of date archive pages; the page gets `archive`. Without it a plain built-in page. @default "archive.njk" */
+  archiveLayout?: string;
+  /** Files beside the posts (images, PDFs, archives), copied byte for byte; `false` copies none. */
+  attachments?: AttachmentsOption | false;
 }
 
 /** The generators whose defaults `from` gives. */
@@ -183,6 +206,9 @@ export interface ResolvedOptions {
   sitemap: string | false;
   pageOneRedirects: boolean;
   strict: boolean;
+  archives: ArchivePatterns;
+  archiveLayout: string;
+  attachments: AttachmentsOption | false;
 
   /**
    * The options the user set, as opposed to those left to their defaults: a default layout that is missing gets a
@@ -267,6 +293,9 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given" | "languages"> = {
   strict: false,
   sitemap: false,
   pageOneRedirects: false,
+  archives: {},
+  archiveLayout: "archive.njk",
+  attachments: {},
 };
 
 export const OPTION_NAMES: readonly string[] = [...Object.keys(DEFAULTS), "feeds", "languages"];
@@ -414,6 +443,48 @@ const legacyUrls = (value: unknown, name: string, warn: Warn): LegacyUrlsOption 
   };
 };
 
+const archives = (value: unknown, name: string, warn: Warn): ArchivePatterns => {
+  if (value === false) return {};
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return fail(name, value, 'expected { year?, month?, day? } of URL patterns, e.g. { year: "/:year/" }');
+  const given = value as Record<string, unknown>;
+  warnUnknown(given, ["year", "month", "day"], warn, `${name}.`);
+  const patterns: ArchivePatterns = {};
+  for (const kind of ["year", "month", "day"] as ArchiveKind[]) {
+    const pattern = given[kind];
+    if (pattern === undefined || pattern === false) continue;
+    try {
+      patterns[kind] = checkArchivePattern(string(pattern, `${name}.${kind}`), kind);
+    } catch (error) {
+      if (error instanceof RuBlogError) throw error;
+      fail(`${name}.${kind}`, pattern, (error as Error).message);
+    }
+  }
+  return patterns;
+};
+
+const attachments = (value: unknown, name: string, warn: Warn): AttachmentsOption | false => {
+  if (value === false) return false;
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return fail(name, value, "expected false or { root?, html?, bundles? }");
+  const given = value as Record<string, unknown>;
+  warnUnknown(given, ["root", "html", "bundles"], warn, `${name}.`);
+  // "" (or ".") is the input folder itself.
+  const root =
+    given.root === undefined
+      ? undefined
+      : given.root === "" || given.root === "."
+        ? ""
+        : string(given.root, `${name}.root`);
+  if (root !== undefined && root.split(/[\\/]/).includes(".."))
+    fail(`${name}.root`, root, "a folder inside the input folder is expected");
+  return {
+    ...(root === undefined ? {} : { root: root.replace(/^\.?\/+|\/+$/g, "") }),
+    ...(given.html === undefined ? {} : { html: boolean(given.html, `${name}.html`) }),
+    ...(given.bundles === undefined ? {} : { bundles: boolean(given.bundles, `${name}.bundles`) }),
+  };
+};
+
 const language = (value: unknown, name: string): string => {
   const tag = string(value, name);
   try {
@@ -482,6 +553,9 @@ const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOp
   strict: boolean,
   sitemap: sitePath,
   pageOneRedirects: boolean,
+  archives,
+  archiveLayout: string,
+  attachments,
 };
 
 function warnUnknown(given: Record<string, unknown>, known: readonly string[], warn: Warn, prefix = ""): void {

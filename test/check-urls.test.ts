@@ -3,9 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
+  checkLinks,
   checkUrls,
   formatReport,
+  isGeneratorSyntax,
   isPageOrFeed,
+  pageLinks,
   listFiles,
   normalizePath,
   redirectTarget,
@@ -229,4 +232,49 @@ test("formatReport is for a person", (t) => {
     "Checked 7 files of a/ against b/ (2 ignored).",
     "All 7 old URLs are served by the new build.",
   ]);
+});
+
+test("isGeneratorSyntax: Pelican's link forms, raw, old and percent-encoded, and Hugo's shortcodes", (t) => {
+  for (const link of [
+    "{filename}./2017-11-03-grep.md",
+    "%7Bfilename%7D./2017-11-03-grep.md",
+    "|filename|/posts/x.md",
+    "{static}/images/a.png",
+    "%7Battach%7Dui.gif",
+    "{tag}linux",
+    "{category}it",
+    "{author}me",
+    "{index}",
+    '{{< ref "post.md" >}}',
+    "%7B%7B%3C%20relref%20%22x%22%20%3E%7D%7D",
+    "{{% ref x %}}",
+  ]) {
+    t.true(isGeneratorSyntax(link), link);
+  }
+  for (const link of ["/posts/filename/", "https://example.ru/{x}", "/static/a.png", "a|b"]) t.false(isGeneratorSyntax(link), link);
+});
+
+test("pageLinks: hrefs and sources of every kind, srcset candidates, in document order", (t) => {
+  t.deepEqual(
+    pageLinks('<link href="/s.css"><a href=" /a/ ">a</a><img src="i.png" srcset="i2.png 2x, i3.png 3x"><script src="j.js"></script><object data="o.svg"></object><a>none</a>'),
+    [
+      ["link href", "/s.css"],
+      ["a href", "/a/"],
+      ["img src", "i.png"],
+      ["img srcset", "i2.png"],
+      ["img srcset", "i3.png"],
+      ["script src", "j.js"],
+      ["object data", "o.svg"],
+    ],
+  );
+});
+
+test("checkLinks: absolute links on siteUrl are internal; other hosts, mailto: and data: are not checked", (t) => {
+  const dir = site({
+    "blog/index.html":
+      '<a href="https://example.ru/blog/gone/">1</a><a href="https://example.ru/blog/">2</a><a href="mailto:a@b.ru">3</a><img src="data:image/png;base64,AA=="><a href="https://other.example/">4</a>',
+  });
+  const result = checkLinks(dir, { siteUrl: "https://example.ru/" });
+  t.is(result.links, 2);
+  t.deepEqual(result.problems, [{ page: "/blog/", where: "a href", link: "https://example.ru/blog/gone/", reason: "missing" }]);
 });

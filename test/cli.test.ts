@@ -188,3 +188,46 @@ test("--help prints usage and --version the package version", async (t) => {
 test("the bin entry starts with a shebang", (t) => {
   t.true(readFileSync(join(REPO, "src/cli.ts"), "utf8").startsWith("#!/usr/bin/env node\n"));
 });
+
+test("--links: exit 1 naming each page, link and why, for links leading nowhere and links in Pelican's or Hugo's syntax", async (t) => {
+  const page = (body: string) => `<!doctype html><html><head><link rel="stylesheet" href="/theme/style.css"></head><body>${body}</body></html>`;
+  const { old, now } = sites(
+    { "index.html": "home", "posts/first/index.html": "first" },
+    {
+      "index.html": page('<a href="/posts/first/">first</a> <a href="https://elsewhere.example/x">out</a> <a href="#top">top</a>'),
+      "theme/style.css": "body{}",
+      "posts/first/index.html": page(
+        '<img src="ui.png"> <img src="%7Battach%7Dui.gif"> <a href="{filename}./2017-11-03-grep.md">grep</a> ' +
+          '<a href="../мнение/">tag</a> <script src="/js/gone.js"></script> <a href="/?q=1#x">home</a>',
+      ),
+      "posts/first/ui.png": "PNG",
+      [`posts/${ENCODED_OPINION}/index.html`]: page("<p>tag</p>"),
+    },
+  );
+  const run = await cli("check-urls", old, now, "--links");
+  t.is(run.code, 1, run.stderr);
+  const lines = run.stdout.trimEnd().split("\n");
+  t.deepEqual(lines.slice(2), [
+    "",
+    `Checked 10 internal links in 3 pages of ${now}/.`,
+    "Broken links:",
+    "  /posts/first/",
+    '    img src="%7Battach%7Dui.gif" (still in the old generator\'s syntax)',
+    '    a href="{filename}./2017-11-03-grep.md" (still in the old generator\'s syntax)',
+    '    script src="/js/gone.js" (nothing there)',
+    "3 broken links.",
+  ]);
+
+  const clean = await cli("check-urls", old, now);
+  t.is(clean.code, 0, "without --links the URL comparison alone passes");
+});
+
+test("--links: exit 0 when every link leads somewhere", async (t) => {
+  const { old, now } = sites(
+    { "index.html": "home" },
+    { "index.html": '<a href="/a.html">a</a><img srcset="/a.png 1x, /a.png 2x">', "a.html": '<a href="./">home</a>', "a.png": "" },
+  );
+  const run = await cli("check-urls", old, now, "--links");
+  t.is(run.code, 0, run.stdout);
+  t.regex(run.stdout, /Checked 4 internal links in 2 pages of .*\nEvery internal link leads to a file of the new build\.\n$/);
+});

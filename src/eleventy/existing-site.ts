@@ -9,7 +9,7 @@ import type { PluginContext } from "./context.js";
  * (`collections.tagList`) but not among the keys a template that iterates `collections` sees (the starter's tag
  * pages and tag list do): a site would otherwise get a "tagList" tag page made of term objects.
  */
-const UNLISTED_COLLECTIONS = ["tagList", "categoryList", "listPages"];
+const UNLISTED_COLLECTIONS = ["tagList", "categoryList", "listPages", "_ruBlogAttachmentPosts"];
 
 export function registerExistingSite({ config, siteWrites }: PluginContext): void {
   // Eleventy works out every page's URL through the URL transforms, those of templates kept out of collections

@@ -33,7 +33,14 @@ const PLUGIN_TEMPLATES: Record<string, { name: string; movedBy: string }> = {
     movedBy: "the Aliases or legacyUrls it comes from",
   },
   "ru-blog/redirects-file.11ty.js": { name: "the plugin's redirects file", movedBy: "the option redirects" },
+  "ru-blog/archives.11ty.js": { name: "the plugin's date archive page", movedBy: "the option archives" },
+  "ru-blog/sitemap.11ty.js": { name: "the plugin's sitemap", movedBy: "the option sitemap" },
 };
+
+/** How a template is named in a message: the plugin's own by what it writes, any other by its path. */
+export function describeTemplate(file: string): string {
+  return PLUGIN_TEMPLATES[file]?.name ?? file;
+}
 
 /**
  * The site model checks the pages in collections; this sees every template, those kept out of collections too

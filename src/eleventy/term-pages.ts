@@ -9,7 +9,8 @@ import type { TermPage } from "../taxonomy.js";
 import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem, EleventyConfig } from "./types.js";
 
-function layoutExists(layout: string, config: EleventyConfig): boolean {
+/** Whether the includes (or layouts) folder has `layout`, with or without its extension. */
+export function layoutExists(layout: string, config: EleventyConfig): boolean {
   const folder = path.resolve(config.directories.layouts ?? config.directories.includes);
   if (existsSync(path.join(folder, layout))) return true;
   // Eleventy also resolves a layout named without its extension (`term` → `term.njk`).

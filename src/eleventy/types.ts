@@ -5,7 +5,7 @@
 import type { PageItem } from "../site.js";
 
 export interface EleventyConfig {
-  directories: { input: string; includes: string; layouts?: string | undefined; output: string };
+  directories: { input: string; includes: string; layouts?: string | undefined; data?: string; output: string };
   frontMatterParsingOptions?: { excerpt?: unknown; excerpt_separator?: string; engines?: Record<string, unknown> };
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
@@ -20,6 +20,8 @@ export interface EleventyConfig {
   getPairedShortcode(name: string): ((...args: any[]) => unknown) | undefined;
   on(event: string, listener: (...args: any[]) => unknown): void;
   addUrlTransform?(transform: (page: { url: string }) => string | undefined): void;
+  addWatchTarget(target: string): void;
+  ignores: { add(glob: string): unknown };
 }
 
 /** An Eleventy collection item, as far as the plugin reads it. */

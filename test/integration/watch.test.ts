@@ -78,3 +78,18 @@ test.serial("under --watch, a new tag, a renamed tag, a deleted and an added pos
     await site.stop();
   }
 });
+
+test.serial("under --watch, a changed attachment beside a post is copied again", async (t) => {
+  const site = await watchSite({
+    "_includes/term.njk": "{{ term.name }}",
+    "posts/a.md": "---\nTitle: Первый\nDate: 2015-01-01\n---\n![схема](schema.svg)\n",
+    "posts/schema.svg": "<svg>v1</svg>",
+  });
+  try {
+    t.is(await site.read("schema.svg"), "<svg>v1</svg>");
+    await site.change("posts/schema.svg", "<svg>v2</svg>");
+    t.is(await site.read("schema.svg"), "<svg>v2</svg>");
+  } finally {
+    await site.stop();
+  }
+});

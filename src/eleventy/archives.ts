@@ -1,0 +1,35 @@
+/** Date archives: one virtual template paginated over every archive page, with `archiveLayout` or a built-in page. */
+import { archiveTitle, buildArchives, type Archive } from "../archives.js";
+import { builtInArchive } from "../built-in-pages.js";
+import { pagesOf, type PluginContext } from "./context.js";
+import { layoutExists } from "./term-pages.js";
+import type { CollectionItem } from "./types.js";
+
+export function registerArchives({ config, options, currentSite }: PluginContext): void {
+  const patterns = options.archives;
+  if (!patterns.year && !patterns.month && !patterns.day) return;
+  const page = { title: options.title, language: options.language, zone: options.timezone };
+  // Computed once a build, when Eleventy first asks for the pages (after the collections, so the model is there).
+  let archives: Archive<CollectionItem>[] | undefined;
+  config.on("eleventy.before", () => {
+    archives = undefined;
+  });
+  const pages = () =>
+    (archives ??= buildArchives(
+      (currentSite()?.posts ?? []).filter((post) => post.url !== false),
+      { patterns, pageSize: options.termPageSize, zone: options.timezone },
+    ));
+  // Read when the plugin is added, as for the term index layout: Eleventy reads layouts before any build event.
+  const layout = layoutExists(options.archiveLayout, config) ? options.archiveLayout : undefined;
+  config.addTemplate(
+    "ru-blog/archives.11ty.js",
+    { render: (data: { archive: Archive<CollectionItem> }) => (layout ? "" : builtInArchive(data.archive, page)) },
+    {
+      layout: layout ?? false,
+      pagination: pagesOf("archive", pages),
+      permalink: (data: { archive: Archive<CollectionItem> }) => data.archive.url,
+      eleventyExcludeFromCollections: true,
+      eleventyComputed: { title: (data: { archive: Archive<CollectionItem> }) => archiveTitle(data.archive, page) },
+    },
+  );
+}

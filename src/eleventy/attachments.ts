@@ -1,0 +1,135 @@
+/**
+ * Glue of src/attachments.ts: lists the files under the posts folder on every build, keeps Pelican's static `.html`
+ * out of Eleventy's templates, checks that no copy lands on a page, and copies byte for byte after the build.
+ */
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import picomatch from "picomatch";
+import { attachLinks, planAttachments, type AttachmentSettings, type Copy, type PostPlace } from "../attachments.js";
+import { RuBlogError } from "../errors.js";
+import type { AttachmentsOption } from "../options.js";
+import { assertUniqueUrls } from "../permalinks.js";
+import type { PluginContext } from "./context.js";
+import { describeTemplate } from "./output-checks.js";
+import type { EleventyConfig } from "./types.js";
+
+/** The settings a site gets: see AttachmentsOption for the defaults and why `from` changes them. */
+function attachmentSettings(
+  option: AttachmentsOption,
+  from: string | undefined,
+  postsBase: string,
+): AttachmentSettings {
+  // The same default as the links inside posts resolve `{static}` against (src/eleventy/content.ts), so that a link
+  // and the file it names agree.
+  const root = option.root ?? postsBase.split("/")[0] ?? "";
+  if (root !== "" && postsBase !== root && !postsBase.startsWith(`${root}/`)) {
+    throw new RuBlogError(
+      `option "attachments.root" is ${JSON.stringify(root)}, which does not hold the posts folder ${JSON.stringify(postsBase)}; set it to the folder your old content/ folder was copied to.`,
+    );
+  }
+  return { root, html: option.html ?? from === "pelican", bundles: option.bundles ?? from !== "pelican" };
+}
+
+export function registerAttachments(context: PluginContext): void {
+  const { config: eleventyConfig, options } = context;
+  if (options.attachments === false) return;
+  const postsBase = picomatch.scan(options.posts).base;
+  const settings = attachmentSettings(options.attachments, options.from, postsBase);
+  const directories = eleventyConfig.directories;
+  const postsFolder = path.join(directories.input, postsBase);
+  if (settings.html) {
+    eleventyConfig.ignores.add(path.posix.join(postsFolder.split(path.sep).join("/"), "**/*.{html,htm}"));
+  }
+  eleventyConfig.addWatchTarget(postsFolder);
+
+  let posts: PostPlace[] = [];
+  let copies: Copy[] = [];
+  eleventyConfig.on("eleventy.before", () => {
+    posts = [];
+    copies = [];
+  });
+  const output = path.resolve(directories.output);
+  // Each build: the posts' output files and dates, for `{attach}` and bundles.
+  eleventyConfig.addCollection("_ruBlogAttachmentPosts", (api) => {
+    posts = api.getAll().flatMap((item) => {
+      const file = context.postFile(item.inputPath);
+      if (file === undefined || typeof item.outputPath !== "string") return [];
+      const written = path.relative(output, path.resolve(item.outputPath)).split(path.sep).join("/");
+      // From disk, not the item's rawInput: a preprocessor may already have rewritten the `{attach}` links.
+      const source = readFileSync(item.inputPath, "utf8");
+      return [{ file, output: written, date: item.date.getTime(), attach: attachLinks(source) }];
+    });
+    return [];
+  });
+  eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
+    const files = listFiles(path.resolve(postsFolder), [output, ...otherFolders(directories)]).map((file) =>
+      path.posix.join(postsBase, file),
+    );
+    const plan = planAttachments(files, posts, settings);
+    plan.warnings.forEach(context.warn);
+    copies = plan.copies;
+    // A copy must not replace a page, nor a page a copy: both are "two owners of one URL".
+    assertUniqueUrls([
+      ...Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
+        urls
+          .filter((url): url is string => typeof url === "string")
+          .map((url) => ({ url, inputPath: describeTemplate(context.relativePath(inputPath)) })),
+      ),
+      ...copies.map((copy) => ({
+        url: `/${copy.to}`,
+        inputPath: `${copy.from} (a file beside the posts, copied by the option "attachments")`,
+      })),
+    ]);
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    for (const copy of copies) {
+      const from = path.join(directories.input, copy.from);
+      const to = path.join(output, copy.to);
+      if (unchanged(from, to)) continue;
+      mkdirSync(path.dirname(to), { recursive: true });
+      copyFileSync(from, to);
+    }
+  });
+}
+
+/** The includes, layouts and data folders hold the site's own files, never attachments. */
+function otherFolders(directories: EleventyConfig["directories"]): string[] {
+  return [directories.includes, directories.layouts, directories.data]
+    .filter((folder): folder is string => typeof folder === "string" && folder !== "")
+    .map((folder) => path.resolve(folder));
+}
+
+/** A copy made by an earlier build, with the same size and not older than its source, is left as it is. */
+function unchanged(from: string, to: string): boolean {
+  try {
+    const source = statSync(from);
+    const copy = statSync(to);
+    return copy.size === source.size && copy.mtimeMs >= source.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/** Files under `root`, `/`-separated and relative to it; skips hidden entries, node_modules and `skip` folders. */
+function listFiles(root: string, skip: readonly string[]): string[] {
+  const files: string[] = [];
+  const walk = (folder: string, prefix: string) => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!skip.includes(full)) walk(full, `${prefix}${entry.name}/`);
+      } else if (entry.isFile()) {
+        files.push(`${prefix}${entry.name}`);
+      }
+    }
+  };
+  walk(root, "");
+  return files;
+}
