@@ -33,6 +33,11 @@ export interface PostPlace {
 }
 
 /** One file to copy: `from` relative to the input folder, `to` relative to the output folder. */
+/** The folder whose layout the old site kept: `attachments.root`, else the first folder of the posts glob (`content/posts/**` → `content`). */
+export function contentRoot(rootOption: string | undefined, postsBase: string): string {
+  return rootOption ?? postsBase.split("/")[0] ?? "";
+}
+
 export interface Copy {
   from: string;
   to: string;

@@ -21,6 +21,8 @@ export interface LinkSite {
   pagesNamed(name: string): string[];
   /** Whether a file (not a template) is there: an attachment or static file, copied as it is. */
   isFile(file: string): boolean;
+  /** Where the site copies a file beside the posts, when it knows (the attachments plan); else Pelican's rule here. */
+  copiedTo?(file: string): string | undefined;
   /** The URL of a tag's, category's or author's page; undefined when the site writes none. */
   termUrl(kind: "tag" | "category" | "author", name: string): string | undefined;
   /** The site's home page. */
@@ -83,7 +85,10 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
             );
           }
         } else if (site.isFile(file)) {
-          return done(what === "attach" ? attachUrl(file, post) : staticUrl(file, site.root));
+          // A file two posts attach goes beside one of them only (Pelican: the newest); the plan knows which.
+          return done(
+            site.copiedTo?.(file) ?? (what === "attach" ? attachUrl(file, post) : staticUrl(file, site.root)),
+          );
         }
       }
       const looked = fromPost(pathPart, post.file, site.root) ?? pathPart;

@@ -5,7 +5,14 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
-import { attachLinks, planAttachments, type AttachmentSettings, type Copy, type PostPlace } from "../attachments.js";
+import {
+  attachLinks,
+  contentRoot,
+  planAttachments,
+  type AttachmentSettings,
+  type Copy,
+  type PostPlace,
+} from "../attachments.js";
 import { RuBlogError } from "../errors.js";
 import type { AttachmentsOption } from "../options.js";
 import { assertUniqueUrls } from "../permalinks.js";
@@ -19,9 +26,8 @@ function attachmentSettings(
   from: string | undefined,
   postsBase: string,
 ): AttachmentSettings {
-  // The same default as the links inside posts resolve `{static}` against (src/eleventy/content.ts), so that a link
-  // and the file it names agree.
-  const root = option.root ?? postsBase.split("/")[0] ?? "";
+  // The links inside posts resolve `{static}` against the same root (src/eleventy/content.ts).
+  const root = contentRoot(option.root, postsBase);
   if (root !== "" && postsBase !== root && !postsBase.startsWith(`${root}/`)) {
     throw new RuBlogError(
       `option "attachments.root" is ${JSON.stringify(root)}, which does not hold the posts folder ${JSON.stringify(postsBase)}; set it to the folder your old content/ folder was copied to.`,
@@ -68,6 +74,8 @@ export function registerAttachments(context: PluginContext): void {
     const plan = planAttachments(files, posts, settings);
     plan.warnings.forEach(context.warn);
     copies = plan.copies;
+    context.attachmentUrls.clear();
+    for (const copy of copies) context.attachmentUrls.set(copy.from, `/${copy.to}`);
     // A copy must not replace a page, nor a page a copy: both are "two owners of one URL".
     assertUniqueUrls([
       ...Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>

@@ -34,6 +34,7 @@ import {
   type ShortcodeCall,
 } from "../shortcodes.js";
 import { termKey } from "../taxonomy.js";
+import { contentRoot } from "../attachments.js";
 import type { PluginContext } from "./context.js";
 import type { EleventyConfig } from "./types.js";
 
@@ -57,13 +58,12 @@ export function registerContent(plugin: PluginContext): void {
   const context = {
     postFile: plugin.postFile,
     relativePath: plugin.relativePath,
-    // Pelican's PATH or Hugo's content/: the first folder of the posts glob (`content/posts/**` → `content`).
-    root: picomatch.scan(options.posts).base.split("/")[0] ?? "",
+    // Pelican's PATH or Hugo's content/, where the attachments keep the old layout of files.
+    root: contentRoot(options.attachments ? options.attachments.root : undefined, picomatch.scan(options.posts).base),
     siteUrl: options.siteUrl,
     termUrl: (kind: "tag" | "category", name: string) =>
       plugin.currentSite()?.lookup.byKey[kind].get(termKey(name))?.url,
-    // `from` comes with the generator presets (issue 14); until then it reads as undefined.
-    from: (options as { from?: unknown }).from,
+    from: options.from,
     warn,
   };
   const placeholders = new Map<string, Placeholder[]>();
@@ -102,6 +102,7 @@ export function registerContent(plugin: PluginContext): void {
       }
       return known && !pages.has(file);
     },
+    copiedTo: (file) => plugin.attachmentUrls.get(file),
     termUrl: (kind, name) => (kind === "author" ? undefined : context.termUrl(kind, name)),
     homeUrl: "/",
     siteUrl: context.siteUrl,

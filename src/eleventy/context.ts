@@ -39,6 +39,11 @@ export interface PluginContext {
    * `collections.all`), when every URL of the site is known.
    */
   readonly written: () => WrittenPages<CollectionItem>;
+  /**
+   * Where this build copies each file beside the posts (its path inside the input folder → its URL), filled by the
+   * attachments once every page's URL is known, read by the links inside posts that name such a file.
+   */
+  readonly attachmentUrls: Map<string, string>;
   /** Each post's language, and the language a filter writes in. */
   readonly languages: Languages;
 }
@@ -160,6 +165,7 @@ export function createContext(
     currentSite: () => model,
     siteWrites: (url) => siteUrls.add(normalizeUrlKey(url)),
     written: writtenPages,
+    attachmentUrls: new Map(),
     languages,
     typeset,
   };

@@ -88,6 +88,6 @@ test("check-urls --links serves every Pelican URL and fails naming the post's de
   t.regex(run.stdout, /All 22 old URLs are served by the new build\./);
   t.regex(
     run.stdout,
-    /\n {2}\/zz\/second\.html\n(?: {4}.*\n)* {4}a href="%7Bfilename%7Dmissing\.md" \(still in the old generator's syntax\)\n/,
+    /\n {2}\/zz\/second\.html\n(?: {4}.*\n)* {4}a href="\{filename\}missing\.md" \(still in the old generator's syntax\)\n/,
   );
 });
