@@ -3,7 +3,7 @@ import { Feed, type Author, type Item } from "feed";
 import { QuoteType, Tokenizer } from "htmlparser2";
 import { isoDate, toDateTime } from "./dates.js";
 import { InvalidValueError } from "./errors.js";
-import { absoluteUrl, isAbsoluteReference } from "./urls.js";
+import { absoluteUrl, hasScheme } from "./urls.js";
 
 /*
  * Atom feeds are built with the `feed` package (`new Feed`, `addItem`, `atom1()`; v5, writing XML with xml-js).
@@ -361,11 +361,14 @@ const HTML_SPACE = /[\t\n\f\r ]/;
 const SRCSET_SEPARATORS = /[\t\n\f\r ,]*/y;
 const SRCSET_URL = /[^\t\n\f\r ]+/y;
 
-/** One URL made absolute, or returned as it is when it is absolute already, empty, or no URL at all. */
+/**
+ * One URL made absolute, a protocol-relative one (`//host/x`) with the page's scheme too; returned as it is when
+ * it has a scheme already, is empty, or is no URL at all.
+ */
 function resolveUrl(value: string, base: URL): string {
   // Browsers strip surrounding ASCII whitespace from a URL attribute before reading it.
   const url = value.trim();
-  if (url === "" || isAbsoluteReference(url)) return value;
+  if (url === "" || hasScheme(url)) return value;
   try {
     return new URL(url, base).href;
   } catch {
@@ -412,9 +415,11 @@ function resolveSrcset(value: string, base: URL): string {
  * Makes every relative URL in `html` absolute against the page's URL: `href`, `src` and `poster` values and
  * each candidate of a `srcset`. `../img/a.png`, `img/a.png` and `/img/a.png` resolve as a browser on the page
  * would resolve them, `#anchor` becomes the page URL with `#anchor`, and non-ASCII characters come out
- * percent-encoded (existing escapes are kept). URLs with a scheme (`https:`, `mailto:`, `data:`), protocol-
- * relative ones (`//host/…`) and empty values are left alone, as are comments and the text of the raw text
- * elements (`<script>`, `<style>`, `<textarea>`, `<title>`, `<xmp>`, `<iframe>`, `<noembed>`, `<noframes>`).
+ * percent-encoded (existing escapes are kept). A protocol-relative `//host/x` gets the page's scheme
+ * (`https://host/x`): a reader showing the entry away from the site (an e-mail digest) has no scheme to complete
+ * it with. URLs with a scheme (`https:`, `mailto:`, `data:`) and empty values are left alone, as are comments
+ * and the text of the raw text elements (`<script>`, `<style>`, `<textarea>`, `<title>`, `<xmp>`, `<iframe>`,
+ * `<noembed>`, `<noframes>`).
  * `<pre>` and `<noscript>` are read as HTML reads them (a feed reader runs no scripts, so it shows what is in
  * `<noscript>`): their links are links.
  *

@@ -448,12 +448,23 @@ test("Cyrillic in links and in the page URL comes out percent-encoded, escapes a
   t.is(absolutizeHtml('<a href="#">x</a>', POST_URL), `<a href="${POST_URL}#">x</a>`);
 });
 
-test("absolute, protocol-relative, scheme and empty values are untouched", (t) => {
+test("absolute, scheme and empty values are untouched", (t) => {
   const html =
     '<a href="mailto:me@example.ru">m</a><a href="https://other.ru/a">h</a><a href="HTTP://X.RU">u</a>' +
-    '<img src="data:image/png;base64,AAAA"><script src="//cdn.example.ru/a.js"></script>' +
+    '<img src="data:image/png;base64,AAAA">' +
     '<a href="javascript:void(0)">j</a><a href="tel:+7">t</a><img src=""><a href>e</a>';
   t.is(absolutizeHtml(html, POST_URL), html);
+});
+
+test("a protocol-relative link gets the page's scheme, so a reader away from the site can follow it", (t) => {
+  t.is(
+    absolutizeHtml('<a href="//models.example.ru">models</a><script src="//cdn.example.ru/a.js"></script>', POST_URL),
+    '<a href="https://models.example.ru/">models</a><script src="https://cdn.example.ru/a.js"></script>',
+  );
+  t.is(
+    absolutizeHtml('<img srcset="//cdn.example.ru/a.png 2x">', "http://example.ru/p/"),
+    '<img srcset="http://cdn.example.ru/a.png 2x">',
+  );
 });
 
 test("a document with nothing to change is returned as the same string", (t) => {
