@@ -71,6 +71,45 @@ test("a feed with Cyrillic, relative links, forbidden characters, ]]>, & and <sc
   );
 });
 
+test("every link a feed writes is absolute: each URL kind in a post, & in a category, people's URIs", async (t) => {
+  const html = absolutizeHtml(
+    '<a href="//models.example.ru">модели</a> <a href="../other/">назад</a> <a href="/about/">о блоге</a> ' +
+      '<a href="#note">сноска</a> <a href="?page=2">дальше</a> <a href="https://other.ru/a?x=1&amp;y=2">там</a> ' +
+      '<img src="img/a.png" srcset="//cdn.example.ru/b.png 2x, c.png 3x"> <video poster="/p.jpg" src="//cdn.example.ru/v.mp4"></video> ' +
+      '<a href="mailto:me@example.ru">почта</a> <img src="data:image/png;base64,AAAA">',
+    "https://example.ru/it/x/",
+  );
+  const xml = renderAtomFeed(
+    feed([entry({ url: "/it/x/", html, categories: ["Linux & BSD"], authors: [{ name: "Гость", uri: "//guest.example.ru/" }] })]),
+    { ...site, author: { name: "Автор", uri: "/about/" } },
+  );
+  await validateAtom(xml);
+  t.true(xml.includes('<category term="Linux &amp; BSD"/>'));
+  t.true(xml.includes("<uri>https://guest.example.ru/</uri>"), xml);
+  t.true(xml.includes("<uri>https://example.ru/about/</uri>"), xml);
+  const parsed = parseFeed(xml);
+  const content = parse(parsed.items[0]!.content!);
+  const urls = content.querySelectorAll("[href], [src], [poster], [srcset]").flatMap((element) => [
+    ...["href", "src", "poster"].map((name) => element.getAttribute(name)).filter((url) => url !== undefined),
+    ...(element.getAttribute("srcset")?.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!) ?? []),
+  ]);
+  t.deepEqual(urls, [
+    "https://models.example.ru/",
+    "https://example.ru/it/other/",
+    "https://example.ru/about/",
+    "https://example.ru/it/x/#note",
+    "https://example.ru/it/x/?page=2",
+    "https://other.ru/a?x=1&y=2",
+    "https://example.ru/it/x/img/a.png",
+    "https://cdn.example.ru/b.png",
+    "https://example.ru/it/x/c.png",
+    "https://cdn.example.ru/v.mp4",
+    "https://example.ru/p.jpg",
+    "mailto:me@example.ru",
+    "data:image/png;base64,AAAA",
+  ]);
+});
+
 test("the validator rejects what is not Atom, so the other tests mean something", async (t) => {
   const xml = renderAtomFeed(feed([entry()]), site);
   await t.throwsAsync(validateAtom(xml.replace(/<id>[^<]*<\/id>/, "")), { message: /Relax-NG validity error/ });
