@@ -1239,8 +1239,8 @@ async function walk(folder: string, prefix = ""): Promise<string[]> {
   return found;
 }
 
-/** A line of a stack trace, as Node prints it or as Eleventy's logger prefixes it. */
-const STACK_FRAME = /^(?:\[11ty\])?\s+at .*:\d+:\d+\)?$/m;
+/** A line of a stack trace, as Node prints it or as Eleventy's logger prefixes it (`[11ty]`, `[buildawesome]`). */
+const STACK_FRAME = /^(?:\[[\w-]+\])?\s+at .*:\d+:\d+\)?$/m;
 const FILE_KEY_ERROR = /^\[ru-blog\] (posts\/[^ ]+\.(?:md|markdown))(?:, key "([^"]+)")?: \S/;
 const CLASH_ERROR = /^\[ru-blog\] (.+) and (.+) both claim the URL (.+); change the Url or Slug of one of them\.$/;
 
