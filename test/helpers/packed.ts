@@ -1,6 +1,6 @@
 /**
  * The package as a user gets it: the repository packed as npm would publish it (`npm pack`, which runs the
- * `prepack` build) and installed with Eleventy 3 into a fresh folder, once per test process. Sites placed inside
+ * `prepack` build) and installed with Eleventy into a fresh folder, once per test process. Sites placed inside
  * that folder import "eleventy-plugin-ru-blog" from the installed tarball, never from the sources.
  *
  * The Eleventy version is `RU_BLOG_ELEVENTY_VERSION` when set, else the one installed in the repository's
