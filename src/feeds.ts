@@ -3,12 +3,13 @@ import { Feed, type Author, type Item } from "feed";
 import { QuoteType, Tokenizer } from "htmlparser2";
 import { isoDate, toDateTime } from "./dates.js";
 import { InvalidValueError } from "./errors.js";
-import { absoluteUrl, isAbsoluteReference } from "./urls.js";
+import { absoluteUrl, hasScheme } from "./urls.js";
 
 /*
- * Atom feeds are built with the `feed` package (`new Feed`, `addItem`, `atom1()`; v5, writing XML with xml-js).
+ * Atom feeds are built with the `feed` package (`new Feed`, `addItem`, `atom1()`; v6, writing XML with xml-js).
  * What it gets wrong by default is fixed here, at the boundary: the values handed to it are made so that its
- * output is right, and its output is edited in one place only, where it has no option at all (`xml:lang`).
+ * output is right, and its output is edited only where it has no option at all (`xml:lang`) or where its own
+ * escaping leaves no way to hand the right value over (`<` in an attribute).
  * test/feeds.test.ts has a test for each, named after the defect.
  *
  * 1. Dates are `Date#toISOString()`: UTC with milliseconds, `2015-07-28T21:00:00.000Z`. `feed` is handed Dates
@@ -26,14 +27,17 @@ import { absoluteUrl, isAbsoluteReference } from "./urls.js";
  * 5. Content is CDATA too, and xml-js splits only the first `]]>` of a CDATA section: a second one ends the
  *    section and breaks the XML. Every `]]>` in the HTML becomes `]]&gt;` first, which means the same in HTML
  *    text and attribute values.
- * 6. Attribute values (`<category term>`) are written escaping `"` only: a tag `a&b` or `a<b` breaks the XML,
- *    and a tab or line break in one is read back as a space. `&`, `<`, tab, LF and CR are escaped beforehand
- *    (attributeValue); a test pins the exact output, so an xml-js that starts escaping them shows up as
- *    double escaping.
+ * 6. Attribute values (`<category term>`) are written escaping `&` (`feed` 6) and `"` (xml-js) only: a tag
+ *    `a<b` breaks the XML, and a tab or line break in one is read back as a space. An escape handed over would
+ *    be escaped again (`&lt;` → `&amp;lt;`), so `<`, tab, LF and CR are handed over as markers (attributeValue)
+ *    that become their character references in the written XML (withAttributeEscapes); a test pins the exact
+ *    output, so a `feed` that starts escaping them shows up as double escaping. (`feed` 5 escaped no `&`
+ *    either; that part of the fix is gone with v6.)
  * 7. Characters XML 1.0 forbids (C0 controls but tab, LF and CR; U+FFFE, U+FFFF; unpaired surrogates) pass
  *    through and make the document ill-formed. They are removed from every string handed to `feed`.
- * 8. Relative URLs: an enclosure or image with one throws `Invalid URL` from deep inside, and a relative id or
- *    link means nothing to a reader. Only absolute URLs are handed over, for ids, links, self and alternate.
+ * 8. Relative URLs: `feed` 6 reads every URL with `new URL()`, so a relative one throws `Invalid URL` from
+ *    deep inside, and a relative id or link means nothing to a reader anyway. Only absolute URLs are handed
+ *    over, for ids, links, self, alternate and people's `uri`.
  * 9. Entry links are written without `rel` and `type`; RFC 4287 §4.2.7.2 makes a link without `rel` the
  *    `alternate` one, which it is, so this needs no fix.
  * 10. The generator is text only, without `uri` and `version`: the name alone (`eleventy-plugin-ru-blog`) is
@@ -146,16 +150,21 @@ const ENTRY_START = "\n    <entry>";
 /** How the document ends: `feed` writes the entries last. */
 const FEED_END = "\n</feed>";
 
-/** What xml-js leaves unescaped in an attribute value and must not be there as it is (fix 6). */
-const ATTRIBUTE_SPECIAL = /[&<\t\n\r]/g;
+/** What `feed` and xml-js leave unescaped in an attribute value and must not be there as it is (fix 6). */
+const ATTRIBUTE_SPECIAL = /[<\t\n\r]/g;
 
-const ATTRIBUTE_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  "\t": "&#9;",
-  "\n": "&#10;",
-  "\r": "&#13;",
+/**
+ * The marker each of them is handed over as: U+0001, which fix 7 removes from every string handed to `feed`,
+ * around the name of its character reference, so that nothing else in the written XML can look like one.
+ */
+const ATTRIBUTE_MARKERS: Record<string, string> = {
+  "<": "\u0001lt\u0001",
+  "\t": "\u0001#9\u0001",
+  "\n": "\u0001#10\u0001",
+  "\r": "\u0001#13\u0001",
 };
+
+const WRITTEN_ATTRIBUTE_MARKER = /\u0001(lt|#9|#10|#13)\u0001/g;
 
 /** Any string for `feed`, without the characters XML 1.0 forbids (fix 7). */
 function xmlChars(value: string): string {
@@ -188,9 +197,14 @@ function contentValue(html: string): string {
   return xmlChars(html).replaceAll("]]>", "]]&gt;");
 }
 
-/** An attribute value for xml-js, which escapes `"` and nothing else (fix 6). */
+/** An attribute value for `feed`, which escapes `&` and `"` and nothing else: the rest as markers (fix 6). */
 function attributeValue(value: string): string {
-  return xmlChars(value).replace(ATTRIBUTE_SPECIAL, (char) => ATTRIBUTE_ESCAPES[char]!);
+  return xmlChars(value).replace(ATTRIBUTE_SPECIAL, (char) => ATTRIBUTE_MARKERS[char]!);
+}
+
+/** `feed`'s output with each attribute marker replaced by its character reference (fix 6). */
+function withAttributeEscapes(xml: string): string {
+  return xml.replace(WRITTEN_ATTRIBUTE_MARKER, "&$1;");
 }
 
 /**
@@ -359,7 +373,7 @@ export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   const unwritten = entries.filter((entry) => entry.xml === undefined);
   // An empty content is not written at all, so it needs no marker.
   for (const { item } of unwritten) feed.addItem(item.content ? { ...item, content: CONTENT_MARKER } : item);
-  const head = writtenEntries(withLanguage(feed.atom1(), language), unwritten);
+  const head = writtenEntries(withLanguage(withAttributeEscapes(feed.atom1()), language), unwritten);
   const xml =
     head +
     entries.map((parts, index) => entryXml(parts, entryLanguage(doc.entries[index]!, language))).join("") +
@@ -405,11 +419,14 @@ const HTML_SPACE = /[\t\n\f\r ]/;
 const SRCSET_SEPARATORS = /[\t\n\f\r ,]*/y;
 const SRCSET_URL = /[^\t\n\f\r ]+/y;
 
-/** One URL made absolute, or returned as it is when it is absolute already, empty, or no URL at all. */
+/**
+ * One URL made absolute, a protocol-relative one (`//host/x`) with the page's scheme too; returned as it is when
+ * it has a scheme already, is empty, or is no URL at all.
+ */
 function resolveUrl(value: string, base: URL): string {
   // Browsers strip surrounding ASCII whitespace from a URL attribute before reading it.
   const url = value.trim();
-  if (url === "" || isAbsoluteReference(url)) return value;
+  if (url === "" || hasScheme(url)) return value;
   try {
     return new URL(url, base).href;
   } catch {
@@ -456,9 +473,11 @@ function resolveSrcset(value: string, base: URL): string {
  * Makes every relative URL in `html` absolute against the page's URL: `href`, `src` and `poster` values and
  * each candidate of a `srcset`. `../img/a.png`, `img/a.png` and `/img/a.png` resolve as a browser on the page
  * would resolve them, `#anchor` becomes the page URL with `#anchor`, and non-ASCII characters come out
- * percent-encoded (existing escapes are kept). URLs with a scheme (`https:`, `mailto:`, `data:`), protocol-
- * relative ones (`//host/…`) and empty values are left alone, as are comments and the text of the raw text
- * elements (`<script>`, `<style>`, `<textarea>`, `<title>`, `<xmp>`, `<iframe>`, `<noembed>`, `<noframes>`).
+ * percent-encoded (existing escapes are kept). A protocol-relative `//host/x` gets the page's scheme
+ * (`https://host/x`): a reader showing the entry away from the site (an e-mail digest) has no scheme to complete
+ * it with. URLs with a scheme (`https:`, `mailto:`, `data:`) and empty values are left alone, as are comments
+ * and the text of the raw text elements (`<script>`, `<style>`, `<textarea>`, `<title>`, `<xmp>`, `<iframe>`,
+ * `<noembed>`, `<noframes>`).
  * `<pre>` and `<noscript>` are read as HTML reads them (a feed reader runs no scripts, so it shows what is in
  * `<noscript>`): their links are links.
  *

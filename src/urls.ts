@@ -9,12 +9,9 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /** `https:`, `mailto:`, `data:`, `javascript:`: a URL scheme (RFC 3986 §3.1). */
 const SCHEME = /^[A-Za-z][A-Za-z\d+.-]*:/;
 
-/**
- * Whether a URL reference needs no base: it has a scheme (`https:`, `mailto:`, `data:`) or is protocol-relative
- * (`//host/…`, which the feed keeps as written for the reader to complete).
- */
-export function isAbsoluteReference(url: string): boolean {
-  return SCHEME.test(url) || url.startsWith("//");
+/** Whether a URL reference has a scheme (`https:`, `mailto:`, `data:`), and so needs no base at all. */
+export function hasScheme(url: string): boolean {
+  return SCHEME.test(url);
 }
 
 /**
@@ -45,14 +42,16 @@ export function encodePath(path: string): string {
  * The absolute URL of a site path: `siteUrl` joined with the percent-encoded path. `siteUrl` may have a path
  * of its own (`https://example.ru/blog`), which is kept: `/it/x/` becomes `https://example.ru/blog/it/x/`
  * (the `URL` constructor would drop `/blog`). A path without a leading slash is taken from the site's root
- * too. A value that is already absolute (`https://…`, `//host/…`) is returned unchanged.
+ * too. A value with a scheme (`https://…`) is returned unchanged; a protocol-relative one (`//host/x`) gets the
+ * site URL's scheme (`https://host/x`), as a reader away from the site has no page scheme to complete it with.
  *
  * @param path a root-relative path as Eleventy's `page.url` gives it, raw or encoded: `/it/Личный-vps/`.
  * @param siteUrl the site's URL, with or without a trailing slash (see {@link checkSiteUrl}).
  * @example absoluteUrl("/it/Личный-vps/", "https://example.ru") // "https://example.ru/it/%D0%9B%D0%B8…-vps/"
  */
 export function absoluteUrl(path: string, siteUrl: string): string {
-  if (isAbsoluteReference(path)) return path;
+  if (hasScheme(path)) return path;
+  if (path.startsWith("//")) return siteUrl.slice(0, siteUrl.indexOf(":") + 1) + path;
   const base = siteUrl.endsWith("/") ? siteUrl.slice(0, -1) : siteUrl;
   return base + encodePath(path.startsWith("/") ? path : `/${path}`);
 }

@@ -71,6 +71,45 @@ test("a feed with Cyrillic, relative links, forbidden characters, ]]>, & and <sc
   );
 });
 
+test("every link a feed writes is absolute: each URL kind in a post, & in a category, people's URIs", async (t) => {
+  const html = absolutizeHtml(
+    '<a href="//models.example.ru">модели</a> <a href="../other/">назад</a> <a href="/about/">о блоге</a> ' +
+      '<a href="#note">сноска</a> <a href="?page=2">дальше</a> <a href="https://other.ru/a?x=1&amp;y=2">там</a> ' +
+      '<img src="img/a.png" srcset="//cdn.example.ru/b.png 2x, c.png 3x"> <video poster="/p.jpg" src="//cdn.example.ru/v.mp4"></video> ' +
+      '<a href="mailto:me@example.ru">почта</a> <img src="data:image/png;base64,AAAA">',
+    "https://example.ru/it/x/",
+  );
+  const xml = renderAtomFeed(
+    feed([entry({ url: "/it/x/", html, categories: ["Linux & BSD"], authors: [{ name: "Гость", uri: "//guest.example.ru/" }] })]),
+    { ...site, author: { name: "Автор", uri: "/about/" } },
+  );
+  await validateAtom(xml);
+  t.true(xml.includes('<category term="Linux &amp; BSD"/>'));
+  t.true(xml.includes("<uri>https://guest.example.ru/</uri>"), xml);
+  t.true(xml.includes("<uri>https://example.ru/about/</uri>"), xml);
+  const parsed = parseFeed(xml);
+  const content = parse(parsed.items[0]!.content!);
+  const urls = content.querySelectorAll("[href], [src], [poster], [srcset]").flatMap((element) => [
+    ...["href", "src", "poster"].map((name) => element.getAttribute(name)).filter((url) => url !== undefined),
+    ...(element.getAttribute("srcset")?.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!) ?? []),
+  ]);
+  t.deepEqual(urls, [
+    "https://models.example.ru/",
+    "https://example.ru/it/other/",
+    "https://example.ru/about/",
+    "https://example.ru/it/x/#note",
+    "https://example.ru/it/x/?page=2",
+    "https://other.ru/a?x=1&y=2",
+    "https://example.ru/it/x/img/a.png",
+    "https://cdn.example.ru/b.png",
+    "https://example.ru/it/x/c.png",
+    "https://cdn.example.ru/v.mp4",
+    "https://example.ru/p.jpg",
+    "mailto:me@example.ru",
+    "data:image/png;base64,AAAA",
+  ]);
+});
+
 test("the validator rejects what is not Atom, so the other tests mean something", async (t) => {
   const xml = renderAtomFeed(feed([entry()]), site);
   await t.throwsAsync(validateAtom(xml.replace(/<id>[^<]*<\/id>/, "")), { message: /Relax-NG validity error/ });
@@ -448,12 +487,23 @@ test("Cyrillic in links and in the page URL comes out percent-encoded, escapes a
   t.is(absolutizeHtml('<a href="#">x</a>', POST_URL), `<a href="${POST_URL}#">x</a>`);
 });
 
-test("absolute, protocol-relative, scheme and empty values are untouched", (t) => {
+test("absolute, scheme and empty values are untouched", (t) => {
   const html =
     '<a href="mailto:me@example.ru">m</a><a href="https://other.ru/a">h</a><a href="HTTP://X.RU">u</a>' +
-    '<img src="data:image/png;base64,AAAA"><script src="//cdn.example.ru/a.js"></script>' +
+    '<img src="data:image/png;base64,AAAA">' +
     '<a href="javascript:void(0)">j</a><a href="tel:+7">t</a><img src=""><a href>e</a>';
   t.is(absolutizeHtml(html, POST_URL), html);
+});
+
+test("a protocol-relative link gets the page's scheme, so a reader away from the site can follow it", (t) => {
+  t.is(
+    absolutizeHtml('<a href="//models.example.ru">models</a><script src="//cdn.example.ru/a.js"></script>', POST_URL),
+    '<a href="https://models.example.ru/">models</a><script src="https://cdn.example.ru/a.js"></script>',
+  );
+  t.is(
+    absolutizeHtml('<img srcset="//cdn.example.ru/a.png 2x">', "http://example.ru/p/"),
+    '<img srcset="http://cdn.example.ru/a.png 2x">',
+  );
 });
 
 test("a document with nothing to change is returned as the same string", (t) => {

@@ -1,18 +1,18 @@
 /**
- * The proof that a user's `npm install` works: the package is packed as npm would publish it, installed into
- * brand-new Eleventy 3 sites (one with an ESM config, one with a CommonJS config) and built there. publint and
- * Are the Types Wrong check the same tarball.
+ * The proof that a user's `npm install` works: the package is packed as npm would publish it, installed with a
+ * plain `npm install` (no `--legacy-peer-deps`) next to Eleventy into brand-new sites (one with an ESM config,
+ * one with a CommonJS config) and built there. publint and Are the Types Wrong check the same tarball.
  */
 import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import test from "ava";
-import { buildWithPackage, createSite, packedInstall, repo } from "./helpers/packed.js";
+import { buildWithPackage, createSite, eleventyVersion, packedInstall, repo } from "./helpers/packed.js";
 
 const run = promisify(execFile);
-// The Eleventy installed is the newest 3.x by default; CI also runs this file with the lowest version the peer
-// range claims (RU_BLOG_ELEVENTY_VERSION, read by helpers/packed.ts).
+// The Eleventy installed is the one in the repository's node_modules (or RU_BLOG_ELEVENTY_VERSION); CI runs this
+// file with Eleventy 3.0.0, the newest 3.x and the newest 4 alpha.
 
 const POST = `---
 Title: Впечатления от CoreOS
@@ -59,6 +59,22 @@ for (const [kind, { packageType, config }] of Object.entries(CONFIGS)) {
     t.true(feed.includes("<published>2015-07-29T00:00:00+03:00</published>"), feed);
   });
 }
+
+test("a plain npm install puts the tarball next to the Eleventy asked for, and runs none of the package's scripts", async (t) => {
+  const { root, installLog } = await installed;
+  const eleventy = JSON.parse(await readFile(path.join(root, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")) as { version: string };
+  t.is(eleventy.version, await eleventyVersion());
+  t.notRegex(installLog, /ERESOLVE|peer dep|prepare|build:package/i);
+});
+
+test("the published package.json says where the package lives and has no script a user's install would run", async (t) => {
+  const { tarball } = await installed;
+  const { stdout } = await run("tar", ["-xzOf", tarball, "package/package.json"]);
+  const manifest = JSON.parse(stdout) as { homepage?: string; scripts?: Record<string, string> };
+  t.regex(manifest.homepage ?? "", /^https:\/\//);
+  const installScripts = ["preinstall", "install", "postinstall", "prepare"].filter((name) => manifest.scripts?.[name]);
+  t.deepEqual(installScripts, []);
+});
 
 test("publint finds nothing wrong with the tarball", async (t) => {
   const { tarball } = await installed;

@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { absoluteUrl, checkSiteUrl, encodePath, isAbsoluteReference } from "../src/urls.js";
+import { absoluteUrl, checkSiteUrl, encodePath, hasScheme } from "../src/urls.js";
 
 const LICHNYI = "%D0%9B%D0%B8%D1%87%D0%BD%D1%8B%D0%B9"; // "Личный"
 
@@ -45,21 +45,23 @@ test("absoluteUrl takes a path without a leading slash from the site root", (t) 
   t.is(absoluteUrl("it/coreos-opinion/", "https://example.ru"), "https://example.ru/it/coreos-opinion/");
 });
 
-test("absoluteUrl returns an absolute or protocol-relative URL unchanged", (t) => {
+test("absoluteUrl returns a URL with a scheme unchanged", (t) => {
   t.is(absoluteUrl("https://other.ru/a/", "https://example.ru"), "https://other.ru/a/");
   t.is(absoluteUrl("mailto:me@example.ru", "https://example.ru"), "mailto:me@example.ru");
-  t.is(absoluteUrl("//cdn.example.ru/a.js", "https://example.ru"), "//cdn.example.ru/a.js");
+});
+
+test("absoluteUrl gives a protocol-relative URL the site URL's scheme", (t) => {
+  t.is(absoluteUrl("//cdn.example.ru/a.js", "https://example.ru"), "https://cdn.example.ru/a.js");
+  t.is(absoluteUrl("//models.example.ru", "http://example.ru/blog"), "http://models.example.ru");
 });
 
 test("absoluteUrl gives the same URL on every call for raw and encoded paths", (t) => {
   t.is(absoluteUrl("/it/Личный-vps/", "https://example.ru"), absoluteUrl(`/it/${LICHNYI}-vps/`, "https://example.ru"));
 });
 
-test("isAbsoluteReference is true for a scheme or //host, false for paths and fragments", (t) => {
-  for (const url of ["https://a.ru/", "HTTP://A.RU", "mailto:a@b.ru", "data:,x", "tel:+7", "//cdn.a.ru/x.js"]) {
-    t.true(isAbsoluteReference(url), url);
-  }
-  for (const url of ["/a/", "a/b", "../a", "#x", "?q=1", "", "./a:b"]) t.false(isAbsoluteReference(url), url);
+test("hasScheme is true for a scheme, false for //host, paths and fragments", (t) => {
+  for (const url of ["https://a.ru/", "HTTP://A.RU", "mailto:a@b.ru", "data:,x", "tel:+7"]) t.true(hasScheme(url), url);
+  for (const url of ["//cdn.a.ru/x.js", "/a/", "a/b", "../a", "#x", "?q=1", "", "./a:b"]) t.false(hasScheme(url), url);
 });
 
 test("checkSiteUrl normalises to no trailing slash", (t) => {

@@ -4,6 +4,7 @@
  * other template's front matter is left to the site's own settings.
  */
 import path from "node:path";
+import { load as loadYaml } from "js-yaml";
 import picomatch from "picomatch";
 import { RuBlogError, withPlace } from "../errors.js";
 import { normalizePost, parsePostYaml } from "../front-matter.js";
@@ -85,7 +86,9 @@ export function registerFrontMatter({
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
         const file = postFile(engineOptions?.filePath);
         if (file) return parsePostYaml(text, file);
-        return previousYaml ? previousYaml(text, engineOptions) : undefined;
+        // Eleventy 3 sets js-yaml's `load` as the engine; Eleventy 4 sets none and leaves YAML to gray-matter,
+        // whose default is that same function. Either way the site's own engine, when it has one, reads the rest.
+        return (previousYaml ?? loadYaml)(text, engineOptions);
       },
     },
     // gray-matter calls `excerpt` for every file, with or without `---`: the one place where a Pelican header

@@ -1244,8 +1244,8 @@ async function walk(folder: string, prefix = ""): Promise<string[]> {
   return found;
 }
 
-/** A line of a stack trace, as Node prints it or as Eleventy's logger prefixes it. */
-const STACK_FRAME = /^(?:\[11ty\])?\s+at .*:\d+:\d+\)?$/m;
+/** A line of a stack trace, as Node prints it or as Eleventy's logger prefixes it (`[11ty]`, `[buildawesome]`). */
+const STACK_FRAME = /^(?:\[[\w-]+\])?\s+at .*:\d+:\d+\)?$/m;
 const FILE_KEY_ERROR = /^\[ru-blog\] (posts\/[^ ]+\.(?:md|markdown))(?:, key "([^"]+)")?: \S/;
 /** Two pages at one URL; what moves each is named (`the option tagPages`) where a post's Url or Slug is not the cause. */
 const CLASH_ERROR =

@@ -1,10 +1,11 @@
 /**
  * The package as a user gets it: the repository packed as npm would publish it (`npm pack`, which runs the
- * `prepack` build) and installed with Eleventy 3 into a fresh folder, once per test process. Sites placed inside
+ * `prepack` build) and installed with Eleventy into a fresh folder, once per test process. Sites placed inside
  * that folder import "eleventy-plugin-ru-blog" from the installed tarball, never from the sources.
  *
- * The Eleventy version is `RU_BLOG_ELEVENTY_VERSION` when set (CI sets the lowest the peer range claims), else
- * package.json's peer range for `@11ty/eleventy` (so the newest 3.x), else its devDependency range.
+ * The Eleventy version is `RU_BLOG_ELEVENTY_VERSION` when set, else the one installed in the repository's
+ * node_modules, which the other tests run against (so CI, which swaps that one for each version it tests, gets
+ * the packed install with each).
  */
 import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -23,6 +24,8 @@ export interface PackedInstall {
   root: string;
   /** The packed `.tgz`. */
   tarball: string;
+  /** What `npm install` of the tarball and Eleventy printed to stderr (its warnings). */
+  installLog: string;
   /** Eleventy's command line script in the install. */
   eleventyCli: string;
   /** The package's `ru-blog` command (dist/cli.js) in the install. */
@@ -37,16 +40,12 @@ export function packedInstall(): Promise<PackedInstall> {
   return installed;
 }
 
-/** `RU_BLOG_ELEVENTY_VERSION`, else the peer range (newest 3.x), else the devDependency's range. */
-async function eleventyVersion(): Promise<string> {
+/** `RU_BLOG_ELEVENTY_VERSION`, else the version in the repository's node_modules. */
+export async function eleventyVersion(): Promise<string> {
   if (process.env.RU_BLOG_ELEVENTY_VERSION) return process.env.RU_BLOG_ELEVENTY_VERSION;
-  const manifest = JSON.parse(await readFile(path.join(repo, "package.json"), "utf8")) as {
-    peerDependencies?: Record<string, string>;
-    devDependencies?: Record<string, string>;
-  };
-  const range = manifest.peerDependencies?.["@11ty/eleventy"] ?? manifest.devDependencies?.["@11ty/eleventy"];
-  if (!range) throw new Error("package.json names no @11ty/eleventy version");
-  return range;
+  // Read as a file: Eleventy 4's `exports` do not list its package.json.
+  const manifest = path.join(repo, "node_modules", "@11ty", "eleventy", "package.json");
+  return (JSON.parse(await readFile(manifest, "utf8")) as { version: string }).version;
 }
 
 async function install(): Promise<PackedInstall> {
@@ -57,13 +56,15 @@ async function install(): Promise<PackedInstall> {
   const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string }[];
   const tarball = path.join(root, packed!.filename);
   await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "packed-install-test", private: true }));
-  await run(npm, ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@11ty/eleventy@${await eleventyVersion()}`], {
+  // A plain install, as a user runs it: npm refuses (ERESOLVE) an Eleventy outside the peer range.
+  const { stderr: installLog } = await run(npm, ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@11ty/eleventy@${await eleventyVersion()}`], {
     cwd: root,
     maxBuffer: 1 << 24,
   });
   return {
     root,
     tarball,
+    installLog,
     eleventyCli: path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"),
     ruBlogCli: path.join(root, "node_modules", "eleventy-plugin-ru-blog", "dist", "cli.js"),
   };

@@ -1,6 +1,7 @@
 import { rmSync } from "node:fs";
 import { mkdtemp, mkdir, readFile, writeFile, access } from "node:fs/promises";
 import path from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
 
@@ -40,9 +41,38 @@ export const BASIC_LAYOUTS: Record<string, string> = {
   "_includes/term.njk": `<h1>{{ term.name }}</h1><p>{{ termPage.pageNumber }}/{{ termPage.totalPages }}</p><ul>{% for post in termPage.posts %}<li>{{ post.url }}</li>{% endfor %}</ul>{% if termPage.nextUrl %}<a rel="next" href="{{ termPage.nextUrl }}">next</a>{% endif %}`,
 };
 
+/** A build that failed: Eleventy's error, with what Eleventy printed about it (see {@link eleventyLogOf}). */
+const logsOfFailedBuilds = new WeakMap<object, string[]>();
+
+/**
+ * What Eleventy printed (its `[11ty]` lines, colours removed) for the failed build that threw `error`: a build
+ * helper captures it instead of letting it stand among the passing tests, and a test that expects the error can
+ * assert what the user would have read.
+ */
+export function eleventyLogOf(error: unknown): string[] | undefined {
+  return typeof error === "object" && error !== null ? logsOfFailedBuilds.get(error) : undefined;
+}
+
+/** The summary line every build logs, even a quiet one in Eleventy 4: `Wrote 6 files in 1.20 seconds …`. */
+const BUILD_SUMMARY = /^\[[\w-]+\] (?:Copied \d+ )?Wrote \d+ files? /;
+
+/**
+ * Sends Eleventy's log (its logger prints through `console` unless given another) to `lines`. A quiet build
+ * logs nothing but its summary unless something goes wrong.
+ */
+export function captureEleventyLog(eleventy: Eleventy): string[] {
+  const lines: string[] = [];
+  const keep = (...args: unknown[]) => void lines.push(stripVTControlCharacters(args.map(String).join(" ")));
+  eleventy.logger.overrideLogger({ log: keep, info: keep, warn: keep, error: keep, debug: keep });
+  return lines;
+}
+
 /**
  * Builds a site from `files` with the plugin and `options`, writing to a temporary output folder.
  * `configure` can add to the config after the plugin, as a user's config would.
+ *
+ * What Eleventy logs is captured: when the build fails it goes with the error ({@link eleventyLogOf}); when the
+ * build succeeds, anything it logged but its summary was not expected and is printed after all.
  */
 export async function buildSite(
   files: Record<string, string>,
@@ -61,7 +91,14 @@ export async function buildSite(
       configure?.(eleventyConfig);
     },
   });
-  await eleventy.write();
+  const log = captureEleventyLog(eleventy);
+  try {
+    await eleventy.write();
+  } catch (error) {
+    if (typeof error === "object" && error !== null) logsOfFailedBuilds.set(error, log);
+    throw error;
+  }
+  for (const line of log) if (!BUILD_SUMMARY.test(line)) console.log(line);
   return {
     root,
     output,
@@ -102,7 +139,14 @@ export function pluginError(error: unknown): (Error & { skipOriginalStack?: bool
   return undefined;
 }
 
-/** Builds a site that must fail, and returns the plugin's error message (fails the test if there is none). */
+/** A line of a stack trace as Eleventy's logger prints it, behind its `[11ty]` (or, in v4, `[buildawesome]`) prefix. */
+const LOGGED_STACK_FRAME = /^(?:\[[\w-]+\])?\s+at .*:\d+:\d+\)?$/;
+
+/**
+ * Builds a site that must fail, and returns the plugin's error message (fails the test if there is none). What
+ * Eleventy printed about it is captured and must show the message and no stack trace, as the user reads it (an
+ * error thrown while the config loads is not printed by Eleventy's API, only by its command line).
+ */
 export async function buildError(files: Record<string, string>, options: RuBlogOptions = {}): Promise<string> {
   try {
     await buildSite(files, options);
@@ -110,6 +154,13 @@ export async function buildError(files: Record<string, string>, options: RuBlogO
     const own = pluginError(error);
     if (!own) throw error;
     if (own.skipOriginalStack !== true) throw new Error("the plugin's error would print a stack trace");
+    const log = eleventyLogOf(error) ?? [];
+    const firstLine = own.message.split("\n")[0]!;
+    if (log.length > 0 && !log.some((line) => line.includes(firstLine))) {
+      throw new Error(`Eleventy did not print the plugin's message; it printed:\n${log.join("\n")}`);
+    }
+    const frame = log.find((line) => LOGGED_STACK_FRAME.test(line));
+    if (frame) throw new Error(`Eleventy printed a stack trace with the plugin's message: ${frame}`);
     return own.message;
   }
   throw new Error("the build succeeded");

@@ -4,7 +4,7 @@ import test from "ava";
 import Eleventy from "@11ty/eleventy";
 import ruBlog from "../../src/index.js";
 import { parseFeed } from "../helpers/feed-validation.js";
-import { writeSite } from "../helpers/site.js";
+import { captureEleventyLog, writeSite } from "../helpers/site.js";
 
 /** Runs Eleventy in watch mode, as `eleventy --watch` does, and lets a test wait for each rebuild. */
 async function watchSite(files: Record<string, string>) {
@@ -22,6 +22,8 @@ async function watchSite(files: Record<string, string>) {
       eleventyConfig.on("eleventy.after", () => waiting.splice(0).forEach((resolve) => resolve()));
     },
   });
+  // Under --watch Eleventy logs each change and rebuild ("File changed: …", "Wrote 9 files …"): kept, not printed.
+  captureEleventyLog(eleventy);
   const nextBuild = () => new Promise<void>((resolve) => waiting.push(resolve));
   const firstBuild = nextBuild();
   await eleventy.init();
