@@ -53,8 +53,17 @@ export interface PluginContext {
  * collection of their own, which a site that iterates `collections` would see; paginating over `collections.all`
  * makes Eleventy process the template after every other, once every URL of the site is known (context.written).
  */
-export function pagesOf<T>(alias: string, pages: () => T[]) {
-  return { data: "collections.all", size: 1, alias, before: () => pages() };
+export function pagesOf<T>(alias: string, pages: (all: CollectionItem[]) => T[]) {
+  return { data: "collections.all", size: 1, alias, before: (all: CollectionItem[]) => pages(all) };
+}
+
+/**
+ * Pagination of a template that writes one file from the whole site (the redirects file, the sitemap): one page,
+ * processed after every other template like those above. A plain `eleventyImport` of `collections.all` on a
+ * template kept out of collections is a dependency cycle in Eleventy 3.0.
+ */
+export function onePageOf<T>(alias: string, value: (all: CollectionItem[]) => T) {
+  return pagesOf(alias, (all) => [value(all)]);
 }
 
 /** Eleventy's input paths start with `./`; globs and messages want the path inside the input folder. */

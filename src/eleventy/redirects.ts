@@ -1,7 +1,7 @@
 /** Redirect pages for aliases and old term URLs, and the redirects file for static hosts (`redirects` option). */
 import { redirectPage, redirectsFile, type Redirect } from "../redirects.js";
 import type { SiteModel } from "../site.js";
-import { pagesOf, type PluginContext } from "./context.js";
+import { onePageOf, pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
 export function registerRedirects({ config, options, currentSite }: PluginContext): void {
@@ -23,16 +23,16 @@ export function registerRedirects({ config, options, currentSite }: PluginContex
     config.addTemplate(
       "ru-blog/redirects-file.11ty.js",
       {
-        render: () => {
-          const model = currentSite();
-          return model ? redirectsFile(allRedirects(model)) : "";
-        },
+        render: (data: { redirects: Redirect[] }) => redirectsFile(data.redirects),
       },
       {
+        pagination: onePageOf("redirects", () => {
+          const model = currentSite();
+          return model ? allRedirects(model) : [];
+        }),
         permalink: options.redirects,
         layout: false,
         eleventyExcludeFromCollections: true,
-        eleventyImport: { collections: ["all"] },
       },
     );
   }

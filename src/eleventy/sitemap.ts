@@ -1,7 +1,6 @@
 /** The sitemap (`sitemap` option): every listed page and term page, from the site model, in one template. */
-import { sitemapPages, sitemapXml } from "../sitemap.js";
-import type { PluginContext } from "./context.js";
-import type { CollectionItem } from "./types.js";
+import { sitemapPages, sitemapXml, type SitemapPage } from "../sitemap.js";
+import { onePageOf, type PluginContext } from "./context.js";
 
 export function registerSitemap({ config, options, currentSite }: PluginContext): void {
   const { sitemap, siteUrl } = options;
@@ -10,17 +9,17 @@ export function registerSitemap({ config, options, currentSite }: PluginContext)
   config.addTemplate(
     "ru-blog/sitemap.11ty.js",
     {
-      // Rendered after the collections, so the site model is there; `collections.all` holds every page.
-      render: (data: { collections: { all: CollectionItem[] } }) => {
-        const model = currentSite();
-        return model ? sitemapXml(sitemapPages(model, data.collections.all), { siteUrl, zone: options.timezone }) : "";
-      },
+      render: (data: { sitemapPages: SitemapPage[] }) =>
+        sitemapXml(data.sitemapPages, { siteUrl, zone: options.timezone }),
     },
     {
+      pagination: onePageOf("sitemapPages", (all) => {
+        const model = currentSite();
+        return model ? sitemapPages(model, all) : [];
+      }),
       permalink: sitemap,
       layout: false,
       eleventyExcludeFromCollections: true,
-      eleventyImport: { collections: ["all"] },
     },
   );
 }
