@@ -241,6 +241,8 @@ function person(who: FeedPerson, siteUrl: string): Author {
 /** An entry's `feed` item and, once a feed has it, its `<entry>` element. */
 interface EntryParts {
   item: Item;
+  /** An id of the post's own (`feeds.entryId`), written as it is. */
+  id?: string;
   /**
    * The element as `feed` writes it, without its content: what comes before and after the content's CDATA
    * section. The content is put between them as each feed is written, so that no copy of it is kept.
@@ -258,7 +260,10 @@ const partsByEntry = new WeakMap<FeedEntry, { siteUrl: string; zone: string; par
 function entryParts(entry: FeedEntry, site: FeedSite): EntryParts {
   const cached = partsByEntry.get(entry);
   if (cached && cached.siteUrl === site.siteUrl && cached.zone === site.zone) return cached.parts;
-  const parts = { item: feedItem(entry, site) };
+  const parts: EntryParts = {
+    item: feedItem(entry, site),
+    ...(entry.id === undefined ? {} : { id: xmlChars(entry.id) }),
+  };
   partsByEntry.set(entry, { siteUrl: site.siteUrl, zone: site.zone, parts });
   return parts;
 }
@@ -298,7 +303,8 @@ function withLanguage(xml: string, language: string): string {
  * content marker), in their parts; returns the rest of the document before them, its head.
  */
 function writtenEntries(xml: string, unwritten: readonly EntryParts[]): string {
-  const [head, ...entries] = xml.endsWith(FEED_END) ? xml.slice(0, -FEED_END.length).split(ENTRY_START) : [];
+  const [head, ...written] = xml.endsWith(FEED_END) ? xml.slice(0, -FEED_END.length).split(ENTRY_START) : [];
+  const entries = written.map((entry, index) => withOwnId(entry, unwritten[index]?.id));
   const markers = entries.map((entry, index) =>
     unwritten[index]?.item.content ? entry.indexOf(WRITTEN_CONTENT_MARKER) : undefined,
   );
@@ -316,6 +322,15 @@ function writtenEntries(xml: string, unwritten: readonly EntryParts[]): string {
         : { before: ENTRY_START + entry.slice(0, at), after: entry.slice(at + WRITTEN_CONTENT_MARKER.length) };
   });
   return head;
+}
+
+/**
+ * An entry with its id as given: `feed` 6 passes every id through `new URL()`, which percent-encodes the Cyrillic
+ * of a `tag:` id (`tag:example.ru,2016-04-01:/кириллица.html`), and a reader that knew the post by Pelican's id
+ * would show it again. The entry's first `<id>` is its id: its title and summary come escaped, with no `<` left.
+ */
+function withOwnId(entry: string, id: string | undefined): string {
+  return id === undefined ? entry : entry.replace(/<id>[^<]*<\/id>/, () => `<id>${textValue(id)}</id>`);
 }
 
 /** An entry's element, with `xml:lang` on its start tag when its language is not the feed's. */

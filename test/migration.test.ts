@@ -19,6 +19,9 @@ import { parse } from "node-html-parser";
 import { buildWithPackage, createSite, repo, runRuBlogCli } from "./helpers/packed.js";
 import { validateSitemap } from "./helpers/sitemap-validation.js";
 
+/** The feeds' stylesheet the plugin adds beside its feeds (`feeds.stylesheet`): no old generator wrote one. */
+const FEED_STYLESHEET = "/feed.xsl";
+
 const FIXTURES = path.join(repo, "test", "fixtures");
 const SITE_URL = "https://example.ru";
 
@@ -418,9 +421,10 @@ test("Pelican scheme: the build writes nothing but the articles, term pages and 
     ...pelican.feeds.map((feed) => feed.path),
     "/tag/",
     "/category/",
+    FEED_STYLESHEET,
   ].map(decoded);
   t.deepEqual(sorted(site.files.keys()), sorted(expected));
-  t.deepEqual(sorted(site.other), ["/category/", "/tag/"]);
+  t.deepEqual(sorted(site.other), ["/category/", FEED_STYLESHEET, "/tag/"]);
 });
 
 test("Pelican scheme: a post in no category folder is in Pelican's `misc` category, with its page and feed", async (t) => {
@@ -583,9 +587,10 @@ test("Hugo scheme: the build writes nothing but Hugo's posts, term pages, aliase
     ...hugo.pageOneRedirects.map((redirect) => redirect.path),
     "/tags/",
     "/categories/",
+    FEED_STYLESHEET,
   ];
   t.deepEqual(html, sorted(expected));
-  t.deepEqual(sorted(site.other), ["/_redirects", "/categories/", "/tags/"]);
+  t.deepEqual(sorted(site.other), ["/_redirects", "/categories/", FEED_STYLESHEET, "/tags/"]);
 });
 
 test("Hugo scheme: the /page/1/ URL Hugo writes for every term redirects to the term's page", async (t) => {
@@ -679,7 +684,8 @@ test("check-urls: the blog keeping its post URLs serves every old URL; with one 
   const [old, newSite] = await Promise.all([pelicanScheme(), pelicanNewTerms()]);
   const ok = await runRuBlogCli(["check-urls", old.dir, newSite, "--site-url", SITE_URL, ...NOT_PELICAN]);
   t.is(ok.code, 0, ok.stdout + ok.stderr);
-  t.regex(ok.stdout, new RegExp(`All ${old.files.size - 2} old URLs are served by the new build\\.`));
+  // Less the two term indexes it ignores and the feeds' stylesheet, which is neither a page nor a feed.
+  t.regex(ok.stdout, new RegExp(`All ${old.files.size - 3} old URLs are served by the new build\\.`));
 
   const removed = `${newSite}-one-removed`;
   await rm(removed, { recursive: true, force: true });
@@ -801,7 +807,7 @@ test('from: "hugo": the build writes every URL Hugo wrote but the section list a
   const site = await hugoDefaults();
   t.deepEqual(
     sorted(site.files.keys()),
-    sorted(defaults.hugo.files.filter((url) => !NOT_WRITTEN_FROM_HUGO.includes(url))),
+    sorted([...defaults.hugo.files.filter((url) => !NOT_WRITTEN_FROM_HUGO.includes(url)), FEED_STYLESHEET]),
   );
 });
 
@@ -881,6 +887,7 @@ test('from: "pelican": the build writes every URL Pelican wrote but its theme pa
       ...tagFeeds,
       "/tag/",
       "/category/",
+      FEED_STYLESHEET,
     ]),
   );
 });

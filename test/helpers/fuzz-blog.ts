@@ -234,7 +234,7 @@ export const FIXED_FILES: Record<string, string> = {
 };
 /** Output files of the fixed pages, and the plugin's pages every build writes. */
 const DUMPS = new Set(["list.json", "all.json", "terms.json"]);
-const FIXED_OUTPUT = ["list.json", "all.json", "terms.json", "feed.xml", "tags/index.html", "categories/index.html"];
+const FIXED_OUTPUT = ["list.json", "all.json", "terms.json", "feed.xml", "feed.xsl", "tags/index.html", "categories/index.html"];
 
 export function blogFiles(blog: BlogSpec): Record<string, string> {
   const files: Record<string, string> = { ...FIXED_FILES };
