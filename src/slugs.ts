@@ -2,6 +2,7 @@ import transliterate from "@sindresorhus/transliterate";
 import { decodeHTML } from "entities";
 import unidecode from "unidecode";
 import { describeValue, InvalidValueError } from "./errors.js";
+import { controlCharacterProblem } from "./permalinks.js";
 
 /**
  * How slugs are made from titles and term names.
@@ -81,11 +82,17 @@ function checkedCustomSlug(slug: unknown, text: string): string {
 }
 
 /**
- * Whether `segment` can be used as one segment of an output path and URL: not empty, no `/`, `\` or NUL, and no
- * leading dot (which also rules out `.` and `..`, and keeps hidden files out of the output).
+ * Whether `segment` can be used as one segment of an output path and URL: not empty, no `/`, `\`, control or
+ * bidirectional character, and no leading dot (which also rules out `.` and `..`, and keeps hidden files out of the
+ * output).
  */
 export function isSafeSegment(segment: string): boolean {
-  return segment !== "" && !segment.startsWith(".") && !/[/\\\0]/.test(segment);
+  return (
+    segment !== "" &&
+    !segment.startsWith(".") &&
+    !/[/\\]/.test(segment) &&
+    controlCharacterProblem(segment) === undefined
+  );
 }
 
 /**
