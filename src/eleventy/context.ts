@@ -9,7 +9,6 @@ import type { ResolvedOptions } from "../options.js";
 import { buildSiteModel, type SiteModel } from "../site.js";
 import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js";
 import { createTypesetter, type Typesetter } from "../typography.js";
-import { assertInsideOutput } from "./output-checks.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
 
 export interface PluginContext {
@@ -77,7 +76,6 @@ export function createContext(
   const site = (api: CollectionApi): SiteModel<CollectionItem> => {
     if (model) return model;
     const items = api.getAll();
-    assertInsideOutput(items, config.directories.output, relativePath);
     model = buildSiteModel(items, {
       slugify,
       tagPages: options.tagPages,

@@ -1,7 +1,7 @@
 /** Atom feeds (the site's, each term's, copies at old paths) and the `feedLinks` autodiscovery shortcode. */
 import { escapeAttribute } from "entities";
 import { withPlace } from "../errors.js";
-import { absolutizeHtml, renderAtomFeed, type FeedEntry, type FeedSite } from "../feeds.js";
+import { absolutizeHtml, feedCategories, renderAtomFeed, type FeedEntry, type FeedSite } from "../feeds.js";
 import type { ResolvedOptions } from "../options.js";
 import { postState, type FeedPlan, type SiteModel } from "../site.js";
 import { absoluteUrl } from "../urls.js";
@@ -23,7 +23,7 @@ function feedSiteOf(options: ResolvedOptions): FeedSite | undefined {
   };
 }
 
-function newEntry(post: CollectionItem, siteUrl: string): FeedEntry {
+function newEntry(post: CollectionItem, siteUrl: string, context: PluginContext): FeedEntry {
   const html = absolutizeHtml(post.content ?? "", absoluteUrl(post.url as string, siteUrl));
   const data = post.data;
   return {
@@ -33,14 +33,15 @@ function newEntry(post: CollectionItem, siteUrl: string): FeedEntry {
     ...(data.modified instanceof Date ? { updated: data.modified } : {}),
     ...(typeof data.summary === "string" ? { summary: data.summary } : {}),
     html,
-    categories: postState(post)?.tags ?? [],
+    categories: feedCategories(postState(post)?.tags ?? [], context.relativePath(post.inputPath), context.warn),
     ...(Array.isArray(data.authors) && data.authors.length
       ? { authors: (data.authors as string[]).map((name) => ({ name })) }
       : {}),
   };
 }
 
-export function registerFeeds({ config, options, site, currentSite }: PluginContext): void {
+export function registerFeeds(context: PluginContext): void {
+  const { config, options, site, currentSite } = context;
   const feedSite = feedSiteOf(options);
   config.addCollection("_ruBlogFeeds", (api) => site(api).feeds);
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
@@ -57,7 +58,7 @@ export function registerFeeds({ config, options, site, currentSite }: PluginCont
   const entryOf = (post: CollectionItem): FeedEntry => {
     let entry = entries.get(post.inputPath);
     if (entry === undefined) {
-      entry = newEntry(post, feedSite.siteUrl);
+      entry = newEntry(post, feedSite.siteUrl, context);
       entries.set(post.inputPath, entry);
     }
     return entry;

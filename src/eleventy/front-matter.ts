@@ -5,6 +5,7 @@
 import path from "node:path";
 import picomatch from "picomatch";
 import { withPlace } from "../errors.js";
+import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
 import { normalizePost, parsePelicanHeader, parsePostYaml } from "../front-matter.js";
 import { DEFAULT_CATEGORY } from "../permalinks.js";
 import { typesetPostData } from "../typography.js";
@@ -68,7 +69,8 @@ export function registerFrontMatter({
     engines: {
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
         const file = postFile(engineOptions?.filePath);
-        if (file) return parsePostYaml(text, file);
+        // A file that is not UTF-8 is read again from its bytes in the excerpt hook below.
+        if (file) return looksMisdecoded(text) ? {} : parsePostYaml(text, file);
         return previousYaml ? previousYaml(text, engineOptions) : undefined;
       },
     },
@@ -78,7 +80,10 @@ export function registerFrontMatter({
       runPreviousExcerpt(previousExcerpt, file, matterOptions);
       const postPath = postFile(matterOptions.filePath);
       if (!postPath) return;
-      if (file.matter === "" && !file.content.startsWith("---")) {
+      const reread =
+        (looksMisdecoded(file.matter) || looksMisdecoded(file.content)) &&
+        rereadInOwnEncoding(file, matterOptions.filePath!, postPath, warn);
+      if (!reread && file.matter === "" && !file.content.startsWith("---")) {
         const header = withPlace({ file: postPath }, () => parsePelicanHeader(file.content));
         if (header) {
           file.content = header.body;

@@ -1,35 +1,27 @@
-/** Checks of where the site's pages go: inside the output folder, one owner per URL. */
-import path from "node:path";
-import { RuBlogError } from "../errors.js";
+/**
+ * Checks of where the site's pages go, on every template Eleventy will write (those kept out of collections too:
+ * drafts, pages of the site), whatever its data says: inside the output folder, a path the file system takes, one
+ * owner per URL; and, before Eleventy reads anything, that every post file can be read.
+ */
+import picomatch from "picomatch";
+import { assertWritablePages } from "../output-paths.js";
 import { assertUniqueUrls } from "../permalinks.js";
 import type { PluginContext } from "./context.js";
-import type { CollectionItem } from "./types.js";
+import { assertPostsReadable } from "./readable-posts.js";
 
-export function assertInsideOutput(
-  items: readonly CollectionItem[],
-  outputDir: string,
-  displayPath: (inputPath: string) => string,
-): void {
-  const root = path.resolve(outputDir) + path.sep;
-  for (const item of items) {
-    if (typeof item.outputPath === "string" && !path.resolve(item.outputPath).startsWith(root)) {
-      throw new RuBlogError(
-        `its permalink ${JSON.stringify(item.url)} would write outside the output folder; change it to a path inside the site.`,
-        { file: displayPath(item.inputPath) },
-      );
-    }
-  }
-}
-
-/** The site model checks the pages in collections; this sees every template, those kept out of collections too. */
 export function registerOutputChecks(context: PluginContext): void {
+  const isPostPath = picomatch(context.options.posts);
+  const postsBase = picomatch.scan(context.options.posts).base;
+  context.config.on("eleventy.before", () => {
+    assertPostsReadable(context.config.directories, postsBase, isPostPath);
+  });
   context.config.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
-    assertUniqueUrls(
-      Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
-        urls
-          .filter((url): url is string => typeof url === "string")
-          .map((url) => ({ url, inputPath: context.relativePath(inputPath) })),
-      ),
+    const pages = Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
+      urls
+        .filter((url): url is string => typeof url === "string")
+        .map((url) => ({ url, inputPath: context.relativePath(inputPath) })),
     );
+    assertWritablePages(pages, context.config.directories.output);
+    assertUniqueUrls(pages);
   });
 }
