@@ -152,6 +152,7 @@ function looksRussian(text: string): boolean {
 function decodedOrProblem(bytes: Uint8Array, encoding: PostEncoding): DecodedPost {
   const text = decode(bytes, encoding);
   if (text === undefined) return { problem: `is not valid ${ENCODING_NAMES[encoding]}` };
+  if (text.includes("\u0000")) return { problem: `contains NUL characters (in ${ENCODING_NAMES[encoding]})` };
   // TextDecoder drops the byte-order mark itself.
   return { text, encoding };
 }

@@ -60,9 +60,20 @@ class BoundedText {
   }
 }
 
+/**
+ * A string as JSON, with the control and bidirectional characters JSON leaves raw (U+0085, U+202E) escaped too:
+ * printed raw they would reorder or garble the message on the user's terminal.
+ */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 200 ? text.slice(0, 200) : text).replace(
+    /[\p{Cc}\p{Bidi_Control}]/gu,
+    (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+  );
+}
+
 /** JSON for strings, arrays and plain objects (NaN and invalid dates as `String` gives them), stopping when `text` is full. */
 function writePreview(value: unknown, text: BoundedText, seen = new Set<object>()): void {
-  if (typeof value === "string") return text.add(JSON.stringify(value.length > 200 ? value.slice(0, 200) : value));
+  if (typeof value === "string") return text.add(quoted(value));
   if (typeof value !== "object" || value === null || value instanceof Date) return text.add(String(value));
   // A cyclic value is written as far as its first repetition.
   if (seen.has(value)) return text.add("…");
@@ -80,7 +91,7 @@ function writePreview(value: unknown, text: BoundedText, seen = new Set<object>(
     for (const key in value) {
       if (text.full) break;
       if (!Object.hasOwn(value, key)) continue;
-      text.add(`${first ? "" : ","}${JSON.stringify(key.length > 200 ? key.slice(0, 200) : key)}:`);
+      text.add(`${first ? "" : ","}${quoted(key)}:`);
       writePreview((value as Record<string, unknown>)[key], text, seen);
       first = false;
     }

@@ -77,7 +77,7 @@ function checkedCustomSlug(slug: unknown, text: string): string {
   const result = String(slug);
   if (result === "" || isSafeSegment(result)) return result;
   throw new InvalidValueError(
-    `the slugStyle function made ${describeValue(result)} of ${describeValue(text)}; a slug must be one path segment, with no "/", "\\" or leading "."`,
+    `the slugStyle function made ${describeValue(result)} of ${describeValue(text)}; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character`,
   );
 }
 
