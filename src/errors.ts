@@ -36,19 +36,68 @@ export function createWarnOnce(print: (line: string) => void = (line) => console
 
 const MAX_DESCRIBED_LENGTH = 80;
 
-/** A value as a user wrote it, short enough for an error message: `"2015-13-45"`, `42`, `NaN`, `{"year":2015}`. */
+/**
+ * A value as a user wrote it, short enough for an error message: `"2015-13-45"`, `42`, `NaN`, `{"year":2015}`.
+ * Written as JSON, but only as far as the first 80 characters: a value may be a YAML alias bomb whose full text
+ * would take gigabytes, so nothing past the cut is ever looked at.
+ */
 export function describeValue(value: unknown): string {
   if (typeof value === "function") return "a function";
-  let text = String(value);
-  // JSON quotes strings and shows objects' contents, but it writes NaN and an invalid Date as null.
-  if (typeof value === "string" || (typeof value === "object" && value !== null && !(value instanceof Date))) {
-    try {
-      text = JSON.stringify(value) ?? text;
-    } catch {
-      // Cyclic objects and BigInts inside cannot be serialised; String(value) stands.
-    }
+  const text = new BoundedText(MAX_DESCRIBED_LENGTH);
+  writePreview(value, text);
+  return text.full ? `${text.value.slice(0, MAX_DESCRIBED_LENGTH - 1)}…` : text.value;
+}
+
+/** Text that stops growing past `limit` characters and remembers that it was cut. */
+class BoundedText {
+  value = "";
+  full = false;
+  constructor(private readonly limit: number) {}
+  add(part: string): void {
+    if (this.full) return;
+    this.value += part.length > this.limit ? part.slice(0, this.limit + 1) : part;
+    if (this.value.length > this.limit) this.full = true;
   }
-  return text.length > MAX_DESCRIBED_LENGTH ? `${text.slice(0, MAX_DESCRIBED_LENGTH - 1)}…` : text;
+}
+
+/**
+ * A string as JSON, with the control and bidirectional characters JSON leaves raw (U+0085, U+202E) escaped too:
+ * printed raw they would reorder or garble the message on the user's terminal.
+ */
+function quoted(text: string): string {
+  return JSON.stringify(text.length > 200 ? text.slice(0, 200) : text).replace(
+    /[\p{Cc}\p{Bidi_Control}]/gu,
+    (character) => `\\u${character.codePointAt(0)!.toString(16).padStart(4, "0")}`,
+  );
+}
+
+/** JSON for strings, arrays and plain objects (NaN and invalid dates as `String` gives them), stopping when `text` is full. */
+function writePreview(value: unknown, text: BoundedText, seen = new Set<object>()): void {
+  if (typeof value === "string") return text.add(quoted(value));
+  if (typeof value !== "object" || value === null || value instanceof Date) return text.add(String(value));
+  // A cyclic value is written as far as its first repetition.
+  if (seen.has(value)) return text.add("…");
+  seen.add(value);
+  if (Array.isArray(value)) {
+    text.add("[");
+    for (let index = 0; index < value.length && !text.full; index++) {
+      if (index > 0) text.add(",");
+      writePreview(value[index], text, seen);
+    }
+    text.add("]");
+  } else {
+    text.add("{");
+    let first = true;
+    for (const key in value) {
+      if (text.full) break;
+      if (!Object.hasOwn(value, key)) continue;
+      text.add(`${first ? "" : ","}${quoted(key)}:`);
+      writePreview((value as Record<string, unknown>)[key], text, seen);
+      first = false;
+    }
+    text.add("}");
+  }
+  seen.delete(value);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
 import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "./errors.js";
 import type { Generator } from "./front-matter-formats.js";
+import { assertBoundedExpansion, dropPrototypeKeys } from "./front-matter-guards.js";
 import { checkSitePath, postPermalink } from "./permalinks.js";
 import { skipReason } from "./skip-rules.js";
 import type { PostSlugger } from "./slugs.js";
@@ -110,14 +111,19 @@ export function parsePostYaml(text: string, file: string): Record<string, unknow
       file,
     });
   }
+  assertBoundedExpansion(data as Record<string, unknown>, file, text.length);
   return data as Record<string, unknown>;
 }
 
-const PELICAN_KEY_LINE = /^([A-Za-z][\w-]*):[ \t]*(.*)$/;
+/** Python-Markdown's meta extension, which Pelican uses: a key may follow up to three spaces. */
+const PELICAN_KEY_LINE = /^ {0,3}([A-Za-z][\w-]*):[ \t]*(.*)$/;
+/** Four spaces, or a tab (Python-Markdown expands tabs to four spaces first), continue the value above. */
+const PELICAN_CONTINUATION = /^(?: {0,3}\t| {4})/;
 
 /**
- * Reads Pelican's own Markdown metadata: `Key: value` lines from the first line to the first blank line, an indented
- * line continuing the value above it. Returns undefined when the file does not start with such a line.
+ * Reads Pelican's own Markdown metadata as Pelican 4.8 (Python-Markdown 3.4) does: `Key: value` lines, each key
+ * after up to three spaces, from the first line to the first blank line; a line indented by four spaces or a tab
+ * continues the value above it. Returns undefined when the file does not start with such a line.
  */
 export function parsePelicanHeader(content: string): { data: Record<string, string>; body: string } | undefined {
   const lines = content.split(/\r?\n/);
@@ -131,9 +137,9 @@ export function parsePelicanHeader(content: string): { data: Record<string, stri
     const keyLine = PELICAN_KEY_LINE.exec(line);
     if (keyLine) {
       lastKey = keyLine[1]!;
-      if (lastKey in data) throw new InvalidValueError(`the key "${lastKey}" is given twice`);
+      if (Object.hasOwn(data, lastKey)) throw new InvalidValueError(`the key ${describeValue(lastKey)} is given twice`);
       data[lastKey] = keyLine[2]!.trim();
-    } else if (/^[ \t]/.test(line) && lastKey) {
+    } else if (PELICAN_CONTINUATION.test(line) && lastKey) {
       data[lastKey] = `${data[lastKey]} ${line.trim()}`.trim();
     } else {
       // A line that is neither `Key: value` nor a continuation ends the header, as in Pelican's reader.
@@ -379,6 +385,24 @@ function dateFromFileNameOrFail(context: PostContext): DateTime | undefined {
   return date;
 }
 
+/** A post without any date takes the file's time from Eleventy, which changes with every checkout. */
+function warnUndated(context: PostContext): void {
+  context.warn(
+    `${context.file}: the post has no Date and no date in its file name, so its date is the file's time, which changes with every checkout and moves its URL and feed entry; add a Date.`,
+  );
+}
+
+/**
+ * What keeps an unpublished post (a draft in a plain build, `Render: never`) from being written, whatever its own
+ * `permalink` or its folder's data say: `permalink: false`, also as computed data, which would otherwise win over
+ * front matter.
+ */
+function neverWritten(rest: Record<string, unknown>): Record<string, unknown> {
+  const computed = rest.eleventyComputed;
+  const ownComputed = typeof computed === "object" && computed !== null && !Array.isArray(computed) ? computed : {};
+  return { permalink: false, eleventyComputed: { ...ownComputed, permalink: false } };
+}
+
 function fileStem(file: string): string {
   const base = file.split("/").pop() ?? file;
   return base.replace(/\.[^.]+$/, "").replace(/^\d{4}-\d{2}-\d{2}-?/, "");
@@ -392,7 +416,7 @@ function fileStem(file: string): string {
 export function normalizePost(raw: Record<string, unknown>, context: PostContext): Record<string, unknown> {
   const { file, from } = context;
   if (isListPageFile(file)) return listPageData(raw, context);
-  const { owned, rest } = splitOwnedKeys(raw, file, from);
+  const { owned, rest } = splitOwnedKeys(dropPrototypeKeys(raw, file, context.warn), file, from);
 
   const title = readText(owned.get("title"), file);
   const firstDate = (keys: OwnedKey[]): { key: string; date: DateTime } | undefined => {
@@ -448,6 +472,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
           context.now ?? new Date(),
         );
   if (skipped !== undefined) context.warn(skipped);
+  else if (date === undefined) warnUndated(context);
   else if (context.unreadFrontMatter) context.warn(`${file}: ${context.unreadFrontMatter}.`);
   const written = skipped === undefined && !headless && build.render && (!isDraft || context.writeDrafts);
   const eleventyTags = tags.filter((tag) => {
@@ -486,14 +511,14 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     slug !== undefined ? slugFromSlugKey(slug, slugEntry!.key, title, context) : slugFromTitle(title, context);
   data.slug = postSlug;
 
-  if (!("permalink" in rest)) {
-    data.permalink = written
-      ? permalinkOf(
-          { url, slug: postSlug, slugGiven: slug !== undefined, date, categories },
-          url === undefined ? undefined : urlEntry?.key,
-          context,
-        )
-      : false;
+  if (!written) {
+    Object.assign(data, neverWritten(rest));
+  } else if (!("permalink" in rest)) {
+    data.permalink = permalinkOf(
+      { url, slug: postSlug, slugGiven: slug !== undefined, date, categories },
+      url === undefined ? undefined : urlEntry?.key,
+      context,
+    );
     // The permalink is final text: a `{{` in a Url must not be run as a template.
     data.dynamicPermalink = false;
   }

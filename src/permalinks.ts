@@ -1,22 +1,37 @@
 import type { DateTime } from "luxon";
-import { InvalidValueError, RuBlogError } from "./errors.js";
+import { describeValue, InvalidValueError, RuBlogError } from "./errors.js";
+
+/** The longest file or folder name file systems take. */
+const MAX_SEGMENT_BYTES = 255;
+
+/** C0 and C1 controls (U+0085 among them) and DEL. */
+const CONTROL = /\p{Cc}/u;
+/** The bidirectional formatting characters: U+202E makes `invoice\u202Egpj.exe` display as `invoiceexe.jpg`. */
+const BIDI = /\p{Bidi_Control}/u;
+
+/** Why a text holding a control or bidirectional character cannot be part of a URL, or undefined when it holds none. */
+export function controlCharacterProblem(text: string): string | undefined {
+  if (CONTROL.test(text)) return "contains a control character";
+  const bidi = BIDI.exec(text)?.[0];
+  if (bidi === undefined) return undefined;
+  const code = `U+${bidi.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+  return `contains the bidirectional formatting character ${code}, which makes a link display as another`;
+}
 
 /**
  * Checks a path written in front matter (`Url`, `Slug`, an alias) and returns it without leading slashes. Eleventy
  * writes wherever a permalink points, so everything that could leave the output folder or turn into a link to
- * somewhere else is refused here: `..` and `.` segments (also percent-encoded), backslashes, control characters,
- * a scheme (`http:`, `javascript:`, `C:`), a protocol-relative `//host`, and `?` or `#`.
+ * somewhere else is refused here: `..` and `.` segments (also percent-encoded), backslashes, control and
+ * bidirectional characters, a scheme (`http:`, `javascript:`, `C:`), a protocol-relative `//host`, and `?` or `#`.
  */
-/** The longest file or folder name file systems take. */
-const MAX_SEGMENT_BYTES = 255;
-
 export function checkSitePath(path: string): string {
   const refuse = (why: string): never => {
     throw new InvalidValueError(
-      `${JSON.stringify(path)} ${why}; write a path inside the site, such as it/coreos-opinion`,
+      `${describeValue(path)} ${why}; write a path inside the site, such as it/coreos-opinion`,
     );
   };
-  if (/[\u0000-\u001f\u007f]/.test(path)) refuse("contains a control character");
+  const control = controlCharacterProblem(path);
+  if (control) refuse(control);
   if (path.includes("\\")) refuse("contains a backslash");
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) refuse("is a URL with a scheme, not a path");
   if (path.startsWith("//")) refuse("is a link to another host");
@@ -27,7 +42,9 @@ export function checkSitePath(path: string): string {
   } catch {
     return refuse("has a broken %-escape");
   }
-  if (/[\u0000-\u001f\u007f\\]/.test(decoded)) refuse("contains an escaped control character or backslash");
+  if (CONTROL.test(decoded) || decoded.includes("\\")) refuse("contains an escaped control character or backslash");
+  const escapedBidi = controlCharacterProblem(decoded);
+  if (escapedBidi) refuse(escapedBidi);
   if (/[?#%]/.test(decoded)) refuse("contains an escaped ?, # or %");
   const segments = decoded.split("/");
   if (segments.some((segment) => segment === ".." || segment === ".")) refuse('contains a "." or ".." segment');

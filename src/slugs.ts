@@ -2,6 +2,7 @@ import transliterate from "@sindresorhus/transliterate";
 import { decodeHTML } from "entities";
 import unidecode from "unidecode";
 import { describeValue, InvalidValueError } from "./errors.js";
+import { controlCharacterProblem } from "./permalinks.js";
 
 /**
  * How slugs are made from titles and term names.
@@ -76,16 +77,22 @@ function checkedCustomSlug(slug: unknown, text: string): string {
   const result = String(slug);
   if (result === "" || isSafeSegment(result)) return result;
   throw new InvalidValueError(
-    `the slugStyle function made ${describeValue(result)} of ${describeValue(text)}; a slug must be one path segment, with no "/", "\\" or leading "."`,
+    `the slugStyle function made ${describeValue(result)} of ${describeValue(text)}; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character`,
   );
 }
 
 /**
- * Whether `segment` can be used as one segment of an output path and URL: not empty, no `/`, `\` or NUL, and no
- * leading dot (which also rules out `.` and `..`, and keeps hidden files out of the output).
+ * Whether `segment` can be used as one segment of an output path and URL: not empty, no `/`, `\`, control or
+ * bidirectional character, and no leading dot (which also rules out `.` and `..`, and keeps hidden files out of the
+ * output).
  */
 export function isSafeSegment(segment: string): boolean {
-  return segment !== "" && !segment.startsWith(".") && !/[/\\\0]/.test(segment);
+  return (
+    segment !== "" &&
+    !segment.startsWith(".") &&
+    !/[/\\]/.test(segment) &&
+    controlCharacterProblem(segment) === undefined
+  );
 }
 
 /**

@@ -10,7 +10,6 @@ import { normalizeUrlKey } from "../permalinks.js";
 import { buildSiteModel, leaveToSite, type SiteModel, type WrittenPages } from "../site.js";
 import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js";
 import { createTypesetter, type Typesetter } from "../typography.js";
-import { assertInsideOutput } from "./output-checks.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
 import { assignTranslations, createLanguages, type Languages } from "./languages.js";
 
@@ -120,7 +119,6 @@ export function createContext(
   const site = (api: CollectionApi): SiteModel<CollectionItem> => {
     if (model) return model;
     const items = api.getAll();
-    assertInsideOutput(items, config.directories.output, relativePath);
     model = buildSiteModel(items, {
       slugify,
       tagPages: options.tagPages,

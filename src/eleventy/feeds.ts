@@ -2,7 +2,7 @@
 import { escapeAttribute } from "entities";
 import { createEntryIdRegistry, entryIdOf } from "../entry-ids.js";
 import { withPlace } from "../errors.js";
-import { absolutizeHtml, renderAtomFeed, type FeedEntry, type FeedSite } from "../feeds.js";
+import { absolutizeHtml, feedCategories, renderAtomFeed, type FeedEntry, type FeedSite } from "../feeds.js";
 import type { ResolvedOptions } from "../options.js";
 import { postState, type FeedPlan, type SiteModel } from "../site.js";
 import { absoluteUrl } from "../urls.js";
@@ -25,7 +25,7 @@ function feedSiteOf(options: ResolvedOptions): FeedSite | undefined {
   };
 }
 
-function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined): FeedEntry {
+function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined, context: PluginContext): FeedEntry {
   const html = absolutizeHtml(post.content ?? "", absoluteUrl(post.url as string, siteUrl));
   const data = post.data;
   return {
@@ -36,7 +36,7 @@ function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined)
     ...(data.modified instanceof Date ? { updated: data.modified } : {}),
     ...(typeof data.summary === "string" ? { summary: data.summary } : {}),
     html,
-    categories: postState(post)?.tags ?? [],
+    categories: feedCategories(postState(post)?.tags ?? [], context.relativePath(post.inputPath), context.warn),
     ...(Array.isArray(data.authors) && data.authors.length
       ? { authors: (data.authors as string[]).map((name) => ({ name })) }
       : {}),
@@ -44,7 +44,8 @@ function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined)
   };
 }
 
-export function registerFeeds({ config, options, written, currentSite, relativePath, languages }: PluginContext): void {
+export function registerFeeds(context: PluginContext): void {
+  const { config, options, currentSite, relativePath, languages, written } = context;
   const feedSite = feedSiteOf(options);
   const stylesheet = options.feeds.stylesheet;
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
@@ -81,7 +82,7 @@ export function registerFeeds({ config, options, written, currentSite, relativeP
   const entryOf = (post: CollectionItem): FeedEntry => {
     let entry = entries.get(post.inputPath);
     if (entry === undefined) {
-      entry = newEntry(post, feedSite.siteUrl, idOf(post));
+      entry = newEntry(post, feedSite.siteUrl, idOf(post), context);
       entries.set(post.inputPath, entry);
     }
     return entry;

@@ -9,6 +9,7 @@ import picomatch from "picomatch";
 import { RuBlogError, withPlace } from "../errors.js";
 import { normalizePost, parsePostYaml } from "../front-matter.js";
 import { readOtherFrontMatter, unreadFrontMatter } from "../front-matter-formats.js";
+import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
 import { DEFAULT_CATEGORY } from "../permalinks.js";
 import { typesetPostData } from "../typography.js";
 import type { PluginContext } from "./context.js";
@@ -85,7 +86,8 @@ export function registerFrontMatter({
     engines: {
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
         const file = postFile(engineOptions?.filePath);
-        if (file) return parsePostYaml(text, file);
+        // A file that is not UTF-8 is read again from its bytes in the excerpt hook below.
+        if (file) return looksMisdecoded(text) ? {} : parsePostYaml(text, file);
         // Eleventy 3 sets js-yaml's `load` as the engine; Eleventy 4 sets none and leaves YAML to gray-matter,
         // whose default is that same function. Either way the site's own engine, when it has one, reads the rest.
         return (previousYaml ?? loadYaml)(text, engineOptions);
@@ -98,7 +100,10 @@ export function registerFrontMatter({
       const postPath = postFile(matterOptions.filePath);
       if (!postPath) return;
       let unread: string | undefined;
-      if (file.matter === "" && !file.content.startsWith("---")) {
+      const reread =
+        (looksMisdecoded(file.matter) || looksMisdecoded(file.content)) &&
+        rereadInOwnEncoding(file, matterOptions.filePath!, postPath, warn, options.from);
+      if (!reread && file.matter === "" && !file.content.startsWith("---")) {
         const read = withPlace({ file: postPath }, () => readOtherFrontMatter(file.content, postPath, options.from));
         if (read) {
           file.content = read.body;

@@ -1,26 +1,14 @@
-/** Checks of where the site's pages go: inside the output folder, one owner per URL. */
-import path from "node:path";
-import { RuBlogError } from "../errors.js";
+/**
+ * Checks of where the site's pages go, on every template Eleventy will write (those kept out of collections too:
+ * drafts, pages of the site), whatever its data says: inside the output folder, a path the file system takes, one
+ * owner per URL; and, before Eleventy reads anything, that every post file can be read.
+ */
+import picomatch from "picomatch";
+import { assertWritablePages } from "../output-paths.js";
 import { assertUniqueUrls, normalizeUrlKey } from "../permalinks.js";
 import { optionsMovingPages } from "../site.js";
 import type { PluginContext } from "./context.js";
-import type { CollectionItem } from "./types.js";
-
-export function assertInsideOutput(
-  items: readonly CollectionItem[],
-  outputDir: string,
-  displayPath: (inputPath: string) => string,
-): void {
-  const root = path.resolve(outputDir) + path.sep;
-  for (const item of items) {
-    if (typeof item.outputPath === "string" && !path.resolve(item.outputPath).startsWith(root)) {
-      throw new RuBlogError(
-        `its permalink ${JSON.stringify(item.url)} would write outside the output folder; change it to a path inside the site.`,
-        { file: displayPath(item.inputPath) },
-      );
-    }
-  }
-}
+import { assertPostsReadable } from "./readable-posts.js";
 
 /** The plugin's own templates, as messages name them, and the option that moves each one's pages when no other does. */
 const PLUGIN_TEMPLATES: Record<string, { name: string; movedBy: string }> = {
@@ -48,23 +36,28 @@ export function describeTemplate(file: string): string {
  * plugin could not see in time, or two pages of the site).
  */
 export function registerOutputChecks(context: PluginContext): void {
+  const isPostPath = picomatch(context.options.posts);
+  const postsBase = picomatch.scan(context.options.posts).base;
+  context.config.on("eleventy.before", () => {
+    assertPostsReadable(context.config.directories, postsBase, isPostPath);
+  });
   context.config.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     const model = context.currentSite();
     const moving = model ? optionsMovingPages(model) : new Map<string, string>();
-    assertUniqueUrls(
-      Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) => {
-        const file = context.relativePath(inputPath);
-        const plugin = PLUGIN_TEMPLATES[file];
-        return urls
-          .filter((url): url is string => typeof url === "string")
-          .map((url) => {
-            if (plugin) {
-              return { url, inputPath: plugin.name, movedBy: moving.get(normalizeUrlKey(url)) ?? plugin.movedBy };
-            }
-            if (context.postFile(inputPath)) return { url, inputPath: file };
-            return { url, inputPath: file, movedBy: `the permalink of ${file}` };
-          });
-      }),
-    );
+    const pages = Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) => {
+      const file = context.relativePath(inputPath);
+      const plugin = PLUGIN_TEMPLATES[file];
+      return urls
+        .filter((url): url is string => typeof url === "string")
+        .map((url) => {
+          if (plugin) {
+            return { url, inputPath: plugin.name, movedBy: moving.get(normalizeUrlKey(url)) ?? plugin.movedBy };
+          }
+          if (context.postFile(inputPath)) return { url, inputPath: file };
+          return { url, inputPath: file, movedBy: `the permalink of ${file}` };
+        });
+    });
+    assertWritablePages(pages, context.config.directories.output);
+    assertUniqueUrls(pages);
   });
 }

@@ -40,14 +40,19 @@ export type FrontMatter =
   /** YAML written by hand (regression examples); the oracle reads it with js-yaml as the plugin does. */
   | { kind: "text"; text: string }
   /** Pelican's header: `Key: value` lines, every value a string. */
-  | { kind: "pelican"; entries: Array<{ key: string; value: string }> }
+  | { kind: "pelican"; entries: Array<{ key: string; value: string; indent?: number }> }
   | { kind: "none" };
 
 export interface PostSpec {
   /** Path inside the input folder, `posts/…`. */
   file: string;
   frontMatter: FrontMatter;
+  /** The bytes' encoding when not UTF-8 (used only where it can write every character of the post). */
+  encoding?: FileEncoding;
 }
+
+/** Encodings old Russian blogs' files come in; the plugin reads each with a warning. */
+export type FileEncoding = "windows-1251" | "koi8-r" | "utf-16le" | "utf-16be";
 
 export interface BlogOptions {
   slugStyle: "translit" | "unicode" | "pelican";
@@ -170,7 +175,9 @@ export function postText(post: PostSpec, index: number): string {
   const body = `Текст поста ${marker(index)}.\n\n## Заголовок ${index}\n\n[ссылка](../other/) и ![картинка](img.png)\n`;
   const { frontMatter } = post;
   if (frontMatter.kind === "pelican") {
-    const header = frontMatter.entries.map(({ key, value }) => `${key}: ${value}`).join("\n");
+    const header = frontMatter.entries
+      .map(({ key, value, indent = 0 }) => `${" ".repeat(indent)}${key}: ${value}`)
+      .join("\n");
     return header === "" ? body : `${header}\n\n${body}`;
   }
   if (frontMatter.kind === "none") return body;
@@ -236,12 +243,34 @@ export const FIXED_FILES: Record<string, string> = {
 const DUMPS = new Set(["list.json", "all.json", "terms.json"]);
 const FIXED_OUTPUT = ["list.json", "all.json", "terms.json", "feed.xml", "feed.xsl", "tags/index.html", "categories/index.html"];
 
-export function blogFiles(blog: BlogSpec): Record<string, string> {
-  const files: Record<string, string> = { ...FIXED_FILES };
+export function blogFiles(blog: BlogSpec): Record<string, string | Buffer> {
+  const files: Record<string, string | Buffer> = { ...FIXED_FILES };
   blog.posts.forEach((post, index) => {
-    files[post.file] = postText(post, index);
+    const text = postText(post, index);
+    files[post.file] = (post.encoding && encodeText(text, post.encoding)) ?? text;
   });
   return files;
+}
+
+const singleByteTables = new Map<string, Map<string, number>>();
+/** `text` as bytes in `encoding`, or undefined when the encoding cannot write one of its characters. */
+export function encodeText(text: string, encoding: FileEncoding): Buffer | undefined {
+  if (encoding === "utf-16le") return Buffer.from(text, "utf16le");
+  if (encoding === "utf-16be") return Buffer.from(text, "utf16le").swap16();
+  let table = singleByteTables.get(encoding);
+  if (!table) {
+    const decoder = new TextDecoder(encoding);
+    table = new Map();
+    for (let byte = 0; byte < 256; byte++) table.set(decoder.decode(Uint8Array.of(byte)), byte);
+    singleByteTables.set(encoding, table);
+  }
+  const bytes: number[] = [];
+  for (const character of text) {
+    const byte = table.get(character);
+    if (byte === undefined) return undefined;
+    bytes.push(byte);
+  }
+  return Buffer.from(bytes);
 }
 
 export function pluginOptions(options: BlogOptions): RuBlogOptions {
@@ -376,6 +405,13 @@ function termsArb(): fc.Arbitrary<Y> {
     { weight: 10, arbitrary: seq(item) },
   );
 }
+
+/** More tags than a feed entry lists as categories (the README's cap of 100). */
+const manyTagsArb: fc.Arbitrary<Y> = fc.integer({ min: 101, max: 120 }).map((count) => ({
+  t: "seq",
+  flow: true,
+  items: Array.from({ length: count }, (_, index): Y => ({ t: "str", s: `тег${index}`, style: "plain" })),
+}));
 
 /** Not a list of names: a boolean, a mapping, a list holding one. */
 function badTermsArb(): fc.Arbitrary<Y> {
@@ -680,7 +716,10 @@ const VALUES: Record<Key, { good: fc.Arbitrary<Y>; bad: fc.Arbitrary<Y> }> = {
   Summary: { good: textArb(), bad: badTextArb() },
   Date: { good: dateArb(), bad: badDateArb() },
   Modified: { good: dateArb(), bad: badDateArb() },
-  Tags: { good: termsArb(), bad: badTermsArb() },
+  Tags: {
+    good: fc.oneof({ weight: 40, arbitrary: termsArb() }, { weight: 1, arbitrary: manyTagsArb }),
+    bad: badTermsArb(),
+  },
   Category: { good: termsArb(), bad: badTermsArb() },
   Categories: { good: termsArb(), bad: badTermsArb() },
   Slug: { good: pathArb(), bad: badPathArb() },
@@ -771,11 +810,38 @@ const pelicanPostArb: fc.Arbitrary<FrontMatter> = fc
     maxLength: 6,
     selector: ([key]) => key.toLowerCase(),
   })
-  .map((entries): FrontMatter => ({ kind: "pelican", entries: entries.map(([key, value]) => ({ key, value })) }));
+  .chain((entries) =>
+    // Pelican (Python-Markdown) takes a key after up to three spaces.
+    fc.array(fc.constantFrom(0, 0, 0, 1, 2, 3), { minLength: entries.length, maxLength: entries.length }).map(
+      (indents): FrontMatter => ({
+        kind: "pelican",
+        entries: entries.map(([key, value], index) => ({ key, value, indent: indents[index]! })),
+      }),
+    ),
+  );
+
+// prettier-ignore
+const OWN_PERMALINKS = ["/own/a/", "/own/b.html", "own/c/", "/own/Ли/", `../${ESCAPE_NAME}.html`, `/../../${ESCAPE_NAME}/`, `own/../../${ESCAPE_NAME}.html`];
+
+/**
+ * A post with Eleventy's own `permalink` (sometimes above the output folder), sometimes also kept out of
+ * collections: written there unless it is a draft or `Render: never`, refused when it would leave the output.
+ */
+const ownPermalinkArb: fc.Arbitrary<Array<{ key: string; value: Y }>> = fc
+  .tuple(fc.constantFrom(...OWN_PERMALINKS), fc.boolean())
+  .map(([permalink, excluded]) => [
+    { key: "permalink", value: { t: "str", s: permalink, style: "plain" } },
+    ...(excluded ? [{ key: "eleventyExcludeFromCollections", value: raw("true", true) }] : []),
+  ]);
+
+const yamlWithOwnPermalinkArb: fc.Arbitrary<FrontMatter> = fc
+  .tuple(yamlPostArb, ownPermalinkArb)
+  .map(([frontMatter, own]) => ({ kind: "yaml", entries: [...(frontMatter as { entries: Array<{ key: string; value: Y }> }).entries, ...own] }));
 
 /** Front matter the README accepts: YAML in any casing, Pelican's header, or none. */
 const frontMatterArb: fc.Arbitrary<FrontMatter> = fc.oneof(
   { weight: 16, arbitrary: yamlPostArb },
+  { weight: 2, arbitrary: yamlWithOwnPermalinkArb },
   { weight: 2, arbitrary: pelicanPostArb },
   { weight: 1, arbitrary: fc.constant<FrontMatter>({ kind: "none" }) },
 );
@@ -785,7 +851,17 @@ type Defect =
   | { kind: "value"; post: number; key: Key; casing: string; value: Y }
   | { kind: "casing"; post: number; entry: number; value: Y }
   | { kind: "pelican-twice"; post: number; entry: number }
-  | { kind: "yaml"; post: number; text: string };
+  | { kind: "yaml"; post: number; text: string }
+  | { kind: "bomb"; post: number; key: Key; casing: string; text: string };
+
+/** The billion laughs, nine levels of nine, written inside one value; and a value that contains itself. */
+const BOMBS = [
+  `[&a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"], ${"bcdefghi"
+    .split("")
+    .map((name, index) => `&${name} [${Array(9).fill(`*${"abcdefghi"[index]}`).join(",")}]`)
+    .join(", ")}]`,
+  "&self [x, *self]",
+];
 
 const defectArb: fc.Arbitrary<Defect> = fc.oneof(
   {
@@ -813,6 +889,18 @@ const defectArb: fc.Arbitrary<Defect> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant("yaml" as const), post: fc.nat(), text: fc.constantFrom(...BROKEN_YAML) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(...KEYS).chain((key) =>
+      fc.record({
+        kind: fc.constant("bomb" as const),
+        post: fc.nat(),
+        key: fc.constant(key),
+        casing: keyCasing(key),
+        text: fc.constantFrom(...BOMBS),
+      }),
+    ),
   },
 );
 
@@ -860,6 +948,12 @@ function applyDefect(posts: PostSpec[], defect: Defect): PostSpec[] {
     case "yaml":
       frontMatter = { kind: "broken", text: defect.text };
       break;
+    case "bomb": {
+      const entries = asYamlEntries(frontMatter).filter(({ key }) => key.toLowerCase() !== defect.key.toLowerCase());
+      const rest = frontMatterText({ kind: "yaml", entries })!;
+      frontMatter = { kind: "text", text: `${rest === "" ? "" : `${rest}\n`}${defect.casing}: ${defect.text}` };
+      break;
+    }
   }
   return posts.map((other, at) => (at === index ? { ...other, frontMatter } : other));
 }
@@ -886,11 +980,16 @@ export const optionsArb: fc.Arbitrary<BlogOptions> = fc.record({
   siteUrl: fc.constantFrom("https://example.ru", "https://example.ru/blog/", "https://пример.рф/блог"),
 });
 
+/** Most posts are UTF-8; some are in an encoding old Russian blogs have (written so where it can write the post). */
+const encodingArb = fc.option(fc.constantFrom<FileEncoding>("windows-1251", "koi8-r", "utf-16le", "utf-16be"), {
+  freq: 8,
+});
+
 /** 2–5 posts of valid front matter; in about two blogs of five, one or two defects the README says stop the build. */
 export const anyBlogArb: fc.Arbitrary<BlogSpec> = fc
   .record({
     options: optionsArb,
-    posts: fc.array(fc.tuple(filePartsArb, frontMatterArb), { minLength: 2, maxLength: 5 }),
+    posts: fc.array(fc.tuple(filePartsArb, frontMatterArb, encodingArb), { minLength: 2, maxLength: 5 }),
     defects: fc.oneof(
       { weight: 3, arbitrary: fc.constant<Defect[]>([]) },
       { weight: 2, arbitrary: fc.array(defectArb, { minLength: 1, maxLength: 2 }) },
@@ -900,9 +999,10 @@ export const anyBlogArb: fc.Arbitrary<BlogSpec> = fc
     options,
     posts: defects.reduce<PostSpec[]>(
       applyDefect,
-      posts.map(([[folder, date, stem, extension], frontMatter], index): PostSpec => ({
+      posts.map(([[folder, date, stem, extension], frontMatter, encoding], index): PostSpec => ({
         file: `posts/${folder}${date}${stem}${index}${extension}`,
         frontMatter,
+        ...(encoding === null ? {} : { encoding }),
       })),
     ),
   }));
@@ -921,8 +1021,10 @@ export interface ExpectedPost {
   listing: "always" | "local" | "never";
   tags: string[];
   categories: string[];
-  /** For a written post with a `Url`: the file it must be written to, relative to the output folder. */
+  /** For a written post with a `Url` or its own `permalink`: the file it must be written to, in the output folder. */
   urlFile?: string;
+  /** `eleventyExcludeFromCollections: true`: written (with its own permalink) but in no collection, term or feed. */
+  excluded: boolean;
 }
 
 /** README: "Tags that differ only in case or surrounding spaces are one term" (and Unicode normalisation). */
@@ -1039,7 +1141,9 @@ function frontMatterData(post: PostSpec): { data: Record<string, unknown>; error
   const errors: Array<string | null> = [];
   const data: Record<string, unknown> = {};
   for (const { key, value } of fm.entries as Array<{ key: string; value: Y | string }>) {
-    if (fm.kind === "pelican" && key in data) errors.push(null); // README: `the key "Title" is given twice`
+    if (fm.kind === "pelican" && Object.hasOwn(data, key)) errors.push(null); // README: `the key "Title" is given twice`
+    // README: a file with NUL bytes in UTF-8 text is refused naming the file (YAML writes a NUL escaped).
+    if (typeof value === "string" && value.includes("\u0000")) errors.push(null);
     data[key] = typeof value === "string" ? value.trim() : yamlValue(value);
   }
   return { data, errors };
@@ -1135,8 +1239,14 @@ export function expectPost(post: PostSpec, index: number, options: BlogOptions):
   }
   if (status === "hidden") listing = "never";
   const written = render && !draft;
+  // Eleventy's own keys, exactly as spelled: README, a draft or Render: never post is never written whatever
+  // permalink it has; any other page landing outside the output folder stops the build naming the key permalink.
+  const own = typeof data.permalink === "string" ? data.permalink : undefined;
+  const excluded = data.eleventyExcludeFromCollections === true;
+  if (written && own !== undefined && urlFile(own).startsWith("../")) errors.push("permalink");
   if (
     written &&
+    own === undefined &&
     url === undefined &&
     /:(year|month|day)\b|\{date:/.test(options.permalink) &&
     !dated.present &&
@@ -1153,7 +1263,8 @@ export function expectPost(post: PostSpec, index: number, options: BlogOptions):
     listing,
     tags: tags ?? [],
     categories,
-    ...(written && url !== undefined ? { urlFile: urlFile(url) } : {}),
+    excluded,
+    ...(written && (own ?? url) !== undefined ? { urlFile: urlFile((own ?? url)!) } : {}),
   };
 }
 
@@ -1393,8 +1504,13 @@ async function checkSite(
   for (const post of expected.posts) {
     const items = allPosts.filter((item) => inputFile(item.inputPath) === post.file);
     const written = post.render && !post.draft;
-    if (post.draft) {
-      if (items.length > 0) problems.push(`${post.file} is a draft but in collections.all`);
+    if (post.draft || post.excluded) {
+      if (items.length > 0) problems.push(`${post.file} is a draft or excluded but in collections.all`);
+      // An excluded post is written at its own permalink all the same (the generator gives it one).
+      if (written && post.urlFile !== undefined) {
+        expectedFiles.add(post.urlFile);
+        mustContain.set(post.urlFile, new Set([post.index]));
+      }
       continue;
     }
     if (items.length !== 1) {
@@ -1422,7 +1538,7 @@ async function checkSite(
   }
   const listedFiles = listed.map((item) => inputFile(item.inputPath)).sort();
   const shouldList = expected.posts
-    .filter((post) => !post.draft && post.listing === "always")
+    .filter((post) => !post.draft && !post.excluded && post.listing === "always")
     .map((post) => post.file)
     .sort();
   if (!isDeepStrictEqual(listedFiles, shouldList))
@@ -1435,14 +1551,14 @@ async function checkSite(
 
   // (3) term pages 1..n and term feeds hold exactly the term's posts.
   const siteFeedPosts = expected.posts
-    .filter((post) => !post.draft && post.listing === "always" && post.render)
+    .filter((post) => !post.draft && !post.excluded && post.listing === "always" && post.render)
     .map((post) => post.index);
   mustContain.set("feed.xml", new Set(siteFeedPosts));
   const feedEntries = new Map<string, number>([["feed.xml", siteFeedPosts.length]]);
   for (const kind of ["tags", "categories"] as const) {
     const want = new Map<string, Set<string>>();
     for (const post of expected.posts) {
-      if (post.draft || post.listing === "never") continue;
+      if (post.draft || post.excluded || post.listing === "never") continue;
       for (const name of kind === "tags" ? post.tags : post.categories) {
         const key = termKey(name);
         if (!want.has(key)) want.set(key, new Set());
