@@ -103,19 +103,21 @@ test("normalizePost: Build and Status set where a post is listed", (t) => {
 
 test("normalizePost: a Build key or value Hugo ignores is ignored with one warning naming the nearest key; the post is listed as Hugo lists it", (t) => {
   const typo = context();
-  const data = normalizePost({ Title: "A", Build: { Link: "local" } }, typo);
+  const data = normalizePost({ Title: "A", Date: "2015-07-29", Build: { Link: "local" } }, typo);
   t.like(data, { permalink: "/posts/a/" });
   t.like(data.ruBlog as object, { listing: "always" });
   t.deepEqual(typo.warnings, [
     "posts/x.md: Build: Link is not a key of Build; did you mean List? It is ignored, as Hugo ignores it, and the post is built as if it were not there.",
   ]);
   const lower = context();
-  normalizePost({ title: "A", build: { rendr: "never" } }, lower);
+  normalizePost({ title: "A", date: "2015-07-29", build: { rendr: "never" } }, lower);
   t.deepEqual(lower.warnings, [
     "posts/x.md: build: rendr is not a key of build; did you mean render? It is ignored, as Hugo ignores it, and the post is built as if it were not there.",
   ]);
   const value = context();
-  t.like(normalizePost({ Title: "A", Build: { List: "sometimes" } }, value).ruBlog as object, { listing: "always" });
+  t.like(normalizePost({ Title: "A", Date: "2015-07-29", Build: { List: "sometimes" } }, value).ruBlog as object, {
+    listing: "always",
+  });
   t.deepEqual(value.warnings, [
     'posts/x.md: Build: List: "sometimes" is not always, local or never; it is ignored, as Hugo ignores it, and the post is listed as by default (always). Write one of always, local or never.',
   ]);
