@@ -472,9 +472,10 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
           context.now ?? new Date(),
         );
   if (skipped !== undefined) context.warn(skipped);
-  else if (date === undefined) warnUndated(context);
   else if (context.unreadFrontMatter) context.warn(`${file}: ${context.unreadFrontMatter}.`);
   const written = skipped === undefined && !headless && build.render && (!isDraft || context.writeDrafts);
+  // A post that is not written has no URL or feed entry to move.
+  if (written && date === undefined) warnUndated(context);
   const eleventyTags = tags.filter((tag) => {
     if (!RESERVED_COLLECTION_NAMES.has(tag.toLowerCase())) return true;
     context.warn(

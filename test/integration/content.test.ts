@@ -239,7 +239,7 @@ test.serial("a shortcode Hugo could not read either stops the build naming the f
 
 test.serial("a missing ref is one warning naming the post, and stays as written", async (t) => {
   const { result, warnings } = await captureWarnings(() =>
-    buildSite({ "posts/a.md": "---\ntitle: A\n---\n[x]({{< relref \"nope.md\" >}}) and {{< ref \"nope.md\" >}}\n" }, { tagPages: false, categoryPages: false, feeds: false }),
+    buildSite({ "posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\n[x]({{< relref \"nope.md\" >}}) and {{< ref \"nope.md\" >}}\n" }, { tagPages: false, categoryPages: false, feeds: false }),
   );
   t.deepEqual(warnings, [
     `[ru-blog] warning: posts/a.md: {{< relref "nope.md" >}}: no page is there (looked for posts/nope.md, posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
