@@ -86,18 +86,30 @@ function decode(bytes: Uint8Array, encoding: PostEncoding): string | undefined {
   }
 }
 
-/** UTF-16 without a byte-order mark: most ASCII characters leave a NUL in every other byte. */
+/**
+ * UTF-16 without a byte-order mark: every ASCII character leaves a NUL in the same half of its pair, and none is
+ * in the other. A Russian post has few ASCII characters (a thousand Cyrillic letters have no NUL byte), so the
+ * count of NULs proves nothing; what does is that the text read that way is the text of a post: letters of
+ * European scripts, punctuation and white space, where UTF-8 bytes read as UTF-16 give CJK characters.
+ */
 function utf16WithoutMark(bytes: Uint8Array): PostEncoding | undefined {
+  if (bytes.length % 2 !== 0) return undefined;
   let evenNuls = 0;
   let oddNuls = 0;
   for (let index = 0; index + 1 < bytes.length; index += 2) {
     if (bytes[index] === 0) evenNuls++;
     if (bytes[index + 1] === 0) oddNuls++;
   }
-  const pairs = Math.floor(bytes.length / 2);
-  if (oddNuls > pairs / 4 && evenNuls === 0) return "utf-16le";
-  if (evenNuls > pairs / 4 && oddNuls === 0) return "utf-16be";
-  return undefined;
+  const encoding = oddNuls > 0 && evenNuls === 0 ? "utf-16le" : evenNuls > 0 && oddNuls === 0 ? "utf-16be" : undefined;
+  const text = encoding && decode(bytes, encoding);
+  return text && looksLikeText(text) ? encoding : undefined;
+}
+
+/** At least 95 % of the characters are Latin, Greek, Cyrillic, general punctuation or symbols, or white space. */
+function looksLikeText(text: string): boolean {
+  let plain = 0;
+  for (const character of text) if (character < "\u0530" || (character >= "\u2000" && character < "\u2c00")) plain++;
+  return plain >= text.length * 0.95;
 }
 
 /**
