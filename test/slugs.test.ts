@@ -155,6 +155,10 @@ test("a function style's result must be one safe path segment", (t) => {
     instanceOf: InvalidValueError,
     message: 'the slugStyle function made "../up" of "any"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
   });
+  t.throws(() => createSlugger((text) => `${text}\u202e`)("a"), {
+    instanceOf: InvalidValueError,
+    message: 'the slugStyle function made "a\\u202e" of "a"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
+  });
   t.is(createSlugger(() => "")("any"), "");
 });
 
