@@ -48,13 +48,17 @@ const NEVER_FIRST = new Set(["ь", "ъ", "ы"]);
 /**
  * How Russian a reading looks: higher is likelier. Only non-ASCII characters count (ASCII reads the same in both),
  * each by its letter's frequency, with penalties for a capital inside a lower-case word and for a word starting
- * with ь, ъ or ы.
+ * with ь, ъ or ы. A run of one character counts once: `яяяя…` read the other way is `СССС…`, and a long run of a
+ * frequent letter would outweigh the rest of the text.
  */
 function russianScore(text: string): number {
   let score = 0;
   let previousLower = false;
   let previousLetter = false;
+  let previous = "";
   for (const character of text) {
+    if (character === previous) continue;
+    previous = character;
     if (character < "\u0080") {
       previousLower = /[a-z]/.test(character);
       previousLetter = /[a-z]/i.test(character);
@@ -89,8 +93,8 @@ function decode(bytes: Uint8Array, encoding: PostEncoding): string | undefined {
 /**
  * UTF-16 without a byte-order mark: every ASCII character leaves a NUL in the same half of its pair, and none is
  * in the other. A Russian post has few ASCII characters (a thousand Cyrillic letters have no NUL byte), so the
- * count of NULs proves nothing; what does is that the text read that way is the text of a post: letters of
- * European scripts, punctuation and white space, where UTF-8 bytes read as UTF-16 give CJK characters.
+ * count of NULs proves nothing; what does is that the text read that way is the text of a post, where UTF-8 bytes
+ * read as UTF-16 give CJK characters.
  */
 function utf16WithoutMark(bytes: Uint8Array): PostEncoding | undefined {
   if (bytes.length % 2 !== 0) return undefined;
@@ -105,11 +109,18 @@ function utf16WithoutMark(bytes: Uint8Array): PostEncoding | undefined {
   return text && looksLikeText(text) ? encoding : undefined;
 }
 
-/** At least 95 % of the characters are Latin, Greek, Cyrillic, general punctuation or symbols, or white space. */
+/**
+ * Fewer than 5 % of the characters are CJK, Hangul or private-use: what two bytes of UTF-8 (`Пр`, `ab`) make when
+ * read as one UTF-16 unit. Letters of any European script, punctuation and emoji are text.
+ */
 function looksLikeText(text: string): boolean {
-  let plain = 0;
-  for (const character of text) if (character < "\u0530" || (character >= "\u2000" && character < "\u2c00")) plain++;
-  return plain >= text.length * 0.95;
+  let garbled = 0;
+  let characters = 0;
+  for (const character of text) {
+    characters++;
+    if (/[\u3000-\u9fff\uac00-\ud7ff\ue000-\uf8ff]/.test(character)) garbled++;
+  }
+  return garbled < characters * 0.05;
 }
 
 /**

@@ -151,20 +151,21 @@ const ENTRY_START = "\n    <entry>";
 const FEED_END = "\n</feed>";
 
 /** What `feed` and xml-js leave unescaped in an attribute value and must not be there as it is (fix 6). */
-const ATTRIBUTE_SPECIAL = /[<\t\n\r]/g;
+const ATTRIBUTE_SPECIAL = /[&<\t\n\r]/g;
 
 /**
  * The marker each of them is handed over as: U+0001, which fix 7 removes from every string handed to `feed`,
  * around the name of its character reference, so that nothing else in the written XML can look like one.
  */
 const ATTRIBUTE_MARKERS: Record<string, string> = {
+  "&": "\u0001amp\u0001",
   "<": "\u0001lt\u0001",
   "\t": "\u0001#9\u0001",
   "\n": "\u0001#10\u0001",
   "\r": "\u0001#13\u0001",
 };
 
-const WRITTEN_ATTRIBUTE_MARKER = /\u0001(lt|#9|#10|#13)\u0001/g;
+const WRITTEN_ATTRIBUTE_MARKER = /\u0001(amp|lt|#9|#10|#13)\u0001/g;
 
 /** Any string for `feed`, without the characters XML 1.0 forbids (fix 7). */
 function xmlChars(value: string): string {
