@@ -403,6 +403,19 @@ function neverWritten(rest: Record<string, unknown>): Record<string, unknown> {
   return { permalink: false, eleventyComputed: { ...ownComputed, permalink: false } };
 }
 
+/**
+ * A post's own permalink with a `..` segment is refused here: Eleventy folds `/../../x/` into `/x/` once the site
+ * has a URL transform, so the output check would see a harmless URL where the author asked for one outside the site.
+ */
+function assertPermalinkInside(permalink: unknown, file: string): void {
+  if (typeof permalink === "string" && permalink.split(/[\\/]/).includes("..")) {
+    throw new RuBlogError(
+      `its permalink ${describeValue(permalink)} would write outside the output folder; change it to a path inside the site.`,
+      { file, key: "permalink" },
+    );
+  }
+}
+
 function fileStem(file: string): string {
   const base = file.split("/").pop() ?? file;
   return base.replace(/\.[^.]+$/, "").replace(/^\d{4}-\d{2}-\d{2}-?/, "");
@@ -522,6 +535,8 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     );
     // The permalink is final text: a `{{` in a Url must not be run as a template.
     data.dynamicPermalink = false;
+  } else {
+    assertPermalinkInside(rest.permalink, file);
   }
   if ((isDraft && !context.writeDrafts) || skipped !== undefined || headless)
     data.eleventyExcludeFromCollections = true;

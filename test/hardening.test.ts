@@ -131,7 +131,7 @@ test.serial("a page kept out of collections with a permalink above the output fo
   assertRefused(
     t,
     built,
-    '[ru-blog] posts/a.md, key "permalink": its permalink "/../../escape-a.html" would write outside the output folder; change it to a path inside the site.',
+    '[ru-blog] posts/a.md, key "permalink": its permalink "../../escape-a.html" would write outside the output folder; change it to a path inside the site.',
   );
   await assertNothingOutside(t, built, Object.keys({ ...LAYOUTS, ...files }));
 });
