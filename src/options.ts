@@ -3,6 +3,7 @@ import { checkArchivePattern, type ArchiveKind, type ArchivePatterns } from "./a
 import { isValidZone } from "./dates.js";
 import { isEntryIdStyle, type EntryIdStyle } from "./entry-ids.js";
 import { describeValue, InvalidValueError, RuBlogError, type Warn } from "./errors.js";
+import type { Generator } from "./front-matter-formats.js";
 import { isSlugStyle, type SlugStyle } from "./slugs.js";
 import { typographyGroups, type TypographyGroups, type TypographyOption } from "./typography.js";
 import { checkSiteUrl } from "./urls.js";
@@ -155,9 +156,6 @@ export interface RuBlogOptions {
   /** Files beside the posts (images, PDFs, archives), copied byte for byte; `false` copies none. */
   attachments?: AttachmentsOption | false;
 }
-
-/** The generators whose defaults `from` gives. */
-export type Generator = "hugo" | "pelican";
 
 export interface ResolvedFeeds {
   all: string | false;
