@@ -30,7 +30,9 @@ const LAYOUTS = {
   "content/content.11tydata.json": JSON.stringify({ layout: "post.njk" }),
   "_includes/post.njk": `{{ {"kind": "post", "title": title, "date": page.date | isoDate, "source": page.inputPath, "tags": ruBlog.tags, "categories": ruBlog.categories} | dump | safe }}`,
   "_includes/term.njk": `{{ {"kind": kind, "name": term.name, "posts": termPage.posts | postUrls} | dump | safe }}`,
-  "list-pages.njk": `---\npermalink: /list-pages.json\neleventyImport:\n  collections: [listPages]\n---\n{{ collections.listPages | listPages | dump | safe }}`,
+  // Paginated over the collection, as the README says: Eleventy 3.0 renders a template that only imports a
+  // collection made by addCollection before that collection's pages, so their content is not there yet.
+  "list-pages.njk": `---\npermalink: /list-pages.json\npagination:\n  data: collections.listPages\n  size: 100\n---\n{{ pagination.items | listPages | dump | safe }}`,
 };
 const configure = (eleventyConfig: any) => {
   eleventyConfig.addFilter("postUrls", (posts: { url: string }[]) => posts.map((post) => post.url));
