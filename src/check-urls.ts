@@ -9,11 +9,12 @@
  * (`<meta http-equiv="refresh" content="0; url=...">`); a redirect whose site-internal target the new build
  * does not serve is reported as broken too (chains are followed, loops reported).
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import picomatch from "picomatch";
 import { Parser } from "htmlparser2";
 import { InvalidValueError } from "./errors.js";
+import { listFiles } from "./file-tree.js";
 
 export interface CheckUrlsOptions {
   /** Globs (picomatch) of old paths to skip, relative to the old folder, no leading slash: `"theme/**"`. */
@@ -130,38 +131,9 @@ function refreshUrl(attributes: Record<string, string>): string | undefined {
   return url || undefined;
 }
 
-/** Every file under `root`, as `/`-separated paths relative to it. Skips `.git`; follows symlinks once. */
-export function listFiles(root: string): string[] {
-  const files: string[] = [];
-  const seenDirs = new Set<string>([realpathSync(root)]);
-  const stack: [string, string][] = [[root, ""]];
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [dir, prefix] = next;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const abs = join(dir, entry.name);
-      const rel = prefix + entry.name;
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const stats = statSync(abs);
-          isDir = stats.isDirectory();
-          isFile = stats.isFile();
-        } catch {
-          continue; // a dangling link serves nothing
-        }
-      }
-      if (isFile) {
-        files.push(rel);
-      } else if (isDir && entry.name !== ".git") {
-        const real = realpathSync(abs);
-        if (seenDirs.has(real)) continue;
-        seenDirs.add(real);
-        stack.push([abs, `${rel}/`]);
-      }
-    }
-  }
-  return files;
+/** Every file of a built site, as `/`-separated paths relative to its folder; `.git` is no part of the site. */
+export function listSiteFiles(root: string): string[] {
+  return listFiles(root, (name) => name === ".git");
 }
 
 /** Throws `InvalidValueError` unless `dir` is an existing folder; `role` names it in the message. */
@@ -205,7 +177,7 @@ function fileServingIn(files: ReadonlyMap<string, string>, urlPath: string): str
 /** A build's files: normalised path → the path on disk. */
 function filesOf(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const rel of listFiles(dir)) {
+  for (const rel of listSiteFiles(dir)) {
     const key = normalizePath(rel);
     if (!files.has(key)) files.set(key, rel);
   }
@@ -224,7 +196,7 @@ export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOpti
 
   const oldPaths = new Set<string>();
   let ignored = 0;
-  for (const rel of listFiles(oldDir)) {
+  for (const rel of listSiteFiles(oldDir)) {
     if (!options.all && !isPageOrFeed(rel)) continue;
     const path = normalizePath(rel);
     if (isIgnored(path) || isIgnored(rel) || isIgnored(urlOfFile(path).slice(1))) {

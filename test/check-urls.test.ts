@@ -9,7 +9,7 @@ import {
   isGeneratorSyntax,
   isPageOrFeed,
   pageLinks,
-  listFiles,
+  listSiteFiles,
   normalizePath,
   redirectTarget,
   urlOfFile,
@@ -200,9 +200,9 @@ test("missing or non-folder arguments throw InvalidValueError", (t) => {
   t.throws(() => checkUrls(dir, join(dir, "file.html")), { instanceOf: InvalidValueError, message: /new site is not a folder/ });
 });
 
-test("listFiles walks nested folders and skips .git", (t) => {
+test("listSiteFiles walks nested folders and skips .git", (t) => {
   const dir = site({ "a/b/c.html": "", "d.xml": "", ".git/HEAD": "", ".well-known/x.html": "" });
-  t.deepEqual(listFiles(dir).sort(), [".well-known/x.html", "a/b/c.html", "d.xml"]);
+  t.deepEqual(listSiteFiles(dir).sort(), [".well-known/x.html", "a/b/c.html", "d.xml"]);
 });
 
 test("formatReport is for a person", (t) => {

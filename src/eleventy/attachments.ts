@@ -2,7 +2,7 @@
  * Glue of src/attachments.ts: lists the files under the posts folder on every build, keeps Pelican's static `.html`
  * out of Eleventy's templates, checks that no copy lands on a page, and copies byte for byte after the build.
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import {
@@ -14,6 +14,7 @@ import {
   type PostPlace,
 } from "../attachments.js";
 import { RuBlogError } from "../errors.js";
+import { listFiles } from "../file-tree.js";
 import type { AttachmentsOption } from "../options.js";
 import { assertUniqueUrls } from "../permalinks.js";
 import type { PluginContext } from "./context.js";
@@ -68,7 +69,7 @@ export function registerAttachments(context: PluginContext): void {
     return [];
   });
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
-    const files = listFiles(path.resolve(postsFolder), [output, ...otherFolders(directories)]).map((file) =>
+    const files = attachmentCandidates(path.resolve(postsFolder), [output, ...otherFolders(directories)]).map((file) =>
       path.posix.join(postsBase, file),
     );
     const plan = planAttachments(files, posts, settings);
@@ -118,26 +119,9 @@ function unchanged(from: string, to: string): boolean {
   }
 }
 
-/** Files under `root`, `/`-separated and relative to it; skips hidden entries, node_modules and `skip` folders. */
-function listFiles(root: string, skip: readonly string[]): string[] {
-  const files: string[] = [];
-  const walk = (folder: string, prefix: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (!skip.includes(full)) walk(full, `${prefix}${entry.name}/`);
-      } else if (entry.isFile()) {
-        files.push(`${prefix}${entry.name}`);
-      }
-    }
-  };
-  walk(root, "");
-  return files;
+/** Files under `root` that may be attachments: not hidden, not in node_modules, not in the `skip` folders. */
+function attachmentCandidates(root: string, skip: readonly string[]): string[] {
+  const skipFolder = (name: string, full: string) =>
+    name.startsWith(".") || name === "node_modules" || skip.includes(full);
+  return listFiles(root, skipFolder).filter((file) => !path.posix.basename(file).startsWith("."));
 }

@@ -1,6 +1,7 @@
-import { accessSync, constants, readdirSync } from "node:fs";
+import { accessSync, constants } from "node:fs";
 import path from "node:path";
 import { RuBlogError } from "../errors.js";
+import { listFiles } from "../file-tree.js";
 
 /**
  * Refuses, before Eleventy reads anything, a post file the build may not read: Eleventy's own read error is a stack
@@ -14,31 +15,18 @@ export function assertPostsReadable(
 ): void {
   const input = path.resolve(directories.input);
   const output = path.resolve(directories.output);
-  const walk = (folder: string) => {
-    let entries;
+  const postsFolder = path.join(input, postsBase);
+  const skipFolder = (name: string, full: string) => name === "node_modules" || name.startsWith(".") || full === output;
+  for (const file of listFiles(postsFolder, skipFolder)) {
+    const relative = path.posix.join(path.relative(input, postsFolder).split(path.sep).join("/"), file);
+    if (!isPostPath(relative)) continue;
     try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch {
-      // A folder that is missing or unreadable holds no post Eleventy could read either.
-      return;
+      accessSync(path.join(postsFolder, file), constants.R_OK);
+    } catch (error) {
+      throw new RuBlogError(
+        `the file cannot be read (${(error as NodeJS.ErrnoException).code}); let the build read it (chmod a+r) or move it out of the posts folder.`,
+        { file: relative },
+      );
     }
-    for (const entry of entries) {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== "node_modules" && !entry.name.startsWith(".") && full !== output) walk(full);
-        continue;
-      }
-      const relative = path.relative(input, full).split(path.sep).join("/");
-      if (!entry.isFile() || !isPostPath(relative)) continue;
-      try {
-        accessSync(full, constants.R_OK);
-      } catch (error) {
-        throw new RuBlogError(
-          `the file cannot be read (${(error as NodeJS.ErrnoException).code}); let the build read it (chmod a+r) or move it out of the posts folder.`,
-          { file: relative },
-        );
-      }
-    }
-  };
-  walk(path.join(input, postsBase));
+  }
 }
