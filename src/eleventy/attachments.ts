@@ -18,6 +18,7 @@ import { listFiles } from "../file-tree.js";
 import type { AttachmentsOption } from "../options.js";
 import { assertUniqueUrls } from "../permalinks.js";
 import type { PluginContext } from "./context.js";
+import { addUnlistedCollection } from "./existing-site.js";
 import { describeTemplate } from "./output-checks.js";
 import type { EleventyConfig } from "./types.js";
 
@@ -57,7 +58,7 @@ export function registerAttachments(context: PluginContext): void {
   });
   const output = path.resolve(directories.output);
   // Each build: the posts' output files and dates, for `{attach}` and bundles.
-  eleventyConfig.addCollection("_ruBlogAttachmentPosts", (api) => {
+  addUnlistedCollection(eleventyConfig, "_ruBlogAttachmentPosts", (api) => {
     posts = api.getAll().flatMap((item) => {
       const file = context.postFile(item.inputPath);
       if (file === undefined || typeof item.outputPath !== "string") return [];

@@ -4,12 +4,35 @@
  */
 import type { PluginContext } from "./context.js";
 
+import type { CollectionApi, EleventyConfig } from "./types.js";
+
 /**
- * The collections the plugin adds that a site made before it did not have. They are there by name
- * (`collections.tagList`) but not among the keys a template that iterates `collections` sees (the starter's tag
- * pages and tag list do): a site would otherwise get a "tagList" tag page made of term objects.
+ * Adds a collection the plugin makes that a site made before it did not have (`tagList`, `categoryList`,
+ * `listPages`, its internal ones). It is there by name (`collections.tagList`) but not among the keys a template
+ * that iterates `collections` sees (the starter's tag pages and tag list do): a site would otherwise get a "tagList"
+ * tag page made of term objects.
  */
-const UNLISTED_COLLECTIONS = ["tagList", "categoryList", "listPages", "_ruBlogAttachmentPosts"];
+export function addUnlistedCollection(
+  config: EleventyConfig,
+  name: string,
+  build: (api: CollectionApi) => unknown,
+): void {
+  config.addCollection(name, (api) => {
+    // Every template's `collections` is one object per build, which Eleventy fills in as each collection is made
+    // (Eleventy 3 and 4 alike; a preprocessor sees an earlier object in Eleventy 4). A property already there and
+    // not enumerable stays so when Eleventy assigns this collection to it, right after this returns.
+    const collections = api.getAll()[0]?.data.collections;
+    if (collections && typeof collections === "object" && !Object.prototype.hasOwnProperty.call(collections, name)) {
+      Object.defineProperty(collections, name, {
+        value: undefined,
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+    }
+    return build(api);
+  });
+}
 
 export function registerExistingSite({ config, siteWrites }: PluginContext): void {
   // Eleventy works out every page's URL through the URL transforms, those of templates kept out of collections
@@ -18,23 +41,5 @@ export function registerExistingSite({ config, siteWrites }: PluginContext): voi
   config.addUrlTransform?.(({ url }) => {
     siteWrites(url);
     return undefined;
-  });
-
-  // `collections` is one object per build, handed to every template before Eleventy fills it; a property that is
-  // already there, but not enumerable, stays so when Eleventy assigns the collection to it.
-  const prepared = new WeakSet<object>();
-  config.addPreprocessor?.("ru-blog-unlisted-collections", "*", (data: { collections?: object }) => {
-    const collections = data.collections;
-    if (!collections || prepared.has(collections)) return;
-    prepared.add(collections);
-    for (const name of UNLISTED_COLLECTIONS) {
-      if (Object.prototype.hasOwnProperty.call(collections, name)) continue;
-      Object.defineProperty(collections, name, {
-        value: undefined,
-        writable: true,
-        configurable: true,
-        enumerable: false,
-      });
-    }
   });
 }
