@@ -3,7 +3,6 @@
  * win over the plugin's at one URL, and the plugin's collections stay out of the site's loops over `collections`.
  */
 import type { PluginContext } from "./context.js";
-
 import type { CollectionApi, EleventyConfig } from "./types.js";
 
 /**
