@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { random } from "../test/fixtures/seeded-random.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const GENERATOR_VERSION = 7;
+export const GENERATOR_VERSION = 8;
 
 const WORDS = `
 контейнер система образ обновление дистрибутив сервер хост проект сеть кластер ядро модуль процесс память диск файл
@@ -187,7 +187,8 @@ export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: fal
   const blog = `// (b) the plugin: term pages for tags and categories, every feed on.
 // RU_BLOG_BENCH_PLUGIN (a file URL or path of the plugin's entry) lets bench/run.mjs --plugin compare two builds;
 // RU_BLOG_BENCH_FEEDS=off builds (d), the same without feeds, for bench/run.mjs --feeds-share;
-// RU_BLOG_BENCH_TYPOGRAPHY=on builds (e), the same with typography: true, for bench/run.mjs --typography.
+// RU_BLOG_BENCH_TYPOGRAPHY=on builds (e), the same with typography: true, for bench/run.mjs --typography;
+// RU_BLOG_BENCH_TAG_COLLECTIONS=default builds (f), the plugin with default options: tagCollections left unset.
 import { pathToFileURL } from "node:url";
 const entry = process.env.RU_BLOG_BENCH_PLUGIN ? pathToFileURL(process.env.RU_BLOG_BENCH_PLUGIN).href : ${JSON.stringify(pluginEntry)};
 const { default: ruBlog } = await import(entry);
@@ -205,7 +206,7 @@ export default function (eleventyConfig) {
         : { all: "/feed.xml", tags: "/tags/:slug/feed.xml", categories: "/categories/:slug/feed.xml", limit: 20 },
     // (a) builds no collections.<tag>, since plain Eleventy cannot read the capitalised Tags; Eleventy's own
     // per-tag collections are its cost, not the plugin's, and the plugin's term pages do not need them.
-    tagCollections: false,
+    ...(process.env.RU_BLOG_BENCH_TAG_COLLECTIONS === "default" ? {} : { tagCollections: false }),
     typography: process.env.RU_BLOG_BENCH_TYPOGRAPHY === "on",
   });
 }

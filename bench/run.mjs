@@ -2,19 +2,21 @@
 // synthetic blog. See bench/README.md.
 //
 // Usage: node bench/run.mjs [N ...] [--tags T] [--categories C] [--runs R] [--seed S] [--matrix] [--dir D]
-//                           [--plugin P] [--no-floor] [--feeds-share] [--typography] [--out FILE] [--profile]
+//                           [--plugin P] [--no-floor] [--no-default] [--feeds-share] [--typography] [--out FILE] [--profile]
 //   N            posts (default 1000); several N run one after another
 //   --tags T     distinct tags (default 200)
-//   --runs R     timed builds of each variant, alternating a, b, c, a, b, c… (default 3)
-//   --matrix     the README's set: 1,000 and 10,000 posts with 200 tags, 10,000 posts with 2,000 tags
+//   --runs R     timed builds of each variant, alternating a, b, c, f, a, b, c, f… (default 3)
+//   --matrix     the README's set: 1,000, 2,000 and 10,000 posts with 200 tags, 10,000 posts with 2,000 tags
 //   --dir PATH   where the sites are generated and built (default bench/out); e.g. /dev/shm/ru-blog-bench
 //                keeps a busy disk out of the figures
 //   --plugin P   build (b) with the plugin entry at path P instead of dist/index.js (to compare two builds)
 //   --no-floor   skip (c), plain Eleventy with a posts collection and as many extra trivial pages as (b) writes
+//   --no-default skip (f), the plugin with default options (Eleventy's collections.<tag> kept: tagCollections unset)
 //   --feeds-share  also build (d), the plugin with feeds: false, and print the feeds' share of (b): (b − d) / b
 //   --typography  also build (e), the plugin with typography: true, and print its cost: e / b
 //   --out FILE   where the results go (default bench/out/results.json)
-//   --profile    after the timed runs, one (b) build under `node --cpu-prof` (kept in bench/out/profiles/);
+//   --profile    after the timed runs, one (b) build and one (f) build under `node --cpu-prof` (kept in
+//                bench/out/profiles/);
 //                prints self time by package, the top functions and the plugin's own
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -35,13 +37,14 @@ const eleventyVersion = JSON.parse(readFileSync(path.join(path.dirname(eleventyC
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function parseArgs(argv) {
-  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, feedsShare: false, out: path.join(here, "out", "results.json") };
+  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, defaults: true, feedsShare: false, out: path.join(here, "out", "results.json") };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
     else if (arg === "--matrix") options.matrix = true;
     else if (arg === "--profile") options.profile = true;
     else if (arg === "--no-floor") options.floor = false;
+    else if (arg === "--no-default") options.defaults = false;
     else if (arg === "--feeds-share") options.feedsShare = true;
     else if (arg === "--typography") options.typography = true;
     else if (arg === "--out") options.out = path.resolve(argv[++i]);
@@ -57,6 +60,7 @@ function parseArgs(argv) {
   const cases = options.matrix
     ? [
         { posts: 1000, tags: 200 },
+        { posts: 2000, tags: 200 },
         { posts: 10000, tags: 200 },
         { posts: 10000, tags: 2000 },
       ]
@@ -70,6 +74,7 @@ const VARIANTS = {
   c: { label: "floor: plain Eleventy + a posts collection + as many trivial extra pages as b writes", config: "floor.config.mjs", output: "_site-c" },
   d: { label: "ru-blog plugin, feeds: false", config: "blog.config.mjs", output: "_site-d", env: { RU_BLOG_BENCH_FEEDS: "off" } },
   e: { label: "ru-blog plugin, typography: true", config: "blog.config.mjs", output: "_site-e", env: { RU_BLOG_BENCH_TYPOGRAPHY: "on" } },
+  f: { label: "ru-blog plugin, default options (tagCollections unset)", config: "blog.config.mjs", output: "_site-f", env: { RU_BLOG_BENCH_TAG_COLLECTIONS: "default" } },
 };
 
 function countFiles(dir) {
@@ -109,12 +114,13 @@ const median = (values) => {
 
 function runCase(c, runs) {
   const site = generate(c);
-  const variants = ["a", "b", ...(floor ? ["c"] : []), ...(feedsShare ? ["d"] : []), ...(typography ? ["e"] : [])];
-  const samples = { a: [], b: [], c: [], d: [], e: [] };
+  const variants = ["a", "b", ...(floor ? ["c"] : []), ...(defaults ? ["f"] : []), ...(feedsShare ? ["d"] : []), ...(typography ? ["e"] : [])];
+  const samples = { a: [], b: [], c: [], d: [], e: [], f: [] };
   // One untimed build of each first: fills the file cache equally for all, and tells how many pages b adds.
   const warm = { a: build(site, "a"), b: build(site, "b") };
   const extraPages = Math.max(0, warm.b.files - warm.a.files);
   if (floor) build(site, "c", [], extraPages);
+  if (defaults) build(site, "f");
   if (feedsShare) build(site, "d");
   if (typography) build(site, "e");
   for (let i = 0; i < runs; i++) {
@@ -139,12 +145,14 @@ function runCase(c, runs) {
   const floorSummary = floor ? summary("c") : undefined;
   const noFeeds = feedsShare ? summary("d") : undefined;
   const typeset = typography ? summary("e") : undefined;
+  const defaultOptions = defaults ? summary("f") : undefined;
   return {
     ...c,
     a,
     b,
     ...(noFeeds ? { d: noFeeds, feedsShare: (b.ms - noFeeds.ms) / b.ms, feedsCpuShare: (b.cpuMs - noFeeds.cpuMs) / b.cpuMs } : {}),
     ...(typeset ? { e: typeset, typographyRatio: typeset.ms / b.ms } : {}),
+    ...(defaultOptions ? { f: defaultOptions, defaultTimeRatio: defaultOptions.ms / a.ms, defaultCpuRatio: defaultOptions.cpuMs / a.cpuMs, defaultRssRatio: defaultOptions.peakRssMiB / a.peakRssMiB } : {}),
     ...(floorSummary ? { c: floorSummary, floorRatio: floorSummary.ms / a.ms, floorCpuRatio: floorSummary.cpuMs / a.cpuMs, floorRssRatio: floorSummary.peakRssMiB / a.peakRssMiB } : {}),
     timeRatio: b.ms / a.ms,
     cpuRatio: b.cpuMs / a.cpuMs,
@@ -155,14 +163,14 @@ function runCase(c, runs) {
   };
 }
 
-/** One (b) build under --cpu-prof; prints the heaviest self-time functions, and those of the plugin's dist/. */
-function profile(c) {
+/** One build under --cpu-prof; prints the heaviest self-time functions, and those of the plugin's dist/. */
+function profile(c, variant) {
   const site = generate(c);
   const dir = path.join(here, "out", "profiles");
   mkdirSync(dir, { recursive: true });
-  const name = `b-${c.posts}-${c.tags}t.cpuprofile`;
+  const name = `${variant}-${c.posts}-${c.tags}t.cpuprofile`;
   rmSync(path.join(dir, name), { force: true });
-  build(site, "b", ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}`]);
+  build(site, variant, ["--cpu-prof", `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${name}`]);
   const file = path.join(dir, name);
   const prof = JSON.parse(readFileSync(file, "utf8"));
   const byId = new Map(prof.nodes.map((node) => [node.id, node]));
@@ -193,7 +201,7 @@ function profile(c) {
   const show = (rows) => rows.map(([key, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`).join("\n");
   const plugin = sorted.filter(([key]) => key.includes(` ${pluginDir}/`));
   const pluginTotal = plugin.reduce((sum, [, us]) => sum + us, 0);
-  console.log(`\nprofile of (b), N=${c.posts}, ${c.tags} tags: ${file}`);
+  console.log(`\nprofile of (${variant}), N=${c.posts}, ${c.tags} tags: ${file}`);
   console.log(`total ${(total / 1000).toFixed(0)} ms sampled; the plugin's own code (${pluginDir}/) ${(pluginTotal / 1000).toFixed(0)} ms self time`);
   console.log(`self time by package:\n${show([...packages].sort((x, y) => y[1] - x[1]).slice(0, 12))}`);
   console.log(`top self time, all code:\n${show(sorted.slice(0, 15))}`);
@@ -216,6 +224,11 @@ function table(results) {
     ["b/a RSS", (r) => r.rssRatio.toFixed(2)],
     ["c/a wall", (r) => (r.c ? r.floorRatio.toFixed(2) : "-")],
     ["b/c wall", (r) => (r.c ? (r.b.ms / r.c.ms).toFixed(2) : "-")],
+    ["f wall", (r) => (r.f ? seconds(r.f.ms) : "-")],
+    ["f/a wall", (r) => (r.f ? r.defaultTimeRatio.toFixed(2) : "-")],
+    ["f/a CPU", (r) => (r.f ? r.defaultCpuRatio.toFixed(2) : "-")],
+    ["f RSS", (r) => (r.f ? `${r.f.peakRssMiB.toFixed(0)} MiB` : "-")],
+    ["f/a RSS", (r) => (r.f ? r.defaultRssRatio.toFixed(2) : "-")],
     ["feeds % of b", (r) => (r.d ? `${(100 * r.feedsShare).toFixed(1)} %` : "-")],
     ["typography e/b", (r) => (r.e ? r.typographyRatio.toFixed(2) : "-")],
     ["ms/post a", (r) => r.msPerPostA.toFixed(3)],
@@ -231,6 +244,7 @@ function table(results) {
 const options = parseArgs(process.argv.slice(2));
 const pluginEntry = options.plugin;
 const floor = options.floor;
+const defaults = options.defaults;
 const feedsShare = options.feedsShare;
 const typography = options.typography;
 if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
@@ -241,7 +255,7 @@ console.error(`Eleventy ${eleventyVersion}, Node ${process.version}, ${os.cpus()
 const results = [];
 for (const c of options.cases) results.push(runCase(c, options.runs));
 console.log(`\n${table(results)}\n`);
-const profiles = options.profile ? options.cases.map(profile) : [];
+const profiles = options.profile ? options.cases.flatMap((c) => ["b", ...(defaults ? ["f"] : [])].map((variant) => profile(c, variant))) : [];
 
 const resultsFile = options.out;
 mkdirSync(path.dirname(resultsFile), { recursive: true });

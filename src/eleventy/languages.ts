@@ -60,28 +60,33 @@ export interface LanguageSettings {
 export function createLanguages(settings: LanguageSettings) {
   const { languages } = settings;
   const languageOfPost = new Map<string, string>();
-  const folderListings = new Map<string, string[]>();
+  /** Per folder, the posts in it by their translation base: read once per folder and build, not once per post. */
+  const folderTranslations = new Map<string, Map<string, string[]>>();
 
   /** Files in the post's folder that are posts with the same base name: Hugo's translations of it. */
   const hasSibling = (file: string): boolean => {
     const folder = path.posix.dirname(file);
-    let names = folderListings.get(folder);
-    if (names === undefined) {
+    let byBase = folderTranslations.get(folder);
+    if (byBase === undefined) {
+      let names: string[];
       try {
         names = readdirSync(path.join(settings.inputDir, folder));
       } catch {
         names = [];
       }
-      folderListings.set(folder, names);
+      const prefix = folder === "." ? "" : `${folder}/`;
+      byBase = new Map();
+      for (const name of names) {
+        const other = `${prefix}${name}`;
+        if (!settings.isPost(other)) continue;
+        const base = translationBase(other, languages);
+        const group = byBase.get(base);
+        if (group) group.push(other);
+        else byBase.set(base, [other]);
+      }
+      folderTranslations.set(folder, byBase);
     }
-    const base = translationBase(file, languages);
-    const prefix = folder === "." ? "" : `${folder}/`;
-    return names.some(
-      (name) =>
-        `${prefix}${name}` !== file &&
-        settings.isPost(`${prefix}${name}`) &&
-        translationBase(`${prefix}${name}`, languages) === base,
-    );
+    return (byBase.get(translationBase(file, languages)) ?? []).some((other) => other !== file);
   };
 
   /** The language of the page a filter is called on: a post's own, else a `lang` in the page's data. */
@@ -100,7 +105,7 @@ export function createLanguages(settings: LanguageSettings) {
   return {
     /** Forgets what the last build read: in `--serve` files come and go. */
     reset(): void {
-      folderListings.clear();
+      folderTranslations.clear();
     },
 
     /**
