@@ -13,6 +13,7 @@ import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
 import { DEFAULT_CATEGORY } from "../permalinks.js";
 import { typesetPostData } from "../typography.js";
 import type { PluginContext } from "./context.js";
+import { tagCollectionsOf } from "./collections.js";
 
 interface GrayMatterFile {
   data: Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -49,6 +50,7 @@ export function registerFrontMatter({
   languages,
 }: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
+  const registerTagCollections = options.tagCollections ? tagCollectionsOf(config) : undefined;
   // With `strict`, a post read differently from its old generator, or left out, stops the build.
   const postWarn = options.strict
     ? (message: string) => {
@@ -119,6 +121,7 @@ export function registerFrontMatter({
         );
         // After the language is known: a title is set in its post's typography.
         if (typeset) typesetPostData(data, typeset, options.language);
+        registerTagCollections?.(data);
         return data;
       };
       const data = file.data;

@@ -11,6 +11,8 @@ export interface EleventyConfig {
   addFilter(name: string, filter: (...args: any[]) => unknown): void;
   addShortcode(name: string, shortcode: (...args: any[]) => unknown): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
+  /** The config collections by name, the object Eleventy reads them from while it builds (Eleventy 3 and 4). */
+  getCollections?(): Record<string, (api: CollectionApi) => unknown>;
   addTemplate(inputPath: string, content: unknown, data?: Record<string, unknown>): void;
   addExtension(extension: string, options: { key: string }): void;
   addTemplateFormats(formats: string): void;
@@ -32,4 +34,5 @@ export interface CollectionItem extends PageItem {
 
 export interface CollectionApi {
   getAll(): CollectionItem[];
+  getAllSorted(): CollectionItem[];
 }
