@@ -389,12 +389,14 @@ export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   const unwritten = entries.filter((entry) => entry.xml === undefined);
   // An empty content is not written at all, so it needs no marker.
   for (const { item } of unwritten) feed.addItem(item.content ? { ...item, content: CONTENT_MARKER } : item);
-  const head = writtenEntries(withLanguage(withAttributeEscapes(feed.atom1()), language), unwritten);
-  const xml =
+  const written = writtenEntries(withLanguage(withAttributeEscapes(feed.atom1()), language), unwritten);
+  // The stylesheet goes into the head, before the entries: not a second copy of the whole feed.
+  const head = doc.stylesheet === undefined ? written : withStylesheet(written, doc.stylesheet, site.siteUrl);
+  return (
     head +
     entries.map((parts, index) => entryXml(parts, entryLanguage(doc.entries[index]!, language))).join("") +
-    FEED_END;
-  return doc.stylesheet === undefined ? xml : withStylesheet(xml, doc.stylesheet, site.siteUrl);
+    FEED_END
+  );
 }
 
 /**
