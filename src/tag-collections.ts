@@ -30,7 +30,9 @@ export function eleventyTagNames(data: Record<string, unknown>): string[] {
   const excluded = data.eleventyExcludeFromCollections;
   if (excluded === true || !isPlainObject(data) || !data.tags) return [];
   const excludes = names(excluded);
-  return [...new Set(names(data.tags).map((tag) => String(tag)))].filter((tag) => tag !== "all" && !excludes.includes(tag));
+  return [...new Set(names(data.tags).map((tag) => String(tag)))].filter(
+    (tag) => tag !== "all" && !excludes.includes(tag),
+  );
 }
 
 /** Each tag's items, in the order of `sortedItems` (Eleventy's `getAllSorted()`): `collections.<tag>` of every tag. */
