@@ -112,7 +112,7 @@ function body(rnd, index) {
   return blocks.join("\n\n") + "\n";
 }
 
-function post(rnd, index, tagNames, categoryNames) {
+function post(rnd, index, tagNames, categoryNames, tagsPerPost) {
   const start = Date.UTC(2008, 0, 1);
   const day = new Date(start + Math.floor((index / 1.0001) * 86400000 * 0.5) + Math.floor(rnd() * 86400000 * 0.4));
   const y = day.getUTCFullYear();
@@ -125,7 +125,7 @@ function post(rnd, index, tagNames, categoryNames) {
   const title = sentence(rnd, 2, 7).replace(/[.?]$/, "");
   const slug = `zametka-${index + 1}`;
   const tags = new Set();
-  const tagCount = 1 + Math.floor(rnd() * 5);
+  const tagCount = Math.min(tagNames.length, 1 + Math.floor(rnd() * tagsPerPost));
   while (tags.size < tagCount) tags.add(tagNames[skewedIndex(rnd, tagNames.length)]);
   const categories = new Set([categoryNames[skewedIndex(rnd, categoryNames.length)]]);
   if (rnd() < 0.3) categories.add(categoryNames[Math.floor(rnd() * categoryNames.length)]);
@@ -239,10 +239,12 @@ export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: fal
  * Writes the site unless the same parameters were generated there already. Returns the site folder.
  * @param {{ posts: number, tags: number, categories: number, seed: number, out?: string, pluginEntry?: string }} params
  */
-export function generate({ posts, tags, categories, seed, out, dir: base, pluginEntry }) {
-  const dir = out ?? path.join(base ?? path.join(here, "out"), `site-${posts}-${tags}t-${categories}c-s${seed}`);
+export function generate({ posts, tags, tagsPerPost = 5, categories, seed, out, dir: base, pluginEntry }) {
+  // Up to 5 tags a post unless --tags-per-post says otherwise (then in the folder's name too).
+  const perPost = tagsPerPost === 5 ? "" : `-${tagsPerPost}tpp`;
+  const dir = out ?? path.join(base ?? path.join(here, "out"), `site-${posts}-${tags}t${perPost}-${categories}c-s${seed}`);
   const entry = pluginEntry ?? pathToFileURL(path.join(here, "..", "dist", "index.js")).href;
-  const manifest = JSON.stringify({ GENERATOR_VERSION, posts, tags, categories, seed, entry });
+  const manifest = JSON.stringify({ GENERATOR_VERSION, posts, tags, ...(perPost ? { tagsPerPost } : {}), categories, seed, entry });
   const manifestFile = path.join(dir, ".bench-manifest.json");
   if (existsSync(manifestFile) && readFileSync(manifestFile, "utf8") === manifest) return dir;
 
@@ -253,7 +255,7 @@ export function generate({ posts, tags, categories, seed, out, dir: base, plugin
   const made = new Set();
   let bytes = 0;
   for (let i = 0; i < posts; i++) {
-    const { file, text } = post(rnd, i, tagNames, categoryNames);
+    const { file, text } = post(rnd, i, tagNames, categoryNames, tagsPerPost);
     const full = path.join(dir, file);
     const folder = path.dirname(full);
     if (!made.has(folder)) {
@@ -279,7 +281,7 @@ export function generate({ posts, tags, categories, seed, out, dir: base, plugin
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const args = { posts: 1000, tags: 200, categories: 5, seed: 1 };
+  const args = { posts: 1000, tags: 200, tagsPerPost: 5, categories: 5, seed: 1 };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, "");

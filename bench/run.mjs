@@ -5,6 +5,7 @@
 //                           [--plugin P] [--no-floor] [--no-default] [--feeds-share] [--typography] [--out FILE] [--profile]
 //   N            posts (default 1000); several N run one after another
 //   --tags T     distinct tags (default 200)
+//   --tags-per-post K  each post has 1 to K tags (default 5)
 //   --runs R     timed builds of each variant, alternating a, b, c, f, a, b, c, f… (default 3)
 //   --matrix     the README's set: 1,000, 2,000 and 10,000 posts with 200 tags, 10,000 posts with 2,000 tags
 //   --dir PATH   where the sites are generated and built (default bench/out); e.g. /dev/shm/ru-blog-bench
@@ -37,7 +38,7 @@ const eleventyVersion = JSON.parse(readFileSync(path.join(path.dirname(eleventyC
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function parseArgs(argv) {
-  const options = { posts: [], tags: 200, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, defaults: true, feedsShare: false, out: path.join(here, "out", "results.json") };
+  const options = { posts: [], tags: 200, tagsPerPost: 5, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, defaults: true, feedsShare: false, out: path.join(here, "out", "results.json") };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
@@ -50,6 +51,7 @@ function parseArgs(argv) {
     else if (arg === "--out") options.out = path.resolve(argv[++i]);
     else if (arg === "--dir") options.dir = path.resolve(argv[++i]);
     else if (arg === "--plugin") options.plugin = path.resolve(argv[++i]);
+    else if (arg === "--tags-per-post") options.tagsPerPost = Number(argv[++i]);
     else if (["--tags", "--categories", "--runs", "--seed"].includes(arg)) options[arg.slice(2)] = Number(argv[++i]);
     else if (arg === "--help" || arg === "-h") {
       const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
@@ -65,7 +67,7 @@ function parseArgs(argv) {
         { posts: 10000, tags: 2000 },
       ]
     : (options.posts.length ? options.posts : [1000]).map((posts) => ({ posts, tags: options.tags }));
-  return { ...options, cases: cases.map((c) => ({ ...c, categories: options.categories, seed: options.seed, dir: options.dir })) };
+  return { ...options, cases: cases.map((c) => ({ ...c, tagsPerPost: options.tagsPerPost, categories: options.categories, seed: options.seed, dir: options.dir })) };
 }
 
 const VARIANTS = {
@@ -77,12 +79,22 @@ const VARIANTS = {
   f: { label: "ru-blog plugin, default options (tagCollections unset)", config: "blog.config.mjs", output: "_site-f", env: { RU_BLOG_BENCH_TAG_COLLECTIONS: "default" } },
 };
 
+/** Files written and their size in bytes. */
 function countFiles(dir) {
-  let count = 0;
+  let files = 0;
+  let bytes = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    count += entry.isDirectory() ? countFiles(path.join(dir, entry.name)) : 1;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const inside = countFiles(full);
+      files += inside.files;
+      bytes += inside.bytes;
+    } else {
+      files += 1;
+      bytes += statSync(full).size;
+    }
   }
-  return count;
+  return { files, bytes };
 }
 
 /** One build in a fresh process: wall time (ms), peak RSS (MiB), files written. */
@@ -98,12 +110,15 @@ function build(site, variant, extraNodeArgs = [], extraPages = 0) {
   const result = spawnSync(command, args, { cwd: site, env, encoding: "utf8", maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) {
-    throw new Error(`build ${variant} of ${site} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+    // The build's own output says what went wrong; a stack trace of the benchmark would not.
+    console.error(`build ${variant} of ${site} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+    process.exit(1);
   }
   const warnings = (result.stdout + result.stderr).split("\n").filter((line) => /warn/i.test(line));
   // /usr/bin/time: peak RSS (KiB) and user and system CPU seconds of the build process.
   const [rssKiB, user, system] = TIME ? readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ").map(Number) : [NaN, NaN, NaN];
-  return { ms, cpuMs: (user + system) * 1000, rssMiB: rssKiB / 1024, files: countFiles(path.join(site, output)), warnings: warnings.length };
+  const { files, bytes } = countFiles(path.join(site, output));
+  return { ms, cpuMs: (user + system) * 1000, rssMiB: rssKiB / 1024, files, bytes, warnings: warnings.length };
 }
 
 const median = (values) => {
@@ -138,6 +153,7 @@ function runCase(c, runs) {
     rssMiB: median(samples[variant].map((s) => s.rssMiB)),
     peakRssMiB: Math.max(...samples[variant].map((s) => s.rssMiB)),
     files: samples[variant][0].files,
+    bytes: samples[variant][0].bytes,
     samplesMs: samples[variant].map((s) => Math.round(s.ms)),
   });
   const a = summary("a");
@@ -213,7 +229,7 @@ function table(results) {
   const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
   const columns = [
     ["posts", (r) => r.posts.toLocaleString("en")],
-    ["tags", (r) => String(r.tags)],
+    ["tags", (r) => String(r.tags) + (r.tagsPerPost === 5 ? "" : ` (1–${r.tagsPerPost}/post)`)],
     ["pages a/b", (r) => `${r.a.files}/${r.b.files}`],
     ["a wall", (r) => seconds(r.a.ms)],
     ["b wall", (r) => seconds(r.b.ms)],
@@ -234,6 +250,7 @@ function table(results) {
     ["ms/post a", (r) => r.msPerPostA.toFixed(3)],
     ["ms/post b", (r) => r.msPerPostB.toFixed(3)],
     ["ms/page b", (r) => r.msPerFileB.toFixed(3)],
+    ["out MiB a/f", (r) => `${(r.a.bytes / 1048576).toFixed(1)}/${((r.f ?? r.b).bytes / 1048576).toFixed(1)}`],
   ];
   const rows = results.map((r) => columns.map(([, cell]) => cell(r)));
   const widths = columns.map(([head], i) => Math.max(head.length, ...rows.map((row) => row[i].length)));
