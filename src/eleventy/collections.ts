@@ -41,7 +41,13 @@ export function tagCollectionsOf(config: EleventyConfig): (data: Record<string, 
       // A collection of that name already (the site's own, the plugin's, or this tag's from another post) wins, as
       // a config collection wins over a tag in Eleventy.
       if (Object.prototype.hasOwnProperty.call(registered, tag)) continue;
-      registered[tag] = (api) => listOf(api, tag);
+      // Defined, not assigned: a tag named `__proto__` is a collection too, not the registry's prototype.
+      Object.defineProperty(registered, tag, {
+        value: (api: CollectionApi) => listOf(api, tag),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
   };
   tagCollectionsOfConfig.set(config, register);
