@@ -41,6 +41,8 @@ export function tagCollectionsOf(config: EleventyConfig): (data: Record<string, 
       // A collection of that name already (the site's own, the plugin's, or this tag's from another post) wins, as
       // a config collection wins over a tag in Eleventy.
       if (Object.prototype.hasOwnProperty.call(registered, tag)) continue;
+      // `[name]` is Eleventy's own notation for its build stages (`[keys]`): such a tag stays Eleventy's to handle.
+      if (tag.startsWith("[") && tag.endsWith("]")) continue;
       // Defined, not assigned: a tag named `__proto__` is a collection too, not the registry's prototype.
       Object.defineProperty(registered, tag, {
         value: (api: CollectionApi) => listOf(api, tag),
