@@ -93,23 +93,28 @@ function siteLanguage(options: readonly MigratedOption[]): string {
   return Array.isArray(languages) && typeof languages[0] === "string" ? languages[0] : "ru";
 }
 
+/** Where `from` lies inside the content folder, or undefined when it lies outside. */
+function pathInContent(plan: Migration, from: string): string | undefined {
+  const inContent = path.posix.relative(plan.contentDir, from);
+  return inContent.startsWith("..") || path.posix.isAbsolute(inContent) ? undefined : inContent;
+}
+
 /** Static folders the plugin's attachments do not already copy to the same place (those outside the content). */
 export function passthroughCopies(plan: Migration): { from: string; to: string }[] {
-  return plan.staticDirs.filter(({ from, to }) => {
-    const inContent = path.posix.relative(plan.contentDir, from);
-    const attachedAt = inContent.startsWith("..") || path.posix.isAbsolute(inContent) ? undefined : inContent;
-    return attachedAt === undefined || attachedAt !== to.replace(/^\/+|\/+$/g, "");
-  });
+  return plan.staticDirs.filter(({ from, to }) => pathInContent(plan, from) !== to.replace(/^\/+|\/+$/g, ""));
 }
 
 const GENERATOR_NAMES = { pelican: "Pelican", hugo: "Hugo" } as const;
 
 /** The text of `eleventy.config.js`: the plugin with every migrated option, each commented with its old setting. */
 export function configSource(plan: Migration): string {
-  const copies = passthroughCopies(plan).map(
-    ({ from, to }) =>
-      `  eleventyConfig.addPassthroughCopy({ ${JSON.stringify(from)}: ${JSON.stringify(to.replace(/^\/+/, "") || "/")} });`,
-  );
+  const copies = passthroughCopies(plan).flatMap(({ from, to }) => [
+    `  eleventyConfig.addPassthroughCopy({ ${JSON.stringify(from)}: ${JSON.stringify(to.replace(/^\/+/, "") || "/")} });`,
+    // Outside the content, where the plugin keeps them out of the templates itself: an .html file there is copied.
+    ...(pathInContent(plan, from) === undefined
+      ? [`  eleventyConfig.ignores.add(${JSON.stringify(`${from}/**`)});`]
+      : []),
+  ]);
   const site = {
     title: String(plan.options.find((option) => option.key === "title")?.value ?? ""),
     language: siteLanguage(plan.options),
@@ -129,7 +134,9 @@ export function configSource(plan: Migration): string {
     `  eleventyConfig.addGlobalData("site", ${jsValue(site)});`,
     `  // Every page without a layout of its own, the posts in ${plan.contentDir}/ among them, is shown with _includes/post.njk.`,
     '  eleventyConfig.addGlobalData("layout", "post.njk");',
-    ...(copies.length > 0 ? ["  // Static files of the old blog, copied as they are."] : []),
+    ...(copies.length > 0
+      ? ["  // Static files of the old blog, copied as they are, never rendered as templates."]
+      : []),
     ...copies,
     "}",
     "",

@@ -67,9 +67,10 @@ export default function (eleventyConfig) {
   eleventyConfig.addGlobalData("site", { title: "Заметки", language: "en" });
   // Every page without a layout of its own, the posts in content/ among them, is shown with _includes/post.njk.
   eleventyConfig.addGlobalData("layout", "post.njk");
-  // Static files of the old blog, copied as they are.
+  // Static files of the old blog, copied as they are, never rendered as templates.
   eleventyConfig.addPassthroughCopy({ "content/extra/robots.txt": "robots.txt" });
   eleventyConfig.addPassthroughCopy({ "static": "/" });
+  eleventyConfig.ignores.add("static/**");
 }
 `,
   );
