@@ -113,6 +113,25 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
   }
 }
 
+/**
+ * The old build's files of the theme's pages the report names (`author/{slug}.html (Pelican's author pages)`), as
+ * check-urls --ignore globs: placeholders match anything, a folder everything in it, and a page its later pages too
+ * (Pelican's `author/x2.html`, Hugo's `posts/page/2/`).
+ */
+export function themePageGlobs(themePages: readonly string[]): string[] {
+  return themePages.flatMap((page) => {
+    const pattern = (page.split(" (")[0] ?? "")
+      .trim()
+      .replace(/^\/+/, "")
+      .replace(/\{[^}]*\}|:\w+/g, "*");
+    if (pattern === "" || pattern.endsWith("/")) return [`${pattern}**`];
+    const extension = path.posix.extname(pattern);
+    if (extension === "") return [pattern, `${pattern}/**`];
+    const stem = pattern.slice(0, -extension.length);
+    return [`${stem.endsWith("*") ? stem : `${stem}*`}${extension}`];
+  });
+}
+
 /** The site URL the plan gives, for the link check of absolute links to the site. */
 function siteUrlOf(plan: Migration): string | undefined {
   const value = plan.options.find((option) => option.key === "siteUrl")?.value;
@@ -130,7 +149,7 @@ async function checkAgainstOldBuild(plan: Migration, args: MigrateArgs & { oldBu
   }
   const newBuild = path.join(args.newSite, "_site");
   const siteUrl = siteUrlOf(plan);
-  const urls = checkUrls(args.oldBuild, newBuild, { ignore: plan.themePages, siteUrl });
+  const urls = checkUrls(args.oldBuild, newBuild, { ignore: themePageGlobs(plan.themePages), siteUrl });
   const links = checkLinks(newBuild, { siteUrl });
   const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: false });
   if (urls.ignored > 0) lines.push(`(The ${urls.ignored} ignored are the old theme's pages listed above.)`);

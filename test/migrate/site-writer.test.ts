@@ -2,7 +2,7 @@ import test from "ava";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrationReport } from "../../src/migrate/command.js";
+import { migrationReport, themePageGlobs } from "../../src/migrate/command.js";
 import type { Migration } from "../../src/migrate/plan.js";
 import {
   configSource,
@@ -137,4 +137,17 @@ test("the report names each setting and what it became, what was not carried, th
     "  npx ru-blog check-urls OLD_BUILD _site --links   # OLD_BUILD: the old blog built once more (pelican content -s publishconf.py -o output/)",
     "Then replace the starter layouts in _includes/ with your theme's look.",
   ]);
+});
+
+test("the theme's pages the report names are check-urls globs: placeholders, folders and later pages", (t) => {
+  t.deepEqual(
+    themePageGlobs([
+      "archives.html (Pelican's archives page)",
+      "author/{slug}.html (Pelican's author pages)",
+      "/posts/ (Hugo's section list)",
+      "/:sections/index.xml",
+      "tags",
+    ]),
+    ["archives*.html", "author/*.html", "posts/**", "*/index*.xml", "tags", "tags/**"],
+  );
 });
