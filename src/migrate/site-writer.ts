@@ -105,6 +105,19 @@ export function passthroughCopies(plan: Migration): { from: string; to: string }
 }
 
 const GENERATOR_NAMES = { pelican: "Pelican", hugo: "Hugo" } as const;
+const CONTENT_SETTINGS = { pelican: "PATH, ARTICLE_PATHS", hugo: "contentDir" } as const;
+
+/** The options with the posts glob after `from`: the content folder is copied to the same place in the new site. */
+function withPosts(plan: Migration): MigratedOption[] {
+  if (plan.options.some((option) => option.key === "posts")) return plan.options;
+  const posts = {
+    key: "posts",
+    value: plan.posts,
+    from: `${CONTENT_SETTINGS[plan.generator]}: the posts in the content folder, copied as it is`,
+  };
+  const [first, ...rest] = plan.options;
+  return first?.key === "from" ? [first, posts, ...rest] : [posts, ...plan.options];
+}
 
 /** The text of `eleventy.config.js`: the plugin with every migrated option, each commented with its old setting. */
 export function configSource(plan: Migration): string {
@@ -125,7 +138,7 @@ export function configSource(plan: Migration): string {
     'import ruBlog from "eleventy-plugin-ru-blog";',
     "",
     "const options = {",
-    ...optionLines(optionTree(plan.options), "  "),
+    ...optionLines(optionTree(withPosts(plan)), "  "),
     "};",
     "",
     "export default function (eleventyConfig) {",

@@ -50,6 +50,7 @@ import ruBlog from "eleventy-plugin-ru-blog";
 
 const options = {
   from: "pelican", // pelicanconf.py
+  posts: "content/**/*.md", // PATH, ARTICLE_PATHS: the posts in the content folder, copied as it is
   siteUrl: "https://example.ru", // SITEURL (publishconf.py)
   title: "Заметки", // SITENAME
   author: { name: "Автор" }, // AUTHOR
