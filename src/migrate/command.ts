@@ -114,22 +114,29 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
 }
 
 /**
- * The old build's files of the theme's pages the report names (`author/{slug}.html (Pelican's author pages)`), as
- * check-urls --ignore globs: placeholders match anything, a folder everything in it, and a page its later pages too
- * (Pelican's `author/x2.html`, Hugo's `posts/page/2/`).
+ * The old build's files of the theme's pages the report names, as check-urls --ignore globs. Each description names
+ * its pages by path, first or in parentheses (`author/{slug}.html (Pelican's author pages)`, `the section lists
+ * (/posts/ and its pages)`): placeholders match anything, a folder everything in it, a page its later pages too
+ * (Pelican's `author/x2.html`), and the site's root its home page and Hugo's `/page/2/`.
  */
 export function themePageGlobs(themePages: readonly string[]): string[] {
-  return themePages.flatMap((page) => {
-    const pattern = (page.split(" (")[0] ?? "")
-      .trim()
-      .replace(/^\/+/, "")
-      .replace(/\{[^}]*\}|:\w+/g, "*");
-    if (pattern === "" || pattern.endsWith("/")) return [`${pattern}**`];
-    const extension = path.posix.extname(pattern);
-    if (extension === "") return [pattern, `${pattern}/**`];
-    const stem = pattern.slice(0, -extension.length);
-    return [`${stem.endsWith("*") ? stem : `${stem}*`}${extension}`];
-  });
+  const paths = themePages.flatMap((page) =>
+    page
+      .split(/[\s()]+/)
+      .map((token) => token.replace(/[,;:]+$/, ""))
+      .filter((token) => token.startsWith("/") || /\.(?:html?|xml)$/.test(token)),
+  );
+  return [...new Set(paths.flatMap(pathGlobs))];
+}
+
+function pathGlobs(sitePath: string): string[] {
+  const pattern = sitePath.replace(/^\/+/, "").replace(/\{[^}]*\}|:\w+/g, "*");
+  if (pattern === "") return ["index.html", "page/**"];
+  if (pattern.endsWith("/")) return [`${pattern}**`];
+  const extension = path.posix.extname(pattern);
+  if (extension === "") return [pattern, `${pattern}/**`];
+  const stem = pattern.slice(0, -extension.length);
+  return [`${stem.endsWith("*") ? stem : `${stem}*`}${extension}`];
 }
 
 /** The site URL the plan gives, for the link check of absolute links to the site. */

@@ -140,15 +140,17 @@ test("the report names each setting and what it became, what was not carried, th
   ]);
 });
 
-test("the theme's pages the report names are check-urls globs: placeholders, folders and later pages", (t) => {
+test("the theme's pages the report names are check-urls globs: placeholders, folders, later pages, the root", (t) => {
   t.deepEqual(
     themePageGlobs([
       "archives.html (Pelican's archives page)",
       "author/{slug}.html (Pelican's author pages)",
-      "/posts/ (Hugo's section list)",
-      "/:sections/index.xml",
-      "tags",
+      "the section lists (/posts/ and its pages)",
+      "/ (Hugo's home page list)",
+      "/404.html",
+      "/:sections/index.xml, /tags",
+      "pages the theme writes",
     ]),
-    ["archives*.html", "author/*.html", "posts/**", "*/index*.xml", "tags", "tags/**"],
+    ["archives*.html", "author/*.html", "posts/**", "index.html", "page/**", "404*.html", "*/index*.xml", "tags", "tags/**"],
   );
 });
