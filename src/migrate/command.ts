@@ -91,7 +91,15 @@ async function findEleventy(): Promise<{ dir: string; cli: string }> {
  * package and to that Eleventy, removed afterwards so that `npm install` starts clean.
  */
 export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log: string }> {
-  const eleventy = await findEleventy();
+  let eleventy;
+  try {
+    eleventy = await findEleventy();
+  } catch {
+    return {
+      ok: false,
+      log: "@11ty/eleventy is not installed beside eleventy-plugin-ru-blog. Install it there, or build the new site yourself (the next steps above) and run check-urls.",
+    };
+  }
   const modules = path.join(newSite, "node_modules");
   const linked = !existsSync(modules);
   if (linked) {
@@ -105,7 +113,7 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
         process.execPath,
         [eleventy.cli, "--quiet"],
         { cwd: newSite, maxBuffer: 1 << 26 },
-        (error, stdout, stderr) => resolve({ ok: !error, log: `${stdout}${stderr}`.trim() }),
+        (error, stdout, stderr) => resolve({ ok: !error, log: `Eleventy stopped:\n${`${stdout}${stderr}`.trim()}` }),
       ),
     );
   } finally {
@@ -151,7 +159,7 @@ async function checkAgainstOldBuild(plan: Migration, args: MigrateArgs & { oldBu
   io.out(`Building ${args.newSite} with Eleventy to check it against ${args.oldBuild}…`);
   const build = await buildNewSite(args.newSite);
   if (!build.ok) {
-    io.err(`ru-blog: the new site does not build; Eleventy said:\n${build.log}`);
+    io.err(`ru-blog: ${args.newSite} is written, but the check could not build it. ${build.log}`);
     return 1;
   }
   const newBuild = path.join(args.newSite, "_site");
