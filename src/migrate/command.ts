@@ -30,10 +30,17 @@ export interface Output {
 }
 
 const GENERATOR_NAMES = { pelican: "Pelican", hugo: "Hugo" } as const;
-const OLD_BUILD_COMMANDS = {
-  pelican: "pelican content -s publishconf.py -o output/",
-  hugo: "hugo -d public/",
-} as const;
+/** How the old blog is built once more for the check, with the settings file that publishes it. */
+function oldBuildCommand(plan: Migration): string {
+  if (plan.generator === "hugo") return "hugo -d public/";
+  const settings = plan.configFiles.includes("publishconf.py") ? "publishconf.py" : "pelicanconf.py";
+  return `pelican content -s ${settings} -o output/`;
+}
+
+/** A line as a terminal shows it: a control character from the old config is written as its escape, never run. */
+function printable(line: string): string {
+  return line.replace(/\p{Cc}/gu, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
 
 /** A value of the old config as the report shows it: JSON, cut short. */
 function shown(value: unknown): string {
@@ -48,7 +55,7 @@ export function migrationReport(plan: Migration, args: MigrateArgs, written: rea
     `Wrote an Eleventy site to ${args.newSite} from the ${generator} blog in ${args.oldBlog} (${plan.configFiles.join(", ")}).`,
     `Written: ${written.map((file) => (file === plan.contentDir || plan.staticDirs.some((dir) => dir.from === file) ? `${file}/ (copied as it is)` : file)).join(", ")}.`,
     "",
-    "Settings carried over (each is commented in eleventy.config.js):",
+    "Settings carried over (those that differ from the preset are options in eleventy.config.js, each commented):",
     ...plan.carried.map((item) => `  ${item.setting} = ${shown(item.value)} → ${item.became}`),
   ];
   if (plan.notCarried.length > 0) {
@@ -67,10 +74,10 @@ export function migrationReport(plan: Migration, args: MigrateArgs, written: rea
     `  cd ${args.newSite}`,
     "  npm install",
     "  npm run build          # or npm start, to serve it with live reload",
-    `  npx ru-blog check-urls OLD_BUILD _site --links   # OLD_BUILD: the old blog built once more (${OLD_BUILD_COMMANDS[plan.generator]})`,
+    `  npx ru-blog check-urls OLD_BUILD _site --links   # OLD_BUILD: the old blog built once more (${oldBuildCommand(plan)})`,
     "Then replace the starter layouts in _includes/ with your theme's look.",
   );
-  return lines;
+  return lines.map(printable);
 }
 
 /** Eleventy's folder and its command-line script, as this package finds Eleventy (its peer, beside it). */

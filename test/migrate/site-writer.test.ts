@@ -30,7 +30,13 @@ const PLAN: Migration = {
     { setting: "SITEURL", value: "https://example.ru", became: 'siteUrl: "https://example.ru"' },
     { setting: "FEED_MAX_ITEMS", value: 15, became: "feeds.limit: 15" },
   ],
-  notCarried: [{ setting: "THEME", why: "a theme's Jinja templates do not run in Eleventy" }],
+  notCarried: [
+    { setting: "THEME", why: "a theme's Jinja templates do not run in Eleventy" },
+    {
+      setting: "SITESUBTITLE",
+      why: "publishconf.py, line 3: '\u001b[2J' + X is an operation that only running Python can make",
+    },
+  ],
   contentDir: "content",
   posts: "content/**/*.md",
   staticDirs: [
@@ -85,8 +91,11 @@ test("a static folder inside the content that the attachments copy to the same p
 });
 
 test("values are written as JavaScript a person would write", (t) => {
-  t.is(jsValue({ all: "/index.xml", "with-dash": [1, true, null] }), '{ all: "/index.xml", "with-dash": [1, true, null] }');
-  t.is(jsValue("«Заметки» \"x\""), '"«Заметки» \\"x\\""');
+  t.is(
+    jsValue({ all: "/index.xml", "with-dash": [1, true, null] }),
+    '{ all: "/index.xml", "with-dash": [1, true, null] }',
+  );
+  t.is(jsValue('«Заметки» "x"'), '"«Заметки» \\"x\\""');
   t.is(jsValue({}), "{}");
 });
 
@@ -120,12 +129,13 @@ test("the report names each setting and what it became, what was not carried, th
     "Wrote an Eleventy site to new from the Pelican blog in old (pelicanconf.py, publishconf.py).",
     "Written: package.json, eleventy.config.js, content/ (copied as it is), static/ (copied as it is).",
     "",
-    "Settings carried over (each is commented in eleventy.config.js):",
+    "Settings carried over (those that differ from the preset are options in eleventy.config.js, each commented):",
     '  SITEURL = "https://example.ru" → siteUrl: "https://example.ru"',
     "  FEED_MAX_ITEMS = 15 → feeds.limit: 15",
     "",
     "Not carried over:",
     "  THEME: a theme's Jinja templates do not run in Eleventy",
+    "  SITESUBTITLE: publishconf.py, line 3: '\\u001b[2J' + X is an operation that only running Python can make",
     "",
     "Pages of the old theme that the new site does not write (add templates for them, or let check-urls --ignore them):",
     "  archives.html",
@@ -151,6 +161,21 @@ test("the theme's pages the report names are check-urls globs: placeholders, fol
       "/:sections/index.xml, /tags",
       "pages the theme writes",
     ]),
-    ["archives*.html", "author/*.html", "posts/**", "index.html", "page/**", "404*.html", "*/index*.xml", "tags", "tags/**"],
+    [
+      "archives*.html",
+      "author/*.html",
+      "posts/**",
+      "index.html",
+      "page/**",
+      "404*.html",
+      "*/index*.xml",
+      "tags",
+      "tags/**",
+    ],
   );
+});
+
+test("a Pelican blog without publishconf.py is built again with pelicanconf.py", (t) => {
+  const report = migrationReport({ ...PLAN, configFiles: ["pelicanconf.py"] }, { oldBlog: "old", newSite: "new" }, []);
+  t.true(report.some((line) => line.includes("(pelican content -s pelicanconf.py -o output/)")));
 });
