@@ -108,7 +108,7 @@ const firstLine = (text: string) => text.split("\n")[0]!.trim();
 
 /** JSON.parse's message without the text it quotes whole or the offset (the line is given). */
 const jsonReason = (message: string) =>
-  message.replace(/, "[^]*" is not valid JSON$/, "").replace(/ in JSON at position \d+[^]*$/, "");
+  message.replace(/, [^]*is not valid JSON$/, "").replace(/ in JSON at position \d+[^]*$/, "");
 
 /**
  * The line of the first character that cannot continue a JSON text. JSON.parse gives a position for most errors

@@ -154,7 +154,8 @@ test("the same on one line, and a publishconf.py that does not import pelicancon
   const joined = readPelicanSettings(
     blogFolder({
       "pelicanconf.py": "SITENAME = 'Заметки'\nSITEURL = ''",
-      "publishconf.py": "import os, sys; sys.path.append(os.curdir)\nfrom pelicanconf import *\nSITEURL = 'https://example.ru'\n",
+      "publishconf.py":
+        "import os, sys; sys.path.append(os.curdir)\nfrom pelicanconf import *\nSITEURL = 'https://example.ru'\n",
     }),
   )!;
   t.deepEqual([...joined.settings.keys()], ["SITENAME", "SITEURL"]);
@@ -206,11 +207,36 @@ test("what needs Python to run is listed with file, line and why, never guessed,
       line: 4,
       why: "os.environ.get('SITEURL', 'https://example.ru') is a call that only running Python can make",
     },
-    { setting: "COPYRIGHT", file: "pelicanconf.py", line: 5, why: "the f-string f'© {date.today().year}' is filled in when Python runs" },
-    { setting: "SUBTITLE", file: "pelicanconf.py", line: 6, why: "the %-formatting 'Блог %s' % SITENAME is filled in when Python runs" },
-    { setting: "TAGLINE", file: "pelicanconf.py", line: 7, why: "'{} и {}'.format('a', 'b') is a call that only running Python can make" },
-    { setting: "DEFAULT_PAGINATION", file: "pelicanconf.py", line: 8, why: "the expression 5 * 2 is computed when Python runs" },
-    { setting: "STATIC_PATHS", file: "pelicanconf.py", line: 10, why: `"STATIC_PATHS.append('pdf')" changes it when Python runs` },
+    {
+      setting: "COPYRIGHT",
+      file: "pelicanconf.py",
+      line: 5,
+      why: "the f-string f'© {date.today().year}' is filled in when Python runs",
+    },
+    {
+      setting: "SUBTITLE",
+      file: "pelicanconf.py",
+      line: 6,
+      why: "the %-formatting 'Блог %s' % SITENAME is filled in when Python runs",
+    },
+    {
+      setting: "TAGLINE",
+      file: "pelicanconf.py",
+      line: 7,
+      why: "'{} и {}'.format('a', 'b') is a call that only running Python can make",
+    },
+    {
+      setting: "DEFAULT_PAGINATION",
+      file: "pelicanconf.py",
+      line: 8,
+      why: "the expression 5 * 2 is computed when Python runs",
+    },
+    {
+      setting: "STATIC_PATHS",
+      file: "pelicanconf.py",
+      line: 10,
+      why: `"STATIC_PATHS.append('pdf')" changes it when Python runs`,
+    },
     {
       setting: "THEME",
       file: "pelicanconf.py",
@@ -236,7 +262,12 @@ test("what needs Python to run is listed with file, line and why, never guessed,
       why: "the settings of the Python module plugins_settings can only be known by running it",
     },
     { setting: "MENU", file: "pelicanconf.py", line: 20, why: "it is imported from the Python module theme_settings" },
-    { setting: "LINKS_LIST", file: "pelicanconf.py", line: 20, why: "it is imported from the Python module theme_settings" },
+    {
+      setting: "LINKS_LIST",
+      file: "pelicanconf.py",
+      line: 20,
+      why: "it is imported from the Python module theme_settings",
+    },
     {
       setting: "LATER",
       file: "pelicanconf.py",
