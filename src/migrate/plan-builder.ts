@@ -6,6 +6,9 @@ import type { Generator } from "../front-matter-formats.js";
 import { PRESETS } from "../options.js";
 import type { MigratedOption, NotCarried } from "./plan.js";
 
+/** The address the feeds get when the old config has none (a development pelicanconf.py): Eleventy's dev server. */
+export const PLACEHOLDER_SITE_URL = "http://localhost:8080";
+
 export class PlanBuilder {
   readonly options: MigratedOption[] = [];
   readonly carried: { setting: string; value: unknown; became: string }[] = [];

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { isValidZone } from "../dates.js";
 import type { HugoConfig } from "./hugo-config.js";
 import type { Migration } from "./plan.js";
-import { PlanBuilder } from "./plan-builder.js";
+import { PLACEHOLDER_SITE_URL, PlanBuilder } from "./plan-builder.js";
 
 /** Hugo's spelling of the keys the report names (the config's keys are lower-cased when read). */
 const SPELLING: Record<string, string> = {
@@ -93,13 +93,11 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   if (baseUrl && /^https?:\/\//i.test(baseUrl))
     plan.set("siteUrl", baseUrl.replace(/\/+$/, ""), ["baseURL"], { always: true });
   else {
-    plan.set("siteUrl", "http://localhost:8080", ["baseURL"], {
-      always: true,
-      from: "baseURL is not an absolute URL: a placeholder",
-    });
+    const problem = baseUrl === undefined ? "is unset" : `${JSON.stringify(baseUrl)} is not an absolute http(s) URL`;
+    plan.set("siteUrl", PLACEHOLDER_SITE_URL, [], { always: true, from: `baseURL ${problem}: a placeholder` });
     plan.notCarry(
       "baseURL",
-      `${baseUrl === undefined ? "it is unset" : `${JSON.stringify(baseUrl)} is not an absolute http(s) URL`}, and the feeds need the site's address: siteUrl is http://localhost:8080 until you set yours`,
+      `it ${problem}, and the feeds need the site's address: siteUrl is ${PLACEHOLDER_SITE_URL} until you set yours`,
     );
   }
   const title = text(config.title);
@@ -356,10 +354,15 @@ function planHugoFeeds(
     plan.set("legacyUrls.feeds.all", `/${section}/${baseName}.xml`, ["outputs.section"], {
       from: `the RSS of the section ${section}/`,
     });
-  if (formats("taxonomy").includes("rss") && !disabled.has("taxonomy"))
+  const listFeeds = [...taxonomies.keys()].filter((plural) => plural === "tags" || plural === "categories");
+  if (formats("taxonomy").includes("rss") && !disabled.has("taxonomy") && listFeeds.length > 0)
     plan.notCarried.push({
-      setting: "outputs.taxonomy",
-      why: `Hugo's RSS of the term lists (/tags/${baseName}.xml, /categories/${baseName}.xml) is not written`,
+      setting: outputs.taxonomy === undefined ? "outputs.taxonomy (Hugo's default)" : "outputs.taxonomy",
+      why: `Hugo's RSS of the term lists (${listFeeds.map((plural) => `/${plural}/${baseName}.xml`).join(", ")}) is not written`,
+    });
+  if (isMap(config.languages) && Object.keys(config.languages).length > 1)
+    plan.set("feeds.languages", `/:lang/${baseName}.xml`, ["languages", "outputFormats"], {
+      from: `the RSS of each language's home page`,
     });
   const limit = isMap(config.services) && isMap(config.services.rss) ? config.services.rss.limit : config.rsslimit;
   if (typeof limit === "number" && Number.isInteger(limit))

@@ -8,7 +8,7 @@ import picomatch from "picomatch";
 import { checkArchivePattern, type ArchiveKind } from "../archives.js";
 import { isValidZone } from "../dates.js";
 import type { Migration } from "./plan.js";
-import { ourPattern, PlanBuilder } from "./plan-builder.js";
+import { ourPattern, PLACEHOLDER_SITE_URL, PlanBuilder } from "./plan-builder.js";
 import type { PelicanSettings, PythonValue } from "./pelican-settings.js";
 
 /** Pelican 4.8's defaults of the settings mapped here (pelican/settings.py). */
@@ -53,9 +53,6 @@ const DEFAULTS: Record<string, PythonValue> = {
     ["[-\\s]+", "-"],
   ],
 };
-
-/** The address the feeds get when SITEURL is empty (as in a development pelicanconf.py): Eleventy's dev server. */
-export const PLACEHOLDER_SITE_URL = "http://localhost:8080";
 
 const POST_EXTENSIONS = "{md,markdown}";
 
@@ -125,13 +122,22 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
 
   // The site
   const siteUrl = text("SITEURL");
-  if (siteUrl) plan.set("siteUrl", siteUrl.replace(/\/+$/, ""), ["SITEURL"], { always: true });
-  else if (siteUrl === "") {
-    plan.set("siteUrl", PLACEHOLDER_SITE_URL, ["SITEURL"], { always: true, from: "SITEURL is empty: a placeholder" });
-    plan.notCarry(
-      "SITEURL",
-      `it is empty${plan.has("SITEURL") ? "" : " (unset)"}, and the feeds need the site's address: siteUrl is ${PLACEHOLDER_SITE_URL} until you set yours`,
-    );
+  if (siteUrl && /^https?:\/\/[^/]/i.test(siteUrl))
+    plan.set("siteUrl", siteUrl.replace(/\/+$/, ""), ["SITEURL"], { always: true });
+  else {
+    // The feeds need an absolute address; a development pelicanconf.py has none.
+    const problem =
+      siteUrl === undefined
+        ? "could not be read"
+        : siteUrl === ""
+          ? `is empty${plan.has("SITEURL") ? "" : " (unset)"}`
+          : `${JSON.stringify(siteUrl)} is not an absolute http(s) URL`;
+    plan.set("siteUrl", PLACEHOLDER_SITE_URL, [], { always: true, from: `SITEURL ${problem}: a placeholder` });
+    if (siteUrl !== undefined)
+      plan.notCarry(
+        "SITEURL",
+        `it ${problem}, and the feeds need the site's address: siteUrl is ${PLACEHOLDER_SITE_URL} until you set yours`,
+      );
   }
   const title = text("SITENAME");
   if (title) plan.set("title", title, ["SITENAME"], { always: true });
@@ -278,6 +284,14 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       }
     }
   }
+  const templates = value("PAGINATED_TEMPLATES");
+  const archivesPaged =
+    typeof templates === "object" && templates !== null && Object.hasOwn(templates, "period_archives");
+  if (plan.options.some((option) => option.key.startsWith("archives.")) && tagSize && !archivesPaged)
+    plan.notCarried.push({
+      setting: "DEFAULT_PAGINATION",
+      why: `Pelican listed every article of a period on one archive page; here an archive page holds ${tagSize} (termPageSize), and later pages are added`,
+    });
   for (const kind of ["YEAR", "MONTH", "DAY"])
     plan.carry(`${kind}_ARCHIVE_URL`, `the archives follow ${kind}_ARCHIVE_SAVE_AS`);
 
