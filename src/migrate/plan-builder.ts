@@ -52,8 +52,10 @@ export class PlanBuilder {
     this.carried.push({ setting, value: this.read.get(setting), became });
   }
 
+  /** `setting` may name several (`ARTICLE_URL, ARTICLE_SAVE_AS`): each is accounted for by this one entry. */
   notCarry(setting: string, why: string): void {
     this.accounted.add(setting);
+    for (const part of setting.split(", ")) this.accounted.add(part);
     if (!this.notCarried.some((entry) => entry.setting === setting && entry.why === why))
       this.notCarried.push({ setting, why });
   }
