@@ -154,25 +154,22 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     );
 
   // Term pages and their pages
-  const termsOff = disabled.has("term") || (disabled.has("taxonomy") && disabled.has("term"));
+  const termsOff = disabled.has("term");
   for (const [plural, option, feed] of [
     ["tags", "tagPages", "tags"],
     ["categories", "categoryPages", "categories"],
   ] as const) {
     const singular = taxonomies.get(plural);
     const settings = [
-      `taxonomies.${singular ?? plural.replace(/s$|ies$/, "")}`,
+      `taxonomies.${singular ?? (plural === "tags" ? "tag" : "category")}`,
       `permalinks.${plural}`,
       "disableKinds",
       ...(ugly ? ["uglyURLs"] : []),
     ];
     if (singular === undefined || termsOff) {
-      plan.set(option, false, settings, {
-        from: singular === undefined ? `taxonomies: no ${plural}` : "disableKinds: term",
-      });
-      plan.set(`feeds.${feed}`, false, settings, {
-        from: singular === undefined ? `taxonomies: no ${plural}` : "disableKinds: term",
-      });
+      const from = singular === undefined ? `taxonomies: no ${plural}` : "disableKinds: term";
+      plan.set(option, false, settings, { from });
+      if (!disabled.has("rss")) plan.set(`feeds.${feed}`, false, settings, { from });
       continue;
     }
     const given = text(permalinks[plural]);
