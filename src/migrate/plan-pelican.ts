@@ -205,17 +205,12 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
     const templates = value("PAGINATED_TEMPLATES");
     const base = value("DEFAULT_PAGINATION");
     if (templates === undefined || base === undefined) return undefined;
-    const own =
-      typeof templates === "object" && templates !== null && !Array.isArray(templates)
-        ? templates[template]
-        : undefined;
-    const chosen =
-      own === undefined ? (Object.hasOwn(templates as object, template) ? base : false) : own === null ? base : own;
-    return chosen === false || chosen === null || chosen === 0
-      ? 0
-      : typeof chosen === "number" && chosen > 0
-        ? chosen
-        : undefined;
+    // Pelican's Writer: a template listed pages by its own size `or` DEFAULT_PAGINATION; one not listed, not at all.
+    const listed = isDict(templates) ? templates : (DEFAULTS.PAGINATED_TEMPLATES as Record<string, PythonValue>);
+    if (!Object.hasOwn(listed, template)) return 0;
+    const chosen = listed[template] || base;
+    if (chosen === false || chosen === null || chosen === 0 || chosen === "") return 0;
+    return typeof chosen === "number" && Number.isInteger(chosen) && chosen > 0 ? chosen : undefined;
   };
   const tagSize = size("tag");
   const categorySize = size("category");
@@ -582,6 +577,10 @@ function isLanguageTag(tag: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isDict(value: PythonValue | undefined): value is Record<string, PythonValue> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
