@@ -134,6 +134,10 @@ staticDir: [static, assets]
     ["feeds.limit", 20, "rssLimit"],
   ]);
   t.deepEqual(migration.staticDirs, [{ from: "static", to: "" }]);
+  t.deepEqual(migration.themePages, [
+    "/tags/ (Hugo's list of tags; this package's is at /topic/)",
+    ...HUGO_THEME_PAGES,
+  ]);
   t.deepEqual(notCarriedOf(migration), [
     [
       "languages",
@@ -223,5 +227,27 @@ test("no baseURL: a placeholder siteUrl, so the feeds build, and the report says
   t.deepEqual(notCarriedOf(migration)[0], [
     "baseURL",
     "it is unset, and the feeds need the site's address: siteUrl is http://localhost:8080 until you set yours",
+  ]);
+});
+
+test("without a home feed the section's feed is the site feed; with term pages off, Hugo's term lists are the theme's", (t) => {
+  const { migration, options } = optionsOf({
+    "config.toml": 'baseURL = "https://example.ru/"\ndisableKinds = ["term"]\n[outputs]\nhome = ["HTML"]\n',
+    "content/post/": "",
+  });
+  t.deepEqual(options.slice(4), [
+    ["tagPages", false, "disableKinds: term"],
+    ["feeds.tags", false, "disableKinds: term"],
+    ["categoryPages", false, "disableKinds: term"],
+    ["feeds.categories", false, "disableKinds: term"],
+    ["feeds.all", "/post/index.xml", "the RSS of the section post/"],
+  ]);
+  t.is(migration.posts, "content/post/**/*.{md,markdown}");
+  t.deepEqual(migration.themePages, [
+    "/tags/ (Hugo's list of tags)",
+    "/categories/ (Hugo's list of categories)",
+    "/ (Hugo's home page list)",
+    "the section lists (/post/ and its pages)",
+    "/404.html",
   ]);
 });
