@@ -180,7 +180,7 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     if ("why" in translated) plan.notCarry(`permalinks.${plural}`, translated.why);
     else {
       if (!disabled.has("taxonomy") && indexUrl(translated.pattern) !== `/${plural}/`)
-        plan.themePage(`/${plural}/ (Hugo's list of ${plural}; this package's is at ${indexUrl(translated.pattern)})`);
+        plan.themePage(`/${plural}/ (Hugo's list of ${plural}, which this package writes beside the term pages)`);
       plan.set(
         option,
         uglify(translated.pattern, ugly),

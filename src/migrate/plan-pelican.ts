@@ -566,7 +566,7 @@ function themePages(plan: PlanBuilder, value: (name: string) => PythonValue | un
   const templatePages = value("TEMPLATE_PAGES");
   if (templatePages && typeof templatePages === "object" && !Array.isArray(templatePages)) {
     for (const [template, save] of Object.entries(templatePages))
-      plan.themePage(`${String(save)} (TEMPLATE_PAGES: ${template})`);
+      plan.themePage(`${String(save)} (a page of TEMPLATE_PAGES)`);
   }
 }
 

@@ -135,7 +135,7 @@ staticDir: [static, assets]
   ]);
   t.deepEqual(migration.staticDirs, [{ from: "static", to: "" }]);
   t.deepEqual(migration.themePages, [
-    "/tags/ (Hugo's list of tags; this package's is at /topic/)",
+    "/tags/ (Hugo's list of tags, which this package writes beside the term pages)",
     ...HUGO_THEME_PAGES,
   ]);
   t.deepEqual(notCarriedOf(migration), [
