@@ -267,6 +267,14 @@ function planLanguages(plan: PlanBuilder, config: Record<string, unknown>): void
       Number((languages[code] as Record<string, unknown> | undefined)?.weight ?? 0) || Infinity;
     return weight(a) - weight(b) || (a < b ? -1 : 1);
   });
+  for (const code of codes) {
+    const own = languages[code];
+    if (isMap(own) && typeof own.contentdir === "string")
+      plan.notCarried.push({
+        setting: `languages.${code}.contentDir`,
+        why: `the posts glob reads one content folder (contentDir); copy the posts of ${own.contentdir} into it, with a .${code}.md suffix`,
+      });
+  }
   if (codes.length > 1) {
     plan.set("languages", codes, ["languages", "defaultContentLanguage"], { always: true });
     plan.notCarried.push({

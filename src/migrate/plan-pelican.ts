@@ -97,6 +97,24 @@ const NOT_CARRIED: [RegExp, string][] = [
 /** Settings of pages and feeds this package does not write: when they are off, they are carried as they are. */
 const NOT_WRITTEN =
   /^(AUTHOR_SAVE_AS|AUTHORS_SAVE_AS|ARCHIVES_SAVE_AS|TAGS_SAVE_AS|CATEGORIES_SAVE_AS|INDEX_SAVE_AS|DIRECT_TEMPLATES|TEMPLATE_PAGES|AUTHOR_FEED_\w+|TRANSLATION_FEED_\w+|DRAFT_\w*SAVE_AS|PLUGINS|PLUGIN_PATHS)$/;
+const CONTENT_RULES: [RegExp, string][] = [
+  [
+    /^(ARTICLE_EXCLUDES|PAGE_EXCLUDES|STATIC_EXCLUDES|IGNORE_FILES)$/,
+    "the posts glob does not leave these files out: move them out of the new site's content folder",
+  ],
+  [
+    /^(FILENAME_METADATA|PATH_METADATA|DEFAULT_METADATA)$/,
+    "this package reads a post's metadata from its header, and a date from a YYYY-MM-DD- file name prefix (Pelican's default FILENAME_METADATA) only",
+  ],
+  [
+    /^WITH_FUTURE_DATES$/,
+    "Pelican held back a post dated in the future as a draft; give such a post Status: draft in the new site",
+  ],
+  [
+    /^(DEFAULT_ORPHANS|ARTICLE_ORDER_BY|NEWEST_FIRST_ARCHIVES|REVERSE_CATEGORY_ORDER)$/,
+    "term and archive pages list posts newest first, with no orphans rule",
+  ],
+];
 const OTHER = "no option of this package does what it does (a theme's or a plugin's setting, or how Pelican builds)";
 
 export function planPelican(read: PelicanSettings, dir: string): Migration {
@@ -320,7 +338,10 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       setting === null || setting === "" || setting === false || (Array.isArray(setting) && setting.length === 0);
     if (off && NOT_WRITTEN.test(name)) plan.carry(name, "none written, nor here");
   }
-  plan.finish((setting) => NOT_CARRIED.find(([pattern]) => pattern.test(setting))?.[1] ?? OTHER);
+  if (sameValue(values.get("FILENAME_METADATA"), "(?P<date>\\d{4}-\\d{2}-\\d{2}).*"))
+    plan.carry("FILENAME_METADATA", "the preset (a date from a YYYY-MM-DD- file name prefix)");
+  if (values.get("WITH_FUTURE_DATES") === true) plan.carry("WITH_FUTURE_DATES", "the preset (future posts published)");
+  plan.finish((setting) => [...NOT_CARRIED, ...CONTENT_RULES].find(([pattern]) => pattern.test(setting))?.[1] ?? OTHER);
 
   return {
     generator: "pelican",

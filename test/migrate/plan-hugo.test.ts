@@ -251,3 +251,20 @@ test("without a home feed the section's feed is the site feed; with term pages o
     "/404.html",
   ]);
 });
+
+test("a language with its own content folder is named: the posts glob reads one", (t) => {
+  const { migration } = optionsOf({
+    "config.toml":
+      'baseURL = "https://example.ru/"\ndefaultContentLanguage = "ru"\n[languages.ru]\ncontentDir = "content/ru"\n[languages.en]\ncontentDir = "content/en"\n',
+  });
+  t.deepEqual(notCarriedOf(migration).slice(0, 2), [
+    [
+      "languages.ru.contentDir",
+      "the posts glob reads one content folder (contentDir); copy the posts of content/ru into it, with a .ru.md suffix",
+    ],
+    [
+      "languages.en.contentDir",
+      "the posts glob reads one content folder (contentDir); copy the posts of content/en into it, with a .en.md suffix",
+    ],
+  ]);
+});

@@ -325,3 +325,32 @@ test("the pelican-files fixture: static content, raw .html and date archives", (
     "attachments.html (as the preset): .html files in the content are copied as they are",
   );
 });
+
+test("content rules: Pelican's default file-name dates carried, other rules and the theme's template pages named", (t) => {
+  const { migration } = optionsOf({
+    "pelicanconf.py": `SITEURL = 'https://example.ru'
+FILENAME_METADATA = r'(?P<date>\\d{4}-\\d{2}-\\d{2}).*'
+WITH_FUTURE_DATES = False
+ARTICLE_EXCLUDES = ['drafts']
+DEFAULT_ORPHANS = 2
+TEMPLATE_PAGES = {'src/books.html': 'books.html'}
+`,
+  });
+  t.deepEqual(
+    migration.carried.find((entry) => entry.setting === "FILENAME_METADATA")?.became,
+    "the preset (a date from a YYYY-MM-DD- file name prefix)",
+  );
+  t.deepEqual(notCarriedOf(migration).slice(3), [
+    [
+      "WITH_FUTURE_DATES",
+      "Pelican held back a post dated in the future as a draft; give such a post Status: draft in the new site",
+    ],
+    [
+      "ARTICLE_EXCLUDES",
+      "the posts glob does not leave these files out: move them out of the new site's content folder",
+    ],
+    ["DEFAULT_ORPHANS", "term and archive pages list posts newest first, with no orphans rule"],
+    ["TEMPLATE_PAGES", "a page of the theme (listed among the theme's pages): the new layouts' business"],
+  ]);
+  t.deepEqual(migration.themePages, [...PELICAN_THEME_PAGES, "books.html (a page of TEMPLATE_PAGES)"]);
+});
