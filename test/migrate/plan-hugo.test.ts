@@ -1,7 +1,7 @@
 import test from "ava";
 import { fileURLToPath } from "node:url";
 import { planMigration } from "../../src/migrate/plan.js";
-import { blogFolder } from "./blog-folder.js";
+import { blogFolder, optionWarnings } from "./blog-folder.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 const optionsOf = (files: Record<string, string> | string) => {
@@ -163,6 +163,7 @@ staticDir: [static, assets]
     ],
     ["params", "the theme's parameters are the layouts' business (Eleventy global data)"],
   ]);
+  t.deepEqual(optionWarnings(migration), []);
 });
 
 test("uglyURLs: pages and term pages end in .html, and later term pages cannot follow", (t) => {

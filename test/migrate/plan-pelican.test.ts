@@ -1,7 +1,7 @@
 import test from "ava";
 import { fileURLToPath } from "node:url";
 import { planMigration } from "../../src/migrate/plan.js";
-import { blogFolder } from "./blog-folder.js";
+import { blogFolder, optionWarnings } from "./blog-folder.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 /** The options as `[key, value, from]`, the way eleventy.config.js gets them. */
@@ -152,6 +152,7 @@ JINJA_FILTERS = {}
     ["JINJA_FILTERS", "a setting of the Jinja templates; Eleventy's layouts are Nunjucks"],
   ]);
   t.deepEqual(migration.themePages, PELICAN_THEME_PAGES);
+  t.deepEqual(optionWarnings(migration), []);
 });
 
 test("pelican-quickstart's two files: publishconf.py's SITEURL and feeds over pelicanconf.py's", (t) => {

@@ -2,10 +2,10 @@ import test from "ava";
 import { DateTime } from "luxon";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { MigrateError, planMigration, type Migration } from "../../src/migrate/plan.js";
+import { MigrateError, planMigration } from "../../src/migrate/plan.js";
 import { resolveOptions, type ResolvedOptions } from "../../src/options.js";
 import { postPermalink } from "../../src/permalinks.js";
-import { blogFolder } from "./blog-folder.js";
+import { blogFolder, pluginOptions } from "./blog-folder.js";
 
 test("a folder with no recognisable config: exit code 2, naming what was looked for", (t) => {
   const dir = blogFolder({ "content/posts/a.md": "# A\n", "README.md": "" });
@@ -53,18 +53,6 @@ test("Pelican's settings files are taken before a Hugo config in the same folder
   );
   t.is(migration.generator, "pelican");
 });
-
-/** The planned options as the object eleventy.config.js passes to the plugin. */
-function pluginOptions(migration: Migration): Record<string, unknown> {
-  const options: Record<string, unknown> = { posts: migration.posts };
-  for (const { key, value } of migration.options) {
-    const parts = key.split(".");
-    let target = options;
-    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[parts.at(-1)!] = value;
-  }
-  return options;
-}
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 const FIXTURE_BLOGS = [
