@@ -161,7 +161,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
   if (title) plan.set("title", title, ["SITENAME"], { always: true });
   const author = text("AUTHOR");
   if (author) plan.set("author", author, ["AUTHOR"], { always: true });
-  const zone = plan.has("TIMEZONE") ? text("TIMEZONE") : "UTC";
+  const zone = plan.has("TIMEZONE") || unreadable.has("TIMEZONE") ? text("TIMEZONE") : "UTC";
   if (zone !== undefined && zone !== "" && isValidZone(zone))
     plan.set("timezone", zone, ["TIMEZONE"], {
       always: true,

@@ -355,3 +355,14 @@ TEMPLATE_PAGES = {'src/books.html': 'books.html'}
   ]);
   t.deepEqual(migration.themePages, [...PELICAN_THEME_PAGES, "books.html (a page of TEMPLATE_PAGES)"]);
 });
+
+test("an unreadable TIMEZONE is not taken as unset (UTC): the plan leaves it to the user", (t) => {
+  const { migration, options } = optionsOf({
+    "pelicanconf.py": "import os\nSITEURL = 'https://example.ru'\nTIMEZONE = os.environ.get('TZ', 'Europe/Moscow')\n",
+  });
+  t.false(options.some(([key]) => key === "timezone"));
+  t.deepEqual(notCarriedOf(migration)[0], [
+    "TIMEZONE",
+    "pelicanconf.py, line 3: os.environ.get('TZ', 'Europe/Moscow') is a call that only running Python can make; it is not read",
+  ]);
+});
