@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isValidZone } from "../dates.js";
+import { indexUrl } from "../site.js";
 import type { HugoConfig } from "./hugo-config.js";
 import type { Migration } from "./plan.js";
 import { PLACEHOLDER_SITE_URL, PlanBuilder } from "./plan-builder.js";
@@ -166,6 +167,8 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
       "disableKinds",
       ...(ugly ? ["uglyURLs"] : []),
     ];
+    if (singular !== undefined && termsOff && !disabled.has("taxonomy"))
+      plan.themePage(`/${plural}/ (Hugo's list of ${plural})`);
     if (singular === undefined || termsOff) {
       const from = singular === undefined ? `taxonomies: no ${plural}` : "disableKinds: term";
       plan.set(option, false, settings, { from });
@@ -175,12 +178,15 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     const given = text(permalinks[plural]);
     const translated = given === undefined ? { pattern: `/${plural}/:slug/` } : translateHugo(given, undefined, true);
     if ("why" in translated) plan.notCarry(`permalinks.${plural}`, translated.why);
-    else
+    else {
+      if (!disabled.has("taxonomy") && indexUrl(translated.pattern) !== `/${plural}/`)
+        plan.themePage(`/${plural}/ (Hugo's list of ${plural}, which this package writes beside the term pages)`);
       plan.set(
         option,
         uglify(translated.pattern, ugly),
         settings.filter((setting) => plan.has(setting)).length ? settings : [`taxonomies.${singular}`],
       );
+    }
   }
   for (const [plural, singular] of taxonomies) {
     if (plural !== "tags" && plural !== "categories")
@@ -261,6 +267,14 @@ function planLanguages(plan: PlanBuilder, config: Record<string, unknown>): void
       Number((languages[code] as Record<string, unknown> | undefined)?.weight ?? 0) || Infinity;
     return weight(a) - weight(b) || (a < b ? -1 : 1);
   });
+  for (const code of codes) {
+    const own = languages[code];
+    if (isMap(own) && typeof own.contentdir === "string")
+      plan.notCarried.push({
+        setting: `languages.${code}.contentDir`,
+        why: `the posts glob reads one content folder (contentDir); copy the posts of ${own.contentdir} into it, with a .${code}.md suffix`,
+      });
+  }
   if (codes.length > 1) {
     plan.set("languages", codes, ["languages", "defaultContentLanguage"], { always: true });
     plan.notCarried.push({
@@ -322,10 +336,17 @@ function planHugoFeeds(
     plan.notCarry("outputFormats", "only the RSS format's baseName is carried (the feeds' file name)");
   else plan.carry("outputFormats", `the feeds' file name ${baseName}.xml`);
   const feedSettings = (kind: string) => [`outputs.${kind}`, "outputFormats"];
+  const homeFeed = formats("home").includes("rss") && !disabled.has("home");
+  const sectionFeed =
+    section && formats("section").includes("rss") && !disabled.has("section")
+      ? `/${section}/${baseName}.xml`
+      : undefined;
+  // The main section's feed had the posts the site feed has: without a home feed it is the site feed.
   plan.set(
     "feeds.all",
-    formats("home").includes("rss") && !disabled.has("home") ? `/${baseName}.xml` : false,
-    feedSettings("home"),
+    homeFeed ? `/${baseName}.xml` : (sectionFeed ?? false),
+    homeFeed || !sectionFeed ? feedSettings("home") : feedSettings("section"),
+    homeFeed || !sectionFeed ? {} : { from: `the RSS of the section ${section}/` },
   );
   const termFeeds = formats("term").includes("rss");
   const taxonomies = taxonomiesOf(config.taxonomies);
@@ -346,11 +367,9 @@ function planHugoFeeds(
       `permalinks.${plural}`,
     ]);
   }
-  // The main section's feed had the posts the site feed has: a copy of it keeps the subscribers.
-  if (section && formats("section").includes("rss") && !disabled.has("section"))
-    plan.set("legacyUrls.feeds.all", `/${section}/${baseName}.xml`, ["outputs.section"], {
-      from: `the RSS of the section ${section}/`,
-    });
+  // ... and beside a home feed, a copy of the site feed keeps its subscribers.
+  if (homeFeed && sectionFeed)
+    plan.set("legacyUrls.feeds.all", sectionFeed, ["outputs.section"], { from: `the RSS of the section ${section}/` });
   const listFeeds = [...taxonomies.keys()].filter((plural) => plural === "tags" || plural === "categories");
   if (formats("taxonomy").includes("rss") && !disabled.has("taxonomy") && listFeeds.length > 0)
     plan.notCarried.push({

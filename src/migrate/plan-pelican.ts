@@ -97,6 +97,24 @@ const NOT_CARRIED: [RegExp, string][] = [
 /** Settings of pages and feeds this package does not write: when they are off, they are carried as they are. */
 const NOT_WRITTEN =
   /^(AUTHOR_SAVE_AS|AUTHORS_SAVE_AS|ARCHIVES_SAVE_AS|TAGS_SAVE_AS|CATEGORIES_SAVE_AS|INDEX_SAVE_AS|DIRECT_TEMPLATES|TEMPLATE_PAGES|AUTHOR_FEED_\w+|TRANSLATION_FEED_\w+|DRAFT_\w*SAVE_AS|PLUGINS|PLUGIN_PATHS)$/;
+const CONTENT_RULES: [RegExp, string][] = [
+  [
+    /^(ARTICLE_EXCLUDES|PAGE_EXCLUDES|STATIC_EXCLUDES|IGNORE_FILES)$/,
+    "the posts glob does not leave these files out: move them out of the new site's content folder",
+  ],
+  [
+    /^(FILENAME_METADATA|PATH_METADATA|DEFAULT_METADATA)$/,
+    "this package reads a post's metadata from its header, and a date from a YYYY-MM-DD- file name prefix (Pelican's default FILENAME_METADATA) only",
+  ],
+  [
+    /^WITH_FUTURE_DATES$/,
+    "Pelican held back a post dated in the future as a draft; give such a post Status: draft in the new site",
+  ],
+  [
+    /^(DEFAULT_ORPHANS|ARTICLE_ORDER_BY|NEWEST_FIRST_ARCHIVES|REVERSE_CATEGORY_ORDER)$/,
+    "term and archive pages list posts newest first, with no orphans rule",
+  ],
+];
 const OTHER = "no option of this package does what it does (a theme's or a plugin's setting, or how Pelican builds)";
 
 export function planPelican(read: PelicanSettings, dir: string): Migration {
@@ -143,7 +161,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
   if (title) plan.set("title", title, ["SITENAME"], { always: true });
   const author = text("AUTHOR");
   if (author) plan.set("author", author, ["AUTHOR"], { always: true });
-  const zone = plan.has("TIMEZONE") ? text("TIMEZONE") : "UTC";
+  const zone = plan.has("TIMEZONE") || unreadable.has("TIMEZONE") ? text("TIMEZONE") : "UTC";
   if (zone !== undefined && zone !== "" && isValidZone(zone))
     plan.set("timezone", zone, ["TIMEZONE"], {
       always: true,
@@ -205,17 +223,12 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
     const templates = value("PAGINATED_TEMPLATES");
     const base = value("DEFAULT_PAGINATION");
     if (templates === undefined || base === undefined) return undefined;
-    const own =
-      typeof templates === "object" && templates !== null && !Array.isArray(templates)
-        ? templates[template]
-        : undefined;
-    const chosen =
-      own === undefined ? (Object.hasOwn(templates as object, template) ? base : false) : own === null ? base : own;
-    return chosen === false || chosen === null || chosen === 0
-      ? 0
-      : typeof chosen === "number" && chosen > 0
-        ? chosen
-        : undefined;
+    // Pelican's Writer: a template listed pages by its own size `or` DEFAULT_PAGINATION; one not listed, not at all.
+    const listed = isDict(templates) ? templates : (DEFAULTS.PAGINATED_TEMPLATES as Record<string, PythonValue>);
+    if (!Object.hasOwn(listed, template)) return 0;
+    const chosen = listed[template] || base;
+    if (chosen === false || chosen === null || chosen === 0 || chosen === "") return 0;
+    return typeof chosen === "number" && Number.isInteger(chosen) && chosen > 0 ? chosen : undefined;
   };
   const tagSize = size("tag");
   const categorySize = size("category");
@@ -325,7 +338,10 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       setting === null || setting === "" || setting === false || (Array.isArray(setting) && setting.length === 0);
     if (off && NOT_WRITTEN.test(name)) plan.carry(name, "none written, nor here");
   }
-  plan.finish((setting) => NOT_CARRIED.find(([pattern]) => pattern.test(setting))?.[1] ?? OTHER);
+  if (sameValue(values.get("FILENAME_METADATA"), "(?P<date>\\d{4}-\\d{2}-\\d{2}).*"))
+    plan.carry("FILENAME_METADATA", "the preset (a date from a YYYY-MM-DD- file name prefix)");
+  if (values.get("WITH_FUTURE_DATES") === true) plan.carry("WITH_FUTURE_DATES", "the preset (future posts published)");
+  plan.finish((setting) => [...NOT_CARRIED, ...CONTENT_RULES].find(([pattern]) => pattern.test(setting))?.[1] ?? OTHER);
 
   return {
     generator: "pelican",
@@ -571,7 +587,7 @@ function themePages(plan: PlanBuilder, value: (name: string) => PythonValue | un
   const templatePages = value("TEMPLATE_PAGES");
   if (templatePages && typeof templatePages === "object" && !Array.isArray(templatePages)) {
     for (const [template, save] of Object.entries(templatePages))
-      plan.themePage(`${String(save)} (TEMPLATE_PAGES: ${template})`);
+      plan.themePage(`${String(save)} (a page of TEMPLATE_PAGES)`);
   }
 }
 
@@ -582,6 +598,10 @@ function isLanguageTag(tag: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isDict(value: PythonValue | undefined): value is Record<string, PythonValue> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function sameValue(a: unknown, b: unknown): boolean {

@@ -46,7 +46,12 @@ export interface Migration {
   contentDir: string;
   /** The posts glob for this package, relative to the new site (the content folder is copied as it is). */
   posts: string;
-  /** Folders (or files) copied as they are: Hugo's static/ to the site root, Pelican's STATIC_PATHS inside the content. */
+  /**
+   * Folders (or files) to copy to `to` in the output, beyond what the plugin's attachments copy (every file under the
+   * posts glob's folder, at its path from `attachments.root`): Hugo's static/ to the site root; Pelican's
+   * STATIC_PATHS outside the posts' folder (`content/images` → `images` when ARTICLE_PATHS is `['posts']`) and
+   * EXTRA_PATH_METADATA's files moved to their `path`. Each exists in the old blog's folder.
+   */
   staticDirs: { from: string; to: string }[];
   /** Kinds of pages the old generator wrote from its theme that the new site does not; the report names them. */
   themePages: string[];

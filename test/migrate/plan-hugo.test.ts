@@ -1,7 +1,7 @@
 import test from "ava";
 import { fileURLToPath } from "node:url";
 import { planMigration } from "../../src/migrate/plan.js";
-import { blogFolder } from "./blog-folder.js";
+import { blogFolder, optionWarnings } from "./blog-folder.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 const optionsOf = (files: Record<string, string> | string) => {
@@ -134,6 +134,10 @@ staticDir: [static, assets]
     ["feeds.limit", 20, "rssLimit"],
   ]);
   t.deepEqual(migration.staticDirs, [{ from: "static", to: "" }]);
+  t.deepEqual(migration.themePages, [
+    "/tags/ (Hugo's list of tags, which this package writes beside the term pages)",
+    ...HUGO_THEME_PAGES,
+  ]);
   t.deepEqual(notCarriedOf(migration), [
     [
       "languages",
@@ -159,6 +163,7 @@ staticDir: [static, assets]
     ],
     ["params", "the theme's parameters are the layouts' business (Eleventy global data)"],
   ]);
+  t.deepEqual(optionWarnings(migration), []);
 });
 
 test("uglyURLs: pages and term pages end in .html, and later term pages cannot follow", (t) => {
@@ -223,5 +228,44 @@ test("no baseURL: a placeholder siteUrl, so the feeds build, and the report says
   t.deepEqual(notCarriedOf(migration)[0], [
     "baseURL",
     "it is unset, and the feeds need the site's address: siteUrl is http://localhost:8080 until you set yours",
+  ]);
+});
+
+test("without a home feed the section's feed is the site feed; with term pages off, Hugo's term lists are the theme's", (t) => {
+  const { migration, options } = optionsOf({
+    "config.toml": 'baseURL = "https://example.ru/"\ndisableKinds = ["term"]\n[outputs]\nhome = ["HTML"]\n',
+    "content/post/": "",
+  });
+  t.deepEqual(options.slice(4), [
+    ["tagPages", false, "disableKinds: term"],
+    ["feeds.tags", false, "disableKinds: term"],
+    ["categoryPages", false, "disableKinds: term"],
+    ["feeds.categories", false, "disableKinds: term"],
+    ["feeds.all", "/post/index.xml", "the RSS of the section post/"],
+  ]);
+  t.is(migration.posts, "content/post/**/*.{md,markdown}");
+  t.deepEqual(migration.themePages, [
+    "/tags/ (Hugo's list of tags)",
+    "/categories/ (Hugo's list of categories)",
+    "/ (Hugo's home page list)",
+    "the section lists (/post/ and its pages)",
+    "/404.html",
+  ]);
+});
+
+test("a language with its own content folder is named: the posts glob reads one", (t) => {
+  const { migration } = optionsOf({
+    "config.toml":
+      'baseURL = "https://example.ru/"\ndefaultContentLanguage = "ru"\n[languages.ru]\ncontentDir = "content/ru"\n[languages.en]\ncontentDir = "content/en"\n',
+  });
+  t.deepEqual(notCarriedOf(migration).slice(0, 2), [
+    [
+      "languages.ru.contentDir",
+      "the posts glob reads one content folder (contentDir); copy the posts of content/ru into it, with a .ru.md suffix",
+    ],
+    [
+      "languages.en.contentDir",
+      "the posts glob reads one content folder (contentDir); copy the posts of content/en into it, with a .en.md suffix",
+    ],
   ]);
 });

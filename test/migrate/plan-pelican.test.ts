@@ -1,7 +1,7 @@
 import test from "ava";
 import { fileURLToPath } from "node:url";
 import { planMigration } from "../../src/migrate/plan.js";
-import { blogFolder } from "./blog-folder.js";
+import { blogFolder, optionWarnings } from "./blog-folder.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 /** The options as `[key, value, from]`, the way eleventy.config.js gets them. */
@@ -152,6 +152,7 @@ JINJA_FILTERS = {}
     ["JINJA_FILTERS", "a setting of the Jinja templates; Eleventy's layouts are Nunjucks"],
   ]);
   t.deepEqual(migration.themePages, PELICAN_THEME_PAGES);
+  t.deepEqual(optionWarnings(migration), []);
 });
 
 test("pelican-quickstart's two files: publishconf.py's SITEURL and feeds over pelicanconf.py's", (t) => {
@@ -324,4 +325,44 @@ test("the pelican-files fixture: static content, raw .html and date archives", (
     migration.carried.find((entry) => entry.setting === "READERS")?.became,
     "attachments.html (as the preset): .html files in the content are copied as they are",
   );
+});
+
+test("content rules: Pelican's default file-name dates carried, other rules and the theme's template pages named", (t) => {
+  const { migration } = optionsOf({
+    "pelicanconf.py": `SITEURL = 'https://example.ru'
+FILENAME_METADATA = r'(?P<date>\\d{4}-\\d{2}-\\d{2}).*'
+WITH_FUTURE_DATES = False
+ARTICLE_EXCLUDES = ['drafts']
+DEFAULT_ORPHANS = 2
+TEMPLATE_PAGES = {'src/books.html': 'books.html'}
+`,
+  });
+  t.deepEqual(
+    migration.carried.find((entry) => entry.setting === "FILENAME_METADATA")?.became,
+    "the preset (a date from a YYYY-MM-DD- file name prefix)",
+  );
+  t.deepEqual(notCarriedOf(migration).slice(3), [
+    [
+      "WITH_FUTURE_DATES",
+      "Pelican held back a post dated in the future as a draft; give such a post Status: draft in the new site",
+    ],
+    [
+      "ARTICLE_EXCLUDES",
+      "the posts glob does not leave these files out: move them out of the new site's content folder",
+    ],
+    ["DEFAULT_ORPHANS", "term and archive pages list posts newest first, with no orphans rule"],
+    ["TEMPLATE_PAGES", "a page of the theme (listed among the theme's pages): the new layouts' business"],
+  ]);
+  t.deepEqual(migration.themePages, [...PELICAN_THEME_PAGES, "books.html (a page of TEMPLATE_PAGES)"]);
+});
+
+test("an unreadable TIMEZONE is not taken as unset (UTC): the plan leaves it to the user", (t) => {
+  const { migration, options } = optionsOf({
+    "pelicanconf.py": "import os\nSITEURL = 'https://example.ru'\nTIMEZONE = os.environ.get('TZ', 'Europe/Moscow')\n",
+  });
+  t.false(options.some(([key]) => key === "timezone"));
+  t.deepEqual(notCarriedOf(migration)[0], [
+    "TIMEZONE",
+    "pelicanconf.py, line 3: os.environ.get('TZ', 'Europe/Moscow') is a call that only running Python can make; it is not read",
+  ]);
 });
