@@ -90,15 +90,14 @@ const BLOGS: Record<string, Expected> = {
       ["paginate", "termPageSize"],
     ],
     notCarried: ["theme", "outputs.taxonomy"],
-    reported: ["/categories/index.xml", "/tags/index.xml"],
+    // Hugo's tag list stays at /tags/ (a theme page the report names), with its feed: the plugin's index is /tag/.
+    reported: ["/categories/index.xml"],
     gaps: [
       // Hugo 0.111 urlizes "C++" to c- in a term permalink pattern, where it keeps c++ at the default /tags/:slug/.
       {
         name: "Hugo's :slug of C++ in a term permalink is c-",
         urls: ["/tag/c-/", "/tag/c-/index.xml", "/tag/c-/page/1/"],
       },
-      // With permalinks.tags moving the terms, Hugo still writes the tag list at /tags/; the plugin's index is at /tag/.
-      { name: "the tag list stays at /tags/ when permalinks.tags moves the terms", urls: ["/tags/"] },
     ],
   },
   "hugo-yaml": {
