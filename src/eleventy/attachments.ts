@@ -48,7 +48,8 @@ export function registerAttachments(context: PluginContext): void {
   if (settings.html) {
     eleventyConfig.ignores.add(path.posix.join(postsFolder.split(path.sep).join("/"), "**/*.{html,htm}"));
   }
-  eleventyConfig.addWatchTarget(postsFolder);
+  // A glob, not the folder: Eleventy 4 watches only files that match a watched glob.
+  eleventyConfig.addWatchTarget(path.posix.join(postsFolder.split(path.sep).join("/"), "**"));
 
   let posts: PostPlace[] = [];
   let copies: Copy[] = [];

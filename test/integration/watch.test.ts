@@ -12,6 +12,7 @@ async function watchSite(files: Record<string, string>) {
   const input = path.relative(process.cwd(), path.join(root, "src"));
   const output = path.join(root, "_site");
   const waiting: Array<() => void> = [];
+  const noticing: Array<(changed: string[]) => void> = [];
   const eleventy = new Eleventy(input, path.relative(process.cwd(), output), {
     quietMode: true,
     runMode: "watch",
@@ -19,6 +20,9 @@ async function watchSite(files: Record<string, string>) {
       eleventyConfig.setUseGitIgnore(false);
       eleventyConfig.addPlugin(ruBlog, { siteUrl: "https://example.ru", title: "Заметки" });
       eleventyConfig.setWatchThrottleWaitTime(0);
+      eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
+        noticing.splice(0).forEach((notice) => notice(changed));
+      });
       eleventyConfig.on("eleventy.after", () => waiting.splice(0).forEach((resolve) => resolve()));
     },
   });
@@ -32,13 +36,22 @@ async function watchSite(files: Record<string, string>) {
   return {
     read: (file: string) => readFile(path.join(output, file), "utf8").catch(() => undefined),
     remove: (file: string) => rm(path.join(root, "src", file)),
-    /** Saves a source file and waits for the rebuild it triggers. */
+    /**
+     * Saves a source file and waits for the rebuild of that change: the build that starts by naming the file, not
+     * one still running for an earlier change, which on a busy machine may end after the save.
+     */
     async change(file: string, text: string) {
-      const rebuilt = nextBuild().then(() => true);
+      const noticed = new Promise<void>((resolve) => {
+        const notice = (changed: string[]) => {
+          if (changed.some((changedFile) => changedFile.endsWith(file))) resolve();
+          else noticing.push(notice);
+        };
+        noticing.push(notice);
+      }).then(() => nextBuild().then(() => true));
       // The file watcher may still be starting up and miss the first event; saving again is what a user would do.
       for (let attempt = 0; attempt < 10; attempt++) {
         await writeFile(path.join(root, "src", file), text);
-        if (await Promise.race([rebuilt, new Promise((resolve) => setTimeout(resolve, 2000, false))])) return;
+        if (await Promise.race([noticed, new Promise((resolve) => setTimeout(resolve, 5000, false))])) return;
       }
       throw new Error(`no rebuild after changing ${file}`);
     },
