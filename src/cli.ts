@@ -136,6 +136,10 @@ function main(argv: string[]): number | Promise<number> {
   return result.broken.length > 0 || (linkResult?.problems.length ?? 0) > 0 ? 1 : 0;
 }
 
+// A reader that stops early (`ru-blog migrate … | head`) closes stdout: what is left of the report is not needed.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
 void Promise.resolve(main(process.argv.slice(2))).then((code) => {
   process.exitCode = code;
 });

@@ -48,12 +48,19 @@ function shown(value: unknown): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text;
 }
 
+/** A file or folder written into the new site, as the report names it: a copied folder says so. */
+function writtenLabel(plan: Migration, file: string): string {
+  const copied = file === plan.contentDir || plan.staticDirs.some((dir) => dir.from === file);
+  if (!copied) return file;
+  return `${file === "" ? "the old blog's folder" : `${file}/`} (copied as it is)`;
+}
+
 /** The report printed after the site is written: what became of each setting, what was left, what to do next. */
 export function migrationReport(plan: Migration, args: MigrateArgs, written: readonly string[]): string[] {
   const generator = GENERATOR_NAMES[plan.generator];
   const lines = [
     `Wrote an Eleventy site to ${args.newSite} from the ${generator} blog in ${args.oldBlog} (${plan.configFiles.join(", ")}).`,
-    `Written: ${written.map((file) => (file === plan.contentDir || plan.staticDirs.some((dir) => dir.from === file) ? `${file}/ (copied as it is)` : file)).join(", ")}.`,
+    `Written: ${written.map((file) => writtenLabel(plan, file)).join(", ")}.`,
     "",
     "Settings carried over (those that differ from the preset are options in eleventy.config.js, each commented):",
     ...plan.carried.map((item) => `  ${item.setting} = ${shown(item.value)} → ${item.became}`),

@@ -145,7 +145,7 @@ export function configSource(plan: Migration): string {
     "  eleventyConfig.addPlugin(ruBlog, options);",
     "  // The starter layouts in _includes/ (replace them with your theme's) read the title and language here.",
     `  eleventyConfig.addGlobalData("site", ${jsValue(site)});`,
-    `  // Every page without a layout of its own, the posts in ${plan.contentDir}/ among them, is shown with _includes/post.njk.`,
+    `  // Every page without a layout of its own, the posts in ${plan.contentDir || "."}/ among them, is shown with _includes/post.njk.`,
     '  eleventyConfig.addGlobalData("layout", "post.njk");',
     ...(copies.length > 0
       ? ["  // Static files of the old blog, copied as they are, never rendered as templates."]
