@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
- * The `ru-blog` command. Only `check-urls` for now. Exit status: 0 every old URL is served (and, with `--links`,
- * every link of the new build leads somewhere), 1 some would break, 2 the check could not run (usage error, missing folder, unreadable file). A user's mistake is one line on
+ * The `ru-blog` command: `check-urls` and `migrate` (src/migrate/command.ts). Exit status of check-urls: 0 every old
+ * URL is served (and, with `--links`, every link of the new build leads somewhere), 1 some would break, 2 the check could not run (usage error, missing folder, unreadable file). A user's mistake is one line on
  * stderr, never a stack trace.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { checkLinks, checkUrls, formatLinkReport, formatReport } from "./check-urls.js";
 import { InvalidValueError } from "./errors.js";
+import { migrate } from "./migrate/command.js";
 
-const SYNOPSIS = "Usage: ru-blog check-urls OLD_SITE NEW_SITE [--ignore GLOB]... [--all] [--links] [--site-url URL]";
+const SYNOPSIS = `Usage: ru-blog check-urls OLD_SITE NEW_SITE [--ignore GLOB]... [--all] [--links] [--site-url URL]
+       ru-blog migrate OLD_BLOG NEW_SITE [--old-build DIR]`;
 
 const HELP = `${SYNOPSIS}
 
@@ -30,7 +32,20 @@ Options:
   -v, --version    show the version
 
 Exit status: 0 every old URL is served (and, with --links, every link leads somewhere), 1 some would
-break, 2 usage error or missing folder.`;
+break, 2 usage error or missing folder.
+
+ru-blog migrate OLD_BLOG NEW_SITE reads the Pelican (pelicanconf.py, publishconf.py) or Hugo (hugo.toml,
+config.toml/yaml/json, config/_default/) settings in OLD_BLOG and writes a new Eleventy site into NEW_SITE
+(a new or empty folder, never overwritten): package.json, eleventy.config.js with the options that keep
+the old URLs, starter layouts, and the content and static folders copied as they are. It prints what
+became of each setting, what it could not carry over and why, and the next steps.
+
+  --old-build DIR  the old blog's build (Pelican's output/, Hugo's public/): build the new site and run
+                   check-urls --links against it, printing what would break
+
+Exit status: 0 written (and, with --old-build, nothing would break), 1 written but something would break
+or the new site does not build, 2 nothing written: usage error, no config found, a config that cannot be
+read, or NEW_SITE not empty.`;
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -45,7 +60,7 @@ function usageError(message: string): number {
   return 2;
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -57,6 +72,7 @@ function main(argv: string[]): number {
         all: { type: "boolean" },
         links: { type: "boolean" },
         "site-url": { type: "string" },
+        "old-build": { type: "string" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
       },
@@ -78,7 +94,20 @@ function main(argv: string[]): number {
     process.stderr.write(`${HELP}\n`);
     return 2;
   }
+  if (command === "migrate") {
+    const [oldBlog, newSite, ...rest] = folders;
+    if (oldBlog === undefined || newSite === undefined)
+      return usageError("migrate needs OLD_BLOG and NEW_SITE folders");
+    if (rest.length > 0) return usageError(`unexpected argument "${rest[0]}"`);
+    const checkOnly = (["ignore", "all", "links", "site-url"] as const).find((name) => values[name] !== undefined);
+    if (checkOnly) return usageError(`--${checkOnly} is an option of check-urls, not of migrate`);
+    return migrate(
+      { oldBlog, newSite, oldBuild: values["old-build"] },
+      { out: (line) => process.stdout.write(`${line}\n`), err: (line) => process.stderr.write(`${line}\n`) },
+    );
+  }
   if (command !== "check-urls") return usageError(`unknown command "${command}"`);
+  if (values["old-build"] !== undefined) return usageError("--old-build is an option of migrate, not of check-urls");
   const [oldDir, newDir, ...extra] = folders;
   if (oldDir === undefined || newDir === undefined) return usageError("check-urls needs OLD_SITE and NEW_SITE folders");
   if (extra.length > 0) return usageError(`unexpected argument "${extra[0]}"`);
@@ -107,4 +136,10 @@ function main(argv: string[]): number {
   return result.broken.length > 0 || (linkResult?.problems.length ?? 0) > 0 ? 1 : 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// A reader that stops early (`ru-blog migrate … | head`) closes stdout: what is left of the report is not needed.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,38 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import type { Migration } from "../../src/migrate/plan.js";
+import { resolveOptions } from "../../src/options.js";
+
+/** A temporary old blog's folder holding `files` (path → text; a path ending in `/` is an empty folder). */
+export function blogFolder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "ru-blog-migrate-"));
+  for (const [path, text] of Object.entries(files)) {
+    if (path.endsWith("/")) {
+      mkdirSync(join(dir, path), { recursive: true });
+      continue;
+    }
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** The planned options as the object eleventy.config.js passes to the plugin. */
+export function pluginOptions(migration: Migration): Record<string, unknown> {
+  const options: Record<string, unknown> = { posts: migration.posts };
+  for (const { key, value } of migration.options) {
+    const parts = key.split(".");
+    let target = options;
+    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
+    target[parts.at(-1)!] = value;
+  }
+  return options;
+}
+
+/** The warnings the plugin gives for the planned options (it throws for an option it refuses). */
+export function optionWarnings(migration: Migration): string[] {
+  const warnings: string[] = [];
+  resolveOptions(pluginOptions(migration), (message) => warnings.push(message));
+  return warnings;
+}
