@@ -6,6 +6,7 @@
 import { cp, mkdir, readdir, realpath, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import transliterate from "@sindresorhus/transliterate";
+import picomatch from "picomatch";
 import { STARTER_FILES } from "./layouts.js";
 import type { MigratedOption, Migration } from "./plan.js";
 
@@ -99,9 +100,15 @@ function pathInContent(plan: Migration, from: string): string | undefined {
   return inContent.startsWith("..") || path.posix.isAbsolute(inContent) ? undefined : inContent;
 }
 
-/** Static folders the plugin's attachments do not already copy to the same place (those outside the content). */
+/**
+ * Static folders the plugin's attachments do not already copy to the same place: the attachments copy only what is
+ * under the posts glob's folder, to its path in the content folder.
+ */
 export function passthroughCopies(plan: Migration): { from: string; to: string }[] {
-  return plan.staticDirs.filter(({ from, to }) => pathInContent(plan, from) !== to.replace(/^\/+|\/+$/g, ""));
+  const postsFolder = picomatch.scan(plan.posts).base;
+  const copiedByAttachments = ({ from, to }: { from: string; to: string }) =>
+    isInside(from, postsFolder) && pathInContent(plan, from) === to.replace(/^\/+|\/+$/g, "");
+  return plan.staticDirs.filter((copy) => !copiedByAttachments(copy));
 }
 
 const GENERATOR_NAMES = { pelican: "Pelican", hugo: "Hugo" } as const;

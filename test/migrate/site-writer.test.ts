@@ -90,6 +90,10 @@ test("a static folder inside the content that the attachments copy to the same p
   ]);
 });
 
+test("a static folder in the content but outside the posts' folder is copied: the attachments copy only the posts' folder", (t) => {
+  t.deepEqual(passthroughCopies({ ...PLAN, posts: "content/posts/**/*.md" }), PLAN.staticDirs);
+});
+
 test("values are written as JavaScript a person would write", (t) => {
   t.is(
     jsValue({ all: "/index.xml", "with-dash": [1, true, null] }),
