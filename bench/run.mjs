@@ -290,6 +290,9 @@ function countNewer(dir, since) {
   return count;
 }
 
+/** A build of the edit loop failed: the message holds what Eleventy printed. */
+class EditFailure extends Error {}
+
 const WROTE = /Wrote (\d+) files?.* in ([\d.]+) seconds?/;
 const BUILD_ERROR = /Problem writing Eleventy templates|\[11ty\] (?:Error|Problem)|Eleventy fatal error|Eleventy CLI Fatal Error/;
 
@@ -314,20 +317,18 @@ async function editSession(site, variant, plan) {
   };
   const child = spawn(process.execPath, [eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet", "--watch", "--incremental"], { cwd: site, env, stdio: ["ignore", "pipe", "pipe"] });
   const log = [];
+  // Set when a build fails or Eleventy exits; the session then stops, and the run prints Eleventy's output.
+  let failure;
   let waiting;
-  const fail = (message) => {
-    child.kill();
-    console.error(`${message}\n${log.join("\n")}`);
-    process.exit(1);
+  const settle = (value) => {
+    const resolve = waiting?.resolve;
+    waiting = undefined;
+    resolve?.(value);
   };
   const onLine = (line) => {
     log.push(line);
-    if (BUILD_ERROR.test(line)) setTimeout(() => fail(`the ${variant} build failed under --watch --incremental in ${site}:`), 200);
-    if (waiting && waiting.pattern.test(line)) {
-      const { resolve, pattern } = waiting;
-      waiting = undefined;
-      resolve({ line, at: performance.now(), match: line.match(pattern) });
-    }
+    if (BUILD_ERROR.test(line)) failure ??= `the ${variant} build failed under --watch --incremental in ${site}:`;
+    if (waiting?.pattern.test(line)) settle({ line, at: performance.now(), match: line.match(waiting.pattern) });
   };
   for (const stream of [child.stdout, child.stderr]) {
     let rest = "";
@@ -338,35 +339,42 @@ async function editSession(site, variant, plan) {
       lines.forEach(onLine);
     });
   }
-  child.on("exit", (code) => {
-    if (!stopping) fail(`eleventy --watch (${variant}) exited with ${code} in ${site}:`);
-  });
   let stopping = false;
+  child.on("exit", (code) => {
+    if (stopping) return;
+    failure ??= `eleventy --watch (${variant}) exited with ${code} in ${site}:`;
+    settle(undefined);
+  });
   const next = (pattern, ms = 120_000) =>
     new Promise((resolve) => {
-      waiting = { pattern, resolve };
-      setTimeout(() => waiting?.pattern === pattern && waiting.resolve === resolve && ((waiting = undefined), resolve(undefined)), ms);
+      if (failure) return resolve(undefined);
+      const entry = { pattern, resolve };
+      waiting = entry;
+      setTimeout(() => waiting === entry && settle(undefined), ms);
     });
-  const ready = await next(/Watching…/);
-  if (!ready) fail(`eleventy --watch (${variant}) did not start watching in ${site}:`);
-  // Eleventy prints "Watching…" before its watcher has read the folders, and a save before that is missed: save a
-  // post unchanged until a rebuild follows (which also makes the first, slower incremental build an untimed one).
-  const probe = path.join(site, plan.files.newest);
-  for (let attempt = 0; ; attempt++) {
-    if (attempt === 30) fail(`eleventy --watch (${variant}) did not rebuild after a save in ${site}:`);
-    const built = next(WROTE, 3000);
-    writeFileSync(probe, readFileSync(probe));
-    if (await built) break;
-  }
-  await new Promise((resolve) => setTimeout(resolve, 500));
-  const results = {};
+  const check = (rebuilt, what) => {
+    if (!failure && !rebuilt && what) failure = `no rebuild of ${variant} after ${what} in ${site}:`;
+    if (failure) throw new EditFailure(`${failure}\n${log.join("\n")}`);
+    return rebuilt;
+  };
   try {
+    check(await next(/Watching…/), "starting to watch");
+    // Eleventy prints "Watching…" before its watcher has read the folders, and a save before that is missed: save a
+    // post unchanged until a rebuild follows (which also makes the first, slower incremental build an untimed one).
+    const probe = path.join(site, plan.files.newest);
+    for (let attempt = 0; ; attempt++) {
+      const built = next(WROTE, 3000);
+      writeFileSync(probe, readFileSync(probe));
+      if (check(await built, attempt === 30 ? "30 saves" : undefined)) break;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const results = {};
     for (const edit of plan.edits) {
       if (edit.remove) {
         text(edit.remove);
         rmSync(path.join(site, edit.remove));
         const removed = performance.now();
-        const rebuilt = await next(WROTE, 1500);
+        const rebuilt = check(await next(WROTE, 1500));
         if (rebuilt) {
           results[edit.name] = outcome(rebuilt, removed, site, output);
           continue;
@@ -378,12 +386,12 @@ async function editSession(site, variant, plan) {
       const wallStart = Date.now();
       const saved = performance.now();
       for (const [file, contents] of Object.entries(changes)) writeFileSync(path.join(site, file), contents);
-      const rebuilt = await built;
-      if (!rebuilt) fail(`no rebuild of ${variant} after the edit "${edit.label}" in ${site}:`);
+      const rebuilt = check(await built, `the edit "${edit.label}"`);
       results[edit.name] = outcome(rebuilt, saved, site, output, wallStart);
       // Let the watcher settle before the next save (chokidar waits 150 ms for a write to finish).
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
+    return results;
   } finally {
     stopping = true;
     child.kill();
@@ -393,7 +401,6 @@ async function editSession(site, variant, plan) {
       else writeFileSync(path.join(site, file), contents);
     }
   }
-  return results;
 }
 
 function outcome(rebuilt, start, site, output, wallStart = Date.now() - (performance.now() - start)) {
@@ -472,7 +479,11 @@ console.error(`Eleventy ${eleventyVersion}, Node ${process.version}, ${os.cpus()
 const results = [];
 if (options.edit) {
   for (const c of options.cases) {
-    const result = await runEdits(c, options.runs);
+    const result = await runEdits(c, options.runs).catch((error) => {
+      if (!(error instanceof EditFailure)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    });
     results.push(result);
     console.log(`\n${editTable(result)}\n`);
   }

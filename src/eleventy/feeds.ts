@@ -45,7 +45,7 @@ function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined,
 }
 
 export function registerFeeds(context: PluginContext): void {
-  const { config, options, currentSite, relativePath, languages, written } = context;
+  const { config, options, currentSite, relativePath, languages, written, rendersPageListing } = context;
   const feedSite = feedSiteOf(options);
   const stylesheet = options.feeds.stylesheet;
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
@@ -111,7 +111,7 @@ export function registerFeeds(context: PluginContext): void {
         ),
     },
     {
-      pagination: pagesOf("feed", () => written().feeds),
+      pagination: pagesOf("feed", () => written().feeds.filter((feed) => rendersPageListing(feed.posts))),
       permalink: (data: { feed: FeedPlan<CollectionItem> }) => data.feed.path,
       // A feed is XML as the plugin writes it, whatever layout the site's directory or global data sets.
       layout: false,
