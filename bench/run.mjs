@@ -350,7 +350,7 @@ async function editSession(site, variant, plan) {
       if (failure) return resolve(undefined);
       const entry = { pattern, resolve };
       waiting = entry;
-      setTimeout(() => waiting === entry && settle(undefined), ms);
+      setTimeout(() => waiting === entry && settle(undefined), ms).unref();
     });
   const check = (rebuilt, what) => {
     if (!failure && !rebuilt && what) failure = `no rebuild of ${variant} after ${what} in ${site}:`;
@@ -358,15 +358,18 @@ async function editSession(site, variant, plan) {
     return rebuilt;
   };
   try {
-    check(await next(/Watching…/), "starting to watch");
+    // The first build is a whole one: on a busy machine it may take minutes.
+    check(await next(/Watching…/, 900_000), "starting to watch");
     // Eleventy prints "Watching…" before its watcher has read the folders, and a save before that is missed: save a
-    // post unchanged until a rebuild follows (which also makes the first, slower incremental build an untimed one).
+    // post unchanged until Eleventy notices, and wait for that rebuild (the first incremental build, slower, is
+    // then an untimed one). Saving again once noticed would queue a second rebuild, taken for the next edit's.
     const probe = path.join(site, plan.files.newest);
     for (let attempt = 0; ; attempt++) {
-      const built = next(WROTE, 3000);
+      const noticed = next(/File (?:changed|added):/, 2000);
       writeFileSync(probe, readFileSync(probe));
-      if (check(await built, attempt === 30 ? "30 saves" : undefined)) break;
+      if (check(await noticed, attempt === 30 ? "30 saves" : undefined)) break;
     }
+    check(await next(WROTE, 900_000), "the first save");
     await new Promise((resolve) => setTimeout(resolve, 500));
     const results = {};
     for (const edit of plan.edits) {
@@ -394,8 +397,12 @@ async function editSession(site, variant, plan) {
     return results;
   } finally {
     stopping = true;
+    // Eleventy busy with a build may not stop at once: it gets 10 s, then SIGKILL.
+    const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on("exit", resolve)));
     child.kill();
-    await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on("exit", resolve)));
+    const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(killer);
     for (const [file, contents] of originals) {
       if (contents === undefined) rmSync(path.join(site, file), { force: true });
       else writeFileSync(path.join(site, file), contents);

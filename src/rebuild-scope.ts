@@ -40,20 +40,25 @@ export function listsFingerprint(
   redirects: readonly { from: string; to: string }[],
   pageUrls: readonly string[],
 ): string {
+  // Sorted: Eleventy hands the pages over in an order of its own, which an incremental build changes, and the order
+  // of every list follows from what is kept here of each post.
+  const sorted = (rows: unknown[][]) => rows.map((row) => JSON.stringify(row)).sort();
   return JSON.stringify([
-    posts.map((post) => [
-      post.file,
-      post.url,
-      post.title,
-      post.date,
-      post.tags,
-      post.categories,
-      post.language ?? "",
-      post.listing,
-    ]),
-    terms.map((term) => [term.kind, term.name, term.url ?? "", term.count]),
-    redirects.map((redirect) => [redirect.from, redirect.to]),
-    pageUrls,
+    sorted(
+      posts.map((post) => [
+        post.file,
+        post.url,
+        post.title,
+        post.date,
+        post.tags,
+        post.categories,
+        post.language ?? "",
+        post.listing,
+      ]),
+    ),
+    sorted(terms.map((term) => [term.kind, term.name, term.url ?? "", term.count])),
+    sorted(redirects.map((redirect) => [redirect.from, redirect.to])),
+    [...pageUrls].sort(),
   ]);
 }
 

@@ -43,3 +43,7 @@ test("a full build, the first build, and a saved file that is not a post render 
   t.deepEqual(rebuildScope(lists, lists, ["posts/a.md", "_data/site.json"], isPost), { all: true });
   t.deepEqual(rebuildScope(lists, lists, [], isPost), { all: true });
 });
+
+test("the order Eleventy hands the pages over in does not count", (t) => {
+  t.is(fingerprint([post("posts/a.md"), post("posts/b.md")]), fingerprint([post("posts/b.md"), post("posts/a.md")]));
+});

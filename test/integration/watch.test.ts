@@ -4,6 +4,7 @@ import test from "ava";
 import Eleventy from "@11ty/eleventy";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
 import { parseFeed } from "../helpers/feed-validation.js";
+import { eleventyVersion } from "../helpers/packed.js";
 import { captureEleventyLog, writeSite } from "../helpers/site.js";
 
 /**
@@ -126,8 +127,10 @@ const INCREMENTAL_SITE = {
   "_includes/term.njk":
     "{{ term.name }}:{% for p in termPage.posts %}{{ p.data.title }} {% endfor %}|{{ termPage.previousUrl }}|{{ termPage.nextUrl }}",
   "_includes/archive.njk": "{% for p in archive.posts %}{{ p.data.title }} {% endfor %}",
+  // The site's own list of posts, as a home page paginates over it.
   "index.njk":
-    "---\neleventyImport:\n  collections: [posts]\n---\n{% for p in collections.posts | reverse %}{{ p.data.title }} {% endfor %}",
+    "---\npagination: { data: collections.posts, size: 10, reverse: true, alias: list }\n---\n" +
+    "{% for p in list %}{{ p.data.title }} {% endfor %}",
   "posts/a.md": post("a", "Первый", "2015-01-01", ["Zsh"]),
   "posts/b.md": post("b", "Второй", "2015-01-02", ["Zsh", "Vim"]),
   "posts/c.md": post("c", "Третий", "2016-01-03", ["Vim"]),
@@ -139,6 +142,10 @@ test.serial("under --watch --incremental, a post's new body, tags, title and dat
     options: { termPageSize: 1, archives: { year: "/:year/" } },
   });
   const titles = async (feed: string) => parseFeed((await site.read(feed))!).items.map((item) => item.title);
+  // Eleventy 3.0.0's incremental builds do not render a page that paginates over a collection of addCollection (the
+  // site's list of posts stays as it was, with or without the plugin); 3.1 and later do.
+  const rendersSiteLists = !(await eleventyVersion()).startsWith("3.0.");
+  const siteList = async () => (rendersSiteLists ? site.read("index.html") : undefined);
   try {
     t.is(await site.read("index.html"), "Третий Второй Первый ");
     t.is(await site.read("tags/zsh/index.html"), "Zsh:Второй ||/tags/zsh/page/2/");
@@ -155,7 +162,7 @@ test.serial("under --watch --incremental, a post's new body, tags, title and dat
 
     // b: new title, tags Zsh, Vim → Fish, and a date that moves it after c.
     await site.change("posts/b.md", post("b", "Второй, исправленный", "2017-01-02", ["Fish"]));
-    t.is(await site.read("index.html"), "Второй, исправленный Третий Первый ");
+    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Третий Первый " : undefined);
     t.is(await site.read("tags/zsh/index.html"), "Zsh:Первый ||");
     t.is(await site.read("tags/vim/index.html"), "Vim:Третий ||");
     t.is(await site.read("tags/fish/index.html"), "Fish:Второй, исправленный ||");
@@ -174,12 +181,12 @@ test.serial("under --watch --incremental, a post's new body, tags, title and dat
     t.deepEqual(await titles("tags/zsh/feed.xml"), ["Четвёртый", "Первый"]);
     t.is(await site.read("2016/index.html"), "Четвёртый ");
     t.is(await site.read("2016/page/2/index.html"), "Третий ");
-    t.is(await site.read("index.html"), "Второй, исправленный Четвёртый Третий Первый ");
+    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Четвёртый Третий Первый " : undefined);
 
     // Eleventy 3 does not rebuild when a file is deleted; the next save does, and nothing of the post may remain.
     await site.remove("posts/c.md");
     await site.change("posts/a.md", post("a", "Первый", "2015-01-01", ["Zsh"], "Снова новый текст."));
-    t.is(await site.read("index.html"), "Второй, исправленный Четвёртый Первый ");
+    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Четвёртый Первый " : undefined);
     t.deepEqual(await titles("feed.xml"), ["Второй, исправленный", "Четвёртый", "Первый"]);
     t.notRegex((await site.read("tags/index.html"))!, /Vim/);
     t.is(await site.read("2016/index.html"), "Четвёртый ");
