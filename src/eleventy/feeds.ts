@@ -61,10 +61,14 @@ export function registerFeeds(context: PluginContext): void {
 
   // One entry object per post and build: a post is in the site feed and in the feed of each of its terms, and
   // renderAtomFeed keeps each entry's rendered item by object.
-  const entries = new Map<string, FeedEntry>();
+  let entries = new Map<string, FeedEntry>();
+  // The last build's: a rebuild that renders only the pages listing the saved post keeps the other posts' entries,
+  // and with them their rendered items.
+  let lastEntries = entries;
   const entryIds = createEntryIdRegistry();
   config.on("eleventy.before", () => {
-    entries.clear();
+    lastEntries = entries;
+    entries = new Map();
     entryIds.clear();
   });
   // The entry's id (`feeds.entryId`), worked out where the entry is made; two posts with one id are an error.
@@ -82,7 +86,8 @@ export function registerFeeds(context: PluginContext): void {
   const entryOf = (post: CollectionItem): FeedEntry => {
     let entry = entries.get(post.inputPath);
     if (entry === undefined) {
-      entry = newEntry(post, feedSite.siteUrl, idOf(post), context);
+      const kept = lastEntries.get(post.inputPath);
+      entry = kept && !rendersPageListing([post]) ? kept : newEntry(post, feedSite.siteUrl, idOf(post), context);
       entries.set(post.inputPath, entry);
     }
     return entry;
