@@ -78,7 +78,7 @@ export function registerTermPages({
     {
       layout: indexLayout ?? false,
       pagination: pagesOf("termIndex", () =>
-        written().termIndexes.filter((index) => index.terms.some((term) => rendersPageListing(term.posts))),
+        written().termIndexes.filter((index) => rendersPageListing(index.terms.flatMap((term) => term.posts))),
       ),
       permalink: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.url,
       eleventyExcludeFromCollections: true,
