@@ -3,6 +3,7 @@
 //
 // Usage: node bench/run.mjs [N ...] [--tags T] [--categories C] [--runs R] [--seed S] [--matrix] [--dir D]
 //                           [--plugin P] [--no-floor] [--no-default] [--feeds-share] [--typography] [--out FILE] [--profile]
+//                           [--edit]
 //   N            posts (default 1000); several N run one after another
 //   --tags T     distinct tags (default 200)
 //   --tags-per-post K  each post has 1 to K tags (default 5)
@@ -16,10 +17,13 @@
 //   --feeds-share  also build (d), the plugin with feeds: false, and print the feeds' share of (b): (b − d) / b
 //   --typography  also build (e), the plugin with typography: true, and print its cost: e / b
 //   --out FILE   where the results go (default bench/out/results.json)
+//   --edit       the edit loop instead of full builds: under `eleventy --watch --incremental`, (a) and (b) in turn,
+//                the time from saving a file to Eleventy's "Wrote N files" and the files written, for four edits
+//                (a post's body; its tags, title and date; a new post; a deleted post); N defaults to 2000 here
 //   --profile    after the timed runs, one (b) build and one (f) build under `node --cpu-prof` (kept in
 //                bench/out/profiles/);
 //                prints self time by package, the top functions and the plugin's own
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -44,6 +48,7 @@ function parseArgs(argv) {
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
     else if (arg === "--matrix") options.matrix = true;
     else if (arg === "--profile") options.profile = true;
+    else if (arg === "--edit") options.edit = true;
     else if (arg === "--no-floor") options.floor = false;
     else if (arg === "--no-default") options.defaults = false;
     else if (arg === "--feeds-share") options.feedsShare = true;
@@ -66,7 +71,7 @@ function parseArgs(argv) {
         { posts: 10000, tags: 200 },
         { posts: 10000, tags: 2000 },
       ]
-    : (options.posts.length ? options.posts : [1000]).map((posts) => ({ posts, tags: options.tags }));
+    : (options.posts.length ? options.posts : [options.edit ? 2000 : 1000]).map((posts) => ({ posts, tags: options.tags }));
   return { ...options, cases: cases.map((c) => ({ ...c, tagsPerPost: options.tagsPerPost, categories: options.categories, seed: options.seed, dir: options.dir })) };
 }
 
@@ -258,6 +263,247 @@ function table(results) {
   return [line(columns.map(([head]) => head)), `|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`, ...rows.map(line)].join("\n");
 }
 
+// ---- the edit loop (--edit) ----
+
+/** The four edits of the edit loop, as steps on the generated site. */
+function editPlan(site) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(path.join(site, dir), { withFileTypes: true })) {
+      const file = path.posix.join(dir, entry.name);
+      if (entry.isDirectory()) walk(file);
+      else if (file.endsWith(".md")) files.push(file);
+    }
+  };
+  walk("posts");
+  // File names start with the date: the last is the newest post, in the site feed and on its terms' first pages.
+  files.sort();
+  const newest = files[files.length - 1];
+  const secondNewest = files[files.length - 2];
+  const older = files[Math.floor(files.length / 2)];
+  const [, year] = newest.match(/^posts\/(\d{4})\//);
+  const added = `posts/${year}/${year}-12-31-pravka-novaya.md`;
+  return {
+    files: { newest, secondNewest, older, added },
+    edits: [
+      { name: "body", label: "a post's body", apply: (text) => ({ [newest]: text(newest) + "\nНовый абзац, дописанный при правке.\n" }) },
+      {
+        name: "front matter",
+        label: "its tags, title and date",
+        apply: (text) => ({
+          [secondNewest]: text(secondNewest)
+            .replace(/^Title: .*$/m, "Title: Заголовок после правки")
+            .replace(/^Tags: .*$/m, "Tags: [Правка, Docker]")
+            .replace(/^Date: (\d{4})/m, (_, y) => `Date: ${Number(y) - 1}`),
+        }),
+      },
+      {
+        name: "add",
+        label: "a new post",
+        apply: () => ({
+          [added]: `---\nTitle: Новая заметка\nDate: ${year}-12-31\nTags: [Docker, Новая метка]\nCategories: [IT]\n---\n\nТекст новой заметки.\n`,
+        }),
+      },
+      // Eleventy 3 does not rebuild when a file is deleted, only on the next save: the edit is the deletion and the
+      // save of another post that follows it (an Eleventy that rebuilds on the deletion itself is timed on that).
+      { name: "delete", label: "a post deleted", remove: older, apply: (text) => ({ [newest]: text(newest) + "\nЕщё абзац.\n" }) },
+    ],
+  };
+}
+
+/** Counts the files under `dir` modified at or after `since` (ms). */
+function countNewer(dir, since) {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    count += entry.isDirectory() ? countNewer(full, since) : statSync(full).mtimeMs >= since ? 1 : 0;
+  }
+  return count;
+}
+
+/** A build of the edit loop failed: the message holds what Eleventy printed. */
+class EditFailure extends Error {}
+
+const WROTE = /Wrote (\d+) files?.* in ([\d.]+) seconds?/;
+const BUILD_ERROR = /Problem writing Eleventy templates|\[11ty\] (?:Error|Problem)|Eleventy fatal error|Eleventy CLI Fatal Error/;
+
+/**
+ * One `eleventy --watch --incremental` session of `variant`: waits for the first build, makes each edit in turn and
+ * times it from the save to Eleventy's "Wrote N files" line. The site's files are put back afterwards.
+ */
+async function editSession(site, variant, plan) {
+  const { config, output } = VARIANTS[variant];
+  const env = { ...process.env };
+  if (pluginEntry) env.RU_BLOG_BENCH_PLUGIN = pluginEntry;
+  rmSync(path.join(site, output), { recursive: true, force: true });
+  // What each touched file held before the session (undefined: it did not exist), to put back afterwards.
+  const originals = new Map();
+  const remember = (file) => {
+    const full = path.join(site, file);
+    if (!originals.has(file)) originals.set(file, existsSync(full) ? readFileSync(full, "utf8") : undefined);
+  };
+  const text = (file) => {
+    remember(file);
+    return readFileSync(path.join(site, file), "utf8");
+  };
+  const child = spawn(process.execPath, [eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet", "--watch", "--incremental"], { cwd: site, env, stdio: ["ignore", "pipe", "pipe"] });
+  const log = [];
+  // Set when a build fails or Eleventy exits; the session then stops, and the run prints Eleventy's output.
+  let failure;
+  let waiting;
+  const settle = (value) => {
+    const resolve = waiting?.resolve;
+    waiting = undefined;
+    resolve?.(value);
+  };
+  const onLine = (line) => {
+    log.push(line);
+    if (BUILD_ERROR.test(line)) failure ??= `the ${variant} build failed under --watch --incremental in ${site}:`;
+    if (waiting?.pattern.test(line)) settle({ line, at: performance.now(), match: line.match(waiting.pattern) });
+  };
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = "";
+    stream.setEncoding("utf8");
+    stream.on("data", (chunk) => {
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop();
+      lines.forEach(onLine);
+    });
+  }
+  let stopping = false;
+  child.on("exit", (code) => {
+    if (stopping) return;
+    failure ??= `eleventy --watch (${variant}) exited with ${code} in ${site}:`;
+    settle(undefined);
+  });
+  const next = (pattern, ms = 120_000) =>
+    new Promise((resolve) => {
+      if (failure) return resolve(undefined);
+      const entry = { pattern, resolve };
+      waiting = entry;
+      setTimeout(() => waiting === entry && settle(undefined), ms).unref();
+    });
+  const check = (rebuilt, what) => {
+    if (!failure && !rebuilt && what) failure = `no rebuild of ${variant} after ${what} in ${site}:`;
+    if (failure) throw new EditFailure(`${failure}\n${log.join("\n")}`);
+    return rebuilt;
+  };
+  try {
+    // The first build is a whole one: on a busy machine it may take minutes.
+    check(await next(/Watching…/, 900_000), "starting to watch");
+    // Eleventy prints "Watching…" before its watcher has read the folders, and a save before that is missed: save a
+    // post unchanged until Eleventy notices, and wait for that rebuild (the first incremental build, slower, is
+    // then an untimed one). Saving again once noticed would queue a second rebuild, taken for the next edit's.
+    const probe = path.join(site, plan.files.newest);
+    for (let attempt = 0; ; attempt++) {
+      const noticed = next(/File (?:changed|added):/, 2000);
+      writeFileSync(probe, readFileSync(probe));
+      if (check(await noticed, attempt === 30 ? "30 saves" : undefined)) break;
+    }
+    check(await next(WROTE, 900_000), "the first save");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const results = {};
+    for (const edit of plan.edits) {
+      if (edit.remove) {
+        text(edit.remove);
+        rmSync(path.join(site, edit.remove));
+        const removed = performance.now();
+        const rebuilt = check(await next(WROTE, 1500));
+        if (rebuilt) {
+          results[edit.name] = outcome(rebuilt, removed, site, output);
+          continue;
+        }
+      }
+      const changes = edit.apply(text);
+      Object.keys(changes).forEach(remember);
+      const built = next(WROTE);
+      const wallStart = Date.now();
+      const saved = performance.now();
+      for (const [file, contents] of Object.entries(changes)) writeFileSync(path.join(site, file), contents);
+      const rebuilt = check(await built, `the edit "${edit.label}"`);
+      results[edit.name] = outcome(rebuilt, saved, site, output, wallStart);
+      // Let the watcher settle before the next save (chokidar waits 150 ms for a write to finish).
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return results;
+  } finally {
+    stopping = true;
+    // Eleventy busy with a build may not stop at once: it gets 10 s, then SIGKILL.
+    const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on("exit", resolve)));
+    child.kill();
+    const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+    await exited;
+    clearTimeout(killer);
+    for (const [file, contents] of originals) {
+      if (contents === undefined) rmSync(path.join(site, file), { force: true });
+      else writeFileSync(path.join(site, file), contents);
+    }
+  }
+}
+
+function outcome(rebuilt, start, site, output, wallStart = Date.now() - (performance.now() - start)) {
+  return {
+    ms: rebuilt.at - start,
+    eleventyMs: Number(rebuilt.match[2]) * 1000,
+    wrote: Number(rebuilt.match[1]),
+    // Files whose modification time is after the save: what the rebuild wrote (a check of Eleventy's count).
+    changed: countNewer(path.join(site, output), wallStart - 5),
+  };
+}
+
+async function runEdits(c, runs) {
+  const site = generate(c);
+  const plan = editPlan(site);
+  const samples = { a: [], b: [] };
+  for (let i = 0; i < runs; i++) {
+    for (const variant of ["a", "b"]) {
+      const result = await editSession(site, variant, plan);
+      samples[variant].push(result);
+      process.stderr.write(
+        `  N=${c.posts} run ${i + 1}/${runs} ${variant}: ${plan.edits.map((e) => `${e.name} ${(result[e.name].ms / 1000).toFixed(2)} s (${result[e.name].wrote} files)`).join(", ")}\n`,
+      );
+    }
+  }
+  const rows = plan.edits.map((edit) => {
+    const summary = (variant) => ({
+      ms: median(samples[variant].map((s) => s[edit.name].ms)),
+      eleventyMs: median(samples[variant].map((s) => s[edit.name].eleventyMs)),
+      wrote: median(samples[variant].map((s) => s[edit.name].wrote)),
+      changed: median(samples[variant].map((s) => s[edit.name].changed)),
+      samplesMs: samples[variant].map((s) => Math.round(s[edit.name].ms)),
+    });
+    const a = summary("a");
+    const b = summary("b");
+    return { edit: edit.name, label: edit.label, a, b, timeRatio: b.ms / a.ms };
+  });
+  return { ...c, files: plan.files, edits: rows };
+}
+
+function editTable(result) {
+  const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  const columns = [
+    ["edit", (r) => r.label],
+    ["a save→written", (r) => seconds(r.a.ms)],
+    ["b save→written", (r) => seconds(r.b.ms)],
+    ["b/a", (r) => r.timeRatio.toFixed(2)],
+    ["a build", (r) => seconds(r.a.eleventyMs)],
+    ["b build", (r) => seconds(r.b.eleventyMs)],
+    ["a wrote", (r) => String(r.a.wrote)],
+    ["b wrote", (r) => String(r.b.wrote)],
+    ["a newer files", (r) => String(r.a.changed)],
+    ["b newer files", (r) => String(r.b.changed)],
+  ];
+  const rows = result.edits.map((r) => columns.map(([, cell]) => cell(r)));
+  const widths = columns.map(([head], i) => Math.max(head.length, ...rows.map((row) => row[i].length)));
+  const line = (cells) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(" | ")} |`;
+  return [
+    `N=${result.posts}, ${result.tags} tags, eleventy --watch --incremental, medians of ${result.edits[0].a.samplesMs.length}:`,
+    line(columns.map(([head]) => head)),
+    `|${widths.map((w, i) => "-".repeat(w + 1) + (i === 0 ? "-" : ":")).join("|")}|`,
+    ...rows.map(line),
+  ].join("\n");
+}
+
 const options = parseArgs(process.argv.slice(2));
 const pluginEntry = options.plugin;
 const floor = options.floor;
@@ -270,8 +516,20 @@ if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
 }
 console.error(`Eleventy ${eleventyVersion}, Node ${process.version}, ${os.cpus().length} CPUs; ${options.runs} runs of each, alternating`);
 const results = [];
-for (const c of options.cases) results.push(runCase(c, options.runs));
-console.log(`\n${table(results)}\n`);
+if (options.edit) {
+  for (const c of options.cases) {
+    const result = await runEdits(c, options.runs).catch((error) => {
+      if (!(error instanceof EditFailure)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    });
+    results.push(result);
+    console.log(`\n${editTable(result)}\n`);
+  }
+} else {
+  for (const c of options.cases) results.push(runCase(c, options.runs));
+  console.log(`\n${table(results)}\n`);
+}
 const profiles = options.profile ? options.cases.flatMap((c) => ["b", ...(defaults ? ["f"] : [])].map((variant) => profile(c, variant))) : [];
 
 const resultsFile = options.out;

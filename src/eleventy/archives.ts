@@ -5,7 +5,7 @@ import { pagesOf, type PluginContext } from "./context.js";
 import { layoutExists } from "./term-pages.js";
 import type { CollectionItem } from "./types.js";
 
-export function registerArchives({ config, options, currentSite }: PluginContext): void {
+export function registerArchives({ config, options, currentSite, rendersPageListing }: PluginContext): void {
   const patterns = options.archives;
   if (!patterns.year && !patterns.month && !patterns.day) return;
   const page = { title: options.title, language: options.language, zone: options.timezone };
@@ -26,7 +26,8 @@ export function registerArchives({ config, options, currentSite }: PluginContext
     { render: (data: { archive: Archive<CollectionItem> }) => (layout ? "" : builtInArchive(data.archive, page)) },
     {
       layout: layout ?? false,
-      pagination: pagesOf("archive", pages),
+      // A layout may show the whole period (`archive.allPosts`), not only this page's posts.
+      pagination: pagesOf("archive", () => pages().filter((archive) => rendersPageListing(archive.allPosts))),
       permalink: (data: { archive: Archive<CollectionItem> }) => data.archive.url,
       eleventyExcludeFromCollections: true,
       eleventyComputed: { title: (data: { archive: Archive<CollectionItem> }) => archiveTitle(data.archive, page) },

@@ -65,7 +65,8 @@ export function registerAttachments(context: PluginContext): void {
       if (file === undefined || typeof item.outputPath !== "string") return [];
       const written = path.relative(output, path.resolve(item.outputPath)).split(path.sep).join("/");
       // From disk, not the item's rawInput: a preprocessor may already have rewritten the `{attach}` links.
-      const source = readFileSync(item.inputPath, "utf8");
+      const source = readIfThere(item.inputPath);
+      if (source === undefined) return [];
       return [{ file, output: written, date: item.date.getTime(), attach: attachLinks(source) }];
     });
     return [];
@@ -101,6 +102,19 @@ export function registerAttachments(context: PluginContext): void {
       copyFileSync(from, to);
     }
   });
+}
+
+/**
+ * A post's text, or undefined for a post deleted under --watch that Eleventy still lists (Eleventy 3 keeps a deleted
+ * template when the input folder is given as `.`): it has nothing left to attach.
+ */
+function readIfThere(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
 }
 
 /** The includes, layouts and data folders hold the site's own files, never attachments. */

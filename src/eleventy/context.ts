@@ -7,7 +7,14 @@ import picomatch from "picomatch";
 import { withPlace, type Warn } from "../errors.js";
 import type { ResolvedOptions } from "../options.js";
 import { normalizeUrlKey } from "../permalinks.js";
-import { buildSiteModel, leaveToSite, type SiteModel, type WrittenPages } from "../site.js";
+import {
+  listsFingerprint,
+  rebuildScope,
+  rendersPageListing,
+  type ListedPost,
+  type RebuildScope,
+} from "../rebuild-scope.js";
+import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site.js";
 import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js";
 import { createTypesetter, type Typesetter } from "../typography.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
@@ -45,6 +52,11 @@ export interface PluginContext {
   readonly attachmentUrls: Map<string, string>;
   /** Each post's language, and the language a filter writes in. */
   readonly languages: Languages;
+  /**
+   * Whether this build renders a page of the plugin that lists these posts: all of them, except in a rebuild under
+   * `--watch --incremental` after a save that leaves the site's lists as they were (src/rebuild-scope.ts).
+   */
+  readonly rendersPageListing: (posts: readonly CollectionItem[]) => boolean;
 }
 
 /**
@@ -133,6 +145,7 @@ export function createContext(
     });
     model.warnings.forEach(warn);
     assignTranslations(model);
+    if (incremental) listed = items.flatMap((item) => listedPost(item, relativePath));
     return model;
   };
   const siteUrls = new Set<string>();
@@ -149,8 +162,49 @@ export function createContext(
     }
     return written;
   };
+  // Under --watch --incremental: the files saved since the last build, and the fingerprint of the site's lists in
+  // the last build that finished (a failed build leaves none, so the build after it renders every page).
+  let saved: string[] | undefined;
+  let incremental = false;
+  let listed: ListedPost[] = [];
+  let finishedFingerprint: string | undefined;
+  let previousFingerprint: string | undefined;
+  let fingerprint: string | undefined;
+  let scope: RebuildScope | undefined;
+  config.on("eleventy.beforeWatch", (queue: string[]) => {
+    saved = queue.map(relativePath);
+  });
+  const currentScope = (): RebuildScope => {
+    if (scope) return scope;
+    if (!incremental || !model) return (scope = { all: true });
+    const pages = writtenPages();
+    fingerprint = listsFingerprint(
+      listed,
+      [
+        ...model.tags.map((term) => ({ kind: "tag", ...term })),
+        ...model.categories.map((term) => ({ kind: "category", ...term })),
+      ],
+      model.redirects,
+      [...pages.tagPages, ...pages.categoryPages, ...pages.termIndexes]
+        .map((page) => page.url)
+        .concat(
+          pages.feeds.map((feed) => feed.path),
+          pages.leftToSite,
+        ),
+    );
+    return (scope = rebuildScope(previousFingerprint, fingerprint, saved, (file) => isPostPath(file)));
+  };
+  config.on("eleventy.after", () => {
+    finishedFingerprint = fingerprint;
+    saved = undefined;
+  });
+
   // Everything derived from the whole site is dropped before the next build.
-  config.on("eleventy.before", () => {
+  config.on("eleventy.before", (event?: { incremental?: boolean }) => {
+    incremental = event?.incremental === true;
+    previousFingerprint = finishedFingerprint;
+    finishedFingerprint = fingerprint = scope = undefined;
+    listed = [];
     model = undefined;
     written = undefined;
     siteUrls.clear();
@@ -175,5 +229,33 @@ export function createContext(
     attachmentUrls: new Map(),
     languages,
     typeset,
+    rendersPageListing: (posts) => {
+      const scope = currentScope();
+      return (
+        scope.all ||
+        rendersPageListing(
+          scope,
+          posts.map((post) => relativePath(post.inputPath)),
+        )
+      );
+    },
   };
+}
+
+/** A post as the site's lists show it (see listsFingerprint). */
+function listedPost(item: CollectionItem, relativePath: (inputPath: string) => string): ListedPost[] {
+  const state = postState(item);
+  if (!state) return [];
+  return [
+    {
+      file: relativePath(item.inputPath),
+      url: String(item.url),
+      title: String(item.data.title ?? ""),
+      date: item.date.getTime(),
+      tags: state.tags,
+      categories: state.categories,
+      ...(state.lang === undefined ? {} : { language: state.lang }),
+      listing: [state.listing, state.isDraft ? "draft" : "", state.isTranslation ? "translation" : ""].join(" "),
+    },
+  ];
 }

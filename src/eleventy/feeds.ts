@@ -45,7 +45,7 @@ function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined,
 }
 
 export function registerFeeds(context: PluginContext): void {
-  const { config, options, currentSite, relativePath, languages, written } = context;
+  const { config, options, currentSite, relativePath, languages, written, rendersPageListing } = context;
   const feedSite = feedSiteOf(options);
   const stylesheet = options.feeds.stylesheet;
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
@@ -61,10 +61,14 @@ export function registerFeeds(context: PluginContext): void {
 
   // One entry object per post and build: a post is in the site feed and in the feed of each of its terms, and
   // renderAtomFeed keeps each entry's rendered item by object.
-  const entries = new Map<string, FeedEntry>();
+  let entries = new Map<string, FeedEntry>();
+  // The last build's: a rebuild that renders only the pages listing the saved post keeps the other posts' entries,
+  // and with them their rendered items.
+  let lastEntries = entries;
   const entryIds = createEntryIdRegistry();
   config.on("eleventy.before", () => {
-    entries.clear();
+    lastEntries = entries;
+    entries = new Map();
     entryIds.clear();
   });
   // The entry's id (`feeds.entryId`), worked out where the entry is made; two posts with one id are an error.
@@ -82,7 +86,8 @@ export function registerFeeds(context: PluginContext): void {
   const entryOf = (post: CollectionItem): FeedEntry => {
     let entry = entries.get(post.inputPath);
     if (entry === undefined) {
-      entry = newEntry(post, feedSite.siteUrl, idOf(post), context);
+      const kept = lastEntries.get(post.inputPath);
+      entry = kept && !rendersPageListing([post]) ? kept : newEntry(post, feedSite.siteUrl, idOf(post), context);
       entries.set(post.inputPath, entry);
     }
     return entry;
@@ -111,7 +116,7 @@ export function registerFeeds(context: PluginContext): void {
         ),
     },
     {
-      pagination: pagesOf("feed", () => written().feeds),
+      pagination: pagesOf("feed", () => written().feeds.filter((feed) => rendersPageListing(feed.posts))),
       permalink: (data: { feed: FeedPlan<CollectionItem> }) => data.feed.path,
       // A feed is XML as the plugin writes it, whatever layout the site's directory or global data sets.
       layout: false,

@@ -4,7 +4,7 @@ import type { SiteModel } from "../site.js";
 import { onePageOf, pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
-export function registerRedirects({ config, options, currentSite }: PluginContext): void {
+export function registerRedirects({ config, options, currentSite, rendersPageListing }: PluginContext): void {
   config.addTemplate(
     "ru-blog/redirects.11ty.js",
     {
@@ -12,7 +12,8 @@ export function registerRedirects({ config, options, currentSite }: PluginContex
         redirectPage(data.redirect.to, { siteUrl: options.siteUrl, language: options.language }),
     },
     {
-      pagination: pagesOf("redirect", () => currentSite()?.redirects ?? []),
+      // A redirect page lists no post: it changes only with the lists (a URL, an alias), when every page is rendered.
+      pagination: pagesOf("redirect", () => (rendersPageListing([]) ? (currentSite()?.redirects ?? []) : [])),
       permalink: (data: { redirect: Redirect }) => data.redirect.from,
       // Pages and files the plugin renders whole, whatever layout the site's directory or global data sets.
       layout: false,

@@ -20,7 +20,14 @@ export function layoutExists(layout: string, config: EleventyConfig): boolean {
   return existsSync(dir) && readdirSync(dir).some((entry) => entry.startsWith(`${base}.`));
 }
 
-export function registerTermPages({ config, options, warn, written, currentSite }: PluginContext): void {
+export function registerTermPages({
+  config,
+  options,
+  warn,
+  written,
+  currentSite,
+  rendersPageListing,
+}: PluginContext): void {
   const layouts = config.directories.layouts ?? config.directories.includes;
   if (options.tagPages || options.categoryPages) {
     // Eleventy reads a template's layout before any build event, so whether the layout exists is decided when the
@@ -46,7 +53,9 @@ export function registerTermPages({ config, options, warn, written, currentSite 
           termLayout ? "" : builtInTermPage(data.termPage, options),
       },
       {
-        pagination: pagesOf("termPage", () => [...written().tagPages, ...written().categoryPages]),
+        pagination: pagesOf("termPage", () =>
+          [...written().tagPages, ...written().categoryPages].filter((page) => rendersPageListing(page.posts)),
+        ),
         permalink: (data: { termPage: TermPage<CollectionItem> }) => data.termPage.url,
         layout: termLayout ?? false,
         eleventyExcludeFromCollections: true,
@@ -68,7 +77,9 @@ export function registerTermPages({ config, options, warn, written, currentSite 
     },
     {
       layout: indexLayout ?? false,
-      pagination: pagesOf("termIndex", () => written().termIndexes),
+      pagination: pagesOf("termIndex", () =>
+        written().termIndexes.filter((index) => rendersPageListing(index.terms.flatMap((term) => term.posts))),
+      ),
       permalink: (data: { termIndex: TermIndex<CollectionItem> }) => data.termIndex.url,
       eleventyExcludeFromCollections: true,
       eleventyComputed: {

@@ -1,13 +1,17 @@
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import Eleventy from "@11ty/eleventy";
-import ruBlog from "../../src/index.js";
+import ruBlog, { type RuBlogOptions } from "../../src/index.js";
 import { parseFeed } from "../helpers/feed-validation.js";
+import { eleventyVersion } from "../helpers/packed.js";
 import { captureEleventyLog, writeSite } from "../helpers/site.js";
 
-/** Runs Eleventy in watch mode, as `eleventy --watch` does, and lets a test wait for each rebuild. */
-async function watchSite(files: Record<string, string>) {
+/**
+ * Runs Eleventy in watch mode, as `eleventy --watch` does (with `incremental`, as `eleventy --watch --incremental`),
+ * and lets a test wait for each rebuild.
+ */
+async function watchSite(files: Record<string, string>, { incremental = false, options = {} as RuBlogOptions } = {}) {
   const root = await writeSite(files);
   const input = path.relative(process.cwd(), path.join(root, "src"));
   const output = path.join(root, "_site");
@@ -18,7 +22,7 @@ async function watchSite(files: Record<string, string>) {
     runMode: "watch",
     config(eleventyConfig: any) {
       eleventyConfig.setUseGitIgnore(false);
-      eleventyConfig.addPlugin(ruBlog, { siteUrl: "https://example.ru", title: "Заметки" });
+      eleventyConfig.addPlugin(ruBlog, { siteUrl: "https://example.ru", title: "Заметки", ...options });
       eleventyConfig.setWatchThrottleWaitTime(0);
       eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
         noticing.splice(0).forEach((notice) => notice(changed));
@@ -27,7 +31,9 @@ async function watchSite(files: Record<string, string>) {
     },
   });
   // Under --watch Eleventy logs each change and rebuild ("File changed: …", "Wrote 9 files …"): kept, not printed.
-  captureEleventyLog(eleventy);
+  const log = captureEleventyLog(eleventy);
+  // Not in Eleventy's types: what `--incremental` sets.
+  if (incremental) (eleventy as unknown as { setIncrementalBuild(on: boolean): void }).setIncrementalBuild(true);
   const nextBuild = () => new Promise<void>((resolve) => waiting.push(resolve));
   const firstBuild = nextBuild();
   await eleventy.init();
@@ -35,6 +41,8 @@ async function watchSite(files: Record<string, string>) {
   await firstBuild;
   return {
     read: (file: string) => readFile(path.join(output, file), "utf8").catch(() => undefined),
+    /** When a file of the output was last written (ms). */
+    writtenAt: async (file: string) => (await stat(path.join(output, file))).mtimeMs,
     remove: (file: string) => rm(path.join(root, "src", file)),
     /**
      * Saves a source file and waits for the rebuild of that change: the build that starts by naming the file, not
@@ -56,6 +64,7 @@ async function watchSite(files: Record<string, string>) {
       throw new Error(`no rebuild after changing ${file}`);
     },
     stop: () => eleventy.stopWatch(),
+    log,
   };
 }
 
@@ -104,6 +113,84 @@ test.serial("under --watch, a changed attachment beside a post is copied again",
     t.is(await site.read("schema.svg"), "<svg>v1</svg>");
     await site.change("posts/schema.svg", "<svg>v2</svg>");
     t.is(await site.read("schema.svg"), "<svg>v2</svg>");
+  } finally {
+    await site.stop();
+  }
+});
+
+/** A post of the incremental tests: front matter as the seed blog writes it, and a body. */
+const post = (slug: string, title: string, date: string, tags: string[], body = "Текст.") =>
+  `---\nTitle: ${title}\nSlug: ${slug}\nDate: ${date}\nTags: [${tags.join(", ")}]\n---\n${body}\n`;
+
+/** What the incremental test's pages show: every list names its posts by title, in order. */
+const INCREMENTAL_SITE = {
+  "_includes/term.njk":
+    "{{ term.name }}:{% for p in termPage.posts %}{{ p.data.title }} {% endfor %}|{{ termPage.previousUrl }}|{{ termPage.nextUrl }}",
+  "_includes/archive.njk": "{% for p in archive.posts %}{{ p.data.title }} {% endfor %}",
+  // The site's own list of posts, as a home page paginates over it.
+  "index.njk":
+    "---\npagination: { data: collections.posts, size: 10, reverse: true, alias: list }\n---\n" +
+    "{% for p in list %}{{ p.data.title }} {% endfor %}",
+  "posts/a.md": post("a", "Первый", "2015-01-01", ["Zsh"]),
+  "posts/b.md": post("b", "Второй", "2015-01-02", ["Zsh", "Vim"]),
+  "posts/c.md": post("c", "Третий", "2016-01-03", ["Vim"]),
+};
+
+test.serial("under --watch --incremental, a post's new body, tags, title and date, an added and a deleted post leave nothing stale", async (t) => {
+  const site = await watchSite(INCREMENTAL_SITE, {
+    incremental: true,
+    options: { termPageSize: 1, archives: { year: "/:year/" } },
+  });
+  const titles = async (feed: string) => parseFeed((await site.read(feed))!).items.map((item) => item.title);
+  // Eleventy 3.0.0's incremental builds do not render a page that paginates over a collection of addCollection (the
+  // site's list of posts stays as it was, with or without the plugin); 3.1 and later do.
+  const rendersSiteLists = !(await eleventyVersion()).startsWith("3.0.");
+  const siteList = async () => (rendersSiteLists ? site.read("index.html") : undefined);
+  try {
+    t.is(await site.read("index.html"), "Третий Второй Первый ");
+    t.is(await site.read("tags/zsh/index.html"), "Zsh:Второй ||/tags/zsh/page/2/");
+
+    // A new body changes no list: the pages that do not list the post are not written again.
+    const untouched = ["tags/zsh/index.html", "tags/vim/index.html", "tags/vim/feed.xml", "2016/index.html"];
+    const before = await Promise.all(untouched.map(site.writtenAt));
+    await site.change("posts/a.md", post("a", "Первый", "2015-01-01", ["Zsh"], "Новый текст."));
+    t.deepEqual(await Promise.all(untouched.map(site.writtenAt)), before);
+    t.regex((await site.read("tags/zsh/feed.xml"))!, /Новый текст/);
+    t.regex((await site.read("feed.xml"))!, /Новый текст/);
+    t.deepEqual(await titles("feed.xml"), ["Третий", "Второй", "Первый"]);
+    t.is(await site.read("tags/zsh/page/2/index.html"), "Zsh:Первый |/tags/zsh/|");
+
+    // b: new title, tags Zsh, Vim → Fish, and a date that moves it after c.
+    await site.change("posts/b.md", post("b", "Второй, исправленный", "2017-01-02", ["Fish"]));
+    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Третий Первый " : undefined);
+    t.is(await site.read("tags/zsh/index.html"), "Zsh:Первый ||");
+    t.is(await site.read("tags/vim/index.html"), "Vim:Третий ||");
+    t.is(await site.read("tags/fish/index.html"), "Fish:Второй, исправленный ||");
+    t.deepEqual(await titles("feed.xml"), ["Второй, исправленный", "Третий", "Первый"]);
+    t.deepEqual(await titles("tags/zsh/feed.xml"), ["Первый"]);
+    t.deepEqual(await titles("tags/vim/feed.xml"), ["Третий"]);
+    t.deepEqual(await titles("tags/fish/feed.xml"), ["Второй, исправленный"]);
+    t.notRegex((await site.read("tags/index.html"))!, /Zsh<\/a> <span>\(2\)/);
+    t.regex((await site.read("tags/index.html"))!, /Fish<\/a> <span>\(1\)/);
+    t.is(await site.read("2015/index.html"), "Первый ");
+    t.is(await site.read("2017/index.html"), "Второй, исправленный ");
+
+    await site.change("posts/d.md", post("d", "Четвёртый", "2016-06-01", ["Zsh"]));
+    t.is(await site.read("tags/zsh/index.html"), "Zsh:Четвёртый ||/tags/zsh/page/2/");
+    t.is(await site.read("tags/zsh/page/2/index.html"), "Zsh:Первый |/tags/zsh/|");
+    t.deepEqual(await titles("tags/zsh/feed.xml"), ["Четвёртый", "Первый"]);
+    t.is(await site.read("2016/index.html"), "Четвёртый ");
+    t.is(await site.read("2016/page/2/index.html"), "Третий ");
+    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Четвёртый Третий Первый " : undefined);
+
+    // Eleventy 3 does not rebuild when a file is deleted; the next save does, and nothing of the post may remain.
+    await site.remove("posts/c.md");
+    await site.change("posts/a.md", post("a", "Первый", "2015-01-01", ["Zsh"], "Снова новый текст."));
+    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Четвёртый Первый " : undefined);
+    t.deepEqual(await titles("feed.xml"), ["Второй, исправленный", "Четвёртый", "Первый"]);
+    t.notRegex((await site.read("tags/index.html"))!, /Vim/);
+    t.is(await site.read("2016/index.html"), "Четвёртый ");
+    t.regex((await site.read("tags/zsh/feed.xml"))!, /Снова новый текст/);
   } finally {
     await site.stop();
   }
