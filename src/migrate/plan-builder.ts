@@ -4,7 +4,7 @@
  */
 import type { Generator } from "../front-matter-formats.js";
 import { PRESETS } from "../options.js";
-import type { MigratedOption, NotCarried } from "./plan.js";
+import type { MigratedOption, Migration, NotCarried } from "./plan.js";
 
 /** The address the feeds get when the old config has none (a development pelicanconf.py): Eleventy's dev server. */
 export const PLACEHOLDER_SITE_URL = "http://localhost:8080";
@@ -64,11 +64,16 @@ export class PlanBuilder {
     if (!this.themePages.includes(description)) this.themePages.push(description);
   }
 
-  /** Every setting read and not yet accounted for, with `why` it is not carried. */
-  finish(why: (setting: string) => string): void {
+  /** The migration, where every setting read and not yet accounted for is listed with `why` it is not carried. */
+  finish(
+    why: (setting: string) => string,
+    place: Omit<Migration, "options" | "carried" | "notCarried" | "themePages">,
+  ): Migration {
     for (const setting of this.read.keys()) {
       if (!this.accounted.has(setting)) this.notCarry(setting, why(setting));
     }
+    const { options, carried, notCarried, themePages } = this;
+    return { ...place, options, carried, notCarried, themePages };
   }
 }
 

@@ -241,19 +241,13 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   if (!disabled.has("section")) plan.themePage(`the section lists${section ? ` (/${section}/ and its pages)` : ""}`);
   if (!disabled.has("404")) plan.themePage("/404.html");
   if (config.enablerobotstxt === true && !disabled.has("robotstxt")) plan.themePage("/robots.txt");
-  plan.finish((setting) => NOT_CARRIED.find(([pattern]) => pattern.test(setting))?.[1] ?? OTHER);
-
-  return {
+  return plan.finish((setting) => NOT_CARRIED.find(([pattern]) => pattern.test(setting))?.[1] ?? OTHER, {
     generator: "hugo",
     configFiles: hugo.files,
-    options: plan.options,
-    carried: plan.carried,
-    notCarried: plan.notCarried,
     contentDir,
     posts,
     staticDirs,
-    themePages: plan.themePages,
-  };
+  });
 }
 
 function planLanguages(plan: PlanBuilder, config: Record<string, unknown>): void {

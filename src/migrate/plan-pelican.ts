@@ -341,19 +341,16 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
   if (sameValue(values.get("FILENAME_METADATA"), "(?P<date>\\d{4}-\\d{2}-\\d{2}).*"))
     plan.carry("FILENAME_METADATA", "the preset (a date from a YYYY-MM-DD- file name prefix)");
   if (values.get("WITH_FUTURE_DATES") === true) plan.carry("WITH_FUTURE_DATES", "the preset (future posts published)");
-  plan.finish((setting) => [...NOT_CARRIED, ...CONTENT_RULES].find(([pattern]) => pattern.test(setting))?.[1] ?? OTHER);
-
-  return {
-    generator: "pelican",
-    configFiles: read.files,
-    options: plan.options,
-    carried: plan.carried,
-    notCarried: plan.notCarried,
-    contentDir,
-    posts,
-    staticDirs,
-    themePages: plan.themePages,
-  };
+  return plan.finish(
+    (setting) => [...NOT_CARRIED, ...CONTENT_RULES].find(([pattern]) => pattern.test(setting))?.[1] ?? OTHER,
+    {
+      generator: "pelican",
+      configFiles: read.files,
+      contentDir,
+      posts,
+      staticDirs,
+    },
+  );
 }
 
 /**

@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import type { Migration } from "../../src/migrate/plan.js";
+import { fileURLToPath } from "node:url";
+import { planMigration, type Migration } from "../../src/migrate/plan.js";
 import { resolveOptions } from "../../src/options.js";
 
 /** A temporary old blog's folder holding `files` (path → text; a path ending in `/` is an empty folder). */
@@ -36,3 +37,15 @@ export function optionWarnings(migration: Migration): string[] {
   resolveOptions(pluginOptions(migration), (message) => warnings.push(message));
   return warnings;
 }
+
+/** The folder of the fixture blog `name` under test/fixtures/. */
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
+
+/** The plan of a fixture's folder or of a folder holding `files`, and its options as `[key, value, from]`, the way eleventy.config.js gets them. */
+export function optionsOf(files: Record<string, string> | string) {
+  const migration = planMigration(typeof files === "string" ? files : blogFolder(files));
+  return { migration, options: migration.options.map(({ key, value, from }) => [key, value, from]) };
+}
+
+/** The settings not carried, as `[setting, why]`. */
+export const notCarriedOf = (migration: Migration) => migration.notCarried.map(({ setting, why }) => [setting, why]);

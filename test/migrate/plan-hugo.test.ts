@@ -1,15 +1,6 @@
 import test from "ava";
-import { fileURLToPath } from "node:url";
-import { planMigration } from "../../src/migrate/plan.js";
-import { blogFolder, optionWarnings } from "./blog-folder.js";
+import { fixture, notCarriedOf, optionsOf, optionWarnings } from "./blog-folder.js";
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
-const optionsOf = (files: Record<string, string> | string) => {
-  const migration = planMigration(typeof files === "string" ? files : blogFolder(files));
-  return { migration, options: migration.options.map(({ key, value, from }) => [key, value, from]) };
-};
-const notCarriedOf = (migration: ReturnType<typeof planMigration>) =>
-  migration.notCarried.map(({ setting, why }) => [setting, why]);
 const TERM_LIST_FEEDS = [
   "outputs.taxonomy (Hugo's default)",
   "Hugo's RSS of the term lists (/tags/index.xml, /categories/index.xml) is not written",

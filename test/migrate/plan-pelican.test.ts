@@ -1,16 +1,6 @@
 import test from "ava";
-import { fileURLToPath } from "node:url";
-import { planMigration } from "../../src/migrate/plan.js";
-import { blogFolder, optionWarnings } from "./blog-folder.js";
+import { fixture, notCarriedOf, optionsOf, optionWarnings } from "./blog-folder.js";
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
-/** The options as `[key, value, from]`, the way eleventy.config.js gets them. */
-const optionsOf = (files: Record<string, string> | string) => {
-  const migration = planMigration(typeof files === "string" ? files : blogFolder(files));
-  return { migration, options: migration.options.map(({ key, value, from }) => [key, value, from]) };
-};
-const notCarriedOf = (migration: ReturnType<typeof planMigration>) =>
-  migration.notCarried.map(({ setting, why }) => [setting, why]);
 
 const PELICAN_DEFAULT_FEEDS_NOT_CARRIED = [
   ["AUTHOR_FEED_ATOM (Pelican's default, feeds/{slug}.atom.xml)", "this package writes no author or translation feeds"],

@@ -1,11 +1,10 @@
 import test from "ava";
 import { DateTime } from "luxon";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { MigrateError, planMigration } from "../../src/migrate/plan.js";
 import { resolveOptions, type ResolvedOptions } from "../../src/options.js";
 import { postPermalink } from "../../src/permalinks.js";
-import { blogFolder, pluginOptions } from "./blog-folder.js";
+import { blogFolder, fixture, pluginOptions } from "./blog-folder.js";
 
 test("a folder with no recognisable config: exit code 2, naming what was looked for", (t) => {
   const dir = blogFolder({ "content/posts/a.md": "# A\n", "README.md": "" });
@@ -54,7 +53,6 @@ test("Pelican's settings files are taken before a Hugo config in the same folder
   t.is(migration.generator, "pelican");
 });
 
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}/`, import.meta.url));
 const FIXTURE_BLOGS = [
   "pelican-blog",
   "pelican-files",
