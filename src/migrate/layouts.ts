@@ -65,10 +65,14 @@ layout: base.njk
   ${POST_ITEM}
 {%- endfor %}
 </ul>
-{%- if termPage.previousUrl or termPage.nextUrl %}
+{% set pager = termPage %}{% include "pager.njk" %}
+`;
+
+/** Links to the newer and older page of a term page or an archive (`pager` is its `termPage` or `archive`). */
+const PAGER = `{%- if pager.previousUrl or pager.nextUrl %}
 <nav aria-label="Страницы">
-  {%- if termPage.previousUrl %} <a rel="prev" href="{{ termPage.previousUrl }}">← Новее</a>{% endif %}
-  {%- if termPage.nextUrl %} <a rel="next" href="{{ termPage.nextUrl }}">Старее →</a>{% endif %}
+  {%- if pager.previousUrl %} <a rel="prev" href="{{ pager.previousUrl }}">← Новее</a>{% endif %}
+  {%- if pager.nextUrl %} <a rel="next" href="{{ pager.nextUrl }}">Старее →</a>{% endif %}
 </nav>
 {%- endif %}
 `;
@@ -95,12 +99,7 @@ layout: base.njk
   ${POST_ITEM}
 {%- endfor %}
 </ul>
-{%- if archive.previousUrl or archive.nextUrl %}
-<nav aria-label="Страницы">
-  {%- if archive.previousUrl %} <a rel="prev" href="{{ archive.previousUrl }}">← Новее</a>{% endif %}
-  {%- if archive.nextUrl %} <a rel="next" href="{{ archive.nextUrl }}">Старее →</a>{% endif %}
-</nav>
-{%- endif %}
+{% set pager = archive %}{% include "pager.njk" %}
 `;
 
 /** The home page: every post, newest first. */
@@ -124,5 +123,6 @@ export const STARTER_FILES: Readonly<Record<string, string>> = {
   "_includes/term.njk": TERM,
   "_includes/term-index.njk": TERM_INDEX,
   "_includes/archive.njk": ARCHIVE,
+  "_includes/pager.njk": PAGER,
   "index.njk": HOME,
 };
