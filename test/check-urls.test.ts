@@ -1,5 +1,5 @@
 import test from "ava";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
@@ -54,13 +54,18 @@ test("urlOfFile turns index.html into its folder URL", (t) => {
 });
 
 test("isPageOrFeed takes pages and feeds only", (t) => {
-  for (const path of ["a.html", "b/index.htm", "feed.xml", "all.atom", "x.rss", "UP.HTML"]) t.true(isPageOrFeed(path), path);
-  for (const path of ["style.css", "app.js", "img.png", "font.woff2", "feed.json", "robots.txt"]) t.false(isPageOrFeed(path), path);
+  for (const path of ["a.html", "b/index.htm", "feed.xml", "all.atom", "x.rss", "UP.HTML"])
+    t.true(isPageOrFeed(path), path);
+  for (const path of ["style.css", "app.js", "img.png", "font.woff2", "feed.json", "robots.txt"])
+    t.false(isPageOrFeed(path), path);
 });
 
 test("redirectTarget reads meta refresh in its usual spellings", (t) => {
   t.is(redirectTarget(redirect("/new/")), "/new/");
-  t.is(redirectTarget(`<META HTTP-EQUIV="Refresh" CONTENT="5;URL='https://x.ru/a?b=1&amp;c=2'">`), "https://x.ru/a?b=1&c=2");
+  t.is(
+    redirectTarget(`<META HTTP-EQUIV="Refresh" CONTENT="5;URL='https://x.ru/a?b=1&amp;c=2'">`),
+    "https://x.ru/a?b=1&c=2",
+  );
   t.is(redirectTarget(`<meta http-equiv=refresh content="0, url=../b/">`), "../b/");
   t.is(redirectTarget(`<meta http-equiv="refresh" content="0; /plain/">`), "/plain/");
   t.is(redirectTarget(`<meta http-equiv="refresh" content="30">`), undefined);
@@ -71,11 +76,17 @@ test("redirectTarget reads meta refresh in its usual spellings", (t) => {
 test("the same files are served", (t) => {
   const files = { "index.html": "home", "posts/a/index.html": "a", "feed.xml": "<feed/>", "about.html": "about" };
   const result = checkUrls(site(files), site(files));
-  t.deepEqual(result, { checked: 4, ignored: 0, broken: [] });
+  t.deepEqual(result, { checked: 4, ignored: 0, broken: [], notFollowed: [] });
 });
 
 test("a removed page is reported by its URL, sorted", (t) => {
-  const old = site({ "index.html": "", "z/index.html": "", "b.html": "", "feeds/all.atom.xml": "", "a/index.html": "" });
+  const old = site({
+    "index.html": "",
+    "z/index.html": "",
+    "b.html": "",
+    "feeds/all.atom.xml": "",
+    "a/index.html": "",
+  });
   const now = site({ "index.html": "", "a/index.html": "" });
   const result = checkUrls(old, now);
   t.is(result.checked, 5);
@@ -118,7 +129,7 @@ test("/x/ needs x/index.html; x.html is a different URL", (t) => {
 test("assets are skipped unless all is set", (t) => {
   const old = site({ "index.html": "", "theme/style.css": "", "img/a.png": "" });
   const now = site({ "index.html": "" });
-  t.deepEqual(checkUrls(old, now), { checked: 1, ignored: 0, broken: [] });
+  t.deepEqual(checkUrls(old, now), { checked: 1, ignored: 0, broken: [], notFollowed: [] });
   const all = checkUrls(old, now, { all: true });
   t.is(all.checked, 3);
   t.deepEqual(
@@ -174,10 +185,9 @@ test("absolute redirect targets are external unless they are on siteUrl", (t) =>
     "kept/index.html": "",
   });
   t.deepEqual(checkUrls(old, now).broken, []);
-  t.deepEqual(
-    checkUrls(old, now, { siteUrl: "https://example.ru/blog" }).broken,
-    [{ url: "/a/", reason: "redirect-to-missing", target: "/gone/" }],
-  );
+  t.deepEqual(checkUrls(old, now, { siteUrl: "https://example.ru/blog" }).broken, [
+    { url: "/a/", reason: "redirect-to-missing", target: "/gone/" },
+  ]);
   t.throws(() => checkUrls(old, now, { siteUrl: "example.ru" }), { instanceOf: InvalidValueError });
 });
 
@@ -191,13 +201,19 @@ test("ignore globs match the decoded path, the raw path or the URL", (t) => {
   });
   const now = site({ "index.html": "" });
   const result = checkUrls(old, now, { ignore: ["theme/**", "tags/мнение/", "/drafts/**"] });
-  t.deepEqual(result, { checked: 1, ignored: 4, broken: [] });
+  t.deepEqual(result, { checked: 1, ignored: 4, broken: [], notFollowed: [] });
 });
 
 test("missing or non-folder arguments throw InvalidValueError", (t) => {
   const dir = site({ "file.html": "" });
-  t.throws(() => checkUrls(join(dir, "nope"), dir), { instanceOf: InvalidValueError, message: /old site folder not found/ });
-  t.throws(() => checkUrls(dir, join(dir, "file.html")), { instanceOf: InvalidValueError, message: /new site is not a folder/ });
+  t.throws(() => checkUrls(join(dir, "nope"), dir), {
+    instanceOf: InvalidValueError,
+    message: /old site folder not found/,
+  });
+  t.throws(() => checkUrls(dir, join(dir, "file.html")), {
+    instanceOf: InvalidValueError,
+    message: /new site is not a folder/,
+  });
 });
 
 test("listSiteFiles walks nested folders and skips .git", (t) => {
@@ -216,6 +232,7 @@ test("formatReport is for a person", (t) => {
           { url: "/old/", reason: "redirect-to-missing", target: "/new/" },
           { url: "/tags/мнение/", reason: "missing" },
         ],
+        notFollowed: [],
       },
       { oldLabel: "old-site", newLabel: "new-site/" },
     ),
@@ -228,10 +245,10 @@ test("formatReport is for a person", (t) => {
       "3 of 412 old URLs would break.",
     ],
   );
-  t.deepEqual(formatReport({ checked: 7, ignored: 2, broken: [] }, { oldLabel: "a", newLabel: "b", all: true }), [
-    "Checked 7 files of a/ against b/ (2 ignored).",
-    "All 7 old URLs are served by the new build.",
-  ]);
+  t.deepEqual(
+    formatReport({ checked: 7, ignored: 2, broken: [], notFollowed: [] }, { oldLabel: "a", newLabel: "b", all: true }),
+    ["Checked 7 files of a/ against b/ (2 ignored).", "All 7 old URLs are served by the new build."],
+  );
 });
 
 test("isGeneratorSyntax: Pelican's link forms, raw, old and percent-encoded, and Hugo's shortcodes", (t) => {
@@ -251,12 +268,15 @@ test("isGeneratorSyntax: Pelican's link forms, raw, old and percent-encoded, and
   ]) {
     t.true(isGeneratorSyntax(link), link);
   }
-  for (const link of ["/posts/filename/", "https://example.ru/{x}", "/static/a.png", "a|b"]) t.false(isGeneratorSyntax(link), link);
+  for (const link of ["/posts/filename/", "https://example.ru/{x}", "/static/a.png", "a|b"])
+    t.false(isGeneratorSyntax(link), link);
 });
 
 test("pageLinks: hrefs and sources of every kind, srcset candidates, in document order", (t) => {
   t.deepEqual(
-    pageLinks('<link href="/s.css"><a href=" /a/ ">a</a><img src="i.png" srcset="i2.png 2x, i3.png 3x"><script src="j.js"></script><object data="o.svg"></object><a>none</a>'),
+    pageLinks(
+      '<link href="/s.css"><a href=" /a/ ">a</a><img src="i.png" srcset="i2.png 2x, i3.png 3x"><script src="j.js"></script><object data="o.svg"></object><a>none</a>',
+    ),
     [
       ["link href", "/s.css"],
       ["a href", "/a/"],
@@ -276,5 +296,25 @@ test("checkLinks: absolute links on siteUrl are internal; other hosts, mailto: a
   });
   const result = checkLinks(dir, { siteUrl: "https://example.ru/" });
   t.is(result.links, 2);
-  t.deepEqual(result.problems, [{ page: "/blog/", where: "a href", link: "https://example.ru/blog/gone/", reason: "missing" }]);
+  t.deepEqual(result.problems, [
+    { page: "/blog/", where: "a href", link: "https://example.ru/blog/gone/", reason: "missing" },
+  ]);
+});
+
+test("a link to / in the old build is not followed: the check stays in the trees given, ends at once and names it", (t) => {
+  const old = site({ "index.html": "<p>old</p>", "img/a.png": "" });
+  symlinkSync("/", join(old, "root"));
+  symlinkSync("/etc/hostname", join(old, "img", "hostname"));
+  const now = site({ "index.html": "<p>new</p>" });
+  symlinkSync(old, join(now, "old"));
+  const started = Date.now();
+  const result = checkUrls(old, now, { all: true });
+  t.true(Date.now() - started < 5000);
+  t.deepEqual(result.broken, [{ url: "/img/a.png", reason: "missing" }]);
+  t.deepEqual(
+    result.notFollowed.sort(),
+    [`${join(now, "old")} → ${old}`, `${join(old, "img/hostname")} → /etc/hostname`, `${join(old, "root")} → /`].sort(),
+  );
+  const report = formatReport(result, { oldLabel: "old", newLabel: "new", all: true });
+  t.true(report.includes(`  ${join(old, "root")} → /`));
 });

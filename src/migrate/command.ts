@@ -182,7 +182,7 @@ async function checkAgainstOldBuild(plan: Migration, args: MigrateArgs & { oldBu
   const links = checkLinks(newBuild, { siteUrl });
   const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: false });
   if (urls.ignored > 0) lines.push(`(The ${urls.ignored} ignored are the old theme's pages listed above.)`);
-  lines.push("", ...formatLinkReport(links, newBuild));
+  for (const line of ["", ...formatLinkReport(links, newBuild)]) lines.push(line);
   for (const line of lines) io.out(line);
   return urls.broken.length > 0 || links.problems.length > 0 ? 1 : 0;
 }
