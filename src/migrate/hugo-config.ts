@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { parse as parseToml, TomlError } from "smol-toml";
+import { assertShallowText, boundedSize, refuse as refuseConfig, type ConfigSyntax } from "./config-budget.js";
 import { MigrateError } from "./migrate-error.js";
 
 export interface HugoConfig {
@@ -87,6 +88,7 @@ function readConfigFile(dir: string, file: string): Record<string, unknown> {
       `${file}${line === undefined ? "" : `, line ${line}`}: ${why}; Hugo cannot read it either. Fix it, then run migrate again.`,
     );
   };
+  assertShallowText(text, file, extension === "yml" ? "yaml" : (extension as ConfigSyntax));
   let value: unknown;
   try {
     if (extension === "toml") value = parseToml(text);
@@ -97,8 +99,11 @@ function readConfigFile(dir: string, file: string): Record<string, unknown> {
       refuse(error.line, firstLine(error.message.replace(/^Invalid TOML document: /, "")));
     if (error instanceof yaml.YAMLException) refuse(error.mark ? error.mark.line + 1 : undefined, error.reason);
     if (error instanceof SyntaxError) refuse(jsonErrorLine(text), jsonReason(error.message));
+    // A YAML block nested thousands of levels by indentation alone: the parser's own recursion gives out.
+    if (error instanceof RangeError) refuseConfig(file, undefined, "its values are nested too deep to read");
     throw error;
   }
+  boundedSize(value, file);
   if (value === undefined || value === null) return {};
   if (typeof value !== "object" || Array.isArray(value)) refuse(undefined, "the file is not a map of settings");
   return lowerCaseKeys(value) as Record<string, unknown>;

@@ -6,7 +6,7 @@
 import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import test from "ava";
+import test, { type ExecutionContext } from "ava";
 import { migrate, type MigrateArgs } from "../../src/migrate/command.js";
 import { REPO, writeOldSite } from "../helpers/fixture-build.js";
 
@@ -181,4 +181,69 @@ test("an absolute PATH inside the blog is read from the blog, copied, and the re
   t.is(await readFile(path.join(site, "content", "a.md"), "utf8"), "Title: A\nDate: 2020-01-01\n\nТекст.\n");
   t.regex(await readFile(path.join(site, "eleventy.config.js"), "utf8"), /posts: "content\/\*\*\/\*\.\{md,markdown\}"/);
   t.false((await readFile(path.join(site, "eleventy.config.js"), "utf8")).includes(blog), "no path of the old blog");
+});
+
+/** Migrates `blog` expecting a refusal: exit 2 in seconds, one line, nothing written. */
+async function refusedQuickly(t: ExecutionContext, blog: string): Promise<string> {
+  const root = await scratch();
+  const started = Date.now();
+  const run = await runMigrate({ oldBlog: blog, newSite: path.join(root, "site") });
+  t.true(Date.now() - started < 10_000, `${Date.now() - started} ms`);
+  t.is(run.code, 2);
+  t.is(run.stdout, "");
+  t.is(run.stderr.split("\n").length, 2, run.stderr);
+  t.false(run.stderr.includes("    at "));
+  t.deepEqual(await readdir(root), []);
+  return run.stderr;
+}
+
+test("a Pelican config doubling a value forty times is refused in seconds, naming the file and line", async (t) => {
+  t.regex(
+    await refusedQuickly(t, fixture("pelican-doubling")),
+    /^ru-blog: pelicanconf\.py, line \d+: the value expands to more than 4,000,000 characters; /,
+  );
+});
+
+test("a Hugo config.yaml alias bomb is refused in seconds, naming the file", async (t) => {
+  t.regex(
+    await refusedQuickly(t, fixture("hugo-alias-bomb")),
+    /^ru-blog: config\.yaml: a value expands to more than 4,000,000 characters/,
+  );
+});
+
+test("brackets nested 100,000 deep (Pelican, Hugo JSON and TOML) and YAML nested by indentation are refused in seconds", async (t) => {
+  const root = await scratch();
+  const cases: [file: string, text: string, message: RegExp][] = [
+    [
+      "pelicanconf.py",
+      `SITEURL = "https://example.ru"\nX = ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`,
+      /^ru-blog: pelicanconf\.py, line 2: brackets are nested more than 200 levels deep/,
+    ],
+    [
+      "config.json",
+      `{"baseURL": "https://example.ru/",\n"params": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`,
+      /^ru-blog: config\.json, line 2: brackets are nested more than 200 levels deep/,
+    ],
+    [
+      "hugo.toml",
+      `baseURL = "https://example.ru/"\nx = ${"[".repeat(100_000)}${"]".repeat(100_000)}\n`,
+      /^ru-blog: hugo\.toml, line 2: brackets are nested more than 200 levels deep/,
+    ],
+    [
+      "config.yaml",
+      Array.from({ length: 5000 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n") + " 1\n",
+      /^ru-blog: config\.yaml, line \d+: /,
+    ],
+    [
+      "config.json",
+      `{"title": "${"x".repeat(5_000_000)}"}`,
+      /^ru-blog: config\.json: a value expands to more than 4,000,000 characters/,
+    ],
+  ];
+  for (const [index, [file, text, message]] of cases.entries()) {
+    const blog = path.join(root, `blog-${index}`);
+    await mkdir(blog);
+    await writeFile(path.join(blog, file), text);
+    t.regex(await refusedQuickly(t, blog), message, file);
+  }
 });
