@@ -5,11 +5,12 @@
  * (`params.toml` → `params`; `params.en.toml` → `languages.en.params`). A later file wins key by key, as `hugo
  * config` shows (a `config/_default/` value over the root file's). Keys are lower-cased, as Hugo reads them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { assertShallowText, boundedSize, refuse as refuseConfig, type ConfigSyntax } from "./config-budget.js";
+import { readConfigText } from "./config-text.js";
 import { MigrateError } from "./migrate-error.js";
 
 export interface HugoConfig {
@@ -81,7 +82,7 @@ function isFile(path: string): boolean {
 
 /** One config file's map with keys lower-cased. @throws MigrateError naming the file and line of a syntax error. */
 function readConfigFile(dir: string, file: string): Record<string, unknown> {
-  const text = readFileSync(join(dir, file), "utf8").replace(/^\uFEFF/, "");
+  const text = readConfigText(dir, file);
   const extension = file.slice(file.lastIndexOf(".") + 1).toLowerCase();
   const refuse = (line: number | undefined, why: string): never => {
     throw new MigrateError(

@@ -5,11 +5,12 @@
  * Python to run (a call, an f-string, `%`, an `if`) makes its setting unreadable, with the file, line and why; it is
  * never guessed, and the rest is still read. Plain values in and out, but for reading the two files.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { SyntaxNode } from "@lezer/common";
 import { parser } from "@lezer/python";
 import { assertShallowText, boundedSize, MAX_EXPANDED_SIZE, refuse } from "./config-budget.js";
+import { readConfigText } from "./config-text.js";
 import { MigrateError } from "./migrate-error.js";
 
 /** A Python value as JSON has it: tuples and sets are arrays, `None` is null, a dict's keys are strings. */
@@ -75,8 +76,7 @@ const isSettingName = (name: string) => /^[A-Z][A-Z0-9_]*$/.test(name);
  * @throws MigrateError naming the file and line of a syntax error Python would refuse.
  */
 export function readPelicanSettings(dir: string): PelicanSettings | undefined {
-  const read = (file: string) =>
-    existsSync(join(dir, file)) ? readFileSync(join(dir, file), "utf8").replace(/^\uFEFF/, "") : undefined;
+  const read = (file: string) => (existsSync(join(dir, file)) ? readConfigText(dir, file) : undefined);
   const base = read("pelicanconf.py");
   const publish = read("publishconf.py");
   if (base === undefined && publish === undefined) return undefined;

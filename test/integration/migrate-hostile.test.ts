@@ -247,3 +247,63 @@ test("brackets nested 100,000 deep (Pelican, Hugo JSON and TOML) and YAML nested
     t.regex(await refusedQuickly(t, blog), message, file);
   }
 });
+
+test("a config in Windows-1251, declared or not, is read in it; one that is no known text is refused naming the file", async (t) => {
+  const root = await scratch();
+  const cp1251 = (text: string) =>
+    Buffer.from([...text].map((character) => WINDOWS_1251.get(character) ?? character.charCodeAt(0)));
+  const cases: [file: string, bytes: Buffer][] = [
+    [
+      "pelicanconf.py",
+      cp1251(
+        '# -*- coding: cp1251 -*-\nSITEURL = "https://example.ru"\nSITENAME = "Заметки о жизни"\nAUTHOR = "Иван Петров"\n',
+      ),
+    ],
+    [
+      "pelicanconf.py",
+      cp1251('SITEURL = "https://example.ru"\nSITENAME = "Заметки о жизни"\nAUTHOR = "Иван Петров"\n'),
+    ],
+    [
+      "config.toml",
+      cp1251('baseURL = "https://example.ru/"\ntitle = "Заметки о жизни"\n[params]\nauthor = "Иван Петров"\n'),
+    ],
+  ];
+  for (const [index, [file, bytes]] of cases.entries()) {
+    const blog = path.join(root, `blog-${index}`);
+    await mkdir(blog);
+    await writeFile(path.join(blog, file), bytes);
+    const site = path.join(root, `site-${index}`);
+    const run = await runMigrate({ oldBlog: blog, newSite: site });
+    t.is(run.code, 0, run.stderr);
+    const config = await readFile(path.join(site, "eleventy.config.js"), "utf8");
+    t.true(config.includes('title: "Заметки о жизни"'), file);
+    t.false(config.includes("\uFFFD"), file);
+  }
+  const refused: [file: string, bytes: Buffer, message: string][] = [
+    [
+      "config.toml",
+      Buffer.from('title = "caf\xe9 cr\xe8me"\n', "latin1"),
+      "ru-blog: config.toml is not UTF-8, and not Russian text in Windows-1251 or KOI8-R either; save it in UTF-8",
+    ],
+    [
+      "pelicanconf.py",
+      Buffer.from('# coding: klingon\nSITENAME = "x"\n'),
+      'ru-blog: pelicanconf.py declares the encoding "klingon", which migrate cannot read',
+    ],
+  ];
+  for (const [index, [file, bytes, message]] of refused.entries()) {
+    const blog = path.join(root, `bad-${index}`);
+    await mkdir(blog);
+    await writeFile(path.join(blog, file), bytes);
+    const run = await runMigrate({ oldBlog: blog, newSite: path.join(root, `bad-site-${index}`) });
+    t.is(run.code, 2);
+    t.true(run.stderr.startsWith(message), run.stderr);
+  }
+});
+
+/** Windows-1251's bytes of the Cyrillic letters (А–я are 0xC0–0xFF, Ё 0xA8, ё 0xB8). */
+const WINDOWS_1251 = new Map<string, number>([
+  ...Array.from({ length: 64 }, (_, index): [string, number] => [String.fromCharCode(0x410 + index), 0xc0 + index]),
+  ["Ё", 0xa8],
+  ["ё", 0xb8],
+]);
