@@ -3,8 +3,11 @@ import { expandShortcodes, parseArguments, ShortcodeSyntaxError, type ShortcodeC
 
 /** Expands with a renderer that writes each call as `[name|positional|named|inner]`. */
 function expand(source: string, codeBlocks: [number, number][] = []): Promise<string> {
-  return expandShortcodes(source, codeBlocks, (call: ShortcodeCall) =>
-    `[${call.markdown ? "%" : "<"}${call.name}|${call.positional.join(",")}|${JSON.stringify(call.named)}|${call.inner ?? "-"}]`,
+  return expandShortcodes(
+    source,
+    codeBlocks,
+    (call: ShortcodeCall) =>
+      `[${call.markdown ? "%" : "<"}${call.name}|${call.positional.join(",")}|${JSON.stringify(call.named)}|${call.inner ?? "-"}]`,
   );
 }
 
@@ -48,7 +51,7 @@ test("shortcodes in inline code, fenced and indented code are left as written", 
 test("Hugo's comment escape comes out as the literal shortcode, in code as well", async (t) => {
   t.is(await expand(`{{</* youtube abc */>}}`), "{{< youtube abc >}}");
   t.is(await expand(`{{%/* note */%}}x{{%/* /note */%}}`), "{{% note %}}x{{% /note %}}");
-  t.is(await expand("```\n{{</* figure src=\"a\" */>}}\n```", [[0, 3]]), '```\n{{< figure src="a" >}}\n```');
+  t.is(await expand('```\n{{</* figure src="a" */>}}\n```', [[0, 3]]), '```\n{{< figure src="a" >}}\n```');
   t.is(await expand("`{{</* x */>}}`"), "`{{< x >}}`");
 });
 
@@ -67,4 +70,24 @@ test("text that only looks like a shortcode is left alone, and a stray opening c
 test("many unclosed shortcodes cost linear work", async (t) => {
   const source = "{{< x >}} ".repeat(20000);
   t.is((await expand(source)).length, "[<x||{}|-] ".length * 20000);
+});
+
+test("a shortcode longer than 1,024 characters is left as written and named in a warning with its line; a stray {{< is not", async (t) => {
+  const long = `{{< figure src="/a.png" caption="${"слово ".repeat(300)}" >}}`;
+  const warnings: [number, string][] = [];
+  const source = `Строка.\n\n${long}\n\nЕщё {{<< стрелки, not a shortcode: ${"x".repeat(2000)} }} и {{< youtube abc >}}\n`;
+  const expanded = await expandShortcodes(
+    source,
+    [],
+    (call) => `[${call.name}]`,
+    (line, message) => warnings.push([line, message]),
+  );
+  t.true(expanded.includes(long));
+  t.true(expanded.endsWith("[youtube]\n"));
+  t.is(warnings.length, 1);
+  t.is(warnings[0]![0], 3);
+  t.regex(
+    warnings[0]![1],
+    /^"\{\{< figure src=\\"\/a\.png\\" caption=\\"слово с"… is a shortcode longer than 1,024 characters, which is left as written; /,
+  );
 });
