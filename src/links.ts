@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { decodeHTMLStrict } from "entities";
-import { encodePath } from "./urls.js";
+import { encodeFilePath, encodePath } from "./urls.js";
 
 /** The new site, as link resolution needs it. Paths are relative to the input folder and `/`-separated. */
 export interface LinkSite {
@@ -67,6 +67,11 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
     url: encodePath(url) + suffix,
     ...(warning ? { warning } : {}),
   });
+  // A file's URL comes from its name on disk, where `#`, `?` and `%` are plain characters.
+  const doneFile = (url: string, warning?: string): Resolution => ({
+    url: encodeFilePath(url) + suffix,
+    ...(warning ? { warning } : {}),
+  });
   switch (what) {
     case "filename":
     case "static":
@@ -79,14 +84,14 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
           if (url !== undefined) return done(url);
           if (site.isFile(file)) {
             // Pelican links the static file and warns: "{filename} used for linking to static content … Use {static} instead".
-            return done(
+            return doneFile(
               staticUrl(file, site.root),
               `the link ${written} names a static file; Pelican linked it and warned too ("Use {static} instead")`,
             );
           }
         } else if (site.isFile(file)) {
           // A file two posts attach goes beside one of them only (Pelican: the newest); the plan knows which.
-          return done(
+          return doneFile(
             site.copiedTo?.(file) ?? (what === "attach" ? attachUrl(file, post) : staticUrl(file, site.root)),
           );
         }

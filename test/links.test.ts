@@ -1,5 +1,11 @@
 import test from "ava";
-import { resolveHugoRef, resolvePelicanLink, rewritePelicanHtml, splitPelicanLink, type LinkSite } from "../src/links.js";
+import {
+  resolveHugoRef,
+  resolvePelicanLink,
+  rewritePelicanHtml,
+  splitPelicanLink,
+  type LinkSite,
+} from "../src/links.js";
 
 const PAGES: Record<string, string> = {
   "content/tech/grep.md": "/tech/poisk-s-grep.html",
@@ -10,7 +16,15 @@ const PAGES: Record<string, string> = {
   "content/posts/a/same.md": "/post/a-same/",
   "content/posts/b/same.md": "/post/b-same/",
 };
-const FILES = new Set(["content/tech/ui.gif", "content/images/pic.png", "content/tech/files/doc.pdf"]);
+const FILES = new Set([
+  "content/tech/ui.gif",
+  "content/images/pic.png",
+  "content/tech/files/doc.pdf",
+  "content/tech/c#.txt",
+  "content/tech/what?.txt",
+  "content/tech/%D0%B9.txt",
+  "content/tech/схема 1.png",
+]);
 const site: LinkSite = {
   root: "content",
   pageUrl: (file) => PAGES[file],
@@ -46,7 +60,9 @@ test("{filename} from the post's folder or the content root, with query and frag
   t.deepEqual(pelican("{filename}grep.md"), { url: "/tech/poisk-s-grep.html" });
   t.deepEqual(pelican("{filename}./grep.md#usage"), { url: "/tech/poisk-s-grep.html#usage" });
   t.deepEqual(pelican("{filename}/tech/grep.md?x=1#y"), { url: "/tech/poisk-s-grep.html?x=1#y" });
-  t.deepEqual(pelican("{filename}../life/%D0%BF%D1%80%D0%BE%D0%B3%D1%83%D0%BB%D0%BA%D0%B0.md"), { url: "/life/progulka.html" });
+  t.deepEqual(pelican("{filename}../life/%D0%BF%D1%80%D0%BE%D0%B3%D1%83%D0%BB%D0%BA%D0%B0.md"), {
+    url: "/life/progulka.html",
+  });
   t.deepEqual(pelican("|filename|grep.md"), { url: "/tech/poisk-s-grep.html" });
 });
 
@@ -57,10 +73,16 @@ test("{static} at its path from the content root, {attach} beside the post's out
   t.deepEqual(pelican("{attach}files/doc.pdf"), { url: "/tech/files/doc.pdf" });
   // A file outside the post's folder goes beside the post by its bare name, as Pelican's attach_to does.
   t.deepEqual(pelican("{attach}../images/pic.png"), { url: "/tech/pic.png" });
-  t.deepEqual(
-    resolvePelicanLink("attach", "ui.gif", { file: "content/tech/ui.md", url: "/tech/ui/" }, site),
-    { url: "/tech/ui/ui.gif" },
-  );
+  t.deepEqual(resolvePelicanLink("attach", "ui.gif", { file: "content/tech/ui.md", url: "/tech/ui/" }, site), {
+    url: "/tech/ui/ui.gif",
+  });
+});
+
+test("a file whose name holds #, ? or a literal %XX is linked percent-encoded, so the link finds it", (t) => {
+  t.deepEqual(pelican("{attach}c%23.txt"), { url: "/tech/c%23.txt" });
+  t.deepEqual(pelican("{static}/tech/what%3F.txt#top"), { url: "/tech/what%3F.txt#top" });
+  t.deepEqual(pelican("{attach}%25D0%25B9.txt"), { url: "/tech/%25D0%25B9.txt" });
+  t.deepEqual(pelican("{attach}схема 1.png"), { url: "/tech/%D1%81%D1%85%D0%B5%D0%BC%D0%B0%201.png" });
 });
 
 test("{filename} naming a static file links it with Pelican's warning", (t) => {
@@ -103,5 +125,13 @@ test("Hugo's ref and relref find pages as Hugo 0.111 does", (t) => {
   t.deepEqual(url("/POSTS/Target.md"), { url: "/post/target/" });
   t.regex((url("same") as { problem: string }).problem, /2 pages are named same/);
   t.regex((url("nope.md") as { problem: string }).problem, /no page is there.*REF_NOT_FOUND/);
-  t.deepEqual(resolveHugoRef("../refs.md", "relref", { file: "content/posts/sub/deep.md", url: "/post/deep/" }, { ...site, pageUrlIgnoringCase: (file) => (file === "content/posts/refs.md" ? "/post/refs/" : undefined) }), { url: "/post/refs/" });
+  t.deepEqual(
+    resolveHugoRef(
+      "../refs.md",
+      "relref",
+      { file: "content/posts/sub/deep.md", url: "/post/deep/" },
+      { ...site, pageUrlIgnoringCase: (file) => (file === "content/posts/refs.md" ? "/post/refs/" : undefined) },
+    ),
+    { url: "/post/refs/" },
+  );
 });
