@@ -1,12 +1,12 @@
 import { closest, distance } from "fastest-levenshtein";
-import { checkArchivePattern, type ArchiveKind, type ArchivePatterns } from "./archives.js";
-import { isValidZone } from "./dates.js";
-import { isEntryIdStyle, type EntryIdStyle } from "./entry-ids.js";
+import { checkArchivePattern, type ArchiveKind, type ArchivePatterns } from "./output/archives.js";
+import { isValidZone } from "./posts/dates.js";
+import { isEntryIdStyle, type EntryIdStyle } from "./output/entry-ids.js";
 import { describeValue, InvalidValueError, RuBlogError, type Warn } from "./errors.js";
-import type { Generator } from "./front-matter-formats.js";
-import { isSlugStyle, type SlugStyle } from "./slugs.js";
-import { typographyGroups, type TypographyGroups, type TypographyOption } from "./typography.js";
-import { checkSiteUrl } from "./urls.js";
+import type { Generator } from "./posts/front-matter-formats.js";
+import { isSlugStyle, type SlugStyle } from "./urls/slugs.js";
+import { typographyGroups, type TypographyGroups, type TypographyOption } from "./content/typography.js";
+import { checkSiteUrl } from "./urls/urls.js";
 
 export interface AuthorOption {
   name: string;

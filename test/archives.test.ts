@@ -1,5 +1,5 @@
 import test from "ava";
-import { archiveUrl, buildArchives, checkArchivePattern } from "../src/archives.js";
+import { archiveUrl, buildArchives, checkArchivePattern } from "../src/output/archives.js";
 import { InvalidValueError } from "../src/errors.js";
 
 const post = (inputPath: string, iso: string) => ({ inputPath, date: new Date(iso) });
@@ -25,7 +25,11 @@ test("buildArchives groups in the site's zone, newest first, one page at least p
     post("b.md", "2020-12-31T21:30:00Z"), // 2021-01-01 00:30 in Moscow
     post("c.md", "2020-01-05T12:00:00Z"),
   ];
-  const pages = buildArchives(posts, { patterns: { year: "/:year/", day: "/:year/:month/:day/" }, pageSize: 10, zone: "Europe/Moscow" });
+  const pages = buildArchives(posts, {
+    patterns: { year: "/:year/", day: "/:year/:month/:day/" },
+    pageSize: 10,
+    zone: "Europe/Moscow",
+  });
   t.deepEqual(
     pages.map((page) => [page.url, page.kind, page.year, page.month, page.day, page.posts.map((p) => p.inputPath)]),
     [

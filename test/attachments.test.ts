@@ -1,16 +1,24 @@
 import test from "ava";
-import { attachLinks, isAttachment, planAttachments, type PostPlace } from "../src/attachments.js";
+import { attachLinks, isAttachment, planAttachments, type PostPlace } from "../src/content/attachments.js";
 
 test("attachLinks reads {attach}, |attach| and %7Battach%7D in Markdown and raw HTML, without #fragment or ?query", (t) => {
   t.deepEqual(
-    attachLinks('![a]({attach}pics/ui.gif) [b](|attach|/files/a.pdf#page=2) <img src="%7Battach%7Dx.png?v=1"> <a href=\'{attach}../y.zip\'>'),
+    attachLinks(
+      "![a]({attach}pics/ui.gif) [b](|attach|/files/a.pdf#page=2) <img src=\"%7Battach%7Dx.png?v=1\"> <a href='{attach}../y.zip'>",
+    ),
     ["pics/ui.gif", "/files/a.pdf", "x.png", "../y.zip"],
   );
   t.deepEqual(attachLinks("[f]({filename}a.md) {static}b.png"), []);
 });
 
 test("isAttachment leaves out templates, Eleventy's data files and hidden files; .html only when asked", (t) => {
-  const siblings = new Set(["posts/posts.json", "posts/about.njk", "posts/about.json", "posts/data.json", "posts/x.11tydata.js"]);
+  const siblings = new Set([
+    "posts/posts.json",
+    "posts/about.njk",
+    "posts/about.json",
+    "posts/data.json",
+    "posts/x.11tydata.js",
+  ]);
   t.false(isAttachment("posts/posts.json", siblings, false), "a folder's data file");
   t.false(isAttachment("posts/about.json", siblings, false), "a template's data file");
   t.false(isAttachment("posts/x.11tydata.js", siblings, false));
@@ -22,11 +30,21 @@ test("isAttachment leaves out templates, Eleventy's data files and hidden files;
   t.true(isAttachment("posts/a.html", siblings, true));
 });
 
-const place = (file: string, output: string, date: number, attach: string[] = []): PostPlace => ({ file, output, date, attach });
+const place = (file: string, output: string, date: number, attach: string[] = []): PostPlace => ({
+  file,
+  output,
+  date,
+  attach,
+});
 
 test("planAttachments: {attach} next to the newest attaching post (bare name when outside its folder), bundles, the rest from the root", (t) => {
   const posts = [
-    place("content/tech/first.md", "tech/first.html", 1, ["pics/ui.gif", "/images/logo.png", "missing.png", "../../outside.png"]),
+    place("content/tech/first.md", "tech/first.html", 1, [
+      "pics/ui.gif",
+      "/images/logo.png",
+      "missing.png",
+      "../../outside.png",
+    ]),
     place("content/second.md", "posts/second.html", 2, ["tech/pics/ui.gif"]),
     place("content/trip/index.md", "post/2020/trip/index.html", 0),
   ];
@@ -57,7 +75,13 @@ test("planAttachments: {attach} next to the newest attaching post (bare name whe
 
 test("planAttachments: two files sent to one place keep the first and warn naming both", (t) => {
   const posts = [place("c/sub/a.md", "x/a.html", 1, ["logo.png"])];
-  const { copies, warnings } = planAttachments(["c/sub/logo.png", "c/x/logo.png"], posts, { root: "c", bundles: false, html: false });
+  const { copies, warnings } = planAttachments(["c/sub/logo.png", "c/x/logo.png"], posts, {
+    root: "c",
+    bundles: false,
+    html: false,
+  });
   t.deepEqual(copies, [{ from: "c/sub/logo.png", to: "x/logo.png" }]);
-  t.deepEqual(warnings, ["c/x/logo.png is not copied: c/sub/logo.png is copied to the same place, /x/logo.png; rename one of them"]);
+  t.deepEqual(warnings, [
+    "c/x/logo.png is not copied: c/sub/logo.png is copied to the same place, /x/logo.png; rename one of them",
+  ]);
 });

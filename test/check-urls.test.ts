@@ -13,7 +13,7 @@ import {
   normalizePath,
   redirectTarget,
   urlOfFile,
-} from "../src/check-urls.js";
+} from "../src/cli/check-urls.js";
 import { InvalidValueError } from "../src/errors.js";
 
 const roots: string[] = [];
@@ -54,13 +54,18 @@ test("urlOfFile turns index.html into its folder URL", (t) => {
 });
 
 test("isPageOrFeed takes pages and feeds only", (t) => {
-  for (const path of ["a.html", "b/index.htm", "feed.xml", "all.atom", "x.rss", "UP.HTML"]) t.true(isPageOrFeed(path), path);
-  for (const path of ["style.css", "app.js", "img.png", "font.woff2", "feed.json", "robots.txt"]) t.false(isPageOrFeed(path), path);
+  for (const path of ["a.html", "b/index.htm", "feed.xml", "all.atom", "x.rss", "UP.HTML"])
+    t.true(isPageOrFeed(path), path);
+  for (const path of ["style.css", "app.js", "img.png", "font.woff2", "feed.json", "robots.txt"])
+    t.false(isPageOrFeed(path), path);
 });
 
 test("redirectTarget reads meta refresh in its usual spellings", (t) => {
   t.is(redirectTarget(redirect("/new/")), "/new/");
-  t.is(redirectTarget(`<META HTTP-EQUIV="Refresh" CONTENT="5;URL='https://x.ru/a?b=1&amp;c=2'">`), "https://x.ru/a?b=1&c=2");
+  t.is(
+    redirectTarget(`<META HTTP-EQUIV="Refresh" CONTENT="5;URL='https://x.ru/a?b=1&amp;c=2'">`),
+    "https://x.ru/a?b=1&c=2",
+  );
   t.is(redirectTarget(`<meta http-equiv=refresh content="0, url=../b/">`), "../b/");
   t.is(redirectTarget(`<meta http-equiv="refresh" content="0; /plain/">`), "/plain/");
   t.is(redirectTarget(`<meta http-equiv="refresh" content="30">`), undefined);
@@ -75,7 +80,13 @@ test("the same files are served", (t) => {
 });
 
 test("a removed page is reported by its URL, sorted", (t) => {
-  const old = site({ "index.html": "", "z/index.html": "", "b.html": "", "feeds/all.atom.xml": "", "a/index.html": "" });
+  const old = site({
+    "index.html": "",
+    "z/index.html": "",
+    "b.html": "",
+    "feeds/all.atom.xml": "",
+    "a/index.html": "",
+  });
   const now = site({ "index.html": "", "a/index.html": "" });
   const result = checkUrls(old, now);
   t.is(result.checked, 5);
@@ -174,10 +185,9 @@ test("absolute redirect targets are external unless they are on siteUrl", (t) =>
     "kept/index.html": "",
   });
   t.deepEqual(checkUrls(old, now).broken, []);
-  t.deepEqual(
-    checkUrls(old, now, { siteUrl: "https://example.ru/blog" }).broken,
-    [{ url: "/a/", reason: "redirect-to-missing", target: "/gone/" }],
-  );
+  t.deepEqual(checkUrls(old, now, { siteUrl: "https://example.ru/blog" }).broken, [
+    { url: "/a/", reason: "redirect-to-missing", target: "/gone/" },
+  ]);
   t.throws(() => checkUrls(old, now, { siteUrl: "example.ru" }), { instanceOf: InvalidValueError });
 });
 
@@ -196,8 +206,14 @@ test("ignore globs match the decoded path, the raw path or the URL", (t) => {
 
 test("missing or non-folder arguments throw InvalidValueError", (t) => {
   const dir = site({ "file.html": "" });
-  t.throws(() => checkUrls(join(dir, "nope"), dir), { instanceOf: InvalidValueError, message: /old site folder not found/ });
-  t.throws(() => checkUrls(dir, join(dir, "file.html")), { instanceOf: InvalidValueError, message: /new site is not a folder/ });
+  t.throws(() => checkUrls(join(dir, "nope"), dir), {
+    instanceOf: InvalidValueError,
+    message: /old site folder not found/,
+  });
+  t.throws(() => checkUrls(dir, join(dir, "file.html")), {
+    instanceOf: InvalidValueError,
+    message: /new site is not a folder/,
+  });
 });
 
 test("listSiteFiles walks nested folders and skips .git", (t) => {
@@ -251,12 +267,15 @@ test("isGeneratorSyntax: Pelican's link forms, raw, old and percent-encoded, and
   ]) {
     t.true(isGeneratorSyntax(link), link);
   }
-  for (const link of ["/posts/filename/", "https://example.ru/{x}", "/static/a.png", "a|b"]) t.false(isGeneratorSyntax(link), link);
+  for (const link of ["/posts/filename/", "https://example.ru/{x}", "/static/a.png", "a|b"])
+    t.false(isGeneratorSyntax(link), link);
 });
 
 test("pageLinks: hrefs and sources of every kind, srcset candidates, in document order", (t) => {
   t.deepEqual(
-    pageLinks('<link href="/s.css"><a href=" /a/ ">a</a><img src="i.png" srcset="i2.png 2x, i3.png 3x"><script src="j.js"></script><object data="o.svg"></object><a>none</a>'),
+    pageLinks(
+      '<link href="/s.css"><a href=" /a/ ">a</a><img src="i.png" srcset="i2.png 2x, i3.png 3x"><script src="j.js"></script><object data="o.svg"></object><a>none</a>',
+    ),
     [
       ["link href", "/s.css"],
       ["a href", "/a/"],
@@ -276,5 +295,7 @@ test("checkLinks: absolute links on siteUrl are internal; other hosts, mailto: a
   });
   const result = checkLinks(dir, { siteUrl: "https://example.ru/" });
   t.is(result.links, 2);
-  t.deepEqual(result.problems, [{ page: "/blog/", where: "a href", link: "https://example.ru/blog/gone/", reason: "missing" }]);
+  t.deepEqual(result.problems, [
+    { page: "/blog/", where: "a href", link: "https://example.ru/blog/gone/", reason: "missing" },
+  ]);
 });

@@ -18,7 +18,7 @@ function cli(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", "src/cli.ts", ...args],
+      ["--import", "tsx", "src/cli/cli.ts", ...args],
       { cwd: REPO, encoding: "utf8" },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
@@ -126,7 +126,18 @@ test("--ignore skips old files on purpose; --all checks assets too", async (t) =
     "The old URL is served by the new build.",
     "",
   ]);
-  const all = await cli("check-urls", "--all", old, now, "--ignore", "posts/**", "--ignore", "tags/**", "--ignore", "feeds/**");
+  const all = await cli(
+    "check-urls",
+    "--all",
+    old,
+    now,
+    "--ignore",
+    "posts/**",
+    "--ignore",
+    "tags/**",
+    "--ignore",
+    "feeds/**",
+  );
   t.is(all.code, 1);
   t.deepEqual(all.stdout.split("\n"), [
     `Checked 2 files of ${old}/ against ${now}/ (4 ignored).`,
@@ -186,15 +197,18 @@ test("--help prints usage and --version the package version", async (t) => {
 });
 
 test("the bin entry starts with a shebang", (t) => {
-  t.true(readFileSync(join(REPO, "src/cli.ts"), "utf8").startsWith("#!/usr/bin/env node\n"));
+  t.true(readFileSync(join(REPO, "src/cli/cli.ts"), "utf8").startsWith("#!/usr/bin/env node\n"));
 });
 
 test("--links: exit 1 naming each page, link and why, for links leading nowhere and links in Pelican's or Hugo's syntax", async (t) => {
-  const page = (body: string) => `<!doctype html><html><head><link rel="stylesheet" href="/theme/style.css"></head><body>${body}</body></html>`;
+  const page = (body: string) =>
+    `<!doctype html><html><head><link rel="stylesheet" href="/theme/style.css"></head><body>${body}</body></html>`;
   const { old, now } = sites(
     { "index.html": "home", "posts/first/index.html": "first" },
     {
-      "index.html": page('<a href="/posts/first/">first</a> <a href="https://elsewhere.example/x">out</a> <a href="#top">top</a>'),
+      "index.html": page(
+        '<a href="/posts/first/">first</a> <a href="https://elsewhere.example/x">out</a> <a href="#top">top</a>',
+      ),
       "theme/style.css": "body{}",
       "posts/first/index.html": page(
         '<img src="ui.png"> <img src="%7Battach%7Dui.gif"> <a href="{filename}./2017-11-03-grep.md">grep</a> ' +
@@ -225,9 +239,16 @@ test("--links: exit 1 naming each page, link and why, for links leading nowhere 
 test("--links: exit 0 when every link leads somewhere", async (t) => {
   const { old, now } = sites(
     { "index.html": "home" },
-    { "index.html": '<a href="/a.html">a</a><img srcset="/a.png 1x, /a.png 2x">', "a.html": '<a href="./">home</a>', "a.png": "" },
+    {
+      "index.html": '<a href="/a.html">a</a><img srcset="/a.png 1x, /a.png 2x">',
+      "a.html": '<a href="./">home</a>',
+      "a.png": "",
+    },
   );
   const run = await cli("check-urls", old, now, "--links");
   t.is(run.code, 0, run.stdout);
-  t.regex(run.stdout, /Checked 4 internal links in 2 pages of .*\nEvery internal link leads to a file of the new build\.\n$/);
+  t.regex(
+    run.stdout,
+    /Checked 4 internal links in 2 pages of .*\nEvery internal link leads to a file of the new build\.\n$/,
+  );
 });

@@ -10,7 +10,7 @@ import {
   ruDate,
   ruRelative,
   toDateTime,
-} from "../src/dates.js";
+} from "../src/posts/dates.js";
 import { InvalidValueError } from "../src/errors.js";
 
 const MOSCOW = "Europe/Moscow";
@@ -58,10 +58,7 @@ test("an empty front-matter date is no date", (t) => {
 test("impossible dates are rejected, never repaired", (t) => {
   for (const value of ["2015-02-30", "2015-13-01", "2015-07-29 25:00", "2015-07-29 14:60", "2015-13-45"]) {
     const error = t.throws(() => parseFrontMatterDate(value, MOSCOW), { instanceOf: InvalidValueError });
-    t.is(
-      error?.message,
-      `"${value}" is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00`,
-    );
+    t.is(error?.message, `"${value}" is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00`);
   }
 });
 
@@ -158,7 +155,10 @@ test("ruRelative counts from now when there is no base", (t) => {
 });
 
 test("ruRelative rejects a bad base, naming it", (t) => {
-  t.throws(() => ruRelative("2015-07-29", "потом", MOSCOW), { instanceOf: InvalidValueError, message: /^"потом" is not a date/ });
+  t.throws(() => ruRelative("2015-07-29", "потом", MOSCOW), {
+    instanceOf: InvalidValueError,
+    message: /^"потом" is not a date/,
+  });
 });
 
 test("isoDate writes RFC 3339 with the zone's numeric offset", (t) => {

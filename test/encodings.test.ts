@@ -1,5 +1,5 @@
 import test from "ava";
-import { decodePostBytes } from "../src/encodings.js";
+import { decodePostBytes } from "../src/posts/encodings.js";
 
 /** The bytes of `text` in a single-byte encoding, each character's byte as TextDecoder reads it back. */
 function encode(text: string, encoding: "windows-1251" | "koi8-r"): Uint8Array {
@@ -13,11 +13,28 @@ const frontMatter = (title: string) => `---\nTitle: ${title}\nDate: 2015-07-29\n
 
 test("UTF-8 is read as it is, with or without a byte-order mark", (t) => {
   t.deepEqual(decodePostBytes(Buffer.from(frontMatter("Привет"))), { text: frontMatter("Привет"), encoding: "utf-8" });
-  t.deepEqual(decodePostBytes(Buffer.from(`\uFEFF${frontMatter("Привет")}`)), { text: frontMatter("Привет"), encoding: "utf-8" });
+  t.deepEqual(decodePostBytes(Buffer.from(`\uFEFF${frontMatter("Привет")}`)), {
+    text: frontMatter("Привет"),
+    encoding: "utf-8",
+  });
 });
 
 // Short titles, the hard case: detection libraries picked the wrong code page for some of these.
-const TITLES = ["Привет", "Мнение", "Ёлка", "Да", "ДА", "Юзвери", "Щука", "Эхо", "ЭХО", "Личный VPS", "Впечатления от CoreOS", "Мир", "Дом"];
+const TITLES = [
+  "Привет",
+  "Мнение",
+  "Ёлка",
+  "Да",
+  "ДА",
+  "Юзвери",
+  "Щука",
+  "Эхо",
+  "ЭХО",
+  "Личный VPS",
+  "Впечатления от CoreOS",
+  "Мир",
+  "Дом",
+];
 
 for (const encoding of ["windows-1251", "koi8-r"] as const) {
   test(`short Russian titles in ${encoding} are read in ${encoding} or refused, never misread`, (t) => {
@@ -25,7 +42,11 @@ for (const encoding of ["windows-1251", "koi8-r"] as const) {
     for (const title of TITLES) {
       const result = decodePostBytes(encode(frontMatter(title), encoding));
       if ("problem" in result) {
-        t.is(result.problem, "is not UTF-8; it is Windows-1251 or KOI8-R, and its text is too short to tell which", title);
+        t.is(
+          result.problem,
+          "is not UTF-8; it is Windows-1251 or KOI8-R, and its text is too short to tell which",
+          title,
+        );
         continue;
       }
       t.deepEqual(result, { text: frontMatter(title), encoding }, title);
@@ -62,5 +83,7 @@ test("NUL bytes in UTF-8 text, Latin-1 text and broken UTF-16 are refused", (t) 
   t.deepEqual(decodePostBytes(Buffer.from(frontMatter("Café crème"), "latin1")), {
     problem: "is not UTF-8, and not Russian text in Windows-1251 or KOI8-R either",
   });
-  t.deepEqual(decodePostBytes(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])), { problem: "is not valid UTF-16 (little-endian)" });
+  t.deepEqual(decodePostBytes(Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])), {
+    problem: "is not valid UTF-16 (little-endian)",
+  });
 });

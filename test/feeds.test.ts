@@ -2,7 +2,13 @@ import test from "ava";
 import { Feed } from "feed";
 import { parse } from "node-html-parser";
 import { InvalidValueError } from "../src/errors.js";
-import { absolutizeHtml, renderAtomFeed, type FeedDocument, type FeedEntry, type FeedSite } from "../src/feeds.js";
+import {
+  absolutizeHtml,
+  renderAtomFeed,
+  type FeedDocument,
+  type FeedEntry,
+  type FeedSite,
+} from "../src/output/feeds.js";
 import { parseFeed, validateAtom } from "./helpers/feed-validation.js";
 
 const LICHNYI = "%D0%9B%D0%B8%D1%87%D0%BD%D1%8B%D0%B9"; // "Личный"
@@ -15,7 +21,11 @@ const site: FeedSite = {
   author: { name: "Автор", email: "author@example.ru", uri: "/about/" },
   language: "ru",
   zone: "Europe/Moscow",
-  generator: { name: "eleventy-plugin-ru-blog", version: "0.1.0", uri: "https://github.com/example/eleventy-plugin-ru-blog" },
+  generator: {
+    name: "eleventy-plugin-ru-blog",
+    version: "0.1.0",
+    uri: "https://github.com/example/eleventy-plugin-ru-blog",
+  },
 };
 
 /** A fresh entry object each call, as a new build would make. */
@@ -80,7 +90,14 @@ test("every link a feed writes is absolute: each URL kind in a post, & in a cate
     "https://example.ru/it/x/",
   );
   const xml = renderAtomFeed(
-    feed([entry({ url: "/it/x/", html, categories: ["Linux & BSD"], authors: [{ name: "Гость", uri: "//guest.example.ru/" }] })]),
+    feed([
+      entry({
+        url: "/it/x/",
+        html,
+        categories: ["Linux & BSD"],
+        authors: [{ name: "Гость", uri: "//guest.example.ru/" }],
+      }),
+    ]),
     { ...site, author: { name: "Автор", uri: "/about/" } },
   );
   await validateAtom(xml);
@@ -91,7 +108,10 @@ test("every link a feed writes is absolute: each URL kind in a post, & in a cate
   const content = parse(parsed.items[0]!.content!);
   const urls = content.querySelectorAll("[href], [src], [poster], [srcset]").flatMap((element) => [
     ...["href", "src", "poster"].map((name) => element.getAttribute(name)).filter((url) => url !== undefined),
-    ...(element.getAttribute("srcset")?.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!) ?? []),
+    ...(element
+      .getAttribute("srcset")
+      ?.split(",")
+      .map((candidate) => candidate.trim().split(/\s+/)[0]!) ?? []),
   ]);
   t.deepEqual(urls, [
     "https://models.example.ru/",
@@ -119,7 +139,11 @@ test("the validator rejects what is not Atom, so the other tests mean something"
 
 test("the feed is built by the feed package: its layout, its generator default", (t) => {
   const xml = renderAtomFeed(feed([]), { ...site, generator: undefined });
-  t.true(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">\n    <id>'));
+  t.true(
+    xml.startsWith(
+      '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">\n    <id>',
+    ),
+  );
   t.true(xml.includes("<generator>https://github.com/jpmonette/feed</generator>"));
 });
 
@@ -159,7 +183,10 @@ test("fix 2: an empty feed is valid, has no entries and the fixed updated date 1
   const parsed = parseFeed(xml);
   t.is(parsed.items.length, 0);
   t.is(parsed.updated?.toISOString(), "1969-12-31T21:00:00.000Z");
-  t.regex(renderAtomFeed(feed([]), { ...site, zone: "America/Los_Angeles" }), /<updated>1970-01-01T00:00:00-08:00<\/updated>/);
+  t.regex(
+    renderAtomFeed(feed([]), { ...site, zone: "America/Los_Angeles" }),
+    /<updated>1970-01-01T00:00:00-08:00<\/updated>/,
+  );
 });
 
 test("the same input gives the same document on every build", (t) => {
@@ -170,7 +197,10 @@ test("the same input gives the same document on every build", (t) => {
 
 // 3. The `feed` package has no option for `xml:lang` (its `language` is for RSS only).
 test("fix 3, no xml:lang: the feed has xml:lang from the language; ru_RU is written ru-RU", (t) => {
-  t.regex(renderAtomFeed(feed([]), site), /^<\?xml [^>]*\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="ru">\n/);
+  t.regex(
+    renderAtomFeed(feed([]), site),
+    /^<\?xml [^>]*\?>\n<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom" xml:lang="ru">\n/,
+  );
   t.regex(renderAtomFeed(feed([]), { ...site, language: "ru_RU" }), /<feed [^>]*xml:lang="ru-RU">/);
   t.is(parseFeed(renderAtomFeed(feed([entry()]), site)).language, "ru");
 });
@@ -314,7 +344,10 @@ test("fix 8: the feed's id, self and alternate links are absolute, and the id is
 });
 
 test("fix 8: & in a URL is escaped once, in ids and in links", async (t) => {
-  const xml = renderAtomFeed(feed([entry({ url: "/q&a/" })], { selfPath: "/q&a/feed.xml", alternatePath: "/q&a/" }), site);
+  const xml = renderAtomFeed(
+    feed([entry({ url: "/q&a/" })], { selfPath: "/q&a/feed.xml", alternatePath: "/q&a/" }),
+    site,
+  );
   await validateAtom(xml);
   t.true(xml.includes("<id>https://example.ru/q&amp;a/feed.xml</id>"));
   t.true(xml.includes('<link rel="self" href="https://example.ru/q&amp;a/feed.xml"/>'));
@@ -417,7 +450,10 @@ test("an entry's authors are written, and without them the entry has the feed's"
   const xml = renderAtomFeed(feed([withAuthors, entry({ url: "/b/" })]), site);
   await validateAtom(xml);
   const [first, second] = parseFeed(xml).items;
-  t.deepEqual(first!.authors.map((author) => author.name), ["Гость", "Второй"]);
+  t.deepEqual(
+    first!.authors.map((author) => author.name),
+    ["Гость", "Второй"],
+  );
   t.is(first!.authors[0]!.url, "https://guest.example.ru/");
   t.false(xml.split("<entry>")[2]!.includes("<author>"));
   t.truthy(second);
@@ -442,7 +478,7 @@ test("a feed whose entries other feeds wrote first is the feed written from fres
   const posts = () => [
     awkward(),
     entry({ url: "/a/", html: "" }),
-    entry({ url: "/b/", html: '<p>Код: <code>&lt;entry&gt;</code></p>\n    <entry>', categories: ["<entry>"] }),
+    entry({ url: "/b/", html: "<p>Код: <code>&lt;entry&gt;</code></p>\n    <entry>", categories: ["<entry>"] }),
   ];
   const shared = posts();
   renderAtomFeed(feed([shared[1]!, shared[0]!]), site);
@@ -460,7 +496,10 @@ test("a feed whose entries other feeds wrote first is the feed written from fres
 test("an entry object shared by several feeds gives the same element in each, and follows a new site URL", (t) => {
   const shared = awkward();
   const siteFeed = renderAtomFeed(feed([shared]), site);
-  const tagFeed = renderAtomFeed(feed([shared], { selfPath: "/tags/mnenie/feed.xml", alternatePath: "/tags/mnenie/" }), site);
+  const tagFeed = renderAtomFeed(
+    feed([shared], { selfPath: "/tags/mnenie/feed.xml", alternatePath: "/tags/mnenie/" }),
+    site,
+  );
   t.is(entryElements(siteFeed), entryElements(tagFeed));
   t.is(entryElements(siteFeed), entryElements(renderAtomFeed(feed([awkward()]), site)));
   const moved = renderAtomFeed(feed([shared]), { ...site, siteUrl: "https://new.example.ru" });
@@ -507,7 +546,8 @@ test("a protocol-relative link gets the page's scheme, so a reader away from the
 });
 
 test("a document with nothing to change is returned as the same string", (t) => {
-  const html = "<p>Просто текст, <b>жирный</b>, <a href='https://example.ru/'>ссылка</a>.<br />\n<img src=https://example.ru/x.png alt=''></p";
+  const html =
+    "<p>Просто текст, <b>жирный</b>, <a href='https://example.ru/'>ссылка</a>.<br />\n<img src=https://example.ru/x.png alt=''></p";
   t.is(absolutizeHtml(html, POST_URL), html);
   const noUrls = "<p>Без ссылок <br /> <b>вообще</p>";
   t.is(absolutizeHtml(noUrls, POST_URL), noUrls);
@@ -523,12 +563,18 @@ test("every candidate of a srcset is resolved, descriptors and data URLs kept", 
     '<source srcset="data:image/png;base64,AA,BB 1x, https://example.ru/p/a.png 2x">',
   );
   // As the HTML standard reads it, and browsers with it: a comma inside a run of non-spaces is part of the URL.
-  t.is(absolutizeHtml('<img srcset="a.png,b.png">', "https://example.ru/"), '<img srcset="https://example.ru/a.png,b.png">');
+  t.is(
+    absolutizeHtml('<img srcset="a.png,b.png">', "https://example.ru/"),
+    '<img srcset="https://example.ru/a.png,b.png">',
+  );
 });
 
 test("poster, and src of video, audio, source and iframe, are resolved", (t) => {
   t.is(
-    absolutizeHtml('<video poster="v.jpg" src="v.mp4"><source src="v.webm"></video><iframe src="e/"></iframe>', "https://example.ru/p/"),
+    absolutizeHtml(
+      '<video poster="v.jpg" src="v.mp4"><source src="v.webm"></video><iframe src="e/"></iframe>',
+      "https://example.ru/p/",
+    ),
     '<video poster="https://example.ru/p/v.jpg" src="https://example.ru/p/v.mp4"><source src="https://example.ru/p/v.webm"></video>' +
       '<iframe src="https://example.ru/p/e/"></iframe>',
   );
@@ -536,7 +582,10 @@ test("poster, and src of video, audio, source and iframe, are resolved", (t) => 
 
 test("unquoted, single-quoted and upper-case attributes are found; entities in values are read", (t) => {
   t.is(absolutizeHtml("<A HREF=x/y>a</A>", "https://example.ru/p/"), '<A HREF="https://example.ru/p/x/y">a</A>');
-  t.is(absolutizeHtml("<a href = 'x' title=\"y\">a</a>", "https://example.ru/p/"), '<a href = "https://example.ru/p/x" title="y">a</a>');
+  t.is(
+    absolutizeHtml("<a href = 'x' title=\"y\">a</a>", "https://example.ru/p/"),
+    '<a href = "https://example.ru/p/x" title="y">a</a>',
+  );
   t.is(
     absolutizeHtml('<a href="?a=1&amp;b=2">a</a>', "https://example.ru/p/"),
     '<a href="https://example.ru/p/?a=1&amp;b=2">a</a>',
@@ -550,7 +599,10 @@ test("text, comments, the bodies of raw text elements and other attributes are c
     '<title><a href="l"></title><xmp><a href="m"></xmp><iframe><a href="n"></iframe><noembed><a href="o"></noembed>' +
     '<noframes><a href="p"></noframes>';
   t.is(absolutizeHtml(html, "https://example.ru/p/"), html);
-  t.is(absolutizeHtml(`${html}<a href="k">k</a>`, "https://example.ru/p/"), `${html}<a href="https://example.ru/p/k">k</a>`);
+  t.is(
+    absolutizeHtml(`${html}<a href="k">k</a>`, "https://example.ru/p/"),
+    `${html}<a href="https://example.ru/p/k">k</a>`,
+  );
 });
 
 test("a realistic post comes back byte for byte but for the rewritten URLs", (t) => {
@@ -566,7 +618,7 @@ test("a realistic post comes back byte for byte but for the rewritten URLs", (t)
     "  отступ\t\tи табуляция",
     "</code></pre>",
     "<blockquote>\n<p>Цитата</p>\n</blockquote>",
-    "<ul>\n<li><a href=\"mailto:me@example.ru\">почта</a></li>\n<li>пункт</li>\n</ul>",
+    '<ul>\n<li><a href="mailto:me@example.ru">почта</a></li>\n<li>пункт</li>\n</ul>',
     "<table>\n<thead>\n<tr>\n<th>A</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n</tr>\n</tbody>\n</table>",
     "<hr>",
     '<p><video controls poster="v.jpg" src="v.mp4"></video></p>',
@@ -584,7 +636,10 @@ test("a realistic post comes back byte for byte but for the rewritten URLs", (t)
 
 test("an element with a rewritten URL keeps its other attributes and its spacing as written", (t) => {
   t.is(
-    absolutizeHtml('<img\n  class="wide"   src="a.png"\n  alt="Схема &amp; план" title=\'say "hi"\' hidden />', "https://example.ru/p/"),
+    absolutizeHtml(
+      '<img\n  class="wide"   src="a.png"\n  alt="Схема &amp; план" title=\'say "hi"\' hidden />',
+      "https://example.ru/p/",
+    ),
     '<img\n  class="wide"   src="https://example.ru/p/a.png"\n  alt="Схема &amp; план" title=\'say "hi"\' hidden />',
   );
   t.is(
@@ -595,7 +650,10 @@ test("an element with a rewritten URL keeps its other attributes and its spacing
 
 test("links in <pre> and <noscript> are links, as HTML parses them, and are resolved", (t) => {
   t.is(
-    absolutizeHtml('<pre><code><a href="../x/">x</a></code></pre><noscript><img src="n.png"></noscript>', "https://example.ru/p/q/"),
+    absolutizeHtml(
+      '<pre><code><a href="../x/">x</a></code></pre><noscript><img src="n.png"></noscript>',
+      "https://example.ru/p/q/",
+    ),
     '<pre><code><a href="https://example.ru/p/x/">x</a></code></pre><noscript><img src="https://example.ru/p/q/n.png"></noscript>',
   );
 });
@@ -616,7 +674,18 @@ test("a site under a path: root-relative links resolve against the host, relativ
 
 test("broken HTML never throws, even in pathological amounts", (t) => {
   const page = "https://example.ru/p/";
-  for (const html of ["<a href=", '<a href="x', "<!--", "<script>", "</", "<", "<a", "<img src='a.png", "<a href=x>", "<p><a href=x>t</p>"]) {
+  for (const html of [
+    "<a href=",
+    '<a href="x',
+    "<!--",
+    "<script>",
+    "</",
+    "<",
+    "<a",
+    "<img src='a.png",
+    "<a href=x>",
+    "<p><a href=x>t</p>",
+  ]) {
     t.notThrows(() => absolutizeHtml(html, page));
   }
   t.is(absolutizeHtml("<a href=x>t", page), '<a href="https://example.ru/p/x">t');
@@ -624,7 +693,18 @@ test("broken HTML never throws, even in pathological amounts", (t) => {
   // A tree-building parser can take quadratic time over unclosed elements (`<div>`, `<b>x`): node-html-parser
   // took close to a minute for 100,000. The link at the end makes each input read, not returned as it is.
   // No timing is asserted here: speed is the benchmark's business.
-  for (const unit of ["<a b", "<!-", "<a href='", "</a", "<x y=z ", "<div>", "<b>x", "<a href=x>", "<p><div>", "<span a=\"'\">"]) {
+  for (const unit of [
+    "<a b",
+    "<!-",
+    "<a href='",
+    "</a",
+    "<x y=z ",
+    "<div>",
+    "<b>x",
+    "<a href=x>",
+    "<p><div>",
+    '<span a="\'">',
+  ]) {
     t.notThrows(() => absolutizeHtml(`${unit.repeat(100_000)}<a href="y">`, page));
   }
 });
@@ -636,9 +716,26 @@ test("feeds.stylesheet: an <?xml-stylesheet?> right after the declaration; site 
   const styled = renderAtomFeed({ ...doc, stylesheet: "/feed.xsl" }, site);
   t.true(styled.startsWith(`${prefix}<?xml-stylesheet href="/blog/feed.xsl" type="text/xsl"?>\n<feed `), styled);
   await t.notThrowsAsync(validateAtom(styled));
-  t.is(styled.replace('<?xml-stylesheet href="/blog/feed.xsl" type="text/xsl"?>\n', ""), renderAtomFeed(doc, site), "nothing else changes");
+  t.is(
+    styled.replace('<?xml-stylesheet href="/blog/feed.xsl" type="text/xsl"?>\n', ""),
+    renderAtomFeed(doc, site),
+    "nothing else changes",
+  );
   const elsewhere = renderAtomFeed({ ...doc, stylesheet: 'https://cdn.example.com/a b"?>.xsl?x=1&y=<2>' }, site);
-  t.true(elsewhere.includes('<?xml-stylesheet href="https://cdn.example.com/a%20b%22?%3E.xsl?x=1&amp;y=%3C2%3E" type="text/xsl"?>'), elsewhere);
-  const cyrillic = renderAtomFeed({ ...doc, stylesheet: "/стили/лента.xsl" }, { ...site, siteUrl: "https://example.ru" });
-  t.true(cyrillic.includes('<?xml-stylesheet href="/%D1%81%D1%82%D0%B8%D0%BB%D0%B8/%D0%BB%D0%B5%D0%BD%D1%82%D0%B0.xsl" type="text/xsl"?>'), cyrillic);
+  t.true(
+    elsewhere.includes(
+      '<?xml-stylesheet href="https://cdn.example.com/a%20b%22?%3E.xsl?x=1&amp;y=%3C2%3E" type="text/xsl"?>',
+    ),
+    elsewhere,
+  );
+  const cyrillic = renderAtomFeed(
+    { ...doc, stylesheet: "/стили/лента.xsl" },
+    { ...site, siteUrl: "https://example.ru" },
+  );
+  t.true(
+    cyrillic.includes(
+      '<?xml-stylesheet href="/%D1%81%D1%82%D0%B8%D0%BB%D0%B8/%D0%BB%D0%B5%D0%BD%D1%82%D0%B0.xsl" type="text/xsl"?>',
+    ),
+    cyrillic,
+  );
 });

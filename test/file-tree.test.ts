@@ -2,7 +2,7 @@ import test from "ava";
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { listFiles } from "../src/file-tree.js";
+import { listFiles } from "../src/posts/file-tree.js";
 
 function tree(): string {
   const root = mkdtempSync(path.join(tmpdir(), "file-tree-"));

@@ -1,5 +1,5 @@
 import test from "ava";
-import { readOtherFrontMatter, unreadFrontMatter } from "../src/front-matter-formats.js";
+import { readOtherFrontMatter, unreadFrontMatter } from "../src/posts/front-matter-formats.js";
 
 test("TOML between +++ lines: datetimes keep the form they were written in, so they are read as YAML's", (t) => {
   const read = readOtherFrontMatter(
@@ -33,16 +33,21 @@ test("TOML: invalid or unclosed front matter is an error naming the file and wha
 });
 
 test("JSON front matter: an object starting the post, as Hugo reads it; braces inside strings do not end it", (t) => {
-  t.deepEqual(readOtherFrontMatter('{\n  "title": "a } {",\n  "tags": ["x"]\n}\nТекст {с} скобками.\n', "posts/x.md", undefined), {
-    format: "json",
-    data: { title: "a } {", tags: ["x"] },
-    body: "Текст {с} скобками.\n",
-  });
+  t.deepEqual(
+    readOtherFrontMatter('{\n  "title": "a } {",\n  "tags": ["x"]\n}\nТекст {с} скобками.\n', "posts/x.md", undefined),
+    {
+      format: "json",
+      data: { title: "a } {", tags: ["x"] },
+      body: "Текст {с} скобками.\n",
+    },
+  );
   // Template tags are not JSON front matter.
   t.is(readOtherFrontMatter("{% raw %}x{% endraw %}\n", "posts/x.md", undefined), undefined);
   t.is(readOtherFrontMatter("{{ title }}\n", "posts/x.md", undefined), undefined);
   t.throws(() => readOtherFrontMatter('{ "title": "a",\n', "posts/x.md", undefined), { message: /is never closed/ });
-  t.throws(() => readOtherFrontMatter('{ "title": "a", }\n', "posts/x.md", undefined), { message: /^\[ru-blog\] posts\/x\.md: the JSON front matter is not valid JSON/ });
+  t.throws(() => readOtherFrontMatter('{ "title": "a", }\n', "posts/x.md", undefined), {
+    message: /^\[ru-blog\] posts\/x\.md: the JSON front matter is not valid JSON/,
+  });
 });
 
 test("Pelican's header; with from: hugo, blank lines may come before any front matter, as Hugo allows", (t) => {
@@ -51,13 +56,21 @@ test("Pelican's header; with from: hugo, blank lines may come before any front m
     data: { Title: "a", Date: "2015-01-01" },
   });
   t.is(readOtherFrontMatter("\nTitle: a\n\nТекст.\n", "posts/x.md", "pelican"), undefined);
-  t.like(readOtherFrontMatter("\n\n---\ntitle: a\n---\nТекст.\n", "posts/x.md", "hugo"), { format: "yaml", data: { title: "a" }, body: "Текст.\n" });
-  t.like(readOtherFrontMatter("\n+++\ntitle = 'a'\n+++\n", "posts/x.md", "hugo"), { format: "toml", data: { title: "a" } });
+  t.like(readOtherFrontMatter("\n\n---\ntitle: a\n---\nТекст.\n", "posts/x.md", "hugo"), {
+    format: "yaml",
+    data: { title: "a" },
+    body: "Текст.\n",
+  });
+  t.like(readOtherFrontMatter("\n+++\ntitle = 'a'\n+++\n", "posts/x.md", "hugo"), {
+    format: "toml",
+    data: { title: "a" },
+  });
   t.is(readOtherFrontMatter("\n+++\ntitle = 'a'\n+++\n", "posts/x.md", undefined), undefined);
 });
 
 test("unreadFrontMatter names front matter that blank lines pushed off the first line", (t) => {
-  const reason = "its front matter does not start on the first line, so it is read as text; remove the blank lines above it";
+  const reason =
+    "its front matter does not start on the first line, so it is read as text; remove the blank lines above it";
   t.is(unreadFrontMatter("\nTitle: a\nDate: 2015-01-01\n\nТекст."), reason);
   t.is(unreadFrontMatter("\n\n---\ntitle: a\n---\n"), reason);
   t.is(unreadFrontMatter("\n+++\ntitle = 'a'\n+++\n"), reason);

@@ -1,6 +1,6 @@
 import test from "ava";
 import { load, CORE_SCHEMA } from "js-yaml";
-import { assertBoundedExpansion, dropPrototypeKeys, MAX_EXPANDED_SIZE } from "../src/front-matter-guards.js";
+import { assertBoundedExpansion, dropPrototypeKeys, MAX_EXPANDED_SIZE } from "../src/posts/front-matter-guards.js";
 
 const LAUGHS =
   'Tags: [&a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"], ' +
@@ -44,15 +44,22 @@ test("a value containing itself is refused naming its key", (t) => {
 });
 
 test("__proto__ and constructor keys are dropped at any depth, each with a warning", (t) => {
-  const data = load("Title: A\n__proto__: {permalink: /x/}\nextra: {constructor: 1, ok: 2}\nlist: [{override:__proto__: 1}]", {
-    schema: CORE_SCHEMA,
-  }) as Record<string, unknown>;
+  const data = load(
+    "Title: A\n__proto__: {permalink: /x/}\nextra: {constructor: 1, ok: 2}\nlist: [{override:__proto__: 1}]",
+    {
+      schema: CORE_SCHEMA,
+    },
+  ) as Record<string, unknown>;
   const warnings: string[] = [];
   const kept = dropPrototypeKeys(data, "posts/a.md", (message) => warnings.push(message));
   t.deepEqual(JSON.parse(JSON.stringify(kept)), { Title: "A", extra: { ok: 2 }, list: [{}] });
   t.is(Object.getPrototypeOf(kept), Object.prototype);
   t.deepEqual(
     warnings.map((warning) => warning.slice(0, warning.indexOf(" is ignored"))),
-    ['posts/a.md: the key "__proto__"', 'posts/a.md: the key "extra.constructor"', 'posts/a.md: the key "list.0.override:__proto__"'],
+    [
+      'posts/a.md: the key "__proto__"',
+      'posts/a.md: the key "extra.constructor"',
+      'posts/a.md: the key "list.0.override:__proto__"',
+    ],
   );
 });

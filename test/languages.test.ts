@@ -8,7 +8,7 @@ import {
   proseOf,
   translationBase,
   withPostLanguage,
-} from "../src/languages.js";
+} from "../src/site/languages.js";
 
 const RU_EN = ["ru", "en"];
 
@@ -48,7 +48,10 @@ test("a Ukrainian text is Ukrainian when both Ukrainian and Russian are listed, 
   const ukrainian = "Ця стаття розповідає, як я переїхав на власний сервер і що з цього вийшло. Її варто прочитати.";
   t.is(detectLanguage(ukrainian, ["ru", "uk", "en"]), "uk");
   t.is(detectLanguage(ukrainian, ["ru", "en"]), "ru", "without uk listed, Cyrillic is Russian");
-  t.is(detectLanguage("Эта статья рассказывает, как я переехал на свой сервер и что из этого вышло.", ["uk", "ru"]), "ru");
+  t.is(
+    detectLanguage("Эта статья рассказывает, как я переехал на свой сервер и что из этого вышло.", ["uk", "ru"]),
+    "ru",
+  );
 });
 
 test("a short English post is English whatever its Russian title, which is not part of the body", (t) => {
@@ -147,12 +150,18 @@ const describe = (item: Post) => ({ url: item.url, title: item.title });
 test("translations are linked as Pelican 4.8 links them: Translation marks one, else the default language is the original", (t) => {
   const marked = [post("post", "ru", "post"), post("post-en", "en", "post", true)];
   const linked = linkTranslations(marked, "ru", describe);
-  t.deepEqual([...linked.translated].map((item) => item.name), ["post-en"]);
+  t.deepEqual(
+    [...linked.translated].map((item) => item.name),
+    ["post-en"],
+  );
   t.deepEqual(linked.translationsOf.get(marked[0]!.item), [{ lang: "en", url: "/post-en/", title: "POST-EN" }]);
   t.deepEqual(linked.translationsOf.get(marked[1]!.item), [{ lang: "ru", url: "/post/", title: "POST" }]);
   // Pelican 4.8 left second-en.html out of its index without a Translation key: second is in the default language.
   const unmarked = [post("second-en", "en", "second"), post("second", "ru", "second")];
-  t.deepEqual([...linkTranslations(unmarked, "ru", describe).translated].map((item) => item.name), ["second-en"]);
+  t.deepEqual(
+    [...linkTranslations(unmarked, "ru", describe).translated].map((item) => item.name),
+    ["second-en"],
+  );
   // One language only: not translations (two posts of one slug are the URL check's business).
   t.is(linkTranslations([post("a", "ru", "x"), post("b", "ru", "x")], "ru", describe).translated.size, 0);
 });
@@ -160,7 +169,10 @@ test("translations are linked as Pelican 4.8 links them: Translation marks one, 
 test("Hugo's translations share a base file name, whatever their slugs", (t) => {
   const posts = [post("post", "ru", "post", false, "posts/post"), post("post-en", "en", "hello", true, "posts/post")];
   const linked = linkTranslations(posts, "ru", describe);
-  t.deepEqual([...linked.translated].map((item) => item.name), ["post-en"]);
+  t.deepEqual(
+    [...linked.translated].map((item) => item.name),
+    ["post-en"],
+  );
   t.is(linked.originalOf.get(posts[1]!.item), posts[0]!.item);
 });
 

@@ -1,5 +1,11 @@
 import test from "ava";
-import { resolveHugoRef, resolvePelicanLink, rewritePelicanHtml, splitPelicanLink, type LinkSite } from "../src/links.js";
+import {
+  resolveHugoRef,
+  resolvePelicanLink,
+  rewritePelicanHtml,
+  splitPelicanLink,
+  type LinkSite,
+} from "../src/content/links.js";
 
 const PAGES: Record<string, string> = {
   "content/tech/grep.md": "/tech/poisk-s-grep.html",
@@ -46,7 +52,9 @@ test("{filename} from the post's folder or the content root, with query and frag
   t.deepEqual(pelican("{filename}grep.md"), { url: "/tech/poisk-s-grep.html" });
   t.deepEqual(pelican("{filename}./grep.md#usage"), { url: "/tech/poisk-s-grep.html#usage" });
   t.deepEqual(pelican("{filename}/tech/grep.md?x=1#y"), { url: "/tech/poisk-s-grep.html?x=1#y" });
-  t.deepEqual(pelican("{filename}../life/%D0%BF%D1%80%D0%BE%D0%B3%D1%83%D0%BB%D0%BA%D0%B0.md"), { url: "/life/progulka.html" });
+  t.deepEqual(pelican("{filename}../life/%D0%BF%D1%80%D0%BE%D0%B3%D1%83%D0%BB%D0%BA%D0%B0.md"), {
+    url: "/life/progulka.html",
+  });
   t.deepEqual(pelican("|filename|grep.md"), { url: "/tech/poisk-s-grep.html" });
 });
 
@@ -57,10 +65,9 @@ test("{static} at its path from the content root, {attach} beside the post's out
   t.deepEqual(pelican("{attach}files/doc.pdf"), { url: "/tech/files/doc.pdf" });
   // A file outside the post's folder goes beside the post by its bare name, as Pelican's attach_to does.
   t.deepEqual(pelican("{attach}../images/pic.png"), { url: "/tech/pic.png" });
-  t.deepEqual(
-    resolvePelicanLink("attach", "ui.gif", { file: "content/tech/ui.md", url: "/tech/ui/" }, site),
-    { url: "/tech/ui/ui.gif" },
-  );
+  t.deepEqual(resolvePelicanLink("attach", "ui.gif", { file: "content/tech/ui.md", url: "/tech/ui/" }, site), {
+    url: "/tech/ui/ui.gif",
+  });
 });
 
 test("{filename} naming a static file links it with Pelican's warning", (t) => {
@@ -103,5 +110,13 @@ test("Hugo's ref and relref find pages as Hugo 0.111 does", (t) => {
   t.deepEqual(url("/POSTS/Target.md"), { url: "/post/target/" });
   t.regex((url("same") as { problem: string }).problem, /2 pages are named same/);
   t.regex((url("nope.md") as { problem: string }).problem, /no page is there.*REF_NOT_FOUND/);
-  t.deepEqual(resolveHugoRef("../refs.md", "relref", { file: "content/posts/sub/deep.md", url: "/post/deep/" }, { ...site, pageUrlIgnoringCase: (file) => (file === "content/posts/refs.md" ? "/post/refs/" : undefined) }), { url: "/post/refs/" });
+  t.deepEqual(
+    resolveHugoRef(
+      "../refs.md",
+      "relref",
+      { file: "content/posts/sub/deep.md", url: "/post/deep/" },
+      { ...site, pageUrlIgnoringCase: (file) => (file === "content/posts/refs.md" ? "/post/refs/" : undefined) },
+    ),
+    { url: "/post/refs/" },
+  );
 });

@@ -1,8 +1,8 @@
 import test from "ava";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
-import { headingAnchors } from "../src/markdown.js";
-import { createSlugger } from "../src/slugs.js";
+import { headingAnchors } from "../src/content/markdown.js";
+import { createSlugger } from "../src/urls/slugs.js";
 
 function withAnchors(style: "translit" | "unicode", md = new MarkdownIt()) {
   headingAnchors(md, createSlugger(style));

@@ -1,6 +1,6 @@
 import path from "node:path";
 import test from "ava";
-import { assertWritablePages, outputFileOf } from "../src/output-paths.js";
+import { assertWritablePages, outputFileOf } from "../src/urls/output-paths.js";
 
 const output = path.resolve("site/_site");
 
@@ -10,7 +10,15 @@ test("outputFileOf: a folder URL is its index.html, a file URL that file", (t) =
 });
 
 test("pages inside the output folder pass, also with names starting with two dots", (t) => {
-  t.notThrows(() => assertWritablePages([{ inputPath: "a.md", url: "/a/" }, { inputPath: "b.md", url: "/..b.html" }], "site/_site"));
+  t.notThrows(() =>
+    assertWritablePages(
+      [
+        { inputPath: "a.md", url: "/a/" },
+        { inputPath: "b.md", url: "/..b.html" },
+      ],
+      "site/_site",
+    ),
+  );
 });
 
 for (const url of ["/../x.html", "/../../x/", "/a/../../x.html", "/.."]) {
@@ -33,7 +41,8 @@ test("a path over the system's limit is refused naming the file", (t) => {
 
 test("a name over 255 bytes is refused naming the file", (t) => {
   t.regex(
-    t.throws(() => assertWritablePages([{ inputPath: "p.md", url: `/${"я".repeat(130)}.html` }], "site/_site"))?.message ?? "",
+    t.throws(() => assertWritablePages([{ inputPath: "p.md", url: `/${"я".repeat(130)}.html` }], "site/_site"))
+      ?.message ?? "",
     /^\[ru-blog\] p\.md: its URL ".*? has a part longer than 255 bytes, which file systems refuse; shorten its Url, Slug or permalink\.$/,
   );
 });

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import test from "ava";
-import { parsePelicanHeader } from "../src/front-matter.js";
+import { parsePelicanHeader } from "../src/posts/front-matter.js";
 
 const folder = new URL("./fixtures/pelican-header/", import.meta.url);
 const recorded = JSON.parse(readFileSync(new URL("expected.json", folder), "utf8")) as Record<
@@ -23,7 +23,9 @@ for (const file of files) {
   test(`${file}: the same keys and values as Pelican, and the same body`, (t) => {
     const header = parsePelicanHeader(readFileSync(new URL(file, folder), "utf8"));
     const { metadata, html } = recorded[file]!;
-    const data = Object.fromEntries(Object.entries(header?.data ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
+    const data = Object.fromEntries(
+      Object.entries(header?.data ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+    );
     t.deepEqual(Object.keys(data).sort(), Object.keys(metadata).sort());
     for (const [key, value] of Object.entries(metadata)) {
       // Pelican keeps a continued value as a list of lines (its title prints as a list); the plugin joins them
@@ -32,7 +34,11 @@ for (const file of files) {
       t.is(key === "date" ? `${data[key]} 00:00:00` : data[key], expected, key);
     }
     // Pelican's HTML of the body, its tags and line breaks aside, is the body's text.
-    const text = (markup: string) => markup.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim();
+    const text = (markup: string) =>
+      markup
+        .replace(/<[^>]+>/g, "")
+        .replace(/\s+/g, " ")
+        .trim();
     t.is(text(header?.body ?? ""), text(html));
   });
 }

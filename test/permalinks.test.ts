@@ -7,7 +7,7 @@ import {
   normalizeUrlKey,
   postPermalink,
   toPermalink,
-} from "../src/permalinks.js";
+} from "../src/urls/permalinks.js";
 
 test("checkSitePath accepts paths inside the site, raw Cyrillic and percent-escapes included", (t) => {
   t.is(checkSitePath("it/coreos-opinion"), "it/coreos-opinion");
@@ -33,7 +33,9 @@ for (const [path, why] of [
   ["x%zz", "has a broken %-escape"],
 ] as const) {
   test(`checkSitePath refuses ${JSON.stringify(path)}`, (t) => {
-    t.throws(() => checkSitePath(path), { message: `${JSON.stringify(path)} ${why}; write a path inside the site, such as it/coreos-opinion` });
+    t.throws(() => checkSitePath(path), {
+      message: `${JSON.stringify(path)} ${why}; write a path inside the site, such as it/coreos-opinion`,
+    });
   });
 }
 
@@ -46,17 +48,44 @@ test("toPermalink: folders get a trailing slash, files keep their name", (t) => 
 
 test("postPermalink: Url verbatim, else the pattern with date parts in the given zone", (t) => {
   const date = DateTime.fromISO("2015-07-29T23:30:00", { zone: "Europe/Moscow" });
-  t.is(postPermalink({ url: "it/Личный-vps", pattern: "/posts/:slug/", slug: "x", date, categorySlug: undefined }), "/it/Личный-vps/");
-  t.is(postPermalink({ url: undefined, pattern: "/post/:year/:month/:day/:slug/", slug: "x", date, categorySlug: undefined }), "/post/2015/07/29/x/");
-  t.is(postPermalink({ url: undefined, pattern: "{date:%Y}/{date:%m}/{slug}.html", slug: "x", date, categorySlug: "it" }), "/2015/07/x.html");
+  t.is(
+    postPermalink({ url: "it/Личный-vps", pattern: "/posts/:slug/", slug: "x", date, categorySlug: undefined }),
+    "/it/Личный-vps/",
+  );
+  t.is(
+    postPermalink({
+      url: undefined,
+      pattern: "/post/:year/:month/:day/:slug/",
+      slug: "x",
+      date,
+      categorySlug: undefined,
+    }),
+    "/post/2015/07/29/x/",
+  );
+  t.is(
+    postPermalink({ url: undefined, pattern: "{date:%Y}/{date:%m}/{slug}.html", slug: "x", date, categorySlug: "it" }),
+    "/2015/07/x.html",
+  );
   t.is(postPermalink({ url: undefined, pattern: "/:category/:slug", slug: "x", date, categorySlug: "it" }), "/it/x/");
 });
 
 test("assertUniqueUrls names both owners; /x/ and /x/index.html and encoded Cyrillic are one URL", (t) => {
-  t.notThrows(() => assertUniqueUrls([{ url: "/a/", inputPath: "a.md" }, { url: "/b/", inputPath: "b.md" }]));
-  t.throws(() => assertUniqueUrls([{ url: "/x/", inputPath: "a.md" }, { url: "/x/index.html", inputPath: "b.md" }]), {
-    message: "[ru-blog] a.md and b.md both claim the URL /x/index.html; change the Url or Slug of one of them.",
-  });
+  t.notThrows(() =>
+    assertUniqueUrls([
+      { url: "/a/", inputPath: "a.md" },
+      { url: "/b/", inputPath: "b.md" },
+    ]),
+  );
+  t.throws(
+    () =>
+      assertUniqueUrls([
+        { url: "/x/", inputPath: "a.md" },
+        { url: "/x/index.html", inputPath: "b.md" },
+      ]),
+    {
+      message: "[ru-blog] a.md and b.md both claim the URL /x/index.html; change the Url or Slug of one of them.",
+    },
+  );
   t.is(normalizeUrlKey("/it/%D0%9B-vps/"), "/it/Л-vps/");
 });
 
@@ -85,7 +114,14 @@ test("Hugo's default permalink /:sections/:slugorfilename/: the slug when given,
   t.is(permalink("content/posts/bundle/index.md", "x", false), "/posts/bundle/");
   t.is(permalink("content/about.md", "x", false), "/about/");
   t.is(
-    postPermalink({ url: undefined, pattern: "/:sections/:filename/", slug: "s", date: undefined, categorySlug: undefined, file: "blog/a.md" }),
+    postPermalink({
+      url: undefined,
+      pattern: "/:sections/:filename/",
+      slug: "s",
+      date: undefined,
+      categorySlug: undefined,
+      file: "blog/a.md",
+    }),
     "/blog/a/",
   );
 });

@@ -1,5 +1,5 @@
 import test from "ava";
-import { listsFingerprint, rebuildScope, rendersPageListing, type ListedPost } from "../src/rebuild-scope.js";
+import { listsFingerprint, rebuildScope, rendersPageListing, type ListedPost } from "../src/site/rebuild-scope.js";
 
 const post = (file: string, title = "Заметка", tags = ["Zsh"]): ListedPost => ({
   file,

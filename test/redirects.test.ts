@@ -1,8 +1,14 @@
 import test from "ava";
 import { parse } from "node-html-parser";
-import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, redirectPage, redirectsFile } from "../src/redirects.js";
-import { createSlugger } from "../src/slugs.js";
-import type { Term } from "../src/taxonomy.js";
+import {
+  legacyFeedPath,
+  legacyTermRedirects,
+  pageOneRedirects,
+  redirectPage,
+  redirectsFile,
+} from "../src/output/redirects.js";
+import { createSlugger } from "../src/urls/slugs.js";
+import type { Term } from "../src/site/taxonomy.js";
 
 test("a redirect page: meta refresh, canonical, noindex and a visible link to the absolute URL", (t) => {
   const html = redirectPage("/it/Личный-vps/", { siteUrl: "https://example.ru", language: "ru" });
@@ -55,7 +61,14 @@ test("old term URLs of every page redirect to the current pages; unchanged ones 
     { from: "/tag/it.html", to: "/tags/it/", owner: "legacyUrls.tags" },
   ]);
   t.deepEqual(
-    legacyTermRedirects([term("it", "it", 1)], { kind: "category", legacyPattern: "/tags/:slug/", currentPattern: "/tags/:slug/", legacySlugify: (s) => s, pageSize: 2, legacyPageSize: 2 }),
+    legacyTermRedirects([term("it", "it", 1)], {
+      kind: "category",
+      legacyPattern: "/tags/:slug/",
+      currentPattern: "/tags/:slug/",
+      legacySlugify: (s) => s,
+      pageSize: 2,
+      legacyPageSize: 2,
+    }),
     [],
   );
 });
@@ -80,7 +93,10 @@ test("with another old page size, each old page goes to the current page that ho
 });
 
 test("the old path of a term's feed uses the old slug style", (t) => {
-  t.is(legacyFeedPath(term("Юзвери", "юзвери", 1), "/feeds/:slug.tag.atom.xml", createSlugger("pelican")), "/feeds/iuzveri.tag.atom.xml");
+  t.is(
+    legacyFeedPath(term("Юзвери", "юзвери", 1), "/feeds/:slug.tag.atom.xml", createSlugger("pelican")),
+    "/feeds/iuzveri.tag.atom.xml",
+  );
 });
 
 test("pageOneRedirects: Hugo's /page/1/ of every term to its page; none for a pattern without a page/N/ form", (t) => {

@@ -1,10 +1,18 @@
 import test from "ava";
-import { expandShortcodes, parseArguments, ShortcodeSyntaxError, type ShortcodeCall } from "../src/shortcodes.js";
+import {
+  expandShortcodes,
+  parseArguments,
+  ShortcodeSyntaxError,
+  type ShortcodeCall,
+} from "../src/content/shortcodes.js";
 
 /** Expands with a renderer that writes each call as `[name|positional|named|inner]`. */
 function expand(source: string, codeBlocks: [number, number][] = []): Promise<string> {
-  return expandShortcodes(source, codeBlocks, (call: ShortcodeCall) =>
-    `[${call.markdown ? "%" : "<"}${call.name}|${call.positional.join(",")}|${JSON.stringify(call.named)}|${call.inner ?? "-"}]`,
+  return expandShortcodes(
+    source,
+    codeBlocks,
+    (call: ShortcodeCall) =>
+      `[${call.markdown ? "%" : "<"}${call.name}|${call.positional.join(",")}|${JSON.stringify(call.named)}|${call.inner ?? "-"}]`,
   );
 }
 
@@ -48,7 +56,7 @@ test("shortcodes in inline code, fenced and indented code are left as written", 
 test("Hugo's comment escape comes out as the literal shortcode, in code as well", async (t) => {
   t.is(await expand(`{{</* youtube abc */>}}`), "{{< youtube abc >}}");
   t.is(await expand(`{{%/* note */%}}x{{%/* /note */%}}`), "{{% note %}}x{{% /note %}}");
-  t.is(await expand("```\n{{</* figure src=\"a\" */>}}\n```", [[0, 3]]), '```\n{{< figure src="a" >}}\n```');
+  t.is(await expand('```\n{{</* figure src="a" */>}}\n```', [[0, 3]]), '```\n{{< figure src="a" >}}\n```');
   t.is(await expand("`{{</* x */>}}`"), "`{{< x >}}`");
 });
 

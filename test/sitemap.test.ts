@@ -1,6 +1,6 @@
 import test from "ava";
-import { newestDate, sitemapPages, sitemapXml } from "../src/sitemap.js";
-import { buildSiteModel, type PageItem } from "../src/site.js";
+import { newestDate, sitemapPages, sitemapXml } from "../src/output/sitemap.js";
+import { buildSiteModel, type PageItem } from "../src/site/site.js";
 import { DEFAULT_FEEDS } from "../src/options.js";
 import { validateSitemap } from "./helpers/sitemap-validation.js";
 

@@ -1,5 +1,5 @@
 import test from "ava";
-import { eleventyTagNames, itemsByTag } from "../src/tag-collections.js";
+import { eleventyTagNames, itemsByTag } from "../src/site/tag-collections.js";
 
 test("eleventyTagNames: a list or a comma-separated string, each tag once and as text, never all", (t) => {
   t.deepEqual(eleventyTagNames({ tags: ["Zsh", "Vim", "Zsh"] }), ["Zsh", "Vim"]);

@@ -10,7 +10,7 @@ import {
   type BuildTermsOptions,
   type Term,
   type TermSource,
-} from "../src/taxonomy.js";
+} from "../src/site/taxonomy.js";
 
 /** Stand-in for src/slugs.ts: keeps letters and digits of any script, everything else becomes `-`. */
 const simpleSlug = (name: string) =>
@@ -74,7 +74,14 @@ test("compareTermNames ignores case before anything else", (t) => {
 });
 
 test("compareTermNames: punctuation, digits, Cyrillic, then Latin", (t) => {
-  t.deepEqual(["Zsh", "apple", "Ядро", "42", "#meta", "абв"].sort(compareTermNames), ["#meta", "42", "абв", "Ядро", "apple", "Zsh"]);
+  t.deepEqual(["Zsh", "apple", "Ядро", "42", "#meta", "абв"].sort(compareTermNames), [
+    "#meta",
+    "42",
+    "абв",
+    "Ядро",
+    "apple",
+    "Zsh",
+  ]);
 });
 
 test("compareTermNames is total: only identical strings compare equal", (t) => {
@@ -99,7 +106,10 @@ test("names differing in case or surrounding whitespace are one term", (t) => {
 });
 
 test("inner whitespace runs collapse to one space", (t) => {
-  const { terms } = buildTerms([source(["Emacs  Lisp"]), source(["emacs\u00a0lisp"]), source(["Emacs Lisp"])], tagOptions);
+  const { terms } = buildTerms(
+    [source(["Emacs  Lisp"]), source(["emacs\u00a0lisp"]), source(["Emacs Lisp"])],
+    tagOptions,
+  );
   t.deepEqual(
     terms.map(({ name, count }) => ({ name, count })),
     [{ name: "Emacs Lisp", count: 3 }],
@@ -135,7 +145,12 @@ test("empty and whitespace-only names are skipped", (t) => {
 
 test("posts are newest first, same dates ordered by inputPath", (t) => {
   const { terms } = buildTerms(
-    [source(["Vim"], 1, "old.md"), source(["Vim"], 5, "b.md"), source(["Vim"], 9, "new.md"), source(["Vim"], 5, "a.md")],
+    [
+      source(["Vim"], 1, "old.md"),
+      source(["Vim"], 5, "b.md"),
+      source(["Vim"], 9, "new.md"),
+      source(["Vim"], 5, "a.md"),
+    ],
     tagOptions,
   );
   t.is(terms[0]?.count, 4);
@@ -147,7 +162,14 @@ test("posts are newest first, same dates ordered by inputPath", (t) => {
 test("slug and URLs come from slugify and the patterns", (t) => {
   const { terms } = buildTerms([source(["Мнение"], 1, "a.md")], tagOptions);
   t.deepEqual(terms, [
-    { name: "Мнение", slug: "мнение", url: "/tags/мнение/", feedUrl: "/tags/мнение/feed.xml", count: 1, posts: ["a.md"] },
+    {
+      name: "Мнение",
+      slug: "мнение",
+      url: "/tags/мнение/",
+      feedUrl: "/tags/мнение/feed.xml",
+      count: 1,
+      posts: ["a.md"],
+    },
   ]);
 });
 
@@ -294,8 +316,20 @@ test("paginateTerm with Pelican's pattern", (t) => {
   t.deepEqual(
     pages.map(({ url, previousUrl, nextUrl, firstUrl, lastUrl }) => ({ url, previousUrl, nextUrl, firstUrl, lastUrl })),
     [
-      { url: "/tag/mnenie.html", previousUrl: undefined, nextUrl: "/tag/mnenie2.html", firstUrl: "/tag/mnenie.html", lastUrl: "/tag/mnenie2.html" },
-      { url: "/tag/mnenie2.html", previousUrl: "/tag/mnenie.html", nextUrl: undefined, firstUrl: "/tag/mnenie.html", lastUrl: "/tag/mnenie2.html" },
+      {
+        url: "/tag/mnenie.html",
+        previousUrl: undefined,
+        nextUrl: "/tag/mnenie2.html",
+        firstUrl: "/tag/mnenie.html",
+        lastUrl: "/tag/mnenie2.html",
+      },
+      {
+        url: "/tag/mnenie2.html",
+        previousUrl: "/tag/mnenie.html",
+        nextUrl: undefined,
+        firstUrl: "/tag/mnenie.html",
+        lastUrl: "/tag/mnenie2.html",
+      },
     ],
   );
 });
@@ -303,7 +337,15 @@ test("paginateTerm with Pelican's pattern", (t) => {
 test("a term with no posts still has one page", (t) => {
   const term = termWith([]);
   t.deepEqual(paginateTerm(term, 20, "/tags/:slug/"), [
-    { term, pageNumber: 1, totalPages: 1, posts: [], url: "/tags/mnenie/", firstUrl: "/tags/mnenie/", lastUrl: "/tags/mnenie/" },
+    {
+      term,
+      pageNumber: 1,
+      totalPages: 1,
+      posts: [],
+      url: "/tags/mnenie/",
+      firstUrl: "/tags/mnenie/",
+      lastUrl: "/tags/mnenie/",
+    },
   ]);
 });
 
@@ -346,5 +388,11 @@ test("10,000 posts and 2,000 terms", (t) => {
     terms.reduce((sum, term) => sum + term.count, 0),
     10_000 + postsNamingTwoTerms,
   );
-  t.deepEqual(termNamed(terms, "Тег 0").posts, ["posts/8000.md", "posts/6000.md", "posts/4000.md", "posts/2000.md", "posts/0.md"]);
+  t.deepEqual(termNamed(terms, "Тег 0").posts, [
+    "posts/8000.md",
+    "posts/6000.md",
+    "posts/4000.md",
+    "posts/2000.md",
+    "posts/0.md",
+  ]);
 });

@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { createTypesetter, typesetPostData, typographyGroups } from "../src/typography.js";
+import { createTypesetter, typesetPostData, typographyGroups } from "../src/content/typography.js";
 
 const NBSP = "\u00a0";
 const all = createTypesetter(typographyGroups(true));

@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { absoluteUrl, checkSiteUrl, encodePath, hasScheme } from "../src/urls.js";
+import { absoluteUrl, checkSiteUrl, encodePath, hasScheme } from "../src/urls/urls.js";
 
 const LICHNYI = "%D0%9B%D0%B8%D1%87%D0%BD%D1%8B%D0%B9"; // "Личный"
 

@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural, termIndexTitle } from "../src/words.js";
+import { RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural, termIndexTitle } from "../src/content/words.js";
 
 const posts = (n: unknown) => ruPlural(n, "запись", "записи", "записей");
 

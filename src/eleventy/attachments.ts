@@ -12,11 +12,11 @@ import {
   type AttachmentSettings,
   type Copy,
   type PostPlace,
-} from "../attachments.js";
+} from "../content/attachments.js";
 import { RuBlogError } from "../errors.js";
-import { listFiles } from "../file-tree.js";
+import { listFiles } from "../posts/file-tree.js";
 import type { AttachmentsOption } from "../options.js";
-import { assertUniqueUrls } from "../permalinks.js";
+import { assertUniqueUrls } from "../urls/permalinks.js";
 import type { PluginContext } from "./context.js";
 import { addUnlistedCollection } from "./existing-site.js";
 import { describeTemplate } from "./output-checks.js";

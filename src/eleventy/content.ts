@@ -16,7 +16,7 @@ import {
   UnsupportedShortcodeError,
   type BuiltInContext,
   type TocHeading,
-} from "../hugo-shortcodes.js";
+} from "../generators/hugo/shortcodes.js";
 import {
   resolveHugoRef,
   resolvePelicanLink,
@@ -25,16 +25,16 @@ import {
   type LinkingPost,
   type LinkSite,
   type Resolution,
-} from "../links.js";
+} from "../content/links.js";
 import {
   expandShortcodes,
   mayHaveShortcodes,
   ShortcodeSyntaxError,
   type LineRange,
   type ShortcodeCall,
-} from "../shortcodes.js";
-import { termKey } from "../taxonomy.js";
-import { contentRoot } from "../attachments.js";
+} from "../content/shortcodes.js";
+import { termKey } from "../site/taxonomy.js";
+import { contentRoot } from "../content/attachments.js";
 import type { PluginContext } from "./context.js";
 import type { EleventyConfig } from "./types.js";
 

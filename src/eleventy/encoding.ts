@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
-import { decodePostBytes, ENCODING_NAMES } from "../encodings.js";
+import { decodePostBytes, ENCODING_NAMES } from "../posts/encodings.js";
 import { RuBlogError, withPlace, type Warn } from "../errors.js";
-import { parsePostYaml } from "../front-matter.js";
-import { readOtherFrontMatter, type Generator } from "../front-matter-formats.js";
+import { parsePostYaml } from "../posts/front-matter.js";
+import { readOtherFrontMatter, type Generator } from "../posts/front-matter-formats.js";
 
 /** What gray-matter made of a file: its front matter's text, its data and the body. */
 export interface ParsedFile {

@@ -12,10 +12,10 @@ import {
   translationBase,
   withPostLanguage,
   type Translation,
-} from "../languages.js";
+} from "../site/languages.js";
 import { describeValue, InvalidValueError, type Warn } from "../errors.js";
-import type { SiteModel } from "../site.js";
-import { absoluteUrl, encodePath } from "../urls.js";
+import type { SiteModel } from "../site/site.js";
+import { absoluteUrl, encodePath } from "../urls/urls.js";
 import type { PluginContext } from "./context.js";
 
 /** What a filter's `this` holds in each template language (Eleventy 3 adds `page` in all three). */

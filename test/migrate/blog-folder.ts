@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { planMigration, type Migration } from "../../src/migrate/plan.js";
+import { planMigration, type Migration } from "../../src/cli/migrate/plan.js";
 import { resolveOptions } from "../../src/options.js";
 
 /** A temporary old blog's folder holding `files` (path → text; a path ending in `/` is an empty folder). */

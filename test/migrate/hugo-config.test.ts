@@ -1,6 +1,6 @@
 import test from "ava";
-import { readHugoConfig } from "../../src/migrate/hugo-config.js";
-import { MigrateError } from "../../src/migrate/migrate-error.js";
+import { readHugoConfig } from "../../src/generators/hugo/config.js";
+import { MigrateError } from "../../src/cli/migrate/migrate-error.js";
 import { blogFolder } from "./blog-folder.js";
 
 test("TOML: keys are lower-cased, tables kept", (t) => {

@@ -1,6 +1,6 @@
 import test from "ava";
-import { MigrateError } from "../../src/migrate/migrate-error.js";
-import { readPelicanSettings, readPythonModule } from "../../src/migrate/pelican-settings.js";
+import { MigrateError } from "../../src/cli/migrate/migrate-error.js";
+import { readPelicanSettings, readPythonModule } from "../../src/generators/pelican/settings.js";
 import { blogFolder } from "./blog-folder.js";
 
 /** The settings read from one pelicanconf.py, as name → value. */

@@ -1,9 +1,9 @@
 import test from "ava";
 import { DateTime } from "luxon";
 import { join } from "node:path";
-import { MigrateError, planMigration } from "../../src/migrate/plan.js";
+import { MigrateError, planMigration } from "../../src/cli/migrate/plan.js";
 import { resolveOptions, type ResolvedOptions } from "../../src/options.js";
-import { postPermalink } from "../../src/permalinks.js";
+import { postPermalink } from "../../src/urls/permalinks.js";
 import { blogFolder, fixture, pluginOptions } from "./blog-folder.js";
 
 test("a folder with no recognisable config: exit code 2, naming what was looked for", (t) => {

@@ -2,8 +2,8 @@ import test from "ava";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrationReport, themePageGlobs } from "../../src/migrate/command.js";
-import type { Migration } from "../../src/migrate/plan.js";
+import { migrationReport, themePageGlobs } from "../../src/cli/migrate/command.js";
+import type { Migration } from "../../src/cli/migrate/plan.js";
 import {
   configSource,
   isMissingOrEmpty,
@@ -11,7 +11,7 @@ import {
   packageJsonSource,
   packageName,
   passthroughCopies,
-} from "../../src/migrate/site-writer.js";
+} from "../../src/cli/migrate/site-writer.js";
 
 const PLAN: Migration = {
   generator: "pelican",
