@@ -1,12 +1,7 @@
 import { readFile } from "node:fs/promises";
 import test from "ava";
-import {
-  createEntryIdRegistry,
-  customEntryId,
-  entryIdOf,
-  pelicanEntryId,
-  type EntryIdPost,
-} from "../src/output/entry-ids.js";
+import { pelicanEntryId } from "../src/generators/pelican/entry-ids.js";
+import { createEntryIdRegistry, customEntryId, entryIdOf, type EntryIdPost } from "../src/output/entry-ids.js";
 
 const pelicanBlog = JSON.parse(
   await readFile(new URL("fixtures/pelican-blog/expected.json", import.meta.url), "utf8"),

@@ -1,5 +1,7 @@
 import test from "ava";
-import { normalizePost, parsePelicanHeader, parsePostYaml, type PostContext } from "../src/posts/front-matter.js";
+import { parsePelicanHeader } from "../src/generators/pelican/header.js";
+import { normalizePost, type PostContext } from "../src/posts/front-matter.js";
+import { parsePostYaml } from "../src/posts/front-matter-readers.js";
 import { createPostSlugger, createSlugger } from "../src/urls/slugs.js";
 
 const context = (overrides: Partial<PostContext> = {}): PostContext & { warnings: string[] } => {

@@ -1,11 +1,7 @@
 import test from "ava";
-import {
-  resolveHugoRef,
-  resolvePelicanLink,
-  rewritePelicanHtml,
-  splitPelicanLink,
-  type LinkSite,
-} from "../src/content/links.js";
+import type { LinkSite } from "../src/content/links.js";
+import { resolveHugoRef } from "../src/generators/hugo/links.js";
+import { resolvePelicanLink, rewritePelicanHtml, splitPelicanLink } from "../src/generators/pelican/links.js";
 
 const PAGES: Record<string, string> = {
   "content/tech/grep.md": "/tech/poisk-s-grep.html",

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import test from "ava";
-import { parsePelicanHeader } from "../src/posts/front-matter.js";
+import { parsePelicanHeader } from "../src/generators/pelican/header.js";
 
 const folder = new URL("./fixtures/pelican-header/", import.meta.url);
 const recorded = JSON.parse(readFileSync(new URL("expected.json", folder), "utf8")) as Record<

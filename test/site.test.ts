@@ -1,14 +1,8 @@
 import test from "ava";
 import type { PostState } from "../src/posts/front-matter.js";
 import { DEFAULT_FEEDS } from "../src/options.js";
-import {
-  buildSiteModel,
-  indexUrl,
-  leaveToSite,
-  postState,
-  type PageItem,
-  type SiteSettings,
-} from "../src/site/site.js";
+import { buildSiteModel, leaveToSite, postState, type PageItem, type SiteSettings } from "../src/site/site.js";
+import { indexUrl } from "../src/site/taxonomy.js";
 import { createSlugger } from "../src/urls/slugs.js";
 
 const settings: SiteSettings = {

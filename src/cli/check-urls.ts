@@ -14,6 +14,7 @@ import { join } from "node:path";
 import picomatch from "picomatch";
 import { Parser } from "htmlparser2";
 import { InvalidValueError } from "../errors.js";
+import { DIALECTS } from "../generators/index.js";
 import { listFiles } from "../posts/file-tree.js";
 
 export interface CheckUrlsOptions {
@@ -349,14 +350,10 @@ const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
   object: ["data"],
 };
 
-/**
- * Pelican's `{filename}`/`|filename|`-style links (`filename`, `static`, `attach`, `tag`, `category`, `author`,
- * `index`; raw or percent-encoded by a Markdown renderer) and Hugo's `{{< ref … >}}`/`{{% … %}}` shortcodes.
- */
-const GENERATOR_SYNTAX =
-  /(?:\{|%7B|\|)(?:filename|static|attach|tag|category|author|index)(?:\}|%7D|\|)|(?:\{\{|%7B%7B)\s*(?:<|%3C|%|%25)/i;
+/** Any generator's links or shortcodes left in a page (raw or percent-encoded by a Markdown renderer). */
+const GENERATOR_SYNTAX = new RegExp(DIALECTS.map((dialect) => dialect.body.leftover.source).join("|"), "i");
 
-/** Whether a link is still in Pelican's or Hugo's own syntax, which a browser cannot follow. */
+/** Whether a link is still in an old generator's own syntax (its dialect's `body.leftover`), which a browser cannot follow. */
 export function isGeneratorSyntax(link: string): boolean {
   return GENERATOR_SYNTAX.test(link);
 }

@@ -6,14 +6,18 @@
  * Only the rule groups below run: typograf's full set costs three times a Markdown render per post, and most of it
  * (phone numbers, keyboard layouts, repeated words) would change a migrated text in ways its author never asked for.
  */
-import typografModule from "typograf";
+import type typografModule from "typograf";
 import { InvalidValueError } from "../errors.js";
+import { requireLazily } from "../lazy-require.js";
 
-// typograf's types describe its CommonJS build, whose default export is a namespace holding the class; Node loads
-// its ES build, whose default export is the class itself.
+// typograf's types describe its CommonJS build as a namespace holding the class (`default`); loaded with `require`
+// it is the class itself. Loaded only when a typesetter is made, that is with `typography` on.
 type TypografClass = typeof typografModule.default;
-const Typograf: TypografClass =
-  (typografModule as unknown as { default?: TypografClass }).default ?? (typografModule as unknown as TypografClass);
+const loadTypograf = requireLazily<TypografClass | { default: TypografClass }>("typograf");
+const typografClass = (): TypografClass => {
+  const loaded = loadTypograf();
+  return "default" in loaded ? loaded.default : loaded;
+};
 type Typograf = InstanceType<TypografClass>;
 
 /** The rule groups a user can turn off one by one (`typography: { spaces: false }`). */
@@ -54,7 +58,7 @@ export function typographyGroups(option: unknown): TypographyGroups {
 
 /** typograf's locale for a language tag (`en` → `en-US`), or undefined where typograf has no rules for it. */
 function typografLocale(language: string): string | undefined {
-  const known = Typograf.getLocales();
+  const known = typografClass().getLocales();
   const [tag] = Intl.getCanonicalLocales(language);
   if (tag && known.includes(tag)) return tag;
   const base = tag?.split("-")[0] ?? "";
@@ -79,13 +83,14 @@ export function createTypesetter(groups: TypographyGroups): Typesetter {
   const typografs = new Map<string, Typograf | undefined>();
   const typografFor = (language: string): Typograf | undefined => {
     if (typografs.has(language)) return typografs.get(language);
-    const locale = typografLocale(language);
+    // No groups, no typograf: it is not even loaded.
+    const locale = groups.size > 0 ? typografLocale(language) : undefined;
     let typograf: Typograf | undefined;
-    if (locale && groups.size > 0) {
+    if (locale) {
       const rules = [...groups]
         .filter((group) => NO_BREAK_LANGUAGES.has(locale) || (group !== "spaces" && group !== "numbers"))
         .flatMap((group) => TYPOGRAPHY_GROUPS[group]);
-      typograf = new Typograf({ locale: [locale], disableRule: "*", enableRule: rules });
+      typograf = new (typografClass())({ locale: [locale], disableRule: "*", enableRule: rules });
       typograf.addSafeTag(ENTITY_EXCEPT_QUOT);
       // typograf also sees `<tt>` as text; `<textarea>` keeps its own whitespace.
       typograf.addSafeTag("<(tt|textarea)(\\s[^>]*?)?>", "</(tt|textarea)>");

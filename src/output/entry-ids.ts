@@ -2,8 +2,8 @@
  * Feed entry ids. A feed reader knows a post by its entry's `<id>`: a blog that moves and writes other ids shows
  * every old post to every subscriber again. So the ids can be the old generator's. Pure: plain values in, text out.
  */
-import { DateTime } from "luxon";
 import { describeValue, RuBlogError } from "../errors.js";
+import { GENERATOR_ENTRY_IDS, type GeneratorEntryId } from "../generators/index.js";
 
 /** A post as a `feeds.entryId` function gets it: the item of `collections.posts`. */
 export interface EntryIdPost {
@@ -13,35 +13,17 @@ export interface EntryIdPost {
   data: Record<string, unknown>;
 }
 
-/** `"url"`: the post's absolute URL (Hugo's `guid`); `"pelican"`: Pelican's `tag:` URI; or a function of the post. */
-export type EntryIdStyle = "url" | "pelican" | ((post: EntryIdPost) => string);
+/**
+ * `"url"`: the post's absolute URL (Hugo's `guid`); an old generator's own style by its name (`"pelican"`: Pelican's
+ * `tag:` URI); or a function of the post.
+ */
+export type EntryIdStyle = "url" | GeneratorEntryId | ((post: EntryIdPost) => string);
+
+/** The named styles, for messages: `"url"` and each generator's. */
+export const ENTRY_ID_STYLE_NAMES: readonly string[] = ["url", ...Object.keys(GENERATOR_ENTRY_IDS)];
 
 export function isEntryIdStyle(value: unknown): value is EntryIdStyle {
-  return value === "url" || value === "pelican" || typeof value === "function";
-}
-
-/**
- * Pelican 4.8's entry id (feedgenerator's `get_tag_uri` of the article's link and date):
- * `tag:HOST,YYYY-MM-DD:PATH`, where HOST is the site's host name (no port), the day is the article's date in the
- * offset it was written with (the site's TIMEZONE when it has none), and PATH is the link's path as Pelican joined
- * it, Cyrillic raw (`tag:example.ru,2016-04-01:/кириллица.html`).
- *
- * @param url the post's root-relative URL, raw as Eleventy's `page.url` (a percent-escape in it is decoded, as
- *   Pelican's URLs never have one).
- * @param siteUrl as `checkSiteUrl` returns it; its path (`https://example.ru/blog`) is part of PATH.
- * @param day `YYYY-MM-DD`, the date as written.
- */
-export function pelicanEntryId(url: string, siteUrl: string, day: string): string {
-  const site = new URL(siteUrl);
-  let sitePath = site.pathname.replace(/\/+$/, "");
-  let path = url.startsWith("/") ? url : `/${url}`;
-  try {
-    sitePath = decodeURI(sitePath);
-    path = decodeURI(path);
-  } catch {
-    // A path with a broken escape is kept as written.
-  }
-  return `tag:${site.hostname},${day}:${sitePath}${path}`;
+  return typeof value === "function" || (typeof value === "string" && ENTRY_ID_STYLE_NAMES.includes(value));
 }
 
 /** An Atom id is an IRI with a scheme (`tag:`, `urn:`, `https:`); an IRI has no white space, `<`, `>` or `"`. */
@@ -99,9 +81,6 @@ export function entryIdOf(
   settings: { siteUrl: string; zone: string; file: string; writtenDay: string | undefined },
 ): string | undefined {
   if (style === "url") return undefined;
-  if (style === "pelican") {
-    const day = settings.writtenDay ?? DateTime.fromJSDate(post.date, { zone: settings.zone }).toFormat("yyyy-MM-dd");
-    return pelicanEntryId(post.url, settings.siteUrl, day);
-  }
+  if (typeof style === "string") return GENERATOR_ENTRY_IDS[style](post, settings);
   return customEntryId(style, post, settings.file);
 }

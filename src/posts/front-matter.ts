@@ -1,12 +1,12 @@
 import { closest } from "fastest-levenshtein";
-import { CORE_SCHEMA, load } from "js-yaml";
 import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
 import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "../errors.js";
-import type { Generator } from "./front-matter-formats.js";
-import { assertBoundedExpansion, dropPrototypeKeys } from "./front-matter-guards.js";
+import type { PostReading } from "../generators/dialect.js";
+import { dialectOf, type GeneratorName } from "../generators/index.js";
+import { dropPrototypeKeys } from "./front-matter-guards.js";
 import { checkSitePath, postPermalink } from "../urls/permalinks.js";
-import { skipReason } from "./skip-rules.js";
+import { withoutTitleAndDate, type SkipFacts } from "./skip-rules.js";
 import type { PostSlugger } from "../urls/slugs.js";
 
 /** The front-matter keys this package owns, by their canonical (lowercase) name. Every other key is left alone. */
@@ -27,15 +27,22 @@ export const OWNED_KEYS = [
   "build",
   "aliases",
 ] as const;
-/** Hugo's own date keys (its default `frontmatter` setting), owned with `from: "hugo"`. */
-const HUGO_KEYS = ["lastmod", "publishdate", "pubdate", "published", "expirydate", "unpublishdate"] as const;
-/** Plain data in Hugo: its only taxonomies are `tags` and `categories`, and it has no `Status`. */
-const NOT_HUGO_KEYS: readonly string[] = ["category", "status"];
-type OwnedKey = (typeof OWNED_KEYS)[number] | (typeof HUGO_KEYS)[number];
+/** The reading without `from`: the keys above, one date key each, no skip rule but the core's. */
+const CORE_DATE_KEYS: PostReading["dateKeys"] = {
+  date: ["date"],
+  modified: ["modified"],
+  publishDate: undefined,
+  expiryDate: undefined,
+};
 
-function ownedKeysOf(from: Generator | undefined): readonly string[] {
-  if (from !== "hugo") return OWNED_KEYS;
-  return [...OWNED_KEYS.filter((key) => !NOT_HUGO_KEYS.includes(key)), ...HUGO_KEYS];
+function ownedKeysOf(reading: PostReading | undefined): readonly string[] {
+  if (!reading) return OWNED_KEYS;
+  return [...OWNED_KEYS.filter((key) => !reading.plainKeys.includes(key)), ...reading.extraKeys];
+}
+
+/** Why the post is not published: the old generator's reason (its own rules include the core's), or the core's. */
+function skipReasonOf(reading: PostReading | undefined, facts: SkipFacts, now: Date): string | undefined {
+  return reading ? reading.skipReason(facts, now) : withoutTitleAndDate(facts);
 }
 
 /** Hugo's `Build.List`: where a written post is listed. */
@@ -86,76 +93,20 @@ export interface PostContext {
   fileWithoutLanguage?: string;
   warn: Warn;
   /** The old generator whose reading and skip rules apply (the `from` option). */
-  from?: Generator | undefined;
+  from?: GeneratorName | undefined;
   /** The build's time, for Hugo's `publishDate` and `expiryDate`. @default the time of the call */
   now?: Date;
   /** Why the post's text may still hold front matter that was not read (see unreadFrontMatter). */
   unreadFrontMatter?: string | undefined;
 }
 
-/**
- * Reads a post's YAML front matter with js-yaml's CORE schema: dates stay strings, so they are read in the site's
- * zone and impossible ones are rejected instead of being "repaired" by the default schema.
- */
-export function parsePostYaml(text: string, file: string): Record<string, unknown> {
-  if (text.trim() === "") return {};
-  let data: unknown;
-  try {
-    data = load(text, { schema: CORE_SCHEMA, filename: file });
-  } catch (error) {
-    throw new RuBlogError(`the front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`, { file });
-  }
-  if (data === undefined || data === null) return {};
-  if (typeof data !== "object" || Array.isArray(data)) {
-    throw new RuBlogError("the front matter must be a set of `Key: value` lines, not a single value or a list.", {
-      file,
-    });
-  }
-  assertBoundedExpansion(data as Record<string, unknown>, file, text.length);
-  return data as Record<string, unknown>;
-}
-
-/** Python-Markdown's meta extension, which Pelican uses: a key may follow up to three spaces. */
-const PELICAN_KEY_LINE = /^ {0,3}([A-Za-z][\w-]*):[ \t]*(.*)$/;
-/** Four spaces, or a tab (Python-Markdown expands tabs to four spaces first), continue the value above. */
-const PELICAN_CONTINUATION = /^(?: {0,3}\t| {4})/;
-
-/**
- * Reads Pelican's own Markdown metadata as Pelican 4.8 (Python-Markdown 3.4) does: `Key: value` lines, each key
- * after up to three spaces, from the first line to the first blank line; a line indented by four spaces or a tab
- * continues the value above it. Returns undefined when the file does not start with such a line.
- */
-export function parsePelicanHeader(content: string): { data: Record<string, string>; body: string } | undefined {
-  const lines = content.split(/\r?\n/);
-  if (!PELICAN_KEY_LINE.test(lines[0] ?? "")) return undefined;
-  const data: Record<string, string> = {};
-  let lastKey: string | undefined;
-  let index = 0;
-  for (; index < lines.length; index++) {
-    const line = lines[index]!;
-    if (line.trim() === "") break;
-    const keyLine = PELICAN_KEY_LINE.exec(line);
-    if (keyLine) {
-      lastKey = keyLine[1]!;
-      if (Object.hasOwn(data, lastKey)) throw new InvalidValueError(`the key ${describeValue(lastKey)} is given twice`);
-      data[lastKey] = keyLine[2]!.trim();
-    } else if (PELICAN_CONTINUATION.test(line) && lastKey) {
-      data[lastKey] = `${data[lastKey]} ${line.trim()}`.trim();
-    } else {
-      // A line that is neither `Key: value` nor a continuation ends the header, as in Pelican's reader.
-      break;
-    }
-  }
-  return { data, body: lines.slice(index).join("\n").replace(/^\n/, "") };
-}
-
 /** Groups a raw front matter by canonical key; two spellings of one key (`Title` and `title`) are an error. */
-function splitOwnedKeys(raw: Record<string, unknown>, file: string, from?: Generator) {
-  const ownedKeys = ownedKeysOf(from);
-  const owned = new Map<OwnedKey, { key: string; value: unknown }>();
+function splitOwnedKeys(raw: Record<string, unknown>, file: string, reading: PostReading | undefined) {
+  const ownedKeys = ownedKeysOf(reading);
+  const owned = new Map<string, { key: string; value: unknown }>();
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    const canonical = key.toLowerCase() as OwnedKey;
+    const canonical = key.toLowerCase();
     if (!ownedKeys.includes(canonical)) {
       rest[key] = value;
       continue;
@@ -427,26 +378,24 @@ function fileStem(file: string): string {
  * permalink. Keys the package does not own are passed through untouched.
  */
 export function normalizePost(raw: Record<string, unknown>, context: PostContext): Record<string, unknown> {
-  const { file, from } = context;
+  const { file } = context;
   if (isListPageFile(file)) return listPageData(raw, context);
-  const { owned, rest } = splitOwnedKeys(dropPrototypeKeys(raw, file, context.warn), file, from);
+  const reading = context.from === undefined ? undefined : dialectOf(context.from).reading;
+  const { owned, rest } = splitOwnedKeys(dropPrototypeKeys(raw, file, context.warn), file, reading);
 
   const title = readText(owned.get("title"), file);
-  const firstDate = (keys: OwnedKey[]): { key: string; date: DateTime } | undefined => {
-    for (const key of keys) {
+  const firstDate = (keys: readonly string[] | undefined): { key: string; date: DateTime } | undefined => {
+    for (const key of keys ?? []) {
       const date = readDate(owned.get(key), context);
       if (date) return { key: owned.get(key)!.key, date };
     }
     return undefined;
   };
-  // Hugo's default `frontmatter` setting: which keys give `.Date`, `.Lastmod`, `.PublishDate` and `.ExpiryDate`.
-  const hugo = from === "hugo";
-  const date =
-    firstDate(hugo ? ["date", "publishdate", "pubdate", "published", "lastmod", "modified"] : ["date"])?.date ??
-    dateFromFileNameOrFail(context);
-  const modified = firstDate(hugo ? ["lastmod", "modified"] : ["modified"])?.date;
-  const publishDate = hugo ? firstDate(["publishdate", "pubdate", "published", "date"]) : undefined;
-  const expiryDate = hugo ? firstDate(["expirydate", "unpublishdate"]) : undefined;
+  const dateKeys = reading?.dateKeys ?? CORE_DATE_KEYS;
+  const date = firstDate(dateKeys.date)?.date ?? dateFromFileNameOrFail(context);
+  const modified = firstDate(dateKeys.modified)?.date;
+  const publishDate = firstDate(dateKeys.publishDate);
+  const expiryDate = firstDate(dateKeys.expiryDate);
   const tags = readTermNames(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
   const named = [
     ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
@@ -479,9 +428,9 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const skipped =
     status === undefined
       ? `${file}: ${owned.get("status")!.key}: ${describeValue(owned.get("status")!.value)} is not a status, so the post is not published, as Pelican skips it ("Unknown status"); write draft, hidden or published.`
-      : skipReason(
+      : skipReasonOf(
+          reading,
           { file, title, date, isDraft, publishDate, expiryDate, unreadFrontMatter: context.unreadFrontMatter },
-          from,
           context.now ?? new Date(),
         );
   if (skipped !== undefined) context.warn(skipped);
@@ -502,7 +451,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     categories,
     authors,
     aliases,
-    ...(hugo ? {} : { status: status ?? "published" }),
+    ...(ownedKeysOf(reading).includes("status") ? { status: status ?? "published" } : {}),
     draft: isDraft,
     ruBlog: {
       isPost: true,

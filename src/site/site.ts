@@ -8,7 +8,16 @@ import type { LegacyUrlsOption, ResolvedFeeds } from "../options.js";
 import { assertUniqueUrls, normalizeUrlKey, toPermalink } from "../urls/permalinks.js";
 import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, type Redirect } from "../output/redirects.js";
 import { linkTranslations, type Translation } from "./languages.js";
-import { buildTerms, fillPattern, paginateTerm, termKey, type Term, type TermKind, type TermPage } from "./taxonomy.js";
+import {
+  buildTerms,
+  fillPattern,
+  indexUrl,
+  paginateTerm,
+  termKey,
+  type Term,
+  type TermKind,
+  type TermPage,
+} from "./taxonomy.js";
 
 /** The part of an Eleventy collection item this module reads. */
 export interface PageItem {
@@ -143,12 +152,6 @@ function names(value: unknown): string[] {
 /** Whether the plugin's front matter reader read the post (a file matched by the `posts` glob). */
 function readByPlugin(item: PageItem): boolean {
   return (item.data.ruBlog as PostState | undefined)?.isPost === true;
-}
-
-/** `/tags/:slug/` → `/tags/`; `/tag/:slug.html` → `/tag/`. */
-export function indexUrl(pattern: string): string {
-  const beforeSlug = pattern.split(/:slug\b|\{slug\}/)[0] ?? "/";
-  return beforeSlug.slice(0, beforeSlug.lastIndexOf("/") + 1) || "/";
 }
 
 /** Eleventy's own order: by date, then by input path so that equal dates come out the same on every build. */

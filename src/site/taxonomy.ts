@@ -312,3 +312,9 @@ export function paginateTerm<P>(term: Term<P>, size: number, pagePattern: string
     };
   });
 }
+
+/** `/tags/:slug/` → `/tags/`; `/tag/:slug.html` → `/tag/`. */
+export function indexUrl(pattern: string): string {
+  const beforeSlug = pattern.split(/:slug\b|\{slug\}/)[0] ?? "/";
+  return beforeSlug.slice(0, beforeSlug.lastIndexOf("/") + 1) || "/";
+}

@@ -1,7 +1,6 @@
 import transliterate from "@sindresorhus/transliterate";
-import { decodeHTML } from "entities";
-import unidecode from "unidecode";
 import { describeValue, InvalidValueError } from "../errors.js";
+import { GENERATOR_SLUG_STYLES, type GeneratorSlugStyle } from "../generators/index.js";
 import { controlCharacterProblem } from "./permalinks.js";
 
 /**
@@ -11,16 +10,17 @@ import { controlCharacterProblem } from "./permalinks.js";
  * - `"unicode"`: Hugo's `urlize`, Cyrillic kept, `Простой пример` → `простой-пример`.
  * - `"pelican"`: Pelican's `slugify`, `Юзвери` → `iuzveri`.
  * - a function `(text) => string`, used as given.
+ *
+ * The named styles other than `"translit"` are the old generators' (their dialects' `slugStyles`).
  */
-export type SlugStyle = "translit" | "unicode" | "pelican" | ((text: string) => string);
+export type SlugStyle = "translit" | GeneratorSlugStyle | ((text: string) => string);
 
 type BuiltInStyle = Exclude<SlugStyle, (text: string) => string>;
 
 const builtInSlugifiers: Record<BuiltInStyle, (text: string) => string> = {
   translit: translitSlug,
-  unicode: hugoSlug,
-  pelican: pelicanSlug,
-};
+  ...Object.fromEntries(Object.entries(GENERATOR_SLUG_STYLES).map(([name, rules]) => [name, rules.fromText])),
+} as Record<BuiltInStyle, (text: string) => string>;
 
 /** True for the names of the built-in styles and for any function. */
 export function isSlugStyle(value: unknown): value is SlugStyle {
@@ -43,7 +43,9 @@ export function isSlugStyle(value: unknown): value is SlugStyle {
 export function createSlugger(style: SlugStyle): (text: string) => string {
   if (!isSlugStyle(style)) {
     throw new InvalidValueError(
-      `unknown slug style ${describeValue(style)}: use "translit", "unicode", "pelican" or a function (text) => string`,
+      `unknown slug style ${describeValue(style)}: use ${Object.keys(builtInSlugifiers)
+        .map((name) => `"${name}"`)
+        .join(", ")} or a function (text) => string`,
     );
   }
   const slugify =
@@ -111,54 +113,6 @@ function translitSlug(text: string): string {
     .replace(/^-|-$/g, "");
 }
 
-/**
- * `"unicode"`: Hugo's `urlize` (current Hugo: `paths.Sanitize`, then lowercase), so a site moved from Hugo keeps its
- * URLs. Letters of any script, digits, combining marks and `. _ + ~` are kept; runs of whitespace and `-` become one
- * `-`, dropped at both ends; everything else is dropped without a trace (`a,b` → `ab`, `a — b` → `a-b`).
- * `Простой пример` → `простой-пример`, `C++` → `c++`, `Node.js` → `node.js`.
- *
- * Where Hugo's result would not be one safe path segment we part from it: `/`, `\` and `#` act as separators (as in
- * Hugo's older `MakeSegment`), a `%` is dropped rather than kept before two hex digits (it would be decoded as a
- * percent-escape), and dots are trimmed from both ends (`.NET` → `net`; no hidden files, no `.` or `..`, no trailing
- * dot that Windows would strip).
- */
-function hugoSlug(text: string): string {
-  return text
-    .replace(/[^\p{L}\p{Nd}\p{M}._+~\-/\\#\p{White_Space}]/gu, "")
-    .replace(/[-/\\#\p{White_Space}]+/gu, "-")
-    .toLowerCase()
-    .replace(/^[-.]+|[-.]+$/g, "");
-}
-
-/**
- * The path segment Hugo (0.111, checked against its output) makes of a post's title or `slug` for `:slug` in a
- * permalink, which is not its `urlize` of terms: lowercase; letters, digits, marks and `. _ ~ -` kept; whitespace
- * and `+` are separators that become one `-` between kept characters, and none next to a `-` already there; a
- * trailing `+` also leaves a `-`; everything else is dropped. `C++ для начинающих` → `c-для-начинающих`,
- * `C++` → `c-`, `a -- b` → `a--b`, `Ну и что...` → `ну-и-что...`, `Don't stop` → `dont-stop`. Hugo keeps `#`
- * (`C# и .NET` → `c#-и-.net`) and makes a folder of a `/`; a `#` in a URL starts a fragment and a `/` is no part of
- * one slug, so here `#`, `/` and `\` are separators (`c-и-.net`).
- */
-function hugoPostSlug(text: string): string {
-  let slug = "";
-  let separated = false;
-  let plusAtEnd = false;
-  for (const character of text.toLowerCase()) {
-    if (/[\p{L}\p{Nd}\p{M}._~-]/u.test(character)) {
-      if (separated && slug !== "" && !slug.endsWith("-") && character !== "-") slug += "-";
-      slug += character;
-      separated = false;
-      plusAtEnd = false;
-    } else if (/[\p{White_Space}+#/\\]/u.test(character)) {
-      separated = true;
-      plusAtEnd ||= character === "+";
-    }
-  }
-  // Dots leading a slug would make a hidden file (and `..`); Hugo keeps them, the only place this parts from it.
-  const visible = slug.replace(/^\.+/, "");
-  return plusAtEnd && visible !== "" && !visible.endsWith("-") ? `${visible}-` : visible;
-}
-
 /** How a post's own slug is made: from its title, and from a `Slug` it gives. */
 export interface PostSlugger {
   fromTitle(title: string): string;
@@ -166,73 +120,16 @@ export interface PostSlugger {
 }
 
 /**
- * The slugs of posts. Pelican uses a post's `Slug` as written and slugifies the title like a term; Hugo
- * (`"unicode"`) puts both through its path rules ({@link hugoPostSlug}), lowercasing `Slug: CoreOS-Review`.
+ * The slugs of posts: the title slugified like a term and the `Slug` as written, unless the style's generator
+ * makes them its own way (Hugo's `"unicode"` puts both through its path rules, lowercasing `Slug: CoreOS-Review`).
  */
 export function createPostSlugger(style: SlugStyle): PostSlugger {
-  if (style === "unicode") {
-    const hugoPath = (text: string) => limitLength(hugoPostSlug(text));
-    return { fromTitle: hugoPath, fromSlug: hugoPath };
+  const own = typeof style === "string" ? GENERATOR_SLUG_STYLES[style as GeneratorSlugStyle]?.post : undefined;
+  if (own) {
+    return {
+      fromTitle: (title) => limitLength(own.fromTitle(title)),
+      fromSlug: (slug) => limitLength(own.fromSlug(slug)),
+    };
   }
   return { fromTitle: createSlugger(style), fromSlug: (slug) => slug };
-}
-
-// Python's str.split() and str.strip() take these as whitespace: Unicode's White_Space plus the four ASCII
-// separators U+001C-U+001F.
-const PYTHON_WHITESPACE_RUN = /[\p{White_Space}\x1c-\x1f]+/u;
-// After unidecode the text is ASCII, where Python's `\s` is [ \t\n\v\f\r\x1c-\x1f] and `\w` is [A-Za-z0-9_].
-const NOT_WORD_SPACE_OR_HYPHEN = /[^A-Za-z0-9_ \t\n\v\f\r\x1c-\x1f-]/g;
-const LEADING_SPACE = /^[ \t\n\v\f\r\x1c-\x1f]+/;
-const TRAILING_SPACE = /[ \t\n\v\f\r\x1c-\x1f]+$/;
-const SPACE_OR_HYPHEN_RUN = /[- \t\n\v\f\r\x1c-\x1f]+/g;
-
-/**
- * `"pelican"`: Pelican 4's `slugify` with its default `SLUG_REGEX_SUBSTITUTIONS`, step by step: strip HTML tags
- * and unescape entities (markupsafe's `striptags`), NFKC, Unidecode, drop `[^\w\s-]`, strip whitespace at both ends,
- * collapse runs of `-` and whitespace into one `-`, lowercase. `Юзвери` → `iuzveri`, `Ёлка Йод` → `iolka-iod`,
- * `C++` → `c`, `Node.js` → `nodejs`, `a/b` → `ab`. As in Pelican, hyphens at the ends stay (`-a-` → `-a-`).
- *
- * The JavaScript `unidecode` uses the Perl tables that Python's Unidecode also started from; Cyrillic, Latin and
- * common symbols agree, rare characters outside the Basic Multilingual Plane may not (NFKC has already turned
- * mathematical letters and the like into plain ones by then).
- */
-function pelicanSlug(text: string): string {
-  const ascii = asciify(stripTags(text).normalize("NFKC"));
-  return ascii
-    .replace(NOT_WORD_SPACE_OR_HYPHEN, "")
-    .replace(LEADING_SPACE, "")
-    .replace(TRAILING_SPACE, "")
-    .replace(SPACE_OR_HYPHEN_RUN, "-")
-    .toLowerCase();
-  // Pelican's final .strip() has nothing left to strip: every whitespace run has become "-".
-}
-
-/** markupsafe's `Markup(text).striptags()`: comments, then tags, removed; whitespace collapsed; entities decoded. */
-function stripTags(text: string): string {
-  const withoutTags = removeDelimited(removeDelimited(text, "<!--", "-->"), "<", ">");
-  const collapsed = withoutTags.split(PYTHON_WHITESPACE_RUN).filter(Boolean).join(" ");
-  return decodeHTML(collapsed);
-}
-
-/** Removes each `open … close` span, leftmost first; an `open` without a `close` after it stays, with the rest. */
-function removeDelimited(text: string, open: string, close: string): string {
-  let value = text;
-  let start = value.indexOf(open);
-  while (start !== -1) {
-    const end = value.indexOf(close, start);
-    if (end === -1) break;
-    value = value.slice(0, start) + value.slice(end + close.length);
-    start = value.indexOf(open);
-  }
-  return value;
-}
-
-/**
- * unidecode one character at a time: given a whole string, the JavaScript port's UTF-8 guard skips a Latin-1
- * character followed by one in U+0080-U+00BF (`Ü»` stays `Ü`), which Python's Unidecode does not.
- */
-function asciify(text: string): string {
-  let ascii = "";
-  for (const char of text) ascii += char < "\x80" ? char : unidecode(char);
-  return ascii;
 }

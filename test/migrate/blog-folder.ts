@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { planMigration, type Migration } from "../../src/cli/migrate/plan.js";
+import type { Migration } from "../../src/cli/migrate/migration.js";
+import { planMigration } from "../../src/cli/migrate/plan.js";
 import { resolveOptions } from "../../src/options.js";
 
 /** A temporary old blog's folder holding `files` (path → text; a path ending in `/` is an empty folder). */

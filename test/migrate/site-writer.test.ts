@@ -3,7 +3,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { migrationReport, themePageGlobs } from "../../src/cli/migrate/command.js";
-import type { Migration } from "../../src/cli/migrate/plan.js";
+import type { Migration } from "../../src/cli/migrate/migration.js";
 import {
   configSource,
   isMissingOrEmpty,

@@ -10,8 +10,10 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { assertFolder, checkLinks, checkUrls, formatLinkReport, formatReport } from "../check-urls.js";
+import { dialectOf } from "../../generators/index.js";
 import { MigrateError } from "./migrate-error.js";
-import { planMigration, type Migration } from "./plan.js";
+import type { Migration } from "./migration.js";
+import { planMigration } from "./plan.js";
 import { isInside, isMissingOrEmpty, passthroughCopies, writeNewSite } from "./site-writer.js";
 
 /** This package's folder (the command runs from its dist/ or, in tests, its src/). */
@@ -29,12 +31,9 @@ export interface Output {
   err(line: string): void;
 }
 
-const GENERATOR_NAMES = { pelican: "Pelican", hugo: "Hugo" } as const;
 /** How the old blog is built once more for the check, with the settings file that publishes it. */
 function oldBuildCommand(plan: Migration): string {
-  if (plan.generator === "hugo") return "hugo -d public/";
-  const settings = plan.configFiles.includes("publishconf.py") ? "publishconf.py" : "pelicanconf.py";
-  return `pelican content -s ${settings} -o output/`;
+  return dialectOf(plan.generator).migrate.buildCommand(plan);
 }
 
 /** A line as a terminal shows it: a control character from the old config is written as its escape, never run. */
@@ -57,7 +56,7 @@ function writtenLabel(plan: Migration, file: string): string {
 
 /** The report printed after the site is written: what became of each setting, what was left, what to do next. */
 export function migrationReport(plan: Migration, args: MigrateArgs, written: readonly string[]): string[] {
-  const generator = GENERATOR_NAMES[plan.generator];
+  const generator = dialectOf(plan.generator).title;
   const lines = [
     `Wrote an Eleventy site to ${args.newSite} from the ${generator} blog in ${args.oldBlog} (${plan.configFiles.join(", ")}).`,
     `Written: ${written.map((file) => writtenLabel(plan, file)).join(", ")}.`,

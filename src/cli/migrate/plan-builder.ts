@@ -1,10 +1,9 @@
 /**
- * What both generators' plans share: options compared with the `from` preset, and the account of every old
+ * What every generator's plan shares: options compared with the `from` preset, and the account of every old
  * setting read (carried, with what it became, or not carried, with why).
  */
-import type { Generator } from "../../posts/front-matter-formats.js";
-import { PRESETS } from "../../options.js";
-import type { MigratedOption, Migration, NotCarried } from "./plan.js";
+import type { PresetOptions } from "../../generators/dialect.js";
+import type { MigratedOption, Migration, NotCarried } from "./migration.js";
 
 /** The address the feeds get when the old config has none (a development pelicanconf.py): Eleventy's dev server. */
 export const PLACEHOLDER_SITE_URL = "http://localhost:8080";
@@ -16,13 +15,16 @@ export class PlanBuilder {
   readonly themePages: string[] = [];
   private readonly accounted = new Set<string>();
 
-  /** `read`: every old setting read, by the name the report gives it (`TAG_URL`, `baseURL`, `permalinks.posts`). */
+  /**
+   * `generator`: its name and the options `from` sets; `read`: every old setting read, by the name the report
+   * gives it (`TAG_URL`, `baseURL`, `permalinks.posts`).
+   */
   constructor(
-    readonly generator: Generator,
+    readonly generator: { name: string; preset: PresetOptions },
     readonly read: ReadonlyMap<string, unknown>,
     from: string,
   ) {
-    this.options.push({ key: "from", value: generator, from });
+    this.options.push({ key: "from", value: generator.name, from });
   }
 
   has(setting: string): boolean {
@@ -35,9 +37,9 @@ export class PlanBuilder {
    */
   set(key: string, value: unknown, settings: string[], how: { always?: boolean; from?: string } = {}): void {
     const readSettings = settings.filter((setting) => this.read.has(setting));
-    const preset = presetValue(this.generator, key);
+    const preset = presetValue(this.generator.preset, key);
     const same = preset !== undefined && sameOption(preset, value);
-    const became = `${key}: ${JSON.stringify(value)}${same ? ` (as the from: "${this.generator}" preset)` : ""}`;
+    const became = `${key}: ${JSON.stringify(value)}${same ? ` (as the from: "${this.generator.name}" preset)` : ""}`;
     if (how.always || !same) {
       const from = how.from ?? (readSettings.join(", ") || settings.join(", "));
       this.options.push({ key, value, from });
@@ -77,8 +79,8 @@ export class PlanBuilder {
   }
 }
 
-function presetValue(generator: Generator, key: string): unknown {
-  let value: unknown = PRESETS[generator];
+function presetValue(preset: PresetOptions, key: string): unknown {
+  let value: unknown = preset;
   for (const part of key.split(".")) {
     if (typeof value !== "object" || value === null) return undefined;
     value = (value as Record<string, unknown>)[part];

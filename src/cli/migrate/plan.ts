@@ -5,74 +5,29 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { Generator } from "../../posts/front-matter-formats.js";
-import { HUGO_CONFIG_FILES, readHugoConfig } from "../../generators/hugo/config.js";
+import { DIALECTS } from "../../generators/index.js";
 import { MigrateError } from "./migrate-error.js";
-import { readPelicanSettings } from "../../generators/pelican/settings.js";
-import { planHugo } from "../../generators/hugo/plan.js";
-import { planPelican } from "../../generators/pelican/plan.js";
+import type { Migration } from "./migration.js";
 
 export { MigrateError } from "./migrate-error.js";
 
-/**
- * An option of this package (a dotted key for a nested one, e.g. `"feeds.tag"`), its value, and the old setting(s)
- * it came from, e.g. `"TAG_URL, TAG_SAVE_AS"`: the comment beside it in eleventy.config.js.
- */
-export interface MigratedOption {
-  key: string;
-  value: unknown;
-  from: string;
-}
-
-/** An old setting that was not carried over (THEME, PLUGINS, JINJA_*, custom outputs, an unreadable line) and why. */
-export interface NotCarried {
-  setting: string;
-  why: string;
-}
-
-export interface Migration {
-  generator: Generator;
-  /** The config files read, relative to the old blog's folder, in reading order. */
-  configFiles: string[];
-  /**
-   * `from` first, then only the options that differ from the `from` preset; `siteUrl`, `title`, `author`,
-   * `timezone` and `language` (or `languages`) always, when the old config gives them.
-   */
-  options: MigratedOption[];
-  /** Every old setting read and what it became (for the report). */
-  carried: { setting: string; value: unknown; became: string }[];
-  notCarried: NotCarried[];
-  /** The old content folder, relative to the old blog's folder (Pelican's PATH, Hugo's contentDir); "" for the folder itself. */
-  contentDir: string;
-  /** The posts glob for this package, relative to the new site (the content folder is copied as it is). */
-  posts: string;
-  /**
-   * Folders (or files) to copy to `to` in the output, beyond what the plugin's attachments copy (every file under the
-   * posts glob's folder, at its path from `attachments.root`): Hugo's static/ to the site root; Pelican's
-   * STATIC_PATHS outside the posts' folder (`content/images` → `images` when ARTICLE_PATHS is `['posts']`) and
-   * EXTRA_PATH_METADATA's files moved to their `path`. Each exists in the old blog's folder.
-   */
-  staticDirs: { from: string; to: string }[];
-  /** Kinds of pages the old generator wrote from its theme that the new site does not; the report names them. */
-  themePages: string[];
-}
-
 /** What a folder must hold to be recognised, for the message when it holds none of it. */
-const LOOKED_FOR = ["pelicanconf.py", "publishconf.py", ...HUGO_CONFIG_FILES];
+const LOOKED_FOR = DIALECTS.flatMap((dialect) => dialect.migrate.configFiles);
 
 /**
- * The migration of the blog in `oldBlogDir`: Pelican's when it has `pelicanconf.py` or `publishconf.py`, else
- * Hugo's when it has a Hugo config.
+ * The migration of the blog in `oldBlogDir`, by the first generator whose config it holds (the registry's order:
+ * Pelican's `pelicanconf.py` or `publishconf.py`, then a Hugo config).
  * @throws MigrateError (exit code 2) when the folder has no config of either, naming what was looked for, or when a
  *   config has a syntax error, naming the file and line.
  */
 export function planMigration(oldBlogDir: string): Migration {
   if (!existsSync(oldBlogDir)) throw new MigrateError(`${oldBlogDir} does not exist; give the old blog's folder.`);
-  const pelican = readPelicanSettings(oldBlogDir);
-  if (pelican) return planPelican(pelican, oldBlogDir);
-  const hugo = readHugoConfig(oldBlogDir);
-  if (hugo) return planHugo(hugo, oldBlogDir);
+  for (const dialect of DIALECTS) {
+    const plan = dialect.migrate.plan(oldBlogDir);
+    if (plan) return plan;
+  }
+  const generators = DIALECTS.map((dialect) => dialect.title).join(" or ");
   throw new MigrateError(
-    `${join(oldBlogDir)} has no Pelican or Hugo config: looked for ${LOOKED_FOR.join(", ")}. Give the folder the old blog was built in.`,
+    `${join(oldBlogDir)} has no ${generators} config: looked for ${LOOKED_FOR.join(", ")}. Give the folder the old blog was built in.`,
   );
 }

@@ -7,8 +7,9 @@ import { cp, mkdir, readdir, realpath, stat, writeFile } from "node:fs/promises"
 import path from "node:path";
 import transliterate from "@sindresorhus/transliterate";
 import picomatch from "picomatch";
+import { dialectOf } from "../../generators/index.js";
 import { STARTER_FILES } from "./layouts.js";
-import type { MigratedOption, Migration } from "./plan.js";
+import type { MigratedOption, Migration } from "./migration.js";
 
 /** Folders of an old content tree that are tools' state, not content. */
 const NOT_CONTENT = new Set([".git", ".hg", ".svn", "node_modules"]);
@@ -111,16 +112,13 @@ export function passthroughCopies(plan: Migration): { from: string; to: string }
   return plan.staticDirs.filter((copy) => !copiedByAttachments(copy));
 }
 
-const GENERATOR_NAMES = { pelican: "Pelican", hugo: "Hugo" } as const;
-const CONTENT_SETTINGS = { pelican: "PATH, ARTICLE_PATHS", hugo: "contentDir" } as const;
-
 /** The options with the posts glob after `from`: the content folder is copied to the same place in the new site. */
 function withPosts(plan: Migration): MigratedOption[] {
   if (plan.options.some((option) => option.key === "posts")) return plan.options;
   const posts = {
     key: "posts",
     value: plan.posts,
-    from: `${CONTENT_SETTINGS[plan.generator]}: the posts in the content folder, copied as it is`,
+    from: `${dialectOf(plan.generator).migrate.contentSettings}: the posts in the content folder, copied as it is`,
   };
   const [first, ...rest] = plan.options;
   return first?.key === "from" ? [first, posts, ...rest] : [posts, ...plan.options];
@@ -140,7 +138,7 @@ export function configSource(plan: Migration): string {
     language: siteLanguage(plan.options),
   };
   return [
-    `// Written by \`ru-blog migrate\` from the ${GENERATOR_NAMES[plan.generator]} blog's ${plan.configFiles.join(", ")}.`,
+    `// Written by \`ru-blog migrate\` from the ${dialectOf(plan.generator).title} blog's ${plan.configFiles.join(", ")}.`,
     "// Each option keeps a URL or a setting of the old blog; the comment after it names the old setting.",
     'import ruBlog from "eleventy-plugin-ru-blog";',
     "",

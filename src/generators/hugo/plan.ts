@@ -5,9 +5,10 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { isValidZone } from "../../posts/dates.js";
-import { indexUrl } from "../../site/site.js";
+import { indexUrl } from "../../site/taxonomy.js";
 import type { HugoConfig } from "./config.js";
-import type { Migration } from "../../cli/migrate/plan.js";
+import { hugoPreset } from "./preset.js";
+import type { Migration } from "../../cli/migrate/migration.js";
 import { PLACEHOLDER_SITE_URL, PlanBuilder } from "../../cli/migrate/plan-builder.js";
 
 /** Hugo's spelling of the keys the report names (the config's keys are lower-cased when read). */
@@ -83,7 +84,7 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   for (const key of ["author", "description", "subtitle", "mainsections"]) {
     if (params[key] !== undefined) read.set(`params.${SPELLING[key] ?? key}`, params[key]);
   }
-  const plan = new PlanBuilder("hugo", read, hugo.files.join(", "));
+  const plan = new PlanBuilder({ name: "hugo", preset: hugoPreset }, read, hugo.files.join(", "));
   const text = (value: unknown) => (typeof value === "string" ? value : undefined);
   const disabled = new Set(
     (Array.isArray(config.disablekinds) ? config.disablekinds : []).map((kind) => String(kind).toLowerCase()),

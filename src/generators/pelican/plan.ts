@@ -7,8 +7,9 @@ import { join, normalize } from "node:path";
 import picomatch from "picomatch";
 import { checkArchivePattern, type ArchiveKind } from "../../output/archives.js";
 import { isValidZone } from "../../posts/dates.js";
-import type { Migration } from "../../cli/migrate/plan.js";
+import type { Migration } from "../../cli/migrate/migration.js";
 import { ourPattern, PLACEHOLDER_SITE_URL, PlanBuilder } from "../../cli/migrate/plan-builder.js";
+import { pelicanPreset } from "./preset.js";
 import type { PelicanSettings, PythonValue } from "./settings.js";
 
 /** Pelican 4.8's defaults of the settings mapped here (pelican/settings.py). */
@@ -119,7 +120,7 @@ const OTHER = "no option of this package does what it does (a theme's or a plugi
 
 export function planPelican(read: PelicanSettings, dir: string): Migration {
   const values = new Map<string, PythonValue>([...read.settings].map(([name, setting]) => [name, setting.value]));
-  const plan = new PlanBuilder("pelican", values, read.files.join(", "));
+  const plan = new PlanBuilder({ name: "pelican", preset: pelicanPreset }, values, read.files.join(", "));
   const unreadable = new Set(read.unreadable.map((entry) => entry.setting));
   for (const entry of read.unreadable)
     plan.notCarry(entry.setting, `${entry.file}, line ${entry.line}: ${entry.why}; it is not read`);

@@ -8,8 +8,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { SyntaxNode } from "@lezer/common";
-import { parser } from "@lezer/python";
 import { MigrateError } from "../../cli/migrate/migrate-error.js";
+import { requireLazily } from "../../lazy-require.js";
+
+const python = requireLazily<typeof import("@lezer/python")>("@lezer/python");
 
 /** A Python value as JSON has it: tuples and sets are arrays, `None` is null, a dict's keys are strings. */
 export type PythonValue = string | number | boolean | null | PythonValue[] | { [key: string]: PythonValue };
@@ -104,7 +106,7 @@ export function readPythonModule(
   file: string,
   importModule: (name: string) => PythonModule | undefined = () => undefined,
 ): PythonModule {
-  const tree = parser.parse(source);
+  const tree = python().parser.parse(source);
   const lineOf = lineFinder(source);
   const text = (node: SyntaxNode) => source.slice(node.from, node.to);
   const syntaxError = firstSyntaxError(tree.topNode, source);
