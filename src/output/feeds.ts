@@ -10,7 +10,7 @@ import { absoluteUrl, hasScheme } from "../urls/urls.js";
  * What it gets wrong by default is fixed here, at the boundary: the values handed to it are made so that its
  * output is right, and its output is edited only where it has no option at all (`xml:lang`) or where its own
  * escaping leaves no way to hand the right value over (`<` in an attribute).
- * test/feeds.test.ts has a test for each, named after the defect.
+ * test/output/feeds.test.ts has a test for each, named after the defect.
  *
  * 1. Dates are `Date#toISOString()`: UTC with milliseconds, `2015-07-28T21:00:00.000Z`. `feed` is handed Dates
  *    whose `toISOString()` returns RFC 3339 with the site zone's offset, `2015-07-29T00:00:00+03:00` (zonedDate).

@@ -87,7 +87,7 @@ export interface PermalinkParts {
  * name `x`; a bundle `content/posts/b/index.md` is named by its folder, `b`. A first `content/` folder (Hugo's
  * contentDir) is left out, so the input folder may be the Hugo site or its content folder.
  */
-export function hugoContentPath(file: string): { sections: string[]; filename: string } {
+export function contentFolderPath(file: string): { sections: string[]; filename: string } {
   const folders = file.split("/");
   const base = (folders.pop() ?? "").replace(/\.[^.]+$/, "");
   if (folders[0] === "content") folders.shift();
@@ -104,12 +104,12 @@ const PATTERN_TOKENS =
 /**
  * The permalink of a post: its `Url` verbatim (case and Cyrillic kept), or else the `permalink` pattern filled in
  * with the date parts in the site zone, the slug, the first category's slug and, for Hugo's default URLs, the
- * post's folders and file name ({@link hugoContentPath}).
+ * post's folders and file name ({@link contentFolderPath}).
  */
 export function postPermalink(parts: PermalinkParts): string {
   if (parts.url !== undefined) return toPermalink(parts.url);
   const contentPath = () => {
-    const { sections, filename } = hugoContentPath(parts.file ?? "");
+    const { sections, filename } = contentFolderPath(parts.file ?? "");
     const urlize = parts.urlize ?? ((segment: string) => segment);
     return { sections: sections.map(urlize), filename: urlize(filename) };
   };
@@ -122,8 +122,8 @@ export function postPermalink(parts: PermalinkParts): string {
   };
   const filled = parts.pattern.replace(
     PATTERN_TOKENS,
-    (_match, token: string | undefined, pelicanToken: string | undefined) => {
-      switch (token ?? pelicanToken) {
+    (_match, token: string | undefined, braceToken: string | undefined) => {
+      switch (token ?? braceToken) {
         case "year":
         case "date:%Y":
           return needDate().toFormat("yyyy");
