@@ -7,7 +7,7 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symli
 import { tmpdir } from "node:os";
 import path from "node:path";
 import test, { type ExecutionContext } from "ava";
-import { migrate, type MigrateArgs } from "../../src/migrate/command.js";
+import { migrate, type MigrateArgs } from "../../src/cli/migrate/command.js";
 import { REPO, writeOldSite } from "../helpers/fixture-build.js";
 
 const roots: string[] = [];
