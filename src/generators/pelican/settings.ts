@@ -15,6 +15,21 @@ import { requireLazily } from "../../lazy-require.js";
 
 const python = requireLazily<typeof import("@lezer/python")>("@lezer/python");
 
+/** PEP 263: a `coding:` or `coding=` in a comment on the first or second line (`# -*- coding: cp1251 -*-`). */
+const PYTHON_CODING = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+
+function pythonCoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 400))
+    .toString("latin1")
+    .split(/\r\n|\r|\n/, 2);
+  for (const line of head) {
+    const match = PYTHON_CODING.exec(line);
+    if (match) return match[1]!.toLowerCase().replace(/_/g, "-");
+    if (!/^[ \t\f]*(?:#|$)/.test(line)) break;
+  }
+  return undefined;
+}
+
 /** A Python value as JSON has it: tuples and sets are arrays, `None` is null, a dict's keys are strings. */
 export type PythonValue = string | number | boolean | null | PythonValue[] | { [key: string]: PythonValue };
 
@@ -78,7 +93,7 @@ const isSettingName = (name: string) => /^[A-Z][A-Z0-9_]*$/.test(name);
  * @throws MigrateError naming the file and line of a syntax error Python would refuse.
  */
 export function readPelicanSettings(dir: string): PelicanSettings | undefined {
-  const read = (file: string) => (existsSync(join(dir, file)) ? readConfigText(dir, file) : undefined);
+  const read = (file: string) => (existsSync(join(dir, file)) ? readConfigText(dir, file, pythonCoding) : undefined);
   const base = read("pelicanconf.py");
   const publish = read("publishconf.py");
   if (base === undefined && publish === undefined) return undefined;
