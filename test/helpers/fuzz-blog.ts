@@ -1092,8 +1092,9 @@ function date(value: unknown, zone: string): { ok: boolean; present: boolean } {
 
 /** README, Permalinks: what a `Url`, `Slug` or alias may not be. */
 function sitePathOk(value: string): boolean {
+  // docs/permalinks.md: C0 and C1 controls (U+0085 among them) and bidirectional formatting characters.
   if (
-    /[\u0000-\u001f\u007f\\]/.test(value) ||
+    /[\p{Cc}\p{Bidi_Control}\\]/u.test(value) ||
     /^[a-z][a-z0-9+.-]*:/i.test(value) ||
     value.startsWith("//") ||
     /[?#]/.test(value)
@@ -1107,7 +1108,7 @@ function sitePathOk(value: string): boolean {
   }
   // README: no `.` or `..` part, no hidden (leading-dot) part, no part over 255 bytes, no escaped ?, # or %.
   return (
-    !/[\u0000-\u001f\u007f\\?#%]/.test(decoded) &&
+    !/[\p{Cc}\p{Bidi_Control}\\?#%]/u.test(decoded) &&
     !decoded.split("/").some((segment) => segment.startsWith(".") || Buffer.byteLength(segment) > 255)
   );
 }
