@@ -23,6 +23,7 @@ export interface EleventyConfig {
   on(event: string, listener: (...args: any[]) => unknown): void;
   addUrlTransform?(transform: (page: { url: string }) => string | undefined): void;
   addWatchTarget(target: string): void;
+  addGlobalData(name: string, data: unknown): void;
   ignores: { add(glob: string): unknown };
 }
 

@@ -33,7 +33,10 @@ async function build(config: string, site = STARTER): Promise<Build> {
       process.execPath,
       [ELEVENTY, `--config=${config}`, `--output=${output}`],
       { cwd: site, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`eleventy --config=${config} failed:\n${stderr || stdout}`)) : resolve(stdout + stderr)),
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`eleventy --config=${config} failed:\n${stderr || stdout}`))
+          : resolve(stdout + stderr),
     );
   });
   const entries = await readdir(output, { recursive: true, withFileTypes: true });
@@ -52,6 +55,36 @@ async function build(config: string, site = STARTER): Promise<Build> {
 
 const builds = Promise.all([build("eleventy.config.js"), build("eleventy.with-ru-blog.config.js")]);
 
+/**
+ * A copy of the starter with `add` done to it, inside the repository, so that the site's config finds the package
+ * by its name, as the fixture does.
+ */
+async function starterCopy(add: (site: string) => Promise<void>): Promise<string> {
+  await mkdir(path.join(REPO, "test-output"), { recursive: true });
+  const site = await mkdtemp(path.join(REPO, "test-output", "starter-"));
+  outputs.push(site);
+  await cp(STARTER, site, { recursive: true });
+  await add(site);
+  return site;
+}
+
+/**
+ * The starter with two Russian posts from an old blog put beside its own in content/blog/: one with only the
+ * capitalised keys of the issue's example, one in Pelican's header format.
+ */
+const withRussianPosts = starterCopy((site) =>
+  cp(path.join(REPO, "test", "fixtures", "eleventy-starter-ru-posts"), site, { recursive: true }),
+).then((site) => build("eleventy.with-ru-blog.config.js", site));
+
+/** The starter's post lists (home page, /blog/): each post's link, title, `datetime` and shown date. */
+function postList(html: string): string[][] {
+  return [
+    ...html.matchAll(
+      /<a href="([^"]+)" class="postlist-link">([^<]*)<\/a>\s*<time class="postlist-date" datetime="([^"]+)">([^<]+)<\/time>/g,
+    ),
+  ].map((match) => match.slice(1));
+}
+
 test.after.always(async () => {
   await Promise.all(outputs.map((output) => rm(output, { recursive: true, force: true })));
 });
@@ -64,7 +97,10 @@ test("every file the site wrote is still written, byte for byte: the plugin only
     else if (!(await before.read(file)).equals(await after.read(file))) changed.push(`${file}: changed`);
   }
   t.deepEqual(changed, []);
-  t.true(before.files.includes("tags/coreos/index.html") && before.files.includes("feed/feed.xml"), "the site's own tag pages and feed");
+  t.true(
+    before.files.includes("tags/coreos/index.html") && before.files.includes("feed/feed.xml"),
+    "the site's own tag pages and feed",
+  );
 });
 
 test("what the plugin adds: its feeds and their stylesheet, the category page and index; its tag pages and index are left to the site", async (t) => {
@@ -98,11 +134,18 @@ test("two warnings: the built-in term page for the missing term.njk, and the pag
 
 test("every feed of the plugin is an Atom document, not wrapped in the site's layout, with its stylesheet", async (t) => {
   const [, after] = await builds;
-  const feeds = after.files.filter((file) => file.endsWith("/feed.xml") || file === "feed.xml").filter((file) => file !== "feed/feed.xml");
+  const feeds = after.files
+    .filter((file) => file.endsWith("/feed.xml") || file === "feed.xml")
+    .filter((file) => file !== "feed/feed.xml");
   t.is(feeds.length, 8);
   for (const feed of feeds) {
     const xml = await after.text(feed);
-    t.true(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>\n<feed '), feed);
+    t.true(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>\n<feed ',
+      ),
+      feed,
+    );
     await t.notThrowsAsync(validateAtom(xml), feed);
   }
   t.true(after.files.includes("feed.xsl"), "the bundled stylesheet is written");
@@ -125,12 +168,19 @@ test("the starter's posts, found by their tag `posts`, and the Russian post besi
       ["Впечатления от CoreOS", "https://example.com/blog/vpechatleniya-ot-coreos/", "2024-03-05T00:00:00.000Z"],
       ["This is my fourth post.", "https://example.com/blog/fourthpost/", "2018-09-30T00:00:00.000Z"],
       ["This is my third post.", "https://example.com/blog/thirdpost/", "2018-08-24T00:00:00.000Z"],
-      ["This is my second post with a much longer title.", "https://example.com/blog/secondpost/", "2018-07-04T00:00:00.000Z"],
+      [
+        "This is my second post with a much longer title.",
+        "https://example.com/blog/secondpost/",
+        "2018-07-04T00:00:00.000Z",
+      ],
       ["This is my first post.", "https://example.com/blog/firstpost/", "2018-05-01T00:00:00.000Z"],
     ],
   );
   const mnenie = parseFeed(await after.text("tags/mnenie/feed.xml"));
-  t.deepEqual(mnenie.items.map((item) => item.title), ["Впечатления от CoreOS"]);
+  t.deepEqual(
+    mnenie.items.map((item) => item.title),
+    ["Впечатления от CoreOS"],
+  );
 });
 
 test("the draft in ---js front matter stays unpublished", async (t) => {
@@ -153,16 +203,64 @@ test("the README's term.njk, copied into the starter as it is, renders term page
   const readme = await readFile(path.join(REPO, "README.md"), "utf8");
   const termNjk = readme.match(/```njk\n(---\nlayout: layouts\/base\.njk\n---\n[\s\S]*?)```/)?.[1];
   t.truthy(termNjk, "the README has the term.njk example");
-  // Inside the repository, so that the site's config finds the package by its name, as the fixture does.
-  await mkdir(path.join(REPO, "test-output"), { recursive: true });
-  const site = await mkdtemp(path.join(REPO, "test-output", "starter-"));
-  outputs.push(site);
-  await cp(STARTER, site, { recursive: true });
-  await writeFile(path.join(site, "_includes", "term.njk"), termNjk!);
+  const site = await starterCopy((copy) => writeFile(path.join(copy, "_includes", "term.njk"), termNjk!));
   const built = await build("eleventy.with-ru-blog.config.js", site);
   const html = await built.text("categories/it/index.html");
   t.true(html.startsWith("<!doctype html>") && html.includes('<a href="/" class="home-link">Eleventy Blog</a>'), html);
   t.true(html.includes('<h1 id="it">IT</h1>') || html.includes("<h1>IT</h1>"), html);
   t.true(html.includes('<li><a href="/blog/vpechatleniya-ot-coreos/">Впечатления от CoreOS</a></li>'), html);
-  t.false(built.warnings.some((warning) => warning.includes("term page layout")), built.warnings.join("\n"));
+  t.false(
+    built.warnings.some((warning) => warning.includes("term page layout")),
+    built.warnings.join("\n"),
+  );
+});
+
+test("a Russian post with only capitalised keys beside the starter's posts: at its Url, with its title and date", async (t) => {
+  const built = await withRussianPosts;
+  const html = await built.text("it/coreos-opinion/index.html");
+  t.true(html.includes(">Впечатления от CoreOS</h1>"), html);
+  // Its Date, 2015-07-29, is midnight in the site zone (Moscow): the starter's filters show dates in UTC.
+  t.true(html.includes('<time datetime="2015-07-28">28 July 2015</time>'), html);
+  t.true(html.includes('<a href="/tags/coreos/" class="post-tag">CoreOS</a>'), "its Tags are the site's tags");
+  const feed = parseFeed(await built.text("feed.xml"));
+  const entry = feed.items.find((item) => item.url === "https://example.com/it/coreos-opinion/");
+  t.is(entry?.published?.toISOString(), "2015-07-28T21:00:00.000Z");
+  t.is(entry?.title, "Впечатления от CoreOS");
+  const categories = await built.text("categories/russian/index.html");
+  t.true(categories.includes('<a href="/it/coreos-opinion/">Впечатления от CoreOS</a>'), categories);
+});
+
+test("the Pelican-header post is read too: its title and date, its terms; the header is not in its text", async (t) => {
+  const built = await withRussianPosts;
+  const html = await built.text("posts/cia-devops/index.html");
+  t.true(html.includes(">ЦРУ и DevOps</h1>"), html);
+  t.true(html.includes('<time datetime="2014-03-02">02 March 2014</time>'), html);
+  t.false(html.includes("Title:"), "the header is not rendered");
+  t.true(html.includes('<a href="/tags/devops/" class="post-tag">DevOps</a>'), html);
+});
+
+test("/blog/ lists the Russian posts in date order among the starter's; the home page keeps the starter's latest three", async (t) => {
+  const [, starterOnly] = await builds;
+  const built = await withRussianPosts;
+  const blog = postList(await built.text("blog/index.html"));
+  const before = postList(await starterOnly.text("blog/index.html"));
+  t.deepEqual(blog, [
+    ...before,
+    ["/it/coreos-opinion/", "Впечатления от CoreOS", "2015-07-28", "July 2015"],
+    ["/posts/cia-devops/", "ЦРУ и DevOps", "2014-03-02", "March 2014"],
+  ]);
+  t.deepEqual(postList(await built.text("index.html")), postList(await starterOnly.text("index.html")));
+  t.is(postList(await built.text("index.html")).length, 3);
+});
+
+test("the starter's own posts keep their URLs, titles and dates beside the Russian ones", async (t) => {
+  const [before] = await builds;
+  const built = await withRussianPosts;
+  const heading = (html: string) =>
+    html.match(/<h1[^>]*>[^<]*<\/h1>\s*<ul class="post-metadata">\s*<li><time[^>]*>[^<]*<\/time>/)?.[0];
+  const posts = before.files.filter(
+    (file) => file.startsWith("blog/") && file !== "blog/index.html" && file.endsWith(".html"),
+  );
+  t.is(posts.length, 5);
+  for (const post of posts) t.is(heading(await built.text(post)), heading(await before.text(post)), post);
 });
