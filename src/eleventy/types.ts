@@ -24,6 +24,8 @@ export interface EleventyConfig {
   addUrlTransform?(transform: (page: { url: string }) => string | undefined): void;
   addWatchTarget(target: string): void;
   addGlobalData(name: string, data: unknown): void;
+  /** Throws when this Eleventy is outside the semver range (Eleventy 2 and newer). */
+  versionCheck?(compatibleRange: string): void;
   ignores: { add(glob: string): unknown };
 }
 
