@@ -82,6 +82,23 @@ export function legacyTermRedirects<P>(
 }
 
 /**
+ * The URLs a site's own templates link its terms to with a slugify of their own (Eleventy's `slugify` filter: the
+ * official starter writes `/tags/{{ tag | slugify }}/`), redirected to each term's page where that slug is not the
+ * term's (`Linux & BSD`: `linux-and-bsd` against `linux-bsd`). A slug that is no single path segment gives none.
+ */
+export function siteSlugRedirects<P>(
+  terms: readonly Term<P>[],
+  settings: { kind: TermKind; pattern: string; siteSlugify: (name: string) => string },
+): Redirect[] {
+  const owner = `${settings.kind === "tag" ? "tagPages" : "categoryPages"} (the site's slugify links)`;
+  return terms.flatMap((term) => {
+    const siteSlug = settings.siteSlugify(term.name);
+    if (siteSlug === term.slug || !/^[^/\\]+$/.test(siteSlug) || siteSlug === "." || siteSlug === "..") return [];
+    return [{ from: fillPattern(settings.pattern, siteSlug), to: fillPattern(settings.pattern, term.slug), owner }];
+  });
+}
+
+/**
  * Hugo's `/page/1/` of every term's list (`/tags/x/page/1/` → `/tags/x/`), which Hugo writes as a redirect page for
  * each term, however few posts it has. Only a page pattern ending in `/` has a `page/N/` form to keep.
  */

@@ -1,6 +1,13 @@
 import test from "ava";
 import { parse } from "node-html-parser";
-import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, redirectPage, redirectsFile } from "../src/redirects.js";
+import {
+  legacyFeedPath,
+  legacyTermRedirects,
+  pageOneRedirects,
+  redirectPage,
+  redirectsFile,
+  siteSlugRedirects,
+} from "../src/redirects.js";
 import { createSlugger } from "../src/slugs.js";
 import type { Term } from "../src/taxonomy.js";
 
@@ -55,7 +62,14 @@ test("old term URLs of every page redirect to the current pages; unchanged ones 
     { from: "/tag/it.html", to: "/tags/it/", owner: "legacyUrls.tags" },
   ]);
   t.deepEqual(
-    legacyTermRedirects([term("it", "it", 1)], { kind: "category", legacyPattern: "/tags/:slug/", currentPattern: "/tags/:slug/", legacySlugify: (s) => s, pageSize: 2, legacyPageSize: 2 }),
+    legacyTermRedirects([term("it", "it", 1)], {
+      kind: "category",
+      legacyPattern: "/tags/:slug/",
+      currentPattern: "/tags/:slug/",
+      legacySlugify: (s) => s,
+      pageSize: 2,
+      legacyPageSize: 2,
+    }),
     [],
   );
 });
@@ -80,7 +94,10 @@ test("with another old page size, each old page goes to the current page that ho
 });
 
 test("the old path of a term's feed uses the old slug style", (t) => {
-  t.is(legacyFeedPath(term("Юзвери", "юзвери", 1), "/feeds/:slug.tag.atom.xml", createSlugger("pelican")), "/feeds/iuzveri.tag.atom.xml");
+  t.is(
+    legacyFeedPath(term("Юзвери", "юзвери", 1), "/feeds/:slug.tag.atom.xml", createSlugger("pelican")),
+    "/feeds/iuzveri.tag.atom.xml",
+  );
 });
 
 test("pageOneRedirects: Hugo's /page/1/ of every term to its page; none for a pattern without a page/N/ form", (t) => {
@@ -93,4 +110,27 @@ test("pageOneRedirects: Hugo's /page/1/ of every term to its page; none for a pa
     { from: "/tags/c++/page/1/", to: "/tags/c++/", owner: "pageOneRedirects" },
   ]);
   t.deepEqual(pageOneRedirects(terms, "/tag/:slug.html"), []);
+});
+
+test("siteSlugRedirects: a redirect from the site's own slug of each term to its page, where the two differ", (t) => {
+  const eleventySlug = (name: string) =>
+    ({ "Linux & BSD": "linux-and-bsd", Мнение: "mnenie", "a/b": "a/b", Dots: ".." })[name] ?? "";
+  t.deepEqual(
+    siteSlugRedirects(
+      [
+        term("Linux & BSD", "linux-bsd", 1),
+        term("Мнение", "mnenie", 2),
+        term("a/b", "ab", 1),
+        term("Dots", "dots", 1),
+        term("Emoji", "emoji", 1),
+      ],
+      {
+        kind: "tag",
+        pattern: "/tags/:slug/",
+        siteSlugify: eleventySlug,
+      },
+    ),
+    [{ from: "/tags/linux-and-bsd/", to: "/tags/linux-bsd/", owner: "tagPages (the site's slugify links)" }],
+    "the same slug, one that is no path segment, or none, gives no redirect",
+  );
 });

@@ -138,11 +138,17 @@ test("a term page that clashes with a post is an error naming both, and what mov
       '[ru-blog] posts/a.md and the feed of "IT" both claim the URL /categories/it/feed.xml; change the Url or Slug of posts/a.md or the option feeds.categories.',
   });
   t.throws(() => buildSiteModel([post("a", 1, {}, "/feed.xml")], settings), {
-    message: "[ru-blog] posts/a.md and the site feed both claim the URL /feed.xml; change the Url or Slug of posts/a.md or the option feeds.all.",
+    message:
+      "[ru-blog] posts/a.md and the site feed both claim the URL /feed.xml; change the Url or Slug of posts/a.md or the option feeds.all.",
   });
 });
 
-const sitePage = (url: string, inputPath: string, data: Record<string, unknown> = {}): PageItem => ({ url, inputPath, date: new Date(0), data });
+const sitePage = (url: string, inputPath: string, data: Record<string, unknown> = {}): PageItem => ({
+  url,
+  inputPath,
+  date: new Date(0),
+  data,
+});
 
 test("a page of the site at a URL of a term page, index or feed wins: the plugin leaves it to the site and says which", (t) => {
   const model = buildSiteModel(
@@ -162,25 +168,41 @@ test("a page of the site at a URL of a term page, index or feed wins: the plugin
     ["/tags/vim/"],
     "every page of a term whose first page is the site's is left to it",
   );
-  t.deepEqual(model.termIndexes.map((index) => index.url), ["/categories/"]);
-  t.deepEqual(model.feeds.map((feed) => feed.path), ["/tags/vim/feed.xml", "/tags/zsh/feed.xml"]);
+  t.deepEqual(
+    model.termIndexes.map((index) => index.url),
+    ["/categories/"],
+  );
+  t.deepEqual(
+    model.feeds.map((feed) => feed.path),
+    ["/tags/vim/feed.xml", "/tags/zsh/feed.xml"],
+  );
   t.is(model.tags.find((term) => term.name === "Zsh")?.url, "/tags/zsh/", "the term's page is the site's");
   t.deepEqual(model.warnings, []);
 });
 
 test("leaveToSite leaves what the site writes, found later, and adds to what was left before", (t) => {
-  const model = buildSiteModel([post("a", 1, { tags: ["Zsh"], categories: ["IT"] }), sitePage("/tags/", "./src/tags.njk")], settings);
+  const model = buildSiteModel(
+    [post("a", 1, { tags: ["Zsh"], categories: ["IT"] }), sitePage("/tags/", "./src/tags.njk")],
+    settings,
+  );
   const written = leaveToSite(model, (url) => ["/tags/zsh/", "/categories/it/feed.xml", "/feed.xml"].includes(url));
   t.deepEqual(written.leftToSite, ["/categories/it/feed.xml", "/feed.xml", "/tags/", "/tags/zsh/"]);
   t.deepEqual(written.tagPages, []);
-  t.deepEqual(written.categoryPages.map((page) => page.url), ["/categories/it/"]);
-  t.deepEqual(written.feeds.map((feed) => feed.path), ["/tags/zsh/feed.xml"]);
+  t.deepEqual(
+    written.categoryPages.map((page) => page.url),
+    ["/categories/it/"],
+  );
+  t.deepEqual(
+    written.feeds.map((feed) => feed.path),
+    ["/tags/zsh/feed.xml"],
+  );
   t.deepEqual(model.leftToSite, ["/tags/"], "the model itself is not changed");
 });
 
 test("a site page and a post at one URL stay an error, naming the site page's permalink", (t) => {
   t.throws(() => buildSiteModel([post("a", 1, {}, "/about/"), sitePage("/about/", "./src/about.md")], settings), {
-    message: "[ru-blog] posts/a.md and about.md both claim the URL /about/; change the Url or Slug of posts/a.md or the permalink of about.md.",
+    message:
+      "[ru-blog] posts/a.md and about.md both claim the URL /about/; change the Url or Slug of posts/a.md or the permalink of about.md.",
   });
 });
 
@@ -189,7 +211,10 @@ test("a page tagged posts (Eleventy's convention) is a post as Eleventy read it:
     [
       post("a", 1, { tags: ["Zsh"] }),
       sitePage("/blog/first/", "./src/blog/first.md", { tags: ["posts", "Zsh", "another tag"], title: "First" }),
-      { ...sitePage("/blog/ru/", "./src/blog/ru.md", { tags: ["posts"], category: "IT" }), date: new Date(Date.UTC(2015, 0, 5)) },
+      {
+        ...sitePage("/blog/ru/", "./src/blog/ru.md", { tags: ["posts"], category: "IT" }),
+        date: new Date(Date.UTC(2015, 0, 5)),
+      },
       sitePage("/blog/draft/", "./src/blog/draft.md", { tags: ["posts"], draft: true }),
       sitePage("/about/", "./src/about.md", { tags: ["nav"] }),
     ],
@@ -207,7 +232,10 @@ test("a page tagged posts (Eleventy's convention) is a post as Eleventy read it:
       ["Zsh", ["/posts/a/", "/blog/first/"]],
     ],
   );
-  t.deepEqual(model.categories.map((term) => [term.name, term.posts.map((item) => item.url)]), [["IT", ["/blog/ru/"]]]);
+  t.deepEqual(
+    model.categories.map((term) => [term.name, term.posts.map((item) => item.url)]),
+    [["IT", ["/blog/ru/"]]],
+  );
   t.deepEqual(
     model.lookup.siteFeed?.posts.map((item) => item.url),
     ["/blog/ru/", "/posts/a/", "/blog/first/"],
@@ -215,4 +243,25 @@ test("a page tagged posts (Eleventy's convention) is a post as Eleventy read it:
   );
   t.is(postState(model.posts[1]!)?.file, "src/blog/first.md");
   t.is(postState(sitePage("/about/", "./src/about.md", { tags: ["nav"] })), undefined);
+});
+
+test("the site's slugify links get redirects only at URLs nothing else claims, and none the site writes itself", (t) => {
+  const siteSlugify = (name: string) =>
+    ({ "Linux & BSD": "linux-and-bsd", "C++": "c", "C#": "c", Zsh: "zsh-shell", Vim: "about" })[name] ??
+    name.toLowerCase();
+  const model = buildSiteModel(
+    [post("a", 1, { tags: ["Linux & BSD", "C++", "C#", "Zsh", "Vim"] }), sitePage("/tags/about/", "./src/about.md")],
+    { ...settings, siteSlugify },
+  );
+  t.deepEqual(
+    model.linkRedirects.map((redirect) => `${redirect.from} → ${redirect.to}`),
+    ["/tags/linux-and-bsd/ → /tags/linux-bsd/", "/tags/zsh-shell/ → /tags/zsh/"],
+    "C++ and C# share one link; the site's own page is at the one Vim would take",
+  );
+  const written = leaveToSite(model, (url) => url === "/tags/zsh-shell/");
+  t.deepEqual(
+    written.linkRedirects.map((redirect) => redirect.from),
+    ["/tags/linux-and-bsd/"],
+  );
+  t.deepEqual(written.leftToSite, [], "the site's own page at its link is no page of the plugin's");
 });

@@ -142,6 +142,7 @@ export function createContext(
       displayPath: relativePath,
       pageOneRedirects: options.pageOneRedirects,
       languages: options.languages,
+      siteSlugify: options.from === undefined ? siteSlugFilter(config) : undefined,
     });
     model.warnings.forEach(warn);
     assignTranslations(model);
@@ -239,6 +240,24 @@ export function createContext(
         )
       );
     },
+  };
+}
+
+/**
+ * The site's `slugify` filter (Eleventy's own unless the site replaced it), with which a site made from the official
+ * starter links its tags (`/tags/{{ tag | slugify }}/`). A migrated blog (`from`) links with `termUrl` instead. A name
+ * the filter fails on gives no slug: a site's link the plugin cannot foresee.
+ */
+function siteSlugFilter(config: EleventyConfig): ((name: string) => string) | undefined {
+  const filter = config.getFilter?.("slugify");
+  if (typeof filter !== "function") return undefined;
+  return (name) => {
+    try {
+      const slug = filter(name);
+      return typeof slug === "string" ? slug : "";
+    } catch {
+      return "";
+    }
   };
 }
 

@@ -9,6 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkLinks } from "../../src/check-urls.js";
 import { parseFeed, validateAtom } from "../helpers/feed-validation.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -75,6 +76,16 @@ async function starterCopy(add: (site: string) => Promise<void>): Promise<string
 const withRussianPosts = starterCopy((site) =>
   cp(path.join(REPO, "test", "fixtures", "eleventy-starter-ru-posts"), site, { recursive: true }),
 ).then((site) => build("eleventy.with-ru-blog.config.js", site));
+
+/**
+ * The same with the plugin's tag pages instead of the starter's, as the README's table says (content/tag-pages.njk
+ * and content/tags.njk deleted): the starter's post layout still links each tag to `/tags/{{ tag | slugify }}/`.
+ */
+const withPluginTagPages = starterCopy(async (site) => {
+  await cp(path.join(REPO, "test", "fixtures", "eleventy-starter-ru-posts"), site, { recursive: true });
+  await rm(path.join(site, "content", "tag-pages.njk"));
+  await rm(path.join(site, "content", "tags.njk"));
+}).then((site) => build("eleventy.with-ru-blog.config.js", site));
 
 /** The starter's post lists (home page, /blog/): each post's link, title, `datetime` and shown date. */
 function postList(html: string): string[][] {
@@ -263,4 +274,30 @@ test("the starter's own posts keep their URLs, titles and dates beside the Russi
   );
   t.is(posts.length, 5);
   for (const post of posts) t.is(heading(await built.text(post)), heading(await before.text(post)), post);
+});
+
+test("no internal link of the starter with the Russian posts leads nowhere, with the starter's tag pages or the plugin's", async (t) => {
+  for (const built of [await withRussianPosts, await withPluginTagPages]) {
+    const { problems, links } = checkLinks(built.output, { siteUrl: "https://example.com" });
+    t.deepEqual(problems, []);
+    t.true(links > 100, `${links} links checked`);
+  }
+});
+
+test("a tag Eleventy's slugify names otherwise than the plugin (Linux & BSD: linux-and-bsd, linux-bsd) is at both URLs", async (t) => {
+  // With the starter's tag pages, the starter's own page answers its links and the plugin writes no redirect there.
+  const starterPages = await withRussianPosts;
+  t.true((await starterPages.text("tags/linux-and-bsd/index.html")).includes("Tagged “Linux &amp; BSD”"));
+  t.true(starterPages.files.includes("tags/linux-bsd/index.html"), "the plugin's term page");
+  // With the plugin's tag pages, a redirect page answers the starter's link.
+  const pluginPages = await withPluginTagPages;
+  const redirect = await pluginPages.text("tags/linux-and-bsd/index.html");
+  t.true(
+    redirect.includes('<meta http-equiv="refresh" content="0; url=https://example.com/tags/linux-bsd/">'),
+    redirect,
+  );
+  t.true((await pluginPages.text("tags/linux-bsd/index.html")).includes("ЦРУ и DevOps"));
+  t.false(
+    pluginPages.files.includes("tags/devops/index.html") && pluginPages.files.includes("tags/dev-ops/index.html"),
+  );
 });
