@@ -4,6 +4,7 @@
  */
 import { escapeAttribute, escapeUTF8 } from "entities";
 import { normalizeUrlKey } from "./permalinks.js";
+import { MAX_SLUG_BYTES } from "./slugs.js";
 import { effectivePageSize, fillPattern, termPageUrl, type Term, type TermKind } from "./taxonomy.js";
 import { absoluteUrl, encodePath } from "./urls.js";
 
@@ -84,7 +85,8 @@ export function legacyTermRedirects<P>(
 /**
  * The URLs a site's own templates link its terms to with a slugify of their own (Eleventy's `slugify` filter: the
  * official starter writes `/tags/{{ tag | slugify }}/`), redirected to each term's page where that slug is not the
- * term's (`Linux & BSD`: `linux-and-bsd` against `linux-bsd`). A slug that is no single path segment gives none.
+ * term's (`Linux & BSD`: `linux-and-bsd` against `linux-bsd`). A slug that is no single path segment, or too long
+ * for a file name (the plugin cuts its own, see MAX_SLUG_BYTES), gives none.
  */
 export function siteSlugRedirects<P>(
   terms: readonly Term<P>[],
@@ -93,7 +95,12 @@ export function siteSlugRedirects<P>(
   const owner = `${settings.kind === "tag" ? "tagPages" : "categoryPages"} (the site's slugify links)`;
   return terms.flatMap((term) => {
     const siteSlug = settings.siteSlugify(term.name);
-    if (siteSlug === term.slug || !/^[^/\\]+$/.test(siteSlug) || siteSlug === "." || siteSlug === "..") return [];
+    const usable =
+      /^[^/\\]+$/.test(siteSlug) &&
+      siteSlug !== "." &&
+      siteSlug !== ".." &&
+      Buffer.byteLength(siteSlug) <= MAX_SLUG_BYTES;
+    if (siteSlug === term.slug || !usable) return [];
     return [{ from: fillPattern(settings.pattern, siteSlug), to: fillPattern(settings.pattern, term.slug), owner }];
   });
 }

@@ -114,7 +114,7 @@ test("pageOneRedirects: Hugo's /page/1/ of every term to its page; none for a pa
 
 test("siteSlugRedirects: a redirect from the site's own slug of each term to its page, where the two differ", (t) => {
   const eleventySlug = (name: string) =>
-    ({ "Linux & BSD": "linux-and-bsd", Мнение: "mnenie", "a/b": "a/b", Dots: ".." })[name] ?? "";
+    ({ "Linux & BSD": "linux-and-bsd", Мнение: "mnenie", "a/b": "a/b", Dots: "..", Long: "x".repeat(201) })[name] ?? "";
   t.deepEqual(
     siteSlugRedirects(
       [
@@ -122,6 +122,7 @@ test("siteSlugRedirects: a redirect from the site's own slug of each term to its
         term("Мнение", "mnenie", 2),
         term("a/b", "ab", 1),
         term("Dots", "dots", 1),
+        term("Long", "x".repeat(200), 1),
         term("Emoji", "emoji", 1),
       ],
       {
@@ -131,6 +132,6 @@ test("siteSlugRedirects: a redirect from the site's own slug of each term to its
       },
     ),
     [{ from: "/tags/linux-and-bsd/", to: "/tags/linux-bsd/", owner: "tagPages (the site's slugify links)" }],
-    "the same slug, one that is no path segment, or none, gives no redirect",
+    "the same slug, one that is no path segment or too long for a file name, or none, gives no redirect",
   );
 });

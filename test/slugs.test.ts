@@ -1,6 +1,13 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { createPostSlugger, createSlugger, isSafeSegment, isSlugStyle, type SlugStyle } from "../src/slugs.js";
+import {
+  createPostSlugger,
+  createSiteSlugger,
+  createSlugger,
+  isSafeSegment,
+  isSlugStyle,
+  type SlugStyle,
+} from "../src/slugs.js";
 
 /** `[input, actual, expected]` for each case, all through one slugger of the given style. */
 function expectSlugs(style: SlugStyle, cases: Record<string, string>) {
@@ -37,7 +44,7 @@ test("translit: non-alphanumeric runs become one hyphen, trimmed", (t) => {
     x_y: "x-y",
     "  Hello, World! ": "hello-world",
     ".NET": "net",
-    "ﬁle": "file",
+    ﬁle: "file",
     "№ 5": "no-5",
   })) {
     t.is(actual, expected, input);
@@ -100,7 +107,7 @@ test("pelican: Pelican's slugify", (t) => {
     "  Hello,   World! ": "hello-world",
     "a - b": "a-b",
     "-a-": "-a-",
-    "ﬁle": "file",
+    ﬁle: "file",
   })) {
     t.is(actual, expected, input);
   }
@@ -153,11 +160,13 @@ test("a function style is used as given, its result passed through String()", (t
 test("a function style's result must be one safe path segment", (t) => {
   t.throws(() => createSlugger(() => "../up")("any"), {
     instanceOf: InvalidValueError,
-    message: 'the slugStyle function made "../up" of "any"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
+    message:
+      'the slugStyle function made "../up" of "any"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
   });
   t.throws(() => createSlugger((text) => `${text}\u202e`)("a"), {
     instanceOf: InvalidValueError,
-    message: 'the slugStyle function made "a\\u202e" of "a"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
+    message:
+      'the slugStyle function made "a\\u202e" of "a"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
   });
   t.is(createSlugger(() => "")("any"), "");
 });
@@ -238,4 +247,21 @@ test("post slugs in the other styles: the title slugified as a term, a Slug kept
   const { fromTitle, fromSlug } = createPostSlugger("pelican");
   t.is(fromTitle("Юзвери и C++"), "iuzveri-i-c");
   t.is(fromSlug("CoreOS-Review"), "CoreOS-Review");
+});
+
+test("createSiteSlugger asks a slugify of Eleventy's kind only about names with signs, any other about every name", (t) => {
+  const translit = createSlugger("translit");
+  const asked: string[] = [];
+  const eleventyLike = createSiteSlugger((name) => {
+    asked.push(name);
+    return translit(name.replace(/&/g, " and "));
+  });
+  t.is(eleventyLike("Linux & BSD"), "linux-and-bsd");
+  t.is(eleventyLike("Мнение"), "mnenie");
+  t.is(eleventyLike("Linux & BSD"), "linux-and-bsd");
+  t.deepEqual(asked.slice(-1), ["Linux & BSD"], "once, and not about Мнение");
+
+  const decamelizing = createSiteSlugger((name) => translit(name.replace(/([a-zа-я])([A-ZА-Я])/gu, "$1 $2")));
+  t.is(decamelizing("DevOps"), "dev-ops");
+  t.is(decamelizing("Мнение"), "mnenie");
 });
