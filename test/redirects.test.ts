@@ -1,13 +1,6 @@
 import test from "ava";
 import { parse } from "node-html-parser";
-import {
-  legacyFeedPath,
-  legacyTermRedirects,
-  pageOneRedirects,
-  redirectPage,
-  redirectsFile,
-  siteSlugRedirects,
-} from "../src/redirects.js";
+import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, redirectPage, redirectsFile, siteSlugRedirects } from "../src/redirects.js";
 import { createSlugger } from "../src/slugs.js";
 import type { Term } from "../src/taxonomy.js";
 
@@ -62,14 +55,7 @@ test("old term URLs of every page redirect to the current pages; unchanged ones 
     { from: "/tag/it.html", to: "/tags/it/", owner: "legacyUrls.tags" },
   ]);
   t.deepEqual(
-    legacyTermRedirects([term("it", "it", 1)], {
-      kind: "category",
-      legacyPattern: "/tags/:slug/",
-      currentPattern: "/tags/:slug/",
-      legacySlugify: (s) => s,
-      pageSize: 2,
-      legacyPageSize: 2,
-    }),
+    legacyTermRedirects([term("it", "it", 1)], { kind: "category", legacyPattern: "/tags/:slug/", currentPattern: "/tags/:slug/", legacySlugify: (s) => s, pageSize: 2, legacyPageSize: 2 }),
     [],
   );
 });
@@ -94,10 +80,7 @@ test("with another old page size, each old page goes to the current page that ho
 });
 
 test("the old path of a term's feed uses the old slug style", (t) => {
-  t.is(
-    legacyFeedPath(term("Юзвери", "юзвери", 1), "/feeds/:slug.tag.atom.xml", createSlugger("pelican")),
-    "/feeds/iuzveri.tag.atom.xml",
-  );
+  t.is(legacyFeedPath(term("Юзвери", "юзвери", 1), "/feeds/:slug.tag.atom.xml", createSlugger("pelican")), "/feeds/iuzveri.tag.atom.xml");
 });
 
 test("pageOneRedirects: Hugo's /page/1/ of every term to its page; none for a pattern without a page/N/ form", (t) => {

@@ -138,17 +138,11 @@ test("a term page that clashes with a post is an error naming both, and what mov
       '[ru-blog] posts/a.md and the feed of "IT" both claim the URL /categories/it/feed.xml; change the Url or Slug of posts/a.md or the option feeds.categories.',
   });
   t.throws(() => buildSiteModel([post("a", 1, {}, "/feed.xml")], settings), {
-    message:
-      "[ru-blog] posts/a.md and the site feed both claim the URL /feed.xml; change the Url or Slug of posts/a.md or the option feeds.all.",
+    message: "[ru-blog] posts/a.md and the site feed both claim the URL /feed.xml; change the Url or Slug of posts/a.md or the option feeds.all.",
   });
 });
 
-const sitePage = (url: string, inputPath: string, data: Record<string, unknown> = {}): PageItem => ({
-  url,
-  inputPath,
-  date: new Date(0),
-  data,
-});
+const sitePage = (url: string, inputPath: string, data: Record<string, unknown> = {}): PageItem => ({ url, inputPath, date: new Date(0), data });
 
 test("a page of the site at a URL of a term page, index or feed wins: the plugin leaves it to the site and says which", (t) => {
   const model = buildSiteModel(
@@ -168,41 +162,25 @@ test("a page of the site at a URL of a term page, index or feed wins: the plugin
     ["/tags/vim/"],
     "every page of a term whose first page is the site's is left to it",
   );
-  t.deepEqual(
-    model.termIndexes.map((index) => index.url),
-    ["/categories/"],
-  );
-  t.deepEqual(
-    model.feeds.map((feed) => feed.path),
-    ["/tags/vim/feed.xml", "/tags/zsh/feed.xml"],
-  );
+  t.deepEqual(model.termIndexes.map((index) => index.url), ["/categories/"]);
+  t.deepEqual(model.feeds.map((feed) => feed.path), ["/tags/vim/feed.xml", "/tags/zsh/feed.xml"]);
   t.is(model.tags.find((term) => term.name === "Zsh")?.url, "/tags/zsh/", "the term's page is the site's");
   t.deepEqual(model.warnings, []);
 });
 
 test("leaveToSite leaves what the site writes, found later, and adds to what was left before", (t) => {
-  const model = buildSiteModel(
-    [post("a", 1, { tags: ["Zsh"], categories: ["IT"] }), sitePage("/tags/", "./src/tags.njk")],
-    settings,
-  );
+  const model = buildSiteModel([post("a", 1, { tags: ["Zsh"], categories: ["IT"] }), sitePage("/tags/", "./src/tags.njk")], settings);
   const written = leaveToSite(model, (url) => ["/tags/zsh/", "/categories/it/feed.xml", "/feed.xml"].includes(url));
   t.deepEqual(written.leftToSite, ["/categories/it/feed.xml", "/feed.xml", "/tags/", "/tags/zsh/"]);
   t.deepEqual(written.tagPages, []);
-  t.deepEqual(
-    written.categoryPages.map((page) => page.url),
-    ["/categories/it/"],
-  );
-  t.deepEqual(
-    written.feeds.map((feed) => feed.path),
-    ["/tags/zsh/feed.xml"],
-  );
+  t.deepEqual(written.categoryPages.map((page) => page.url), ["/categories/it/"]);
+  t.deepEqual(written.feeds.map((feed) => feed.path), ["/tags/zsh/feed.xml"]);
   t.deepEqual(model.leftToSite, ["/tags/"], "the model itself is not changed");
 });
 
 test("a site page and a post at one URL stay an error, naming the site page's permalink", (t) => {
   t.throws(() => buildSiteModel([post("a", 1, {}, "/about/"), sitePage("/about/", "./src/about.md")], settings), {
-    message:
-      "[ru-blog] posts/a.md and about.md both claim the URL /about/; change the Url or Slug of posts/a.md or the permalink of about.md.",
+    message: "[ru-blog] posts/a.md and about.md both claim the URL /about/; change the Url or Slug of posts/a.md or the permalink of about.md.",
   });
 });
 
@@ -211,10 +189,7 @@ test("a page tagged posts (Eleventy's convention) is a post as Eleventy read it:
     [
       post("a", 1, { tags: ["Zsh"] }),
       sitePage("/blog/first/", "./src/blog/first.md", { tags: ["posts", "Zsh", "another tag"], title: "First" }),
-      {
-        ...sitePage("/blog/ru/", "./src/blog/ru.md", { tags: ["posts"], category: "IT" }),
-        date: new Date(Date.UTC(2015, 0, 5)),
-      },
+      { ...sitePage("/blog/ru/", "./src/blog/ru.md", { tags: ["posts"], category: "IT" }), date: new Date(Date.UTC(2015, 0, 5)) },
       sitePage("/blog/draft/", "./src/blog/draft.md", { tags: ["posts"], draft: true }),
       sitePage("/about/", "./src/about.md", { tags: ["nav"] }),
     ],
@@ -232,10 +207,7 @@ test("a page tagged posts (Eleventy's convention) is a post as Eleventy read it:
       ["Zsh", ["/posts/a/", "/blog/first/"]],
     ],
   );
-  t.deepEqual(
-    model.categories.map((term) => [term.name, term.posts.map((item) => item.url)]),
-    [["IT", ["/blog/ru/"]]],
-  );
+  t.deepEqual(model.categories.map((term) => [term.name, term.posts.map((item) => item.url)]), [["IT", ["/blog/ru/"]]]);
   t.deepEqual(
     model.lookup.siteFeed?.posts.map((item) => item.url),
     ["/blog/ru/", "/posts/a/", "/blog/first/"],

@@ -1,13 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import {
-  createPostSlugger,
-  createSiteSlugger,
-  createSlugger,
-  isSafeSegment,
-  isSlugStyle,
-  type SlugStyle,
-} from "../src/slugs.js";
+import { createPostSlugger, createSiteSlugger, createSlugger, isSafeSegment, isSlugStyle, type SlugStyle } from "../src/slugs.js";
 
 /** `[input, actual, expected]` for each case, all through one slugger of the given style. */
 function expectSlugs(style: SlugStyle, cases: Record<string, string>) {
@@ -44,7 +37,7 @@ test("translit: non-alphanumeric runs become one hyphen, trimmed", (t) => {
     x_y: "x-y",
     "  Hello, World! ": "hello-world",
     ".NET": "net",
-    ﬁle: "file",
+    "ﬁle": "file",
     "№ 5": "no-5",
   })) {
     t.is(actual, expected, input);
@@ -107,7 +100,7 @@ test("pelican: Pelican's slugify", (t) => {
     "  Hello,   World! ": "hello-world",
     "a - b": "a-b",
     "-a-": "-a-",
-    ﬁle: "file",
+    "ﬁle": "file",
   })) {
     t.is(actual, expected, input);
   }
@@ -160,13 +153,11 @@ test("a function style is used as given, its result passed through String()", (t
 test("a function style's result must be one safe path segment", (t) => {
   t.throws(() => createSlugger(() => "../up")("any"), {
     instanceOf: InvalidValueError,
-    message:
-      'the slugStyle function made "../up" of "any"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
+    message: 'the slugStyle function made "../up" of "any"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
   });
   t.throws(() => createSlugger((text) => `${text}\u202e`)("a"), {
     instanceOf: InvalidValueError,
-    message:
-      'the slugStyle function made "a\\u202e" of "a"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
+    message: 'the slugStyle function made "a\\u202e" of "a"; a slug must be one path segment, with no "/", "\\", leading "." or control or bidirectional character',
   });
   t.is(createSlugger(() => "")("any"), "");
 });

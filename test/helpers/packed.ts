@@ -81,7 +81,8 @@ async function install(eleventy: string, npmFlags: string[] = []): Promise<Packe
   const tarball = await pack();
   const root = await scratchFolder();
   await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "packed-install-test", private: true }));
-  // A plain install, as a user runs it: npm refuses (ERESOLVE) an Eleventy outside the peer range.
+  // A plain install, as a user runs it (no flags but `npmFlags`): npm refuses (ERESOLVE) an Eleventy outside the peer
+  // range.
   const { stderr: installLog } = await run(
     npm,
     ["install", "--no-audit", "--no-fund", "--prefer-offline", ...npmFlags, tarball, eleventy],
@@ -154,13 +155,9 @@ export async function createSite(name: string, packageType: "module" | "commonjs
  * `eleventy --quiet` run in that folder, so it writes `siteDir/_site`. `configSource`, when given, is written to
  * `eleventy.config.js` first. Rejects with Eleventy's output when the build fails.
  */
-export async function buildWithPackage(
-  siteDir: string,
-  configSource?: string,
-): Promise<{ stdout: string; stderr: string }> {
+export async function buildWithPackage(siteDir: string, configSource?: string): Promise<{ stdout: string; stderr: string }> {
   const { root, eleventyCli } = await packedInstall();
-  if (path.relative(root, siteDir).startsWith(".."))
-    throw new Error(`${siteDir} is not inside the packed install ${root}`);
+  if (path.relative(root, siteDir).startsWith("..")) throw new Error(`${siteDir} is not inside the packed install ${root}`);
   if (configSource !== undefined) await writeFile(path.join(siteDir, "eleventy.config.js"), configSource);
   return run(process.execPath, [eleventyCli, "--quiet"], { cwd: siteDir, maxBuffer: 1 << 26 });
 }
@@ -170,10 +167,6 @@ export async function runRuBlogCli(args: string[]): Promise<{ code: number; stdo
   const { ruBlogCli } = await packedInstall();
   return run(process.execPath, [ruBlogCli, ...args], { maxBuffer: 1 << 24 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({
-      code: error.code,
-      stdout: error.stdout,
-      stderr: error.stderr,
-    }),
+    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
   );
 }
