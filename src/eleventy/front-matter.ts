@@ -68,29 +68,26 @@ export function registerFrontMatter({
         throw new RuBlogError(`${message} (This is an error because of strict: true.)`);
       }
     : warn;
+  /** How the plugin reads the post `file` (the path inside the input folder). */
+  const postContext = (file: string): PostContext => ({
+    file,
+    folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
+    timezone: options.timezone,
+    permalink: options.permalink,
+    slugify,
+    postSlug,
+    postTemplateEngine: options.postTemplateEngine,
+    tagCollections: options.tagCollections,
+    writeDrafts: writesDrafts(),
+    warn: postWarn,
+    from: options.from,
+  });
   const normalize = (
     raw: Record<string, unknown>,
     file: string,
     unread: string | undefined,
     fileWithoutLanguage: string,
-  ) => {
-    const data = normalizePost(raw, {
-      file,
-      fileWithoutLanguage,
-      folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
-      timezone: options.timezone,
-      permalink: options.permalink,
-      slugify,
-      postSlug,
-      postTemplateEngine: options.postTemplateEngine,
-      tagCollections: options.tagCollections,
-      writeDrafts: writesDrafts(),
-      warn: postWarn,
-      from: options.from,
-      unreadFrontMatter: unread,
-    });
-    return data;
-  };
+  ) => normalizePost(raw, { ...postContext(file), fileWithoutLanguage, unreadFrontMatter: unread });
 
   // A post by Eleventy's convention (`tags: posts`, as the official starter's posts have it from their folder's
   // data) outside the posts glob: the plugin reads the keys Eleventy does not (readConventionPost). Whether a page is
@@ -106,19 +103,8 @@ export function registerFrontMatter({
     conventionPermalinks.delete(inputPath);
     if (!/\.(md|markdown)$/i.test(inputPath) || file.data instanceof Promise) return;
     const relative = relativePath(inputPath);
-    const context: PostContext = {
-      file: relative,
-      folderCategory: undefined,
-      timezone: options.timezone,
-      permalink: options.permalink,
-      slugify,
-      postSlug,
-      postTemplateEngine: options.postTemplateEngine,
-      tagCollections: options.tagCollections,
-      writeDrafts: writesDrafts(),
-      warn: postWarn,
-      from: options.from,
-    };
+    // A category comes from the page's own keys only: its folder is the site's, not a Pelican category folder.
+    const context: PostContext = { ...postContext(relative), folderCategory: undefined };
     let reading: ConventionReading | undefined;
     if (file.matter !== "") {
       if ((file.language ?? "yaml") !== "yaml" || conventionKeysOf(file.data ?? {}, true).length === 0) return;
