@@ -10,18 +10,18 @@ import { RuBlogError, withPlace } from "../errors.js";
 import {
   conventionKeysOf,
   normalizePost,
-  parsePostYaml,
   readConventionPost,
   type ConventionReading,
   type PostContext,
-} from "../front-matter.js";
-import { readOtherFrontMatter, unreadFrontMatter } from "../front-matter-formats.js";
+} from "../posts/front-matter.js";
+import { parsePostYaml } from "../posts/front-matter-readers.js";
+import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
-import { DEFAULT_CATEGORY } from "../permalinks.js";
-import { typesetPostData } from "../typography.js";
+import { DEFAULT_CATEGORY } from "../urls/permalinks.js";
+import { typesetPostData } from "../content/typography.js";
 import type { PluginContext } from "./context.js";
 import { tagCollectionsOf } from "./collections.js";
-import { POSTS_TAG } from "../site.js";
+import { POSTS_TAG } from "../site/site.js";
 
 interface GrayMatterFile {
   data: Record<string, unknown> | Promise<Record<string, unknown>>;
@@ -110,9 +110,9 @@ export function registerFrontMatter({
       if ((file.language ?? "yaml") !== "yaml" || conventionKeysOf(file.data ?? {}, true).length === 0) return;
       reading = readConventionPost(parsePostYaml(file.matter, relative), true, context);
     } else if (!file.content.startsWith("---")) {
-      // Pelican's header: `Key: value` lines with a title, which Pelican requires (a page whose text merely starts
-      // with `Note: …` is left alone).
-      const header = withPlace({ file: relative }, () => readOtherFrontMatter(file.content, relative, "pelican"));
+      // An old generator's own front matter (Pelican's `Key: value` header, TOML, JSON) with a title, which every
+      // post has (a page whose text merely starts with `Note: …` is left alone).
+      const header = withPlace({ file: relative }, () => readOtherFrontMatter(file.content, relative, options.from));
       if (!header || !Object.keys(header.data).some((key) => key.toLowerCase() === "title")) return;
       reading = readConventionPost(header.data, false, context);
       if (reading) file.content = header.body;

@@ -28,7 +28,7 @@ export interface PackedInstall {
   installLog: string;
   /** Eleventy's command line script in the install. */
   eleventyCli: string;
-  /** The package's `ru-blog` command (dist/cli.js) in the install. */
+  /** The package's `ru-blog` command (dist/cli/cli.js) in the install. */
   ruBlogCli: string;
 }
 
@@ -107,7 +107,7 @@ async function install(eleventy: string, npmFlags: string[] = []): Promise<Packe
     tarball,
     installLog,
     eleventyCli,
-    ruBlogCli: path.join(root, "node_modules", "eleventy-plugin-ru-blog", "dist", "cli.js"),
+    ruBlogCli: path.join(root, "node_modules", "eleventy-plugin-ru-blog", "dist", "cli", "cli.js"),
   };
 }
 
@@ -155,9 +155,13 @@ export async function createSite(name: string, packageType: "module" | "commonjs
  * `eleventy --quiet` run in that folder, so it writes `siteDir/_site`. `configSource`, when given, is written to
  * `eleventy.config.js` first. Rejects with Eleventy's output when the build fails.
  */
-export async function buildWithPackage(siteDir: string, configSource?: string): Promise<{ stdout: string; stderr: string }> {
+export async function buildWithPackage(
+  siteDir: string,
+  configSource?: string,
+): Promise<{ stdout: string; stderr: string }> {
   const { root, eleventyCli } = await packedInstall();
-  if (path.relative(root, siteDir).startsWith("..")) throw new Error(`${siteDir} is not inside the packed install ${root}`);
+  if (path.relative(root, siteDir).startsWith(".."))
+    throw new Error(`${siteDir} is not inside the packed install ${root}`);
   if (configSource !== undefined) await writeFile(path.join(siteDir, "eleventy.config.js"), configSource);
   return run(process.execPath, [eleventyCli, "--quiet"], { cwd: siteDir, maxBuffer: 1 << 26 });
 }
@@ -167,6 +171,10 @@ export async function runRuBlogCli(args: string[]): Promise<{ code: number; stdo
   const { ruBlogCli } = await packedInstall();
   return run(process.execPath, [ruBlogCli, ...args], { maxBuffer: 1 << 24 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }

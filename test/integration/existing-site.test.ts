@@ -9,7 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkLinks } from "../../src/check-urls.js";
+import { checkLinks } from "../../src/cli/check-urls.js";
 import { parseFeed, validateAtom } from "../helpers/feed-validation.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
