@@ -45,7 +45,7 @@ export function packageJsonSource(name: string, packageVersion: string): string 
     type: "module",
     scripts: { build: "eleventy", start: "eleventy --serve" },
     dependencies: { "@11ty/eleventy": "^3.0.0", "eleventy-plugin-ru-blog": `^${packageVersion}` },
-    engines: { node: ">=20.19" },
+    engines: { node: ">=22.12" },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }

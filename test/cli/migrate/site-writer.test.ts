@@ -111,7 +111,7 @@ test("package.json depends on Eleventy 3 and this package's version, with build 
     type: "module",
     scripts: { build: "eleventy", start: "eleventy --serve" },
     dependencies: { "@11ty/eleventy": "^3.0.0", "eleventy-plugin-ru-blog": "^0.1.0" },
-    engines: { node: ">=20.19" },
+    engines: { node: ">=22.12" },
   });
   t.is(packageName("/home/me/Мой Блог 2"), "moy-blog-2");
   t.is(packageName("/home/me/My Blog"), "my-blog");
