@@ -548,7 +548,7 @@ export function readConventionPost(
   const title = readText(owned.get("title"), file);
   if (title !== undefined && !eleventyHas("title")) data.title = title;
   const date = readDate(owned.get("date"), context);
-  if (date && !eleventyHas("date")) data.date = date.toJSDate();
+  if (date && !eleventyHas("date")) data.date = asEleventyDate(date, owned.get("date")!.value);
   if (owned.has("tags") && !eleventyHas("tags"))
     data.tags = readTermNames(owned.get("tags")!.value, owned.get("tags")!.key, context);
   const categories = dedupeCaseInsensitive([
@@ -577,6 +577,17 @@ export function readConventionPost(
     context,
   );
   return { data, permalink };
+}
+
+/**
+ * A convention post's date as the site's own templates expect it. A day with no time (`Date: 2015-07-29`) is taken as
+ * Eleventy takes its own `date: 2015-07-29`, midnight UTC: the site's templates show Eleventy's dates in UTC (the
+ * starter does), and midnight in a zone east of UTC would show the day before. A date with a time is the instant read
+ * in the site zone.
+ */
+function asEleventyDate(date: DateTime, written: unknown): Date {
+  const dayOnly = typeof written === "string" && /^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(written);
+  return dayOnly ? new Date(Date.UTC(date.year, date.month - 1, date.day)) : date.toJSDate();
 }
 
 /** A key of the front matter in any casing, for keys the plugin reads but leaves in the data (`headless`). */

@@ -330,7 +330,7 @@ test("a post published with front matter left in its text (a date from its file 
   t.deepEqual(warned.warnings, [`posts/2020-01-01-x.md: ${unread}.`]);
 });
 
-test("readConventionPost reads the keys Eleventy does not: capitalised title, date in the site zone, terms, and Url as the URL", (t) => {
+test("readConventionPost reads the keys Eleventy does not: capitalised title, a day as Eleventy reads its own (midnight UTC), a time in the site zone, terms, and Url as the URL", (t) => {
   const reading = readConventionPost(
     parsePostYaml(
       "Title: Впечатления от CoreOS\nDate: 2015-07-29\nTags: [CoreOS, Мнение]\nSlug: coreos-opinion\nUrl: it/coreos-opinion\nCategories: [IT, Russian]",
@@ -342,7 +342,7 @@ test("readConventionPost reads the keys Eleventy does not: capitalised title, da
   t.deepEqual(reading, {
     data: {
       title: "Впечатления от CoreOS",
-      date: new Date("2015-07-29T00:00:00+03:00"),
+      date: new Date("2015-07-29T00:00:00Z"),
       tags: ["CoreOS", "Мнение"],
       categories: ["IT", "Russian"],
     },
