@@ -441,8 +441,20 @@ function planFeeds(
   value: (name: string) => PythonValue | undefined,
 ): void {
   const path = (name: string, slug: boolean): string | false | undefined => {
-    const given = text(name);
+    let given = text(name);
     if (given === undefined) return undefined;
+    if (slug && given.includes("%s")) {
+      // Pelican 3's `feeds/%s.atom.xml`: Pelican 4.8 (settings.py, handle_deprecated_settings) fills in the slug.
+      const converted = printfSlug(given);
+      if (converted === undefined) {
+        plan.notCarry(
+          name,
+          `${JSON.stringify(given)} has a % directive other than one %s, which Pelican 4.8 cannot turn into {slug} either; write the path with {slug}`,
+        );
+        return undefined;
+      }
+      given = converted;
+    }
     const translated = translate(given, slug ? { slugToken: ":slug" } : {});
     if ("why" in translated) {
       plan.notCarry(name, translated.why);
@@ -491,6 +503,18 @@ function planFeeds(
         "this package writes no author or translation feeds",
       );
   }
+}
+
+/**
+ * A Pelican 3 feed path with one `%s` (`feeds/%s.atom.xml`) as Pelican 4.8 rewrites it: `feeds/{slug}.atom.xml`, a
+ * `%%` becoming `%`; undefined for any other `%` directive, or more than one `%s`, which Pelican cannot rewrite.
+ */
+export function printfSlug(path: string): string | undefined {
+  const directives = path.match(/%./g) ?? [];
+  if (directives.filter((directive) => directive === "%s").length !== 1) return undefined;
+  if (directives.some((directive) => directive !== "%s" && directive !== "%%")) return undefined;
+  if (/%$/.test(path.replace(/%./g, ""))) return undefined;
+  return path.replace(/%(.)/g, (_, code: string) => (code === "s" ? "{slug}" : "%"));
 }
 
 /** `content/` → `content`, `.` → `` (the blog's folder itself). */

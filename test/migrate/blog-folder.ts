@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { planMigration, type Migration } from "../../src/migrate/plan.js";
 import { resolveOptions } from "../../src/options.js";
+import { pluginOptionsOf } from "../../src/migrate/plan-builder.js";
 
 /** A temporary old blog's folder holding `files` (path → text; a path ending in `/` is an empty folder). */
 export function blogFolder(files: Record<string, string>): string {
@@ -20,16 +21,7 @@ export function blogFolder(files: Record<string, string>): string {
 }
 
 /** The planned options as the object eleventy.config.js passes to the plugin. */
-export function pluginOptions(migration: Migration): Record<string, unknown> {
-  const options: Record<string, unknown> = { posts: migration.posts };
-  for (const { key, value } of migration.options) {
-    const parts = key.split(".");
-    let target = options;
-    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[parts.at(-1)!] = value;
-  }
-  return options;
-}
+export const pluginOptions = (migration: Migration) => pluginOptionsOf(migration.options, migration.posts);
 
 /** The warnings the plugin gives for the planned options (it throws for an option it refuses). */
 export function optionWarnings(migration: Migration): string[] {

@@ -1,7 +1,6 @@
 import test from "ava";
 import { fixture, notCarriedOf, optionsOf, optionWarnings } from "./blog-folder.js";
 
-
 const PELICAN_DEFAULT_FEEDS_NOT_CARRIED = [
   ["AUTHOR_FEED_ATOM (Pelican's default, feeds/{slug}.atom.xml)", "this package writes no author or translation feeds"],
   ["AUTHOR_FEED_RSS (Pelican's default, feeds/{slug}.rss.xml)", "this package writes no author or translation feeds"],
@@ -355,4 +354,37 @@ test("an unreadable TIMEZONE is not taken as unset (UTC): the plan leaves it to 
     "TIMEZONE",
     "pelicanconf.py, line 3: os.environ.get('TZ', 'Europe/Moscow') is a call that only running Python can make; it is not read",
   ]);
+});
+
+test("Pelican 3's %s in feed paths is the slug, as Pelican 4.8 reads it; a feed path the plugin refuses is named and left out", (t) => {
+  const { migration, options } = optionsOf({
+    "pelicanconf.py": `SITEURL = 'https://example.ru'
+CATEGORY_FEED_ATOM = 'feeds/cat-%s.atom.xml'
+TAG_FEED_ATOM = 'feeds/tag-%s-100%%.atom.xml'
+CATEGORY_FEED_RSS = 'feeds/%s/%s.rss.xml'
+TAG_FEED_RSS = 'feeds/tags.rss.xml'
+`,
+  });
+  t.deepEqual(
+    options.filter(([key]) => String(key).startsWith("feeds.") || String(key).startsWith("legacyUrls.")),
+    [
+      ["feeds.tags", "/feeds/tag-:slug-100%.atom.xml", "TAG_FEED_ATOM"],
+      ["feeds.categories", "/feeds/cat-:slug.atom.xml", "CATEGORY_FEED_ATOM"],
+    ],
+  );
+  t.deepEqual(
+    notCarriedOf(migration).filter(([setting]) => /FEED/.test(String(setting))),
+    [
+      [
+        "CATEGORY_FEED_RSS",
+        '"feeds/%s/%s.rss.xml" has a % directive other than one %s, which Pelican 4.8 cannot turn into {slug} either; write the path with {slug}',
+      ],
+      ...PELICAN_DEFAULT_FEEDS_NOT_CARRIED,
+      [
+        "TAG_FEED_RSS",
+        'the plugin would refuse what it becomes: option "legacyUrls.feeds.tags" is "/feeds/tags.rss.xml"; it must contain ":slug", e.g. "/tags/:slug/"; it is left out',
+      ],
+    ],
+  );
+  t.deepEqual(optionWarnings(migration), []);
 });

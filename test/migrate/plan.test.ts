@@ -1,7 +1,8 @@
 import test from "ava";
 import { DateTime } from "luxon";
 import { join } from "node:path";
-import { MigrateError, planMigration } from "../../src/migrate/plan.js";
+import { refusal } from "../../src/migrate/plan-builder.js";
+import { MigrateError, planMigration, type Migration } from "../../src/migrate/plan.js";
 import { resolveOptions, type ResolvedOptions } from "../../src/options.js";
 import { postPermalink } from "../../src/permalinks.js";
 import { blogFolder, fixture, pluginOptions } from "./blog-folder.js";
@@ -147,7 +148,9 @@ test("the fixture blogs' planned options put posts, term pages and feeds where t
   );
 });
 
-test("a setting of any shape never crashes the plan", (t) => {
+test("a setting of any shape never crashes the plan, and every option planned is one the plugin takes", (t) => {
+  const taken = (migration: Migration, label: string) =>
+    t.is(refusal(migration.options, migration.posts), undefined, label);
   const shapes = [
     "None",
     "True",
@@ -162,6 +165,12 @@ test("a setting of any shape never crashes the plan", (t) => {
     "{'a': None}",
     "(('a',),)",
     "'{slug}'",
+    "'feeds/%s.atom.xml'",
+    "'feeds/%s/%s.xml'",
+    "'feeds/%d.xml'",
+    "'feeds/all.atom.xml'",
+    "'{category}/{slug}'",
+    "'{date:%Y}/'",
   ];
   const settings = [
     "SITEURL",
@@ -173,6 +182,13 @@ test("a setting of any shape never crashes the plan", (t) => {
     "EXTRA_PATH_METADATA",
     "ARTICLE_SAVE_AS",
     "TAG_SAVE_AS",
+    "TAG_URL",
+    "CATEGORY_SAVE_AS",
+    "FEED_ALL_ATOM",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
     "DEFAULT_PAGINATION",
     "PAGINATED_TEMPLATES",
     "PAGINATION_PATTERNS",
@@ -186,10 +202,8 @@ test("a setting of any shape never crashes the plan", (t) => {
   ];
   for (const setting of settings) {
     for (const shape of shapes) {
-      t.notThrows(
-        () => planMigration(blogFolder({ "pelicanconf.py": `${setting} = ${shape}\n` })),
-        `${setting} = ${shape}`,
-      );
+      const label = `${setting} = ${shape}`;
+      t.notThrows(() => taken(planMigration(blogFolder({ "pelicanconf.py": `${label}\n` })), label), label);
     }
   }
   const jsonShapes = [
@@ -204,6 +218,9 @@ test("a setting of any shape never crashes the plan", (t) => {
     '{"posts": 5}',
     '{"home": "RSS"}',
     '{"en": 5, "ru": {}}',
+    '{"posts": "/:year/:title[0:2]/"}',
+    '{"tags": "/t/"}',
+    '{"posts": "/:year/"}',
   ];
   for (const key of [
     "baseURL",
@@ -223,7 +240,8 @@ test("a setting of any shape never crashes the plan", (t) => {
     "params",
   ]) {
     for (const shape of jsonShapes) {
-      t.notThrows(() => planMigration(blogFolder({ "config.json": `{"${key}": ${shape}}` })), `${key}: ${shape}`);
+      const label = `${key}: ${shape}`;
+      t.notThrows(() => taken(planMigration(blogFolder({ "config.json": `{"${key}": ${shape}}` })), label), label);
     }
   }
 });
