@@ -91,7 +91,10 @@ export class PlanBuilder {
       this.options.splice(this.options.indexOf(option), 1);
       for (const entry of this.carried.filter((item) => item.became.startsWith(`${option.key}: `)))
         this.carried.splice(this.carried.indexOf(entry), 1);
-      this.notCarry(option.from, `the plugin would refuse what it becomes: ${problem.replace(/\.$/, "")}; it is left out`);
+      this.notCarry(
+        option.from,
+        `the plugin would refuse what it becomes: ${problem.replace(/\.$/, "")}; it is left out`,
+      );
     }
   }
 }

@@ -311,7 +311,13 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
   // Where the content is
   const contentDir = folder(text("PATH") ?? ".");
   plan.carry("PATH", `the content folder ${contentDir || "(the blog's folder)"}, copied as it is`);
-  const posts = postsGlob(plan, dir, contentDir, value("ARTICLE_PATHS"), value("PAGE_PATHS"));
+  const { glob: posts, folders: postFolders } = postsGlob(
+    plan,
+    dir,
+    contentDir,
+    value("ARTICLE_PATHS"),
+    value("PAGE_PATHS"),
+  );
   // The plugin copies the files under the posts' folder from attachments.root; STATIC_PATHS elsewhere are copied.
   const postsFolder = picomatch.scan(posts).base;
   if (postsFolder !== contentDir) plan.set("attachments.root", contentDir || ".", ["PATH", "ARTICLE_PATHS"]);
@@ -348,6 +354,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       configFiles: read.files,
       contentDir,
       posts,
+      postFolders,
       staticDirs,
     },
   );
@@ -529,7 +536,7 @@ function postsGlob(
   contentDir: string,
   articlePaths: PythonValue | undefined,
   pagePaths: PythonValue | undefined,
-): string {
+): { glob: string; folders: string[] } {
   const prefix = contentDir ? `${contentDir}/` : "";
   const paths =
     Array.isArray(articlePaths) && articlePaths.every((path) => typeof path === "string")
@@ -555,7 +562,8 @@ function postsGlob(
       );
   } else glob = `${prefix}${paths.length === 1 ? paths[0] : `{${paths.join(",")}}`}/**/*.${POST_EXTENSIONS}`;
   plan.carry("ARTICLE_PATHS", `the posts glob ${glob}`);
-  return glob;
+  const folders = paths.includes("") ? [contentDir] : paths.map((path) => folder(join(contentDir, path)));
+  return { glob, folders };
 }
 
 function pelicanStaticDirs(

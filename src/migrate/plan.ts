@@ -46,6 +46,8 @@ export interface Migration {
   contentDir: string;
   /** The posts glob for this package, relative to the new site (the content folder is copied as it is). */
   posts: string;
+  /** The folders the posts glob reads, relative to the new site: each must hold a post (counted before migrate exits). */
+  postFolders: string[];
   /**
    * Folders (or files) to copy to `to` in the output, beyond what the plugin's attachments copy (every file under the
    * posts glob's folder, at its path from `attachments.root`): Hugo's static/ to the site root; Pelican's

@@ -244,19 +244,31 @@ test("without a home feed the section's feed is the site feed; with term pages o
   ]);
 });
 
-test("a language with its own content folder is named: the posts glob reads one", (t) => {
-  const { migration } = optionsOf({
+test("each language's own content folder is read by the posts glob; Hugo's sections start inside it", (t) => {
+  const { migration, options } = optionsOf({
     "config.toml":
       'baseURL = "https://example.ru/"\ndefaultContentLanguage = "ru"\n[languages.ru]\ncontentDir = "content/ru"\n[languages.en]\ncontentDir = "content/en"\n',
+    "content/ru/post/a.md": "---\ntitle: А\n---\n",
+    "content/en/post/b.md": "---\ntitle: B\n---\n",
   });
-  t.deepEqual(notCarriedOf(migration).slice(0, 2), [
-    [
-      "languages.ru.contentDir",
-      "the posts glob reads one content folder (contentDir); copy the posts of content/ru into it, with a .ru.md suffix",
-    ],
-    [
-      "languages.en.contentDir",
-      "the posts glob reads one content folder (contentDir); copy the posts of content/en into it, with a .en.md suffix",
-    ],
-  ]);
+  t.is(migration.contentDir, "content");
+  t.is(migration.posts, "content/{ru/post,en/post}/**/*.{md,markdown}");
+  t.deepEqual(migration.postFolders, ["content/ru/post", "content/en/post"]);
+  t.deepEqual(
+    options.find(([key]) => key === "permalink"),
+    ["permalink", "/post/:slugorfilename/", "languages"],
+  );
+  t.false(notCarriedOf(migration).some(([setting]) => String(setting).includes("contentDir")));
+  t.deepEqual(optionWarnings(migration), []);
+});
+
+test("one language with its own content folder, as the issue's blog: content/ru/post/, defaultContentLanguage en", (t) => {
+  const { migration } = optionsOf({
+    "config.toml":
+      'baseURL = "https://example.ru/"\ndefaultContentLanguage = "en"\n[languages.ru]\ncontentDir = "content/ru"\n[permalinks]\npost = "/:year/:month/:slug/"\n',
+    "content/ru/post/a.md": "---\ntitle: А\n---\n",
+  });
+  t.is(migration.contentDir, "content/ru");
+  t.is(migration.posts, "content/ru/post/**/*.{md,markdown}");
+  t.deepEqual(migration.postFolders, ["content/ru/post"]);
 });

@@ -39,6 +39,7 @@ const PLAN: Migration = {
   ],
   contentDir: "content",
   posts: "content/**/*.md",
+  postFolders: ["content"],
   staticDirs: [
     { from: "content/images", to: "images" },
     { from: "content/extra/robots.txt", to: "robots.txt" },
