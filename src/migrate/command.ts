@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { assertFolder, checkLinks, checkUrls, formatLinkReport, formatReport } from "../check-urls.js";
 import { MigrateError } from "./migrate-error.js";
 import { planMigration, type Migration } from "./plan.js";
+import { checkPosts, type PostCheck } from "./post-check.js";
 import { isInside, isMissingOrEmpty, passthroughCopies, writeNewSite } from "./site-writer.js";
 
 /** This package's folder (the command runs from its dist/ or, in tests, its src/). */
@@ -56,11 +57,18 @@ function writtenLabel(plan: Migration, file: string): string {
 }
 
 /** The report printed after the site is written: what became of each setting, what was left, what to do next. */
-export function migrationReport(plan: Migration, args: MigrateArgs, written: readonly string[]): string[] {
+export function migrationReport(
+  plan: Migration,
+  args: MigrateArgs,
+  written: readonly string[],
+  posts: PostCheck,
+): string[] {
   const generator = GENERATOR_NAMES[plan.generator];
+  const folders = [...posts.byFolder].map(([folder, count]) => `${count} in ${folder || "."}/`).join(", ");
   const lines = [
     `Wrote an Eleventy site to ${args.newSite} from the ${generator} blog in ${args.oldBlog} (${plan.configFiles.join(", ")}).`,
     `Written: ${written.map((file) => writtenLabel(plan, file)).join(", ")}.`,
+    `Posts: ${posts.posts.length} found by the posts glob ${plan.posts}${posts.byFolder.size > 1 ? ` (${folders})` : ""}.`,
     "",
     "Settings carried over (those that differ from the preset are options in eleventy.config.js, each commented):",
     ...plan.carried.map((item) => `  ${item.setting} = ${shown(item.value)} → ${item.became}`),
@@ -73,6 +81,13 @@ export function migrationReport(plan: Migration, args: MigrateArgs, written: rea
       "",
       `Pages of the old theme that the new site does not write (add templates for them, or let check-urls --ignore them):`,
       ...plan.themePages.map((page) => `  ${page}`),
+    );
+  }
+  if (posts.problems.length > 0) {
+    lines.push(
+      "",
+      "Posts the plugin would refuse, or folders of posts it would not find (the site is written; fix these before building it):",
+      ...posts.problems.map((problem) => `  ${problem.place}: ${problem.message}`),
     );
   }
   lines.push(
@@ -97,6 +112,15 @@ async function findEleventy(): Promise<{ dir: string; cli: string }> {
   };
   const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.eleventy ?? "cmd.cjs");
   return { dir, cli: path.join(dir, bin) };
+}
+
+/** Eleventy's log without the stack traces it prints for an error: the messages name the file and the problem. */
+export function withoutStack(log: string): string {
+  return log
+    .split("\n")
+    .filter((line) => !/^(?:\[11ty\])?\s+at /.test(line) && !/Original error stack trace/.test(line))
+    .join("\n")
+    .trim();
 }
 
 /**
@@ -127,7 +151,8 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
         process.execPath,
         [eleventy.cli, "--quiet"],
         { cwd: newSite, maxBuffer: 1 << 26 },
-        (error, stdout, stderr) => resolve({ ok: !error, log: `Eleventy stopped:\n${`${stdout}${stderr}`.trim()}` }),
+        (error, stdout, stderr) =>
+          resolve({ ok: !error, log: `Eleventy stopped:\n${withoutStack(`${stdout}${stderr}`)}` }),
       ),
     );
   } finally {
@@ -217,7 +242,9 @@ export async function migrate(args: MigrateArgs, io: Output): Promise<number> {
       );
     }
     const written = await writeNewSite(args.oldBlog, args.newSite, plan, await packageVersion());
-    for (const line of migrationReport(plan, args, written)) io.out(line);
+    const posts = await checkPosts(args.newSite, plan);
+    for (const line of migrationReport(plan, args, written, posts)) io.out(line);
+    if (posts.problems.length > 0) return 1;
     if (args.oldBuild === undefined) return 0;
     return await checkAgainstOldBuild(plan, { ...args, oldBuild: args.oldBuild }, io);
   } catch (error) {

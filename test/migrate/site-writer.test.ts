@@ -2,7 +2,7 @@ import test from "ava";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrationReport, themePageGlobs } from "../../src/migrate/command.js";
+import { migrationReport, themePageGlobs, withoutStack } from "../../src/migrate/command.js";
 import type { Migration } from "../../src/migrate/plan.js";
 import {
   configSource,
@@ -47,6 +47,8 @@ const PLAN: Migration = {
   ],
   themePages: ["archives.html", "author/**"],
 };
+
+const NO_POSTS = { posts: [], byFolder: new Map(), problems: [] };
 
 test("the config has every option with its old setting as a comment, nested keys as objects", (t) => {
   t.is(
@@ -130,9 +132,15 @@ test("only a missing or empty folder may become the new site", async (t) => {
 
 test("the report names each setting and what it became, what was not carried, the theme's pages and the next steps", (t) => {
   const written = ["package.json", "eleventy.config.js", "content", "static"];
-  t.deepEqual(migrationReport(PLAN, { oldBlog: "old", newSite: "new" }, written), [
+  const posts = {
+    posts: ["content/a.md", "content/b.md"],
+    byFolder: new Map([["content", 2]]),
+    problems: [{ place: "content/b.md", message: "the front matter is not valid YAML" }],
+  };
+  t.deepEqual(migrationReport(PLAN, { oldBlog: "old", newSite: "new" }, written, posts), [
     "Wrote an Eleventy site to new from the Pelican blog in old (pelicanconf.py, publishconf.py).",
     "Written: package.json, eleventy.config.js, content/ (copied as it is), static/ (copied as it is).",
+    "Posts: 2 found by the posts glob content/**/*.md.",
     "",
     "Settings carried over (those that differ from the preset are options in eleventy.config.js, each commented):",
     '  SITEURL = "https://example.ru" → siteUrl: "https://example.ru"',
@@ -145,6 +153,9 @@ test("the report names each setting and what it became, what was not carried, th
     "Pages of the old theme that the new site does not write (add templates for them, or let check-urls --ignore them):",
     "  archives.html",
     "  author/**",
+    "",
+    "Posts the plugin would refuse, or folders of posts it would not find (the site is written; fix these before building it):",
+    "  content/b.md: the front matter is not valid YAML",
     "",
     "Next steps:",
     "  cd new",
@@ -181,6 +192,20 @@ test("the theme's pages the report names are check-urls globs: placeholders, fol
 });
 
 test("a Pelican blog without publishconf.py is built again with pelicanconf.py", (t) => {
-  const report = migrationReport({ ...PLAN, configFiles: ["pelicanconf.py"] }, { oldBlog: "old", newSite: "new" }, []);
+  const report = migrationReport(
+    { ...PLAN, configFiles: ["pelicanconf.py"] },
+    { oldBlog: "old", newSite: "new" },
+    [],
+    NO_POSTS,
+  );
   t.true(report.some((line) => line.includes("(pelican content -s pelicanconf.py -o output/)")));
+});
+
+test("Eleventy's log is printed without its stack traces", (t) => {
+  t.is(
+    withoutStack(
+      "[11ty] Problem writing Eleventy templates:\n[11ty] 1. x.md: bad (via RuBlogError)\n[11ty] \n[11ty] Original error stack trace: Error: bad\n[11ty]     at load (file:///x.js:1:1)\n    at y\n",
+    ),
+    "[11ty] Problem writing Eleventy templates:\n[11ty] 1. x.md: bad (via RuBlogError)\n[11ty]",
+  );
 });
