@@ -255,7 +255,14 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     .filter((path): path is string => typeof path === "string" && existsSync(join(dir, path)))
     .map((path) => ({ from: path.replace(/\/+$/, ""), to: "" }));
   plan.carry("staticDir", `copied to the site's root: ${staticDirs.map((entry) => entry.from).join(", ")}`);
-  if (!disabled.has("home")) plan.themePage("/ (Hugo's home page list)");
+  // The home page's list, paged at /page/N/ as Hugo's themes page it (paginate), /page/1/ a redirect to /.
+  const homePaged = pagePath === undefined || pagePath === "page";
+  const home = {
+    pageSize: typeof pagerSize === "number" && Number.isInteger(pagerSize) && pagerSize > 0 ? pagerSize : 10,
+    laterPages: "/page/:n/",
+    pageOneRedirect: true,
+  };
+  if (!disabled.has("home") && !homePaged) plan.themePage("/ (Hugo's home page list)");
   if (!disabled.has("section")) plan.themePage(`the section lists${section ? ` (/${section}/ and its pages)` : ""}`);
   if (!disabled.has("404")) plan.themePage("/404.html");
   if (config.enablerobotstxt === true && !disabled.has("robotstxt")) plan.themePage("/robots.txt");
@@ -266,6 +273,8 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     posts,
     postFolders,
     staticDirs,
+    home,
+    archivePage: "/archive/",
   });
 }
 

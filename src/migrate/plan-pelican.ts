@@ -219,7 +219,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
   }
 
   // Term pages, their page size and page URLs
-  const size = (template: "tag" | "category"): number | undefined => {
+  const size = (template: "tag" | "category" | "index"): number | undefined => {
     const templates = value("PAGINATED_TEMPLATES");
     const base = value("DEFAULT_PAGINATION");
     if (templates === undefined || base === undefined) return undefined;
@@ -337,8 +337,24 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       plan.carry("READERS", "attachments.html (as the preset): .html files in the content are copied as they are");
   }
 
-  // The theme's own pages, and what this package does not write either when it is off
-  themePages(plan, value);
+  // The home page, paged as Pelican paged it; the theme's other pages, and what this package does not write either
+  const indexSave = value("INDEX_SAVE_AS") ?? "index.html";
+  const homeSize = indexSave === "index.html" && paging !== "other" ? size("index") : undefined;
+  const home = {
+    pageSize: homeSize ?? 0,
+    laterPages: paging === "folders" ? "/page/:n/" : "/index:n.html",
+    pageOneRedirect: false,
+  };
+  if (homeSize !== undefined)
+    plan.carry(
+      "INDEX_SAVE_AS",
+      `the starter's home page, ${homeSize ? `${homeSize} posts a page, page 2 at ${home.laterPages.replace(":n", "2")}` : "every post on it"}`,
+    );
+  const archivesSave = value("ARCHIVES_SAVE_AS");
+  const archivePage =
+    typeof archivesSave === "string" && archivesSave !== "" ? ourPattern(archivesSave) : "/archives.html";
+  plan.carry("ARCHIVES_SAVE_AS", `the starter's archive page, ${archivePage}`);
+  themePages(plan, value, homeSize !== undefined);
   for (const [name, setting] of values) {
     const off =
       setting === null || setting === "" || setting === false || (Array.isArray(setting) && setting.length === 0);
@@ -356,6 +372,8 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       posts,
       postFolders,
       staticDirs,
+      home,
+      archivePage,
     },
   );
 }
@@ -602,11 +620,11 @@ function pelicanStaticDirs(
   return dirs;
 }
 
-function themePages(plan: PlanBuilder, value: (name: string) => PythonValue | undefined): void {
+function themePages(plan: PlanBuilder, value: (name: string) => PythonValue | undefined, homeWritten: boolean): void {
   const direct = value("DIRECT_TEMPLATES");
   if (Array.isArray(direct)) {
     for (const template of direct) {
-      if (typeof template !== "string") continue;
+      if (typeof template !== "string" || (template === "index" && homeWritten) || template === "archives") continue;
       const save = value(`${template.toUpperCase()}_SAVE_AS`) ?? `${template}.html`;
       if (typeof save === "string" && save !== "") plan.themePage(`${save} (Pelican's ${template} page)`);
     }

@@ -55,6 +55,13 @@ export interface Migration {
    * EXTRA_PATH_METADATA's files moved to their `path`. Each exists in the old blog's folder.
    */
   staticDirs: { from: string; to: string }[];
+  /**
+   * The home page's list, paged as the old theme paged it: `pageSize` posts a page (0: all on one page), page N at
+   * `laterPages` with `:n` (Pelican's `/index:n.html`, Hugo's `/page/:n/`), and Hugo's `/page/1/`, a redirect to `/`.
+   */
+  home: { pageSize: number; laterPages: string; pageOneRedirect: boolean };
+  /** Where the starter's archive of every post is: Pelican's archives page (ARCHIVES_SAVE_AS), else `/archive/`. */
+  archivePage: string;
   /** Kinds of pages the old generator wrote from its theme that the new site does not; the report names them. */
   themePages: string[];
 }

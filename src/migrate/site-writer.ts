@@ -7,8 +7,9 @@ import { cp, mkdir, readdir, realpath, stat, writeFile } from "node:fs/promises"
 import path from "node:path";
 import transliterate from "@sindresorhus/transliterate";
 import picomatch from "picomatch";
-import { STARTER_FILES } from "./layouts.js";
+import { starterFiles } from "./layouts.js";
 import type { MigratedOption, Migration } from "./plan.js";
+import { starterSiteData, SUBSCRIBE_PAGE_SOURCE, type StarterSiteData } from "./starter-site.js";
 
 /** Folders of an old content tree that are tools' state, not content. */
 const NOT_CONTENT = new Set([".git", ".hg", ".svn", "node_modules"]);
@@ -86,14 +87,6 @@ function optionLines(tree: OptionTree, indent: string): string[] {
   return lines;
 }
 
-/** The site's language for the starter layouts: the `language` option, else the first of `languages`, else ru. */
-function siteLanguage(options: readonly MigratedOption[]): string {
-  const language = options.find((option) => option.key === "language")?.value;
-  if (typeof language === "string") return language;
-  const languages = options.find((option) => option.key === "languages")?.value;
-  return Array.isArray(languages) && typeof languages[0] === "string" ? languages[0] : "ru";
-}
-
 /** Where `from` lies inside the content folder, or undefined when it lies outside. */
 function pathInContent(plan: Migration, from: string): string | undefined {
   const inContent = path.posix.relative(plan.contentDir, from);
@@ -127,7 +120,7 @@ function withPosts(plan: Migration): MigratedOption[] {
 }
 
 /** The text of `eleventy.config.js`: the plugin with every migrated option, each commented with its old setting. */
-export function configSource(plan: Migration): string {
+export function configSource(plan: Migration, site: StarterSiteData): string {
   const copies = passthroughCopies(plan).flatMap(({ from, to }) => [
     `  eleventyConfig.addPassthroughCopy({ ${JSON.stringify(from)}: ${JSON.stringify(to.replace(/^\/+/, "") || "/")} });`,
     // Outside the content, where the plugin keeps them out of the templates itself: an .html file there is copied.
@@ -135,10 +128,6 @@ export function configSource(plan: Migration): string {
       ? [`  eleventyConfig.ignores.add(${JSON.stringify(`${from}/**`)});`]
       : []),
   ]);
-  const site = {
-    title: String(plan.options.find((option) => option.key === "title")?.value ?? ""),
-    language: siteLanguage(plan.options),
-  };
   return [
     `// Written by \`ru-blog migrate\` from the ${GENERATOR_NAMES[plan.generator]} blog's ${plan.configFiles.join(", ")}.`,
     "// Each option keeps a URL or a setting of the old blog; the comment after it names the old setting.",
@@ -150,8 +139,12 @@ export function configSource(plan: Migration): string {
     "",
     "export default function (eleventyConfig) {",
     "  eleventyConfig.addPlugin(ruBlog, options);",
-    "  // The starter layouts in _includes/ (replace them with your theme's) read the title and language here.",
+    "  // The starter layouts in _includes/ (replace them with your theme's) read the title, language and navigation here.",
     `  eleventyConfig.addGlobalData("site", ${jsValue(site)});`,
+    "  // Each feed's HTML page, beside it (subscribe.njk writes them; the layouts link them).",
+    `  const subscribePage = ${SUBSCRIBE_PAGE_SOURCE};`,
+    '  eleventyConfig.addFilter("subscribePage", subscribePage);',
+    '  eleventyConfig.addGlobalData("subscribePage", () => subscribePage);',
     `  // Every page without a layout of its own, the posts in ${plan.contentDir || "."}/ among them, is shown with _includes/post.njk.`,
     '  eleventyConfig.addGlobalData("layout", "post.njk");',
     ...(copies.length > 0
@@ -204,9 +197,9 @@ export async function writeNewSite(
   await mkdir(newSiteDir, { recursive: true });
   const files: Record<string, string> = {
     "package.json": packageJsonSource(packageName(newSiteDir), packageVersion),
-    "eleventy.config.js": configSource(plan),
+    "eleventy.config.js": configSource(plan, starterSiteData(plan, oldBlogDir)),
     ".gitignore": "node_modules/\n_site/\n",
-    ...STARTER_FILES,
+    ...starterFiles(plan),
   };
   for (const [file, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(newSiteDir, file)), { recursive: true });

@@ -5,7 +5,8 @@ const TERM_LIST_FEEDS = [
   "outputs.taxonomy (Hugo's default)",
   "Hugo's RSS of the term lists (/tags/index.xml, /categories/index.xml) is not written",
 ];
-const HUGO_THEME_PAGES = ["/ (Hugo's home page list)", "the section lists (/posts/ and its pages)", "/404.html"];
+// The starter writes the home page and its later pages, /page/N/.
+const HUGO_THEME_PAGES = ["the section lists (/posts/ and its pages)", "/404.html"];
 
 test("the hugo-blog fixture: the options its migration test gives by hand, from its config.toml", (t) => {
   const { migration, options } = optionsOf(fixture("hugo-blog"));
@@ -22,7 +23,8 @@ test("the hugo-blog fixture: the options its migration test gives by hand, from 
   t.is(migration.generator, "hugo");
   t.is(migration.contentDir, "content");
   t.is(migration.posts, "content/posts/**/*.{md,markdown}");
-  t.deepEqual(migration.themePages, ["/ (Hugo's home page list)", "the section lists (/posts/ and its pages)"]);
+  t.deepEqual(migration.themePages, ["the section lists (/posts/ and its pages)"]);
+  t.deepEqual(migration.home, { pageSize: 10, laterPages: "/page/:n/", pageOneRedirect: true });
   t.deepEqual(notCarriedOf(migration), []);
   t.deepEqual(
     migration.carried.map((entry) => [entry.setting, entry.became]),
@@ -238,7 +240,6 @@ test("without a home feed the section's feed is the site feed; with term pages o
   t.deepEqual(migration.themePages, [
     "/tags/ (Hugo's list of tags)",
     "/categories/ (Hugo's list of categories)",
-    "/ (Hugo's home page list)",
     "the section lists (/post/ and its pages)",
     "/404.html",
   ]);

@@ -9,12 +9,11 @@ const PELICAN_DEFAULT_FEEDS_NOT_CARRIED = [
     "this package writes no author or translation feeds",
   ],
 ];
+// The starter writes the home page (index.html and its later pages) and the archives page.
 const PELICAN_THEME_PAGES = [
-  "index.html (Pelican's index page)",
   "tags.html (Pelican's tags page)",
   "categories.html (Pelican's categories page)",
   "authors.html (Pelican's authors page)",
-  "archives.html (Pelican's archives page)",
   "author/{slug}.html (Pelican's author pages)",
 ];
 
@@ -35,7 +34,9 @@ test("the pelican-blog fixture: the options its migration test gives by hand, fr
   t.is(migration.contentDir, "content");
   t.is(migration.posts, "content/**/*.{md,markdown}");
   t.deepEqual(migration.staticDirs, []);
-  t.deepEqual(migration.themePages, ["index.html (Pelican's index page)"]);
+  t.deepEqual(migration.themePages, []);
+  t.deepEqual(migration.home, { pageSize: 5, laterPages: "/index:n.html", pageOneRedirect: false });
+  t.is(migration.archivePage, "/archives.html");
   t.deepEqual(notCarriedOf(migration), [
     [
       "THEME",

@@ -12,6 +12,7 @@ import {
   packageName,
   passthroughCopies,
 } from "../../src/migrate/site-writer.js";
+import { subscribePage, SUBSCRIBE_PAGE_SOURCE } from "../../src/migrate/starter-site.js";
 
 const PLAN: Migration = {
   generator: "pelican",
@@ -40,6 +41,8 @@ const PLAN: Migration = {
   contentDir: "content",
   posts: "content/**/*.md",
   postFolders: ["content"],
+  home: { pageSize: 0, laterPages: "/index:n.html", pageOneRedirect: false },
+  archivePage: "/archives.html",
   staticDirs: [
     { from: "content/images", to: "images" },
     { from: "content/extra/robots.txt", to: "robots.txt" },
@@ -48,11 +51,20 @@ const PLAN: Migration = {
   themePages: ["archives.html", "author/**"],
 };
 
+const SITE = {
+  title: "Заметки",
+  language: "en",
+  url: "https://example.ru",
+  nav: [{ url: "/", label: "Главная" }],
+  pages: ["./content/pages/about.md"],
+  archives: {},
+};
+
 const NO_POSTS = { posts: [], byFolder: new Map(), problems: [] };
 
 test("the config has every option with its old setting as a comment, nested keys as objects", (t) => {
   t.is(
-    configSource(PLAN),
+    configSource(PLAN, SITE),
     `// Written by \`ru-blog migrate\` from the Pelican blog's pelicanconf.py, publishconf.py.
 // Each option keeps a URL or a setting of the old blog; the comment after it names the old setting.
 import ruBlog from "eleventy-plugin-ru-blog";
@@ -73,8 +85,12 @@ const options = {
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(ruBlog, options);
-  // The starter layouts in _includes/ (replace them with your theme's) read the title and language here.
-  eleventyConfig.addGlobalData("site", { title: "Заметки", language: "en" });
+  // The starter layouts in _includes/ (replace them with your theme's) read the title, language and navigation here.
+  eleventyConfig.addGlobalData("site", { title: "Заметки", language: "en", url: "https://example.ru", nav: [{ url: "/", label: "Главная" }], pages: ["./content/pages/about.md"], archives: {} });
+  // Each feed's HTML page, beside it (subscribe.njk writes them; the layouts link them).
+  const subscribePage = ${SUBSCRIBE_PAGE_SOURCE};
+  eleventyConfig.addFilter("subscribePage", subscribePage);
+  eleventyConfig.addGlobalData("subscribePage", () => subscribePage);
   // Every page without a layout of its own, the posts in content/ among them, is shown with _includes/post.njk.
   eleventyConfig.addGlobalData("layout", "post.njk");
   // Static files of the old blog, copied as they are, never rendered as templates.
@@ -208,4 +224,19 @@ test("Eleventy's log is printed without its stack traces", (t) => {
     ),
     "[11ty] Problem writing Eleventy templates:\n[11ty] 1. x.md: bad (via RuBlogError)\n[11ty]",
   );
+});
+
+test("a feed's subscribe page is beside it; Hugo's index.xml, beside an index.html, gets feed.html; the config's copy of the rule agrees", (t) => {
+  const cases: [string, string][] = [
+    ["/feeds/all.atom.xml", "/feeds/all.atom.html"],
+    ["/feed.xml", "/feed.html"],
+    ["/index.xml", "/feed.html"],
+    ["/tags/linux/index.xml", "/tags/linux/feed.html"],
+    ["https://example.ru/tags/c/feed.xml", "/tags/c/feed.html"],
+  ];
+  const copy = new Function(`return ${SUBSCRIBE_PAGE_SOURCE}`)() as (url: string) => string;
+  for (const [feed, page] of cases) {
+    t.is(subscribePage(feed), page, feed);
+    t.is(copy(feed), page, feed);
+  }
 });
