@@ -11,6 +11,7 @@ import { MigrateError } from "./migrate-error.js";
 import { readPelicanSettings } from "./pelican-settings.js";
 import { planHugo } from "./plan-hugo.js";
 import { planPelican } from "./plan-pelican.js";
+import { withPostsLanguage } from "./posts-language.js";
 
 export { MigrateError } from "./migrate-error.js";
 
@@ -78,9 +79,9 @@ const LOOKED_FOR = ["pelicanconf.py", "publishconf.py", ...HUGO_CONFIG_FILES];
 export function planMigration(oldBlogDir: string): Migration {
   if (!existsSync(oldBlogDir)) throw new MigrateError(`${oldBlogDir} does not exist; give the old blog's folder.`);
   const pelican = readPelicanSettings(oldBlogDir);
-  if (pelican) return planPelican(pelican, oldBlogDir);
+  if (pelican) return withPostsLanguage(planPelican(pelican, oldBlogDir), oldBlogDir);
   const hugo = readHugoConfig(oldBlogDir);
-  if (hugo) return planHugo(hugo, oldBlogDir);
+  if (hugo) return withPostsLanguage(planHugo(hugo, oldBlogDir), oldBlogDir);
   throw new MigrateError(
     `${join(oldBlogDir)} has no Pelican or Hugo config: looked for ${LOOKED_FOR.join(", ")}. Give the folder the old blog was built in.`,
   );

@@ -264,12 +264,34 @@ test("each language's own content folder is read by the posts glob; Hugo's secti
 });
 
 test("one language with its own content folder, as the issue's blog: content/ru/post/, defaultContentLanguage en", (t) => {
-  const { migration } = optionsOf({
+  const { migration, options } = optionsOf({
     "config.toml":
       'baseURL = "https://example.ru/"\ndefaultContentLanguage = "en"\n[languages.ru]\ncontentDir = "content/ru"\n[permalinks]\npost = "/:year/:month/:slug/"\n',
-    "content/ru/post/a.md": "---\ntitle: А\n---\n",
+    "content/ru/post/a.md": "---\ntitle: Первая\n---\nЭто запись на русском языке, в ней достаточно букв.\n",
+    "content/ru/post/b.md": "---\ntitle: Вторая\n---\nИ это тоже запись на русском, а не на английском.\n",
   });
   t.is(migration.contentDir, "content/ru");
   t.is(migration.posts, "content/ru/post/**/*.{md,markdown}");
   t.deepEqual(migration.postFolders, ["content/ru/post"]);
+  t.deepEqual(
+    options.find(([key]) => key === "language"),
+    ["language", "ru", "defaultContentLanguage"],
+  );
+});
+
+test("a config that says en on a blog whose posts are Russian: language is the posts', and the report says why", (t) => {
+  const { migration, options } = optionsOf({
+    "config.toml": 'baseURL = "https://example.ru/"\ndefaultContentLanguage = "en"\n',
+    "content/post/a.md": "---\ntitle: Первая\n---\nЭто запись на русском языке, в ней достаточно букв.\n",
+    "content/post/b.md": "---\ntitle: Вторая\n---\nИ это тоже запись на русском, а не на английском.\n",
+    "content/post/c.md": "---\ntitle: Short\n---\nok\n",
+  });
+  t.deepEqual(
+    options.find(([key]) => key === "language"),
+    ["language", "ru", "the posts' language: 2 of 2 posts read are in ru"],
+  );
+  t.deepEqual(notCarriedOf(migration).at(-1), [
+    "defaultContentLanguage",
+    'it says "en", but 2 of the 2 posts read are written in ru: language is "ru", so that pages, dates and feeds are in the posts\' language',
+  ]);
 });
