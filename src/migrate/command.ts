@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { assertFolder, checkLinks, checkUrls, formatLinkReport, formatReport } from "../check-urls.js";
 import { MigrateError } from "./migrate-error.js";
 import { planMigration, type Migration } from "./plan.js";
+import { checkKept } from "./kept-check.js";
 import { checkPosts, type PostCheck } from "./post-check.js";
 import { isInside, isMissingOrEmpty, passthroughCopies, writeNewSite } from "./site-writer.js";
 
@@ -192,20 +193,31 @@ function siteUrlOf(plan: Migration): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** Builds the new site and prints which old URLs it would not serve and which of its links lead nowhere. */
-async function checkAgainstOldBuild(plan: Migration, args: MigrateArgs & { oldBuild: string }, io: Output) {
-  io.out("");
-  io.out(`Building ${args.newSite} with Eleventy to check it against ${args.oldBuild}…`);
+/**
+ * Builds the new site, then prints the report (its "kept" lines checked against the build) and which old URLs and
+ * files the build would not serve and which of its links lead nowhere; when the build fails, the report and
+ * Eleventy's messages.
+ */
+async function buildAndCheck(
+  plan: Migration,
+  args: MigrateArgs & { oldBuild: string },
+  report: (plan: Migration) => string[],
+  io: Output,
+) {
   const build = await buildNewSite(args.newSite);
+  const newBuild = path.join(args.newSite, "_site");
+  for (const line of report(checkKept(plan, args.oldBlog, args.newSite, build.ok ? newBuild : undefined))) io.out(line);
+  io.out("");
+  io.out(`Built ${args.newSite} with Eleventy to check it against ${args.oldBuild}.`);
   if (!build.ok) {
-    io.err(`ru-blog: ${args.newSite} is written, but the check could not build it. ${build.log}`);
+    io.out(`The build failed, so nothing was checked; the site is written. ${build.log}`);
     return 1;
   }
-  const newBuild = path.join(args.newSite, "_site");
   const siteUrl = siteUrlOf(plan);
-  const urls = checkUrls(args.oldBuild, newBuild, { ignore: themePageGlobs(plan.themePages), siteUrl });
+  // Every file, not only pages and feeds: a favicon or an image at its old path is an old URL too.
+  const urls = checkUrls(args.oldBuild, newBuild, { ignore: themePageGlobs(plan.themePages), siteUrl, all: true });
   const links = checkLinks(newBuild, { siteUrl });
-  const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: false });
+  const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: true });
   if (urls.ignored > 0) lines.push(`(The ${urls.ignored} ignored are the old theme's pages listed above.)`);
   lines.push("", ...formatLinkReport(links, newBuild));
   for (const line of lines) io.out(line);
@@ -243,10 +255,12 @@ export async function migrate(args: MigrateArgs, io: Output): Promise<number> {
     }
     const written = await writeNewSite(args.oldBlog, args.newSite, plan, await packageVersion());
     const posts = await checkPosts(args.newSite, plan);
-    for (const line of migrationReport(plan, args, written, posts)) io.out(line);
-    if (posts.problems.length > 0) return 1;
-    if (args.oldBuild === undefined) return 0;
-    return await checkAgainstOldBuild(plan, { ...args, oldBuild: args.oldBuild }, io);
+    const report = (checked: Migration) => migrationReport(checked, args, written, posts);
+    if (posts.problems.length > 0 || args.oldBuild === undefined) {
+      for (const line of report(checkKept(plan, args.oldBlog, args.newSite))) io.out(line);
+      return posts.problems.length > 0 ? 1 : 0;
+    }
+    return await buildAndCheck(plan, { ...args, oldBuild: args.oldBuild }, report, io);
   } catch (error) {
     if (error instanceof MigrateError) return fail(error.message);
     // An unreadable file or folder, or a disk error: say which, without our stack.

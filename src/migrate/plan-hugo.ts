@@ -253,7 +253,7 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   // Static files, the theme's own pages
   const staticDirs = (Array.isArray(config.staticdir) ? config.staticdir : [config.staticdir ?? "static"])
     .filter((path): path is string => typeof path === "string" && existsSync(join(dir, path)))
-    .map((path) => ({ from: path.replace(/\/+$/, ""), to: "" }));
+    .map((path) => ({ from: path.replace(/\/+$/, ""), to: "", setting: "staticDir" }));
   plan.carry("staticDir", `copied to the site's root: ${staticDirs.map((entry) => entry.from).join(", ")}`);
   // The home page's list, paged at /page/N/ as Hugo's themes page it (paginate), /page/1/ a redirect to /.
   const homePaged = pagePath === undefined || pagePath === "page";

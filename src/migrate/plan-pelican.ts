@@ -591,15 +591,19 @@ function pelicanStaticDirs(
   staticPaths: PythonValue | undefined,
   extraPathMetadata: PythonValue | undefined,
   copiedByPlugin: (path: string) => boolean,
-): { from: string; to: string }[] {
-  const dirs: { from: string; to: string }[] = [];
-  const add = (from: string, to: string) => {
-    if (existsSync(join(dir, from)) && !dirs.some((entry) => entry.from === from)) dirs.push({ from: from || ".", to });
+): { from: string; to: string; setting: string }[] {
+  const dirs: { from: string; to: string; setting: string }[] = [];
+  const add = (from: string, to: string, setting: string) => {
+    if (!existsSync(join(dir, from))) return;
+    // Pelican writes a file of EXTRA_PATH_METADATA at its path only, also when STATIC_PATHS lists the file itself.
+    const same = dirs.findIndex((entry) => entry.from === from);
+    if (same === -1) dirs.push({ from: from || ".", to, setting });
+    else if (setting === "EXTRA_PATH_METADATA") dirs[same] = { from, to, setting };
   };
   if (Array.isArray(staticPaths)) {
     for (const path of staticPaths) {
       const from = typeof path === "string" ? folder(join(contentDir, path)) : undefined;
-      if (from !== undefined && !copiedByPlugin(from)) add(from, folder(path as string));
+      if (from !== undefined && !copiedByPlugin(from)) add(from, folder(path as string), "STATIC_PATHS");
     }
     plan.carry("STATIC_PATHS", `copied as they are: ${staticPaths.map((path) => JSON.stringify(path)).join(", ")}`);
   }
@@ -608,7 +612,7 @@ function pelicanStaticDirs(
       const target = metadata && typeof metadata === "object" && !Array.isArray(metadata) ? metadata.path : undefined;
       const from = folder(join(contentDir, source));
       if (typeof target === "string" && existsSync(join(dir, from)) && statSync(join(dir, from)).isFile())
-        add(from, folder(target));
+        add(from, folder(target), "EXTRA_PATH_METADATA");
       else
         plan.notCarry(
           "EXTRA_PATH_METADATA",

@@ -53,9 +53,10 @@ export interface Migration {
    * Folders (or files) to copy to `to` in the output, beyond what the plugin's attachments copy (every file under the
    * posts glob's folder, at its path from `attachments.root`): Hugo's static/ to the site root; Pelican's
    * STATIC_PATHS outside the posts' folder (`content/images` → `images` when ARTICLE_PATHS is `['posts']`) and
-   * EXTRA_PATH_METADATA's files moved to their `path`. Each exists in the old blog's folder.
+   * EXTRA_PATH_METADATA's files moved to their `path`. Each exists in the old blog's folder; `setting` names the old
+   * setting that put it there (the report's line for it is checked against the written site).
    */
-  staticDirs: { from: string; to: string }[];
+  staticDirs: { from: string; to: string; setting?: string }[];
   /**
    * The home page's list, paged as the old theme paged it: `pageSize` posts a page (0: all on one page), page N at
    * `laterPages` with `:n` (Pelican's `/index:n.html`, Hugo's `/page/:n/`), and Hugo's `/page/1/`, a redirect to `/`.

@@ -126,7 +126,7 @@ staticDir: [static, assets]
     ["feeds.languages", "/:lang/feed.xml", "the RSS of each language's home page"],
     ["feeds.limit", 20, "rssLimit"],
   ]);
-  t.deepEqual(migration.staticDirs, [{ from: "static", to: "" }]);
+  t.deepEqual(migration.staticDirs, [{ from: "static", to: "", setting: "staticDir" }]);
   t.deepEqual(migration.themePages, [
     "/tags/ (Hugo's list of tags, which this package writes beside the term pages)",
     ...HUGO_THEME_PAGES,

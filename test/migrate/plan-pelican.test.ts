@@ -123,9 +123,9 @@ JINJA_FILTERS = {}
   t.is(migration.posts, "content/posts/**/*.{md,markdown}");
   // content/posts/files is beside the posts: the plugin's attachments copy it.
   t.deepEqual(migration.staticDirs, [
-    { from: "content/images", to: "images" },
-    { from: "content/extra", to: "extra" },
-    { from: "content/extra/robots.txt", to: "robots.txt" },
+    { from: "content/images", to: "images", setting: "STATIC_PATHS" },
+    { from: "content/extra", to: "extra", setting: "STATIC_PATHS" },
+    { from: "content/extra/robots.txt", to: "robots.txt", setting: "EXTRA_PATH_METADATA" },
   ]);
   t.deepEqual(notCarriedOf(migration), [
     ["DEFAULT_CATEGORY", 'this package files a post without a category under "misc", not "блог": such posts move'],
