@@ -145,6 +145,10 @@ export function configSource(plan: Migration, site: StarterSiteData): string {
     `  const subscribePage = ${SUBSCRIBE_PAGE_SOURCE};`,
     '  eleventyConfig.addFilter("subscribePage", subscribePage);',
     '  eleventyConfig.addGlobalData("subscribePage", () => subscribePage);',
+    "  // Code blocks and tables scroll sideways inside themselves on a phone: with the keyboard too.",
+    '  eleventyConfig.addTransform("scrollable", (html, outputPath) =>',
+    '    String(outputPath).endsWith(".html") ? html.replace(/<(pre|table)(?=[\\s>])(?![^>]*\\btabindex=)/g, \'<$1 tabindex="0"\') : html,',
+    "  );",
     `  // Every page without a layout of its own, the posts in ${plan.contentDir || "."}/ among them, is shown with _includes/post.njk.`,
     '  eleventyConfig.addGlobalData("layout", "post.njk");',
     ...(copies.length > 0

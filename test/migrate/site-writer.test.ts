@@ -91,6 +91,10 @@ export default function (eleventyConfig) {
   const subscribePage = ${SUBSCRIBE_PAGE_SOURCE};
   eleventyConfig.addFilter("subscribePage", subscribePage);
   eleventyConfig.addGlobalData("subscribePage", () => subscribePage);
+  // Code blocks and tables scroll sideways inside themselves on a phone: with the keyboard too.
+  eleventyConfig.addTransform("scrollable", (html, outputPath) =>
+    String(outputPath).endsWith(".html") ? html.replace(/<(pre|table)(?=[\\s>])(?![^>]*\\btabindex=)/g, '<$1 tabindex="0"') : html,
+  );
   // Every page without a layout of its own, the posts in content/ among them, is shown with _includes/post.njk.
   eleventyConfig.addGlobalData("layout", "post.njk");
   // Static files of the old blog, copied as they are, never rendered as templates.
