@@ -40,7 +40,8 @@ const STYLE = `:root { color-scheme: light dark; --bg: #fff; --fg: #1f1f24; --mu
     .posts .meta { margin: 0; }
     .terms { color: var(--muted); font-size: 0.95rem; }
     .pager { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0.5rem 1rem; margin: 2rem 0 0; }
-    .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: 0.92rem; padding: 1rem 0 2rem; }`;
+    .site-footer { border-top: 1px solid var(--line); color: var(--muted); padding: 1rem 0 2rem; }
+    .site-footer p { font-size: 0.92rem; }`;
 
 /**
  * The page shell: every other layout is inside it. `lang` is the page's own (a post's language on a bilingual
