@@ -199,3 +199,29 @@ test("the starter's pages are in the posts' language and show Russian dates, rea
   const untitled = await readFile(path.join((await site("hugo-toml")).output, "index.html"), "utf8");
   t.regex(untitled, /<a href="\/2014\/09\/bez-nazvaniya\/">Запись от 1 сентября 2014<\/a>/);
 });
+
+test("a feed opened in the browser shows Russian dates and the blog's favicon; its HTML subscribe page lists the same posts", async (t) => {
+  const { output, server } = await site("pelican");
+  const context = await browser.newContext({ viewport: WIDTHS.phone });
+  const page = await context.newPage();
+  t.is((await page.goto(`${server.origin}/feeds/all.atom.xml`))?.status(), 200);
+  const feed: { dates: string[]; titles: string[]; icon: string } = await page.evaluate(() => ({
+    dates: Array.from(document.querySelectorAll("main ol li time"), (time: any) => String(time.textContent)),
+    titles: Array.from(document.querySelectorAll("main ol li > a"), (link: any) => String(link.textContent)),
+    icon: document.querySelector('link[rel="icon"]')?.getAttribute("href") ?? "",
+  }));
+  await context.close();
+  t.is(feed.dates[0], "30 июля 2016");
+  t.true(
+    feed.dates.length > 5 && feed.dates.every((date) => /^\d{1,2} [а-я]+ \d{4}$/.test(date)),
+    feed.dates.join(", "),
+  );
+  t.is(feed.icon, "https://blog.example.ru/favicon.ico");
+  const subscribe = await readFile(path.join(output, "feeds/all.atom.html"), "utf8");
+  const listed = [...subscribe.matchAll(/<h2><a href="[^"]*">([^<]*)<\/a><\/h2>/g)].map((match) => match[1]);
+  t.deepEqual(listed, feed.titles, "the subscribe page lists the feed's posts, in its order");
+  t.regex(
+    subscribe,
+    /адрес ленты\s*<a href="\/feeds\/all\.atom\.xml">https:\/\/blog\.example\.ru\/feeds\/all\.atom\.xml<\/a>/,
+  );
+});
