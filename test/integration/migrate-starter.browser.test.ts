@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { buildNewSite, migrate } from "../../src/migrate/command.js";
+import { buildNewSite, migrate } from "../../src/cli/migrate/command.js";
 import { REPO } from "../helpers/fixture-build.js";
 import { serveStatic, type StaticServer } from "../helpers/static-server.js";
 
