@@ -2,9 +2,7 @@
  * What every generator's plan shares: options compared with the `from` preset, and the account of every old
  * setting read (carried, with what it became, or not carried, with why).
  */
-import { RuBlogError } from "../../errors.js";
 import type { PresetOptions } from "../../generators/dialect.js";
-import { resolveOptions } from "../../options.js";
 import type { MigratedOption, Migration, NotCarried } from "./migration.js";
 
 /** The address the feeds get when the old config has none (a development pelicanconf.py): Eleventy's dev server. */
@@ -76,54 +74,9 @@ export class PlanBuilder {
     for (const setting of this.read.keys()) {
       if (!this.accounted.has(setting)) this.notCarry(setting, why(setting));
     }
-    this.dropRefused(place.posts);
     const { options, carried, notCarried, themePages } = this;
     return { ...place, options, carried, notCarried, themePages };
   }
-
-  /**
-   * Leaves out every option the plugin would refuse or ignore (its own check, the one eleventy.config.js goes
-   * through), each named among the settings not carried with the plugin's reason: a written site always starts.
-   */
-  private dropRefused(posts: string): void {
-    const base = this.options.filter((option) => option.key === "from" || option.key === "siteUrl");
-    for (const option of [...this.options]) {
-      if (base.includes(option)) continue;
-      const problem = refusal([...base, option], posts);
-      if (problem === undefined) continue;
-      this.options.splice(this.options.indexOf(option), 1);
-      for (const entry of this.carried.filter((item) => item.became.startsWith(`${option.key}: `)))
-        this.carried.splice(this.carried.indexOf(entry), 1);
-      this.notCarry(
-        option.from,
-        `the plugin would refuse what it becomes: ${problem.replace(/\.$/, "")}; it is left out`,
-      );
-    }
-  }
-}
-
-/** The options as the object eleventy.config.js hands the plugin: dotted keys (`feeds.tags`) nested. */
-export function pluginOptionsOf(options: readonly MigratedOption[], posts: string): Record<string, unknown> {
-  const object: Record<string, unknown> = { posts };
-  for (const { key, value } of options) {
-    const parts = key.split(".");
-    let target = object;
-    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[parts.at(-1)!] = value;
-  }
-  return object;
-}
-
-/** Why the plugin refuses `options` (an error, or a warning such as an unknown name), or undefined when it takes them. */
-export function refusal(options: readonly MigratedOption[], posts: string): string | undefined {
-  const warnings: string[] = [];
-  try {
-    resolveOptions(pluginOptionsOf(options, posts), (message) => warnings.push(message));
-  } catch (error) {
-    if (!(error instanceof RuBlogError)) throw error;
-    return error.message.replace(/^\[ru-blog\] /, "");
-  }
-  return warnings[0];
 }
 
 function presetValue(preset: PresetOptions, key: string): unknown {

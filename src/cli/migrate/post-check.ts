@@ -14,7 +14,7 @@ import { parsePostYaml } from "../../posts/front-matter-readers.js";
 import { readOtherFrontMatter } from "../../posts/front-matter-formats.js";
 import { resolveOptions } from "../../options.js";
 import { createPostSlugger, createSlugger } from "../../urls/slugs.js";
-import { pluginOptionsOf } from "./plan-builder.js";
+import { pluginOptionsOf } from "./option-check.js";
 import type { Migration } from "./migration.js";
 
 export interface PostProblem {

@@ -8,7 +8,7 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { resolveOptions } from "../../options.js";
 import { indexUrl } from "../../site/taxonomy.js";
-import { pluginOptionsOf } from "./plan-builder.js";
+import { pluginOptionsOf } from "./option-check.js";
 import type { Migration } from "./migration.js";
 
 export interface StarterSiteData {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Migration } from "../../../src/cli/migrate/migration.js";
-import { pluginOptionsOf } from "../../../src/cli/migrate/plan-builder.js";
+import { pluginOptionsOf } from "../../../src/cli/migrate/option-check.js";
 import { planMigration } from "../../../src/cli/migrate/plan.js";
 import { resolveOptions } from "../../../src/options.js";
 

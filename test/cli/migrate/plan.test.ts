@@ -2,7 +2,7 @@ import test from "ava";
 import { DateTime } from "luxon";
 import { join } from "node:path";
 import type { Migration } from "../../../src/cli/migrate/migration.js";
-import { refusal } from "../../../src/cli/migrate/plan-builder.js";
+import { refusal } from "../../../src/cli/migrate/option-check.js";
 import { MigrateError, planMigration } from "../../../src/cli/migrate/plan.js";
 import { resolveOptions, type ResolvedOptions } from "../../../src/options.js";
 import { postPermalink } from "../../../src/urls/permalinks.js";
