@@ -203,11 +203,12 @@ async function buildAndCheck(
   report: (plan: Migration) => string[],
   io: Output,
 ) {
+  io.out(`Building ${args.newSite} with Eleventy to check it against ${args.oldBuild}…`);
+  io.out("");
   const build = await buildNewSite(args.newSite);
   const newBuild = path.join(args.newSite, "_site");
   for (const line of report(checkKept(plan, args.oldBlog, args.newSite, build.ok ? newBuild : undefined))) io.out(line);
   io.out("");
-  io.out(`Built ${args.newSite} with Eleventy to check it against ${args.oldBuild}.`);
   if (!build.ok) {
     io.out(`The build failed, so nothing was checked; the site is written. ${build.log}`);
     return 1;
