@@ -412,3 +412,23 @@ test("posts the plugin would refuse and a posts folder with no post: named with 
   t.false(`${run.stdout}${run.stderr}`.includes("    at "), "no stack trace");
   t.true((await readdir(site)).includes("eleventy.config.js"));
 });
+
+test("a config value the plugin would refuse: named with the file, the setting and the fix, left out, exit 1, the site still written", async (t) => {
+  const root = await scratch();
+  const old = path.join(root, "old");
+  await mkdir(path.join(old, "content"), { recursive: true });
+  await writeFile(
+    path.join(old, "pelicanconf.py"),
+    "SITEURL = 'https://example.ru'\nPATH = 'content'\nCATEGORY_FEED_ATOM = 'feeds/all.xml'\n",
+  );
+  await writeFile(path.join(old, "content", "a.md"), "Title: Первая\nDate: 2020-01-02\n\nТекст.\n");
+  const site = path.join(root, "site");
+  const run = await runMigrate({ oldBlog: old, newSite: site });
+  t.is(run.code, 1);
+  t.is(run.stderr, "");
+  t.regex(
+    run.stdout,
+    /^  CATEGORY_FEED_ATOM: the plugin would refuse what it becomes: option "feeds\.categories" is "\/feeds\/all\.xml"; it must contain ":slug".*fix the setting in pelicanconf\.py, or set the option by hand in eleventy\.config\.js$/m,
+  );
+  t.false((await readFile(path.join(site, "eleventy.config.js"), "utf8")).includes("/feeds/all.xml"));
+});

@@ -221,7 +221,7 @@ async function buildAndCheck(
   if (urls.ignored > 0) lines.push(`(The ${urls.ignored} ignored are the old theme's pages listed above.)`);
   lines.push("", ...formatLinkReport(links, newBuild));
   for (const line of lines) io.out(line);
-  return urls.broken.length > 0 || links.problems.length > 0 ? 1 : 0;
+  return urls.broken.length > 0 || links.problems.length > 0 || plan.notCarried.some((entry) => entry.refused) ? 1 : 0;
 }
 
 async function packageVersion(): Promise<string> {
@@ -257,8 +257,9 @@ export async function migrate(args: MigrateArgs, io: Output): Promise<number> {
     const posts = await checkPosts(args.newSite, plan);
     const report = (checked: Migration) => migrationReport(checked, args, written, posts);
     if (posts.problems.length > 0 || args.oldBuild === undefined) {
-      for (const line of report(checkKept(plan, args.oldBlog, args.newSite))) io.out(line);
-      return posts.problems.length > 0 ? 1 : 0;
+      const checked = checkKept(plan, args.oldBlog, args.newSite);
+      for (const line of report(checked)) io.out(line);
+      return posts.problems.length > 0 || checked.notCarried.some((entry) => entry.refused) ? 1 : 0;
     }
     return await buildAndCheck(plan, { ...args, oldBuild: args.oldBuild }, report, io);
   } catch (error) {

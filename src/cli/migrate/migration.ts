@@ -16,6 +16,8 @@ export interface MigratedOption {
 export interface NotCarried {
   setting: string;
   why: string;
+  /** A value mapped to an option the plugin refuses: the site lacks what the setting did, so migrate exits 1. */
+  refused?: boolean;
 }
 
 export interface Migration {

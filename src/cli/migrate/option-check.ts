@@ -49,7 +49,8 @@ export function withoutRefused(plan: Migration): Migration {
       ...plan.notCarried,
       ...refused.map(({ option, problem }) => ({
         setting: option.from,
-        why: `the plugin would refuse what it becomes: ${problem.replace(/\.$/, "")}; it is left out`,
+        why: `the plugin would refuse what it becomes: ${problem.replace(/\.$/, "")}; it is left out: fix the setting in ${plan.configFiles.join(" or ")}, or set the option by hand in eleventy.config.js`,
+        refused: true,
       })),
     ],
   };
