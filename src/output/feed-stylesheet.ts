@@ -4,7 +4,7 @@
  * a raw XML tree. XSLT 1.0, the version browsers run; it reads only the feed's own elements, so it fits every feed
  * the plugin writes, whatever its language. Dates are written as the site writes them (`8 марта 2018`, from the
  * entry's own date, in the zone it was written in); the icon is the feed's `<icon>`, else the site's
- * `/favicon.ico`. Browsers are dropping XSLT: a reader then sees the raw feed, which feed readers still take.
+ * `/favicon.ico` under its path. Browsers are dropping XSLT: a reader then sees the raw feed, which feed readers still take.
  */
 export const FEED_STYLESHEET = `<?xml version="1.0" encoding="utf-8"?>
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:atom="http://www.w3.org/2005/Atom">
@@ -15,11 +15,12 @@ export const FEED_STYLESHEET = `<?xml version="1.0" encoding="utf-8"?>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title><xsl:value-of select="atom:title"/> — лента</title>
-        <xsl:variable name="site" select="atom:link[@rel='alternate']/@href"/>
+        <!-- The site path (blog/ of https://example.ru/blog/): the icon is asked of the host serving the feed. -->
+        <xsl:variable name="path" select="substring-after(substring-after(atom:link[@rel='alternate']/@href, '://'), '/')"/>
         <xsl:choose>
           <xsl:when test="atom:icon"><link rel="icon" href="{atom:icon}"/></xsl:when>
-          <xsl:when test="substring($site, string-length($site)) = '/'"><link rel="icon" href="{$site}favicon.ico"/></xsl:when>
-          <xsl:otherwise><link rel="icon" href="{$site}/favicon.ico"/></xsl:otherwise>
+          <xsl:when test="$path = '' or substring($path, string-length($path)) = '/'"><link rel="icon" href="/{$path}favicon.ico"/></xsl:when>
+          <xsl:otherwise><link rel="icon" href="/{$path}/favicon.ico"/></xsl:otherwise>
         </xsl:choose>
         <style>
           :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
