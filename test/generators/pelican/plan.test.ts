@@ -9,12 +9,11 @@ const PELICAN_DEFAULT_FEEDS_NOT_CARRIED = [
     "this package writes no author or translation feeds",
   ],
 ];
+// The starter writes the home page (index.html and its later pages) and the archives page.
 const PELICAN_THEME_PAGES = [
-  "index.html (Pelican's index page)",
   "tags.html (Pelican's tags page)",
   "categories.html (Pelican's categories page)",
   "authors.html (Pelican's authors page)",
-  "archives.html (Pelican's archives page)",
   "author/{slug}.html (Pelican's author pages)",
 ];
 
@@ -35,7 +34,9 @@ test("the pelican-blog fixture: the options its migration test gives by hand, fr
   t.is(migration.contentDir, "content");
   t.is(migration.posts, "content/**/*.{md,markdown}");
   t.deepEqual(migration.staticDirs, []);
-  t.deepEqual(migration.themePages, ["index.html (Pelican's index page)"]);
+  t.deepEqual(migration.themePages, []);
+  t.deepEqual(migration.home, { pageSize: 5, laterPages: "/index:n.html", pageOneRedirect: false });
+  t.is(migration.archivePage, "/archives.html");
   t.deepEqual(notCarriedOf(migration), [
     [
       "THEME",
@@ -122,9 +123,9 @@ JINJA_FILTERS = {}
   t.is(migration.posts, "content/posts/**/*.{md,markdown}");
   // content/posts/files is beside the posts: the plugin's attachments copy it.
   t.deepEqual(migration.staticDirs, [
-    { from: "content/images", to: "images" },
-    { from: "content/extra", to: "extra" },
-    { from: "content/extra/robots.txt", to: "robots.txt" },
+    { from: "content/images", to: "images", setting: "STATIC_PATHS" },
+    { from: "content/extra", to: "extra", setting: "STATIC_PATHS" },
+    { from: "content/extra/robots.txt", to: "robots.txt", setting: "EXTRA_PATH_METADATA" },
   ]);
   t.deepEqual(notCarriedOf(migration), [
     ["DEFAULT_CATEGORY", 'this package files a post without a category under "misc", not "блог": such posts move'],
@@ -354,4 +355,37 @@ test("an unreadable TIMEZONE is not taken as unset (UTC): the plan leaves it to 
     "TIMEZONE",
     "pelicanconf.py, line 3: os.environ.get('TZ', 'Europe/Moscow') is a call that only running Python can make; it is not read",
   ]);
+});
+
+test("Pelican 3's %s in feed paths is the slug, as Pelican 4.8 reads it; a feed path the plugin refuses is named and left out", (t) => {
+  const { migration, options } = optionsOf({
+    "pelicanconf.py": `SITEURL = 'https://example.ru'
+CATEGORY_FEED_ATOM = 'feeds/cat-%s.atom.xml'
+TAG_FEED_ATOM = 'feeds/tag-%s-100%%.atom.xml'
+CATEGORY_FEED_RSS = 'feeds/%s/%s.rss.xml'
+TAG_FEED_RSS = 'feeds/tags.rss.xml'
+`,
+  });
+  t.deepEqual(
+    options.filter(([key]) => String(key).startsWith("feeds.") || String(key).startsWith("legacyUrls.")),
+    [
+      ["feeds.tags", "/feeds/tag-:slug-100%.atom.xml", "TAG_FEED_ATOM"],
+      ["feeds.categories", "/feeds/cat-:slug.atom.xml", "CATEGORY_FEED_ATOM"],
+    ],
+  );
+  t.deepEqual(
+    notCarriedOf(migration).filter(([setting]) => /FEED/.test(String(setting))),
+    [
+      [
+        "CATEGORY_FEED_RSS",
+        '"feeds/%s/%s.rss.xml" has a % directive other than one %s, which Pelican 4.8 cannot turn into {slug} either; write the path with {slug}',
+      ],
+      ...PELICAN_DEFAULT_FEEDS_NOT_CARRIED,
+      [
+        "TAG_FEED_RSS",
+        'the plugin would refuse what it becomes: option "legacyUrls.feeds.tags" is "/feeds/tags.rss.xml"; it must contain ":slug", e.g. "/tags/:slug/"; it is left out: fix the setting in pelicanconf.py, or set the option by hand in eleventy.config.js',
+      ],
+    ],
+  );
+  t.deepEqual(optionWarnings(migration), []);
 });
