@@ -18,6 +18,7 @@ import { registerListPages } from "./eleventy/list-pages.js";
 import { registerLanguages } from "./eleventy/languages.js";
 import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
+import { registerPostPages } from "./eleventy/post-pages.js";
 import { registerRedirects } from "./eleventy/redirects.js";
 import { registerSitemap } from "./eleventy/sitemap.js";
 import { registerTermPages } from "./eleventy/term-pages.js";
@@ -54,6 +55,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerExistingSite(context);
   registerOutputChecks(context);
   registerTermPages(context);
+  registerPostPages(context);
   registerFeeds(context);
   registerRedirects(context);
   registerContent(context);

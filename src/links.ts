@@ -237,3 +237,25 @@ function attachUrl(file: string, post: LinkingPost): string {
   const folder = post.url.endsWith("/") ? post.url : post.url.slice(0, post.url.lastIndexOf("/") + 1);
   return `${folder}${tail}`;
 }
+
+/** A URL with a scheme (`https:`, `mailto:`), protocol-relative, from the site root, or only a query or fragment. */
+const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/|[?#]|$)/i;
+
+/**
+ * A relative link from a post to a file beside it (`![схема](scheme.svg)`, `files/a.pdf`), which a browser resolves
+ * from the post's URL: when the file is copied elsewhere (its path from the content root, `attachments.root`), the
+ * URL of the copy; undefined for a link that already reaches it, any other link, or a file that is not copied.
+ */
+export function resolveRelativeLink(
+  value: string,
+  post: LinkingPost,
+  site: Pick<LinkSite, "copiedTo">,
+): string | undefined {
+  if (NOT_RELATIVE.test(value)) return undefined;
+  const { pathPart, suffix } = splitUrl(value);
+  const file = fromPost(decode(pathPart), post.file, "");
+  const copy = file === undefined ? undefined : site.copiedTo?.(file);
+  if (copy === undefined) return undefined;
+  const reached = decode(new URL(pathPart, new URL(encodePath(post.url), "http://site.invalid")).pathname);
+  return reached === copy ? undefined : encodePath(copy) + suffix;
+}

@@ -197,3 +197,22 @@ function countWords(html: string): number {
   parser.end();
   return text.match(WORD)?.length ?? 0;
 }
+
+/** Fenced code blocks (``` or ~~~, up to the same fence or the end), inline code, images, link targets, reference
+ * definitions, and template or shortcode tags: what a rendered page would not show as prose. */
+const UNREAD_MARKDOWN: readonly [RegExp, string][] = [
+  [/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:^ {0,3}\1[`~]*[ \t]*$|(?![\s\S]))/gm, " "],
+  [/(`+)[\s\S]*?\1/g, " "],
+  [/!\[[^\]]*\]\([^)]*\)/g, " "],
+  [/\]\([^)]*\)/g, "] "],
+  [/^ {0,3}\[[^\]]+\]:[^\n]*$/gm, " "],
+  [/\{\{[<%][\s\S]*?[%>]\}\}|\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}/g, " "],
+];
+
+/**
+ * The prose of a post's Markdown source, as HTML `readingTime` reads: what the post shows once rendered, without
+ * rendering it. A list page can ask for the reading time of a post Eleventy has not rendered yet.
+ */
+export function markdownProse(markdown: string): string {
+  return UNREAD_MARKDOWN.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), markdown);
+}

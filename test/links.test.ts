@@ -1,5 +1,12 @@
 import test from "ava";
-import { resolveHugoRef, resolvePelicanLink, rewritePelicanHtml, splitPelicanLink, type LinkSite } from "../src/links.js";
+import {
+  resolveHugoRef,
+  resolvePelicanLink,
+  resolveRelativeLink,
+  rewritePelicanHtml,
+  splitPelicanLink,
+  type LinkSite,
+} from "../src/links.js";
 
 const PAGES: Record<string, string> = {
   "content/tech/grep.md": "/tech/poisk-s-grep.html",
@@ -46,7 +53,9 @@ test("{filename} from the post's folder or the content root, with query and frag
   t.deepEqual(pelican("{filename}grep.md"), { url: "/tech/poisk-s-grep.html" });
   t.deepEqual(pelican("{filename}./grep.md#usage"), { url: "/tech/poisk-s-grep.html#usage" });
   t.deepEqual(pelican("{filename}/tech/grep.md?x=1#y"), { url: "/tech/poisk-s-grep.html?x=1#y" });
-  t.deepEqual(pelican("{filename}../life/%D0%BF%D1%80%D0%BE%D0%B3%D1%83%D0%BB%D0%BA%D0%B0.md"), { url: "/life/progulka.html" });
+  t.deepEqual(pelican("{filename}../life/%D0%BF%D1%80%D0%BE%D0%B3%D1%83%D0%BB%D0%BA%D0%B0.md"), {
+    url: "/life/progulka.html",
+  });
   t.deepEqual(pelican("|filename|grep.md"), { url: "/tech/poisk-s-grep.html" });
 });
 
@@ -57,10 +66,9 @@ test("{static} at its path from the content root, {attach} beside the post's out
   t.deepEqual(pelican("{attach}files/doc.pdf"), { url: "/tech/files/doc.pdf" });
   // A file outside the post's folder goes beside the post by its bare name, as Pelican's attach_to does.
   t.deepEqual(pelican("{attach}../images/pic.png"), { url: "/tech/pic.png" });
-  t.deepEqual(
-    resolvePelicanLink("attach", "ui.gif", { file: "content/tech/ui.md", url: "/tech/ui/" }, site),
-    { url: "/tech/ui/ui.gif" },
-  );
+  t.deepEqual(resolvePelicanLink("attach", "ui.gif", { file: "content/tech/ui.md", url: "/tech/ui/" }, site), {
+    url: "/tech/ui/ui.gif",
+  });
 });
 
 test("{filename} naming a static file links it with Pelican's warning", (t) => {
@@ -103,5 +111,43 @@ test("Hugo's ref and relref find pages as Hugo 0.111 does", (t) => {
   t.deepEqual(url("/POSTS/Target.md"), { url: "/post/target/" });
   t.regex((url("same") as { problem: string }).problem, /2 pages are named same/);
   t.regex((url("nope.md") as { problem: string }).problem, /no page is there.*REF_NOT_FOUND/);
-  t.deepEqual(resolveHugoRef("../refs.md", "relref", { file: "content/posts/sub/deep.md", url: "/post/deep/" }, { ...site, pageUrlIgnoringCase: (file) => (file === "content/posts/refs.md" ? "/post/refs/" : undefined) }), { url: "/post/refs/" });
+  t.deepEqual(
+    resolveHugoRef(
+      "../refs.md",
+      "relref",
+      { file: "content/posts/sub/deep.md", url: "/post/deep/" },
+      { ...site, pageUrlIgnoringCase: (file) => (file === "content/posts/refs.md" ? "/post/refs/" : undefined) },
+    ),
+    { url: "/post/refs/" },
+  );
+});
+
+test("a relative link to a file beside the post leads to where the file is copied, when the post's URL does not", (t) => {
+  const copies = new Map([
+    ["posts/scheme.svg", "/scheme.svg"],
+    ["posts/trip/cover.jpg", "/post/trip/cover.jpg"],
+    ["posts/схема 2.svg", "/схема 2.svg"],
+  ]);
+  const site = { copiedTo: (file: string) => copies.get(file) };
+  const post = { file: "posts/pervaya-zapis.md", url: "/posts/pervaya-zapis/" };
+  t.is(resolveRelativeLink("scheme.svg", post, site), "/scheme.svg");
+  t.is(resolveRelativeLink("./scheme.svg#part", post, site), "/scheme.svg#part");
+  t.is(
+    resolveRelativeLink("%D1%81%D1%85%D0%B5%D0%BC%D0%B0%202.svg", post, site),
+    "/%D1%81%D1%85%D0%B5%D0%BC%D0%B0%202.svg",
+  );
+  // Already reached from the post's URL (a bundle's file, Pelican's page at the root): left as written.
+  t.is(resolveRelativeLink("cover.jpg", { file: "posts/trip/index.md", url: "/post/trip/" }, site), undefined);
+  t.is(resolveRelativeLink("scheme.svg", { file: "posts/x.md", url: "/x.html" }, site), undefined);
+  // Not a file copied beside the posts, or not relative: left as written.
+  for (const link of [
+    "other.md",
+    "/scheme.svg",
+    "https://example.ru/scheme.svg",
+    "#scheme",
+    "mailto:a@b.ru",
+    "//cdn/x.svg",
+    "",
+  ])
+    t.is(resolveRelativeLink(link, post, site), undefined, link);
 });

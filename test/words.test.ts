@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural, termIndexTitle } from "../src/words.js";
+import { markdownProse, RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural, termIndexTitle } from "../src/words.js";
 
 const posts = (n: unknown) => ruPlural(n, "запись", "записи", "записей");
 
@@ -121,4 +121,21 @@ test("the term index's title is in the site's language, English for one not list
   t.is(termIndexTitle("category", "en"), "Categories");
   t.is(termIndexTitle("tag", "uk"), "Мітки");
   t.is(termIndexTitle("tag", "ja"), "Tags");
+});
+
+test("markdownProse keeps the prose of Markdown and drops what a rendered page does not show as words", (t) => {
+  const source = [
+    "Первый абзац с [ссылкой](https://example.ru/очень/длинный/адрес) и `кодом внутри`.",
+    "",
+    "```sh",
+    "npm install много слов в коде",
+    "```",
+    "",
+    '![картинка с подписью](scheme.svg) {{< figure src="a.png" >}} {% raw %}',
+    "[ref]: https://example.ru/ещё",
+    "~~~",
+    "незакрытый блок кода до конца",
+  ].join("\n");
+  t.deepEqual(markdownProse(source).match(/[\p{L}\p{N}]+/gu), ["Первый", "абзац", "с", "ссылкой", "и"]);
+  t.is(readingTime(markdownProse("слово ".repeat(181))), "2 минуты чтения");
 });

@@ -20,6 +20,7 @@ import {
 import {
   resolveHugoRef,
   resolvePelicanLink,
+  resolveRelativeLink,
   rewritePelicanHtml,
   splitPelicanLink,
   type LinkingPost,
@@ -364,7 +365,7 @@ function escapeHtml(text: string): string {
 
 function resolveUrl(value: string, post: LinkingPost, site: LinkSite, report: (message: string) => void): string {
   const link = splitPelicanLink(value);
-  if (!link) return value;
+  if (!link) return resolveRelativeLink(value, post, site) ?? value;
   const resolution: Resolution = resolvePelicanLink(link.what, link.target, post, site);
   if ("problem" in resolution) {
     report(resolution.problem);

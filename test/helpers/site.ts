@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { rmSync } from "node:fs";
 import { mkdtemp, mkdir, readFile, writeFile, access } from "node:fs/promises";
 import path from "node:path";
@@ -8,6 +9,8 @@ import ruBlog, { type RuBlogOptions } from "../../src/index.js";
 export interface BuiltSite {
   root: string;
   output: string;
+  /** The plugin's warnings, as it printed them (`[ru-blog] warning: …`). */
+  warnings: string[];
   read(file: string): Promise<string>;
   exists(file: string): Promise<boolean>;
 }
@@ -40,6 +43,31 @@ export async function writeSite(files: Record<string, string>): Promise<string> 
 export const BASIC_LAYOUTS: Record<string, string> = {
   "_includes/term.njk": `<h1>{{ term.name }}</h1><p>{{ termPage.pageNumber }}/{{ termPage.totalPages }}</p><ul>{% for post in termPage.posts %}<li>{{ post.url }}</li>{% endfor %}</ul>{% if termPage.nextUrl %}<a rel="next" href="{{ termPage.nextUrl }}">next</a>{% endif %}`,
 };
+
+/**
+ * The plugin's warnings (it prints them with console.warn) go to the build that is running, not to the test's
+ * output: AsyncLocalStorage follows each build's promises, so builds running at once keep their own apart.
+ */
+const warningsOfBuild = new AsyncLocalStorage<string[]>();
+const printWarning = console.warn;
+console.warn = (...args: unknown[]) => {
+  const warnings = warningsOfBuild.getStore();
+  if (warnings) warnings.push(args.map(String).join(" "));
+  else printWarning(...args);
+};
+
+/** Runs a build, keeping what the plugin warns about in `warnings` instead of printing it. */
+export function keepingWarnings<T>(warnings: string[], build: () => Promise<T>): Promise<T> {
+  return warningsOfBuild.run(warnings, build);
+}
+
+/** The layout that writes a page's content as it is (see buildSite). */
+export const AS_WRITTEN_LAYOUT: Record<string, string> = { "_includes/as-written.njk": "{{ content | safe }}" };
+
+/** Gives every page of a test site the layout above, unless it names its own. */
+export function writeAsWritten(eleventyConfig: { addGlobalData(name: string, value: unknown): void }): void {
+  eleventyConfig.addGlobalData("layout", "as-written.njk");
+}
 
 /** A build that failed: Eleventy's error, with what Eleventy printed about it (see {@link eleventyLogOf}). */
 const logsOfFailedBuilds = new WeakMap<object, string[]>();
@@ -78,22 +106,32 @@ export async function buildSite(
   files: Record<string, string>,
   options: RuBlogOptions = {},
   configure?: (eleventyConfig: any) => void,
+  { builtInPostPages = false }: { builtInPostPages?: boolean } = {},
 ): Promise<BuiltSite> {
-  const root = await writeSite(files);
+  // Posts without a layout are written as built-in pages (with a warning); the fixture sites of other tests give
+  // every page a layout that writes its content as it is, so that they assert on what they test. A layout of the
+  // site's own (front matter, directory data) wins over this global one.
+  const root = await writeSite(builtInPostPages ? files : { ...AS_WRITTEN_LAYOUT, ...files });
   const output = path.join(root, "_site");
   // Eleventy finds directory data files (posts/posts.json) only for an input path relative to the working folder.
-  const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "src")), path.relative(process.cwd(), output), {
-    quietMode: true,
-    config(eleventyConfig: any) {
-      // The sites live in the git-ignored test-output/, which Eleventy would otherwise skip.
-      eleventyConfig.setUseGitIgnore(false);
-      eleventyConfig.addPlugin(ruBlog, options);
-      configure?.(eleventyConfig);
+  const eleventy = new Eleventy(
+    path.relative(process.cwd(), path.join(root, "src")),
+    path.relative(process.cwd(), output),
+    {
+      quietMode: true,
+      config(eleventyConfig: any) {
+        // The sites live in the git-ignored test-output/, which Eleventy would otherwise skip.
+        eleventyConfig.setUseGitIgnore(false);
+        if (!builtInPostPages) writeAsWritten(eleventyConfig);
+        eleventyConfig.addPlugin(ruBlog, options);
+        configure?.(eleventyConfig);
+      },
     },
-  });
+  );
   const log = captureEleventyLog(eleventy);
+  const warnings: string[] = [];
   try {
-    await eleventy.write();
+    await keepingWarnings(warnings, () => eleventy.write());
   } catch (error) {
     if (typeof error === "object" && error !== null) logsOfFailedBuilds.set(error, log);
     throw error;
@@ -102,6 +140,7 @@ export async function buildSite(
   return {
     root,
     output,
+    warnings,
     read: (file) => readFile(path.join(output, file), "utf8"),
     exists: (file) =>
       access(path.join(output, file)).then(
@@ -112,7 +151,9 @@ export async function buildSite(
 }
 
 /** Captures what the plugin prints as warnings while `run` runs (use in `test.serial`). */
-export async function captureWarnings<T>(run: () => Promise<T>): Promise<{ result: T | undefined; error: unknown; warnings: string[] }> {
+export async function captureWarnings<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T | undefined; error: unknown; warnings: string[] }> {
   const warnings: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => {
@@ -147,9 +188,13 @@ const LOGGED_STACK_FRAME = /^(?:\[[\w-]+\])?\s+at .*:\d+:\d+\)?$/;
  * Eleventy printed about it is captured and must show the message and no stack trace, as the user reads it (an
  * error thrown while the config loads is not printed by Eleventy's API, only by its command line).
  */
-export async function buildError(files: Record<string, string>, options: RuBlogOptions = {}): Promise<string> {
+export async function buildError(
+  files: Record<string, string>,
+  options: RuBlogOptions = {},
+  settings: { builtInPostPages?: boolean } = {},
+): Promise<string> {
   try {
-    await buildSite(files, options);
+    await buildSite(files, options, undefined, settings);
   } catch (error) {
     const own = pluginError(error);
     if (!own) throw error;
