@@ -95,7 +95,12 @@ export function createTypesetter(groups: TypographyGroups): Typesetter {
   };
   return (html, language) => {
     if (html === "") return html;
-    return typografFor(language)?.execute(html) ?? html;
+    const typograf = typografFor(language);
+    if (!typograf) return html;
+    const set = typograf.execute(html);
+    // typograf's English dash rule puts a no-break space before the dash as its Russian one does; only Russian,
+    // Ukrainian and Belarusian typesetters keep a dash on the line of the word before it.
+    return NO_BREAK_LANGUAGES.has(typografLocale(language) ?? "") ? set : set.replaceAll("\u00a0—", " —");
   };
 }
 
