@@ -4,6 +4,7 @@
  */
 import { assertLocaleAvailable } from "./dates.js";
 import { createWarnOnce, withPlace } from "./errors.js";
+import { addedBefore } from "./eleventy/added-once.js";
 import { registerArchives } from "./eleventy/archives.js";
 import { registerAttachments } from "./eleventy/attachments.js";
 import { registerCollections } from "./eleventy/collections.js";
@@ -35,9 +36,10 @@ export type { EleventyConfig } from "./eleventy/types.js";
 
 /**
  * The plugin. Add it with `eleventyConfig.addPlugin(ruBlog, options)`; see the README for every option.
- * Adding it twice is harmless: Eleventy skips the second call (`eleventyPluginOptions.unique`).
+ * Adding it twice with the same options is harmless; with other options it is an error (src/eleventy/added-once.ts).
  */
 export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuBlogOptions): void {
+  if (addedBefore(eleventyConfig, userOptions)) return;
   const warn = createWarnOnce();
   const options = resolveOptions(userOptions, warn);
   withPlace({ prefix: 'option "language": ' }, () => assertLocaleAvailable(options.language));
@@ -65,6 +67,5 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerArchives(context);
   registerAttachments(context);
 }
-ruBlog.eleventyPluginOptions = { unique: true };
 
 export { ruBlog };

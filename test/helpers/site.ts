@@ -27,7 +27,7 @@ process.on("exit", () => {
  * (`test-output/sites/`, git-ignored) because Eleventy matches watched files and directory data by paths relative
  * to it.
  */
-export async function writeSite(files: Record<string, string>): Promise<string> {
+export async function writeSite(files: Record<string, string | Uint8Array>): Promise<string> {
   const parent = path.join(process.cwd(), "test-output", "sites");
   await mkdir(parent, { recursive: true });
   const root = await mkdtemp(path.join(parent, "site-"));
@@ -103,7 +103,7 @@ export function captureEleventyLog(eleventy: Eleventy): string[] {
  * build succeeds, anything it logged but its summary was not expected and is printed after all.
  */
 export async function buildSite(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   options: RuBlogOptions = {},
   configure?: (eleventyConfig: any) => void,
   { builtInPostPages = false }: { builtInPostPages?: boolean } = {},
@@ -189,7 +189,7 @@ const LOGGED_STACK_FRAME = /^(?:\[[\w-]+\])?\s+at .*:\d+:\d+\)?$/;
  * error thrown while the config loads is not printed by Eleventy's API, only by its command line).
  */
 export async function buildError(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   options: RuBlogOptions = {},
   settings: { builtInPostPages?: boolean } = {},
 ): Promise<string> {
@@ -209,4 +209,18 @@ export async function buildError(
     return own.message;
   }
   throw new Error("the build succeeded");
+}
+
+/** The bytes of `text` in a single-byte encoding (each character's byte as TextDecoder reads it back). */
+export function encodeSingleByte(text: string, encoding: "windows-1251" | "koi8-r"): Buffer {
+  const decoder = new TextDecoder(encoding);
+  const byteOf = new Map<string, number>();
+  for (let byte = 0; byte < 256; byte++) byteOf.set(decoder.decode(Uint8Array.of(byte)), byte);
+  return Buffer.from(
+    [...text].map((character) => {
+      const byte = byteOf.get(character);
+      if (byte === undefined) throw new Error(`${encoding} has no ${character}`);
+      return byte;
+    }),
+  );
 }
