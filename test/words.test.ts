@@ -1,6 +1,13 @@
 import test from "ava";
 import { InvalidValueError } from "../src/errors.js";
-import { markdownProse, RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural, termIndexTitle } from "../src/words.js";
+import {
+  markdownProse,
+  RUSSIAN_WORDS_PER_MINUTE,
+  readingTime,
+  ruPlural,
+  russianRelativeTime,
+  termIndexTitle,
+} from "../src/words.js";
 
 const posts = (n: unknown) => ruPlural(n, "запись", "записи", "записей");
 
@@ -138,4 +145,15 @@ test("markdownProse keeps the prose of Markdown and drops what a rendered page d
   ].join("\n");
   t.deepEqual(markdownProse(source).match(/[\p{L}\p{N}]+/gu), ["Первый", "абзац", "с", "ссылкой", "и"]);
   t.is(readingTime(markdownProse("слово ".repeat(181))), "2 минуты чтения");
+});
+
+test("russianRelativeTime writes what Intl.RelativeTimeFormat('ru') writes", (t) => {
+  const intl = new Intl.RelativeTimeFormat("ru");
+  for (const unit of ["year", "month", "day", "hour", "minute", "second"] as const) {
+    for (let count = -130; count <= 130; count++)
+      t.is(russianRelativeTime(count, unit), intl.format(count, unit), `${count} ${unit}`);
+    t.is(russianRelativeTime(-0, unit), intl.format(-0, unit));
+    for (const count of [999, 1000, 1021, 9999, 10_001, 21_011, -112_312])
+      t.is(russianRelativeTime(count, unit), intl.format(count, unit));
+  }
 });
