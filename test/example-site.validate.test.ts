@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import test from "ava";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
-import { checkLinks } from "../src/check-urls.js";
+import { checkLinks } from "../src/cli/check-urls.js";
 import { validateAtom } from "./helpers/feed-validation.js";
 
 const repo = fileURLToPath(new URL("..", import.meta.url));

@@ -5,11 +5,11 @@
  */
 import path from "node:path";
 import picomatch from "picomatch";
-import { builtInPostPage } from "../built-in-pages.js";
-import { createDateFilters } from "../dates.js";
-import type { PostState } from "../front-matter.js";
-import { termKey } from "../taxonomy.js";
-import { readingTime } from "../words.js";
+import { builtInPostPage } from "../output/built-in-pages.js";
+import { createDateFilters } from "../posts/dates.js";
+import type { PostState } from "../posts/front-matter.js";
+import { termKey } from "../site/taxonomy.js";
+import { readingTime } from "../content/words.js";
 import type { PluginContext } from "./context.js";
 
 interface PostData {

@@ -79,7 +79,7 @@ export async function writeOldSite(folder: string, paths: readonly string[]): Pr
 /** Runs `ru-blog ...args` from the TypeScript source. */
 export function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) =>
-    execFile(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: REPO }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["--import", "tsx", "src/cli/cli.ts", ...args], { cwd: REPO }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     ),
   );

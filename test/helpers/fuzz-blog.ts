@@ -14,9 +14,9 @@ import { DateTime } from "luxon";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { validateXML } from "xmllint-wasm";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
-import { dateFromFileName, parseFrontMatterDate } from "../../src/dates.js";
-import { checkSitePath, postPermalink } from "../../src/permalinks.js";
-import { createPostSlugger, createSlugger } from "../../src/slugs.js";
+import { dateFromFileName, parseFrontMatterDate } from "../../src/posts/dates.js";
+import { checkSitePath, postPermalink } from "../../src/urls/permalinks.js";
+import { createPostSlugger, createSlugger } from "../../src/urls/slugs.js";
 import { parseFeed } from "./feed-validation.js";
 import { pluginError } from "./site.js";
 

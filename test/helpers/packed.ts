@@ -28,7 +28,7 @@ export interface PackedInstall {
   installLog: string;
   /** Eleventy's command line script in the install. */
   eleventyCli: string;
-  /** The package's `ru-blog` command (dist/cli.js) in the install. */
+  /** The package's `ru-blog` command (dist/cli/cli.js) in the install. */
   ruBlogCli: string;
 }
 
@@ -72,7 +72,7 @@ async function install(): Promise<PackedInstall> {
     tarball,
     installLog,
     eleventyCli: path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"),
-    ruBlogCli: path.join(root, "node_modules", "eleventy-plugin-ru-blog", "dist", "cli.js"),
+    ruBlogCli: path.join(root, "node_modules", "eleventy-plugin-ru-blog", "dist", "cli", "cli.js"),
   };
 }
 
