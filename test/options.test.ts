@@ -1,5 +1,5 @@
 import test from "ava";
-import { DEFAULT_FEEDS, resolveOptions } from "../src/options.js";
+import { DEFAULT_FEEDS, optionDifference, resolveOptions } from "../src/options.js";
 
 const resolve = (options: unknown) => {
   const warnings: string[] = [];
@@ -34,19 +34,21 @@ test("an impossible time zone names the option and what is accepted", (t) => {
 
 test("a permalink pattern without a slug is refused; Pelican's {slug} is accepted", (t) => {
   t.throws(() => resolve({ feeds: false, permalink: "/post/:year/" }), {
-    message:
-      '[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug" (or ":filename", ":slugorfilename"), e.g. "/posts/:slug/".',
+    message: `[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug" (or Pelican's "{slug}", Hugo's ":filename" or ":slugorfilename"), e.g. "/posts/:slug/".`,
   });
   t.is(resolve({ feeds: false, permalink: "{category}/{slug}.html" }).options.permalink, "{category}/{slug}.html");
 });
 
 test("wrong types name the option", (t) => {
-  t.throws(() => resolve({ feeds: false, categoryFromFolder: "yes" }), { message: '[ru-blog] option "categoryFromFolder" is "yes"; expected true or false.' });
+  t.throws(() => resolve({ feeds: false, categoryFromFolder: "yes" }), {
+    message: '[ru-blog] option "categoryFromFolder" is "yes"; expected true or false.',
+  });
   t.throws(() => resolve({ feeds: false, termPageSize: -1 }), {
     message: '[ru-blog] option "termPageSize" is -1; expected 0 (all on one page) or a whole number of posts.',
   });
   t.throws(() => resolve({ feeds: false, slugStyle: "hugo" }), {
-    message: '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "pelican" or a function (text) => slug.',
+    message:
+      '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "pelican" or a function (text) => slug.',
   });
   t.throws(() => resolve({ feeds: { limit: -1 }, siteUrl: "https://example.ru" }), {
     message: '[ru-blog] option "feeds.limit" is -1; expected 0 (all) or a whole number of entries.',
@@ -67,7 +69,9 @@ test("an unknown option is a warning naming the nearest known one", (t) => {
     'unknown option "tagpage" is ignored; did you mean "tagPages"?',
     'unknown option "zzzzzzzz" is ignored',
   ]);
-  t.deepEqual(resolve({ siteUrl: "https://example.ru", feeds: { limt: 5 } }).warnings, ['unknown option "feeds.limt" is ignored; did you mean "feeds.limit"?']);
+  t.deepEqual(resolve({ siteUrl: "https://example.ru", feeds: { limt: 5 } }).warnings, [
+    'unknown option "feeds.limt" is ignored; did you mean "feeds.limit"?',
+  ]);
 });
 
 test("language must be a language tag", (t) => {
@@ -79,8 +83,14 @@ test("language must be a language tag", (t) => {
 
 test("typography: off by default, true for every group, an object turns groups off; a wrong group is named", (t) => {
   t.deepEqual([...resolve({ feeds: false }).options.typography], []);
-  t.deepEqual([...resolve({ feeds: false, typography: true }).options.typography], ["quotes", "dashes", "ellipsis", "spaces", "numbers"]);
-  t.deepEqual([...resolve({ feeds: false, typography: { spaces: false } }).options.typography], ["quotes", "dashes", "ellipsis", "numbers"]);
+  t.deepEqual(
+    [...resolve({ feeds: false, typography: true }).options.typography],
+    ["quotes", "dashes", "ellipsis", "spaces", "numbers"],
+  );
+  t.deepEqual(
+    [...resolve({ feeds: false, typography: { spaces: false } }).options.typography],
+    ["quotes", "dashes", "ellipsis", "numbers"],
+  );
   t.throws(() => resolve({ feeds: false, typography: { quote: false } }), {
     message:
       '[ru-blog] option "typography" is {"quote":false}; unknown group "quote"; the groups are quotes, dashes, ellipsis, spaces, numbers.',
@@ -89,7 +99,10 @@ test("typography: off by default, true for every group, an object turns groups o
 
 test("from is hugo or pelican; strict is a boolean, false by default", (t) => {
   t.like(resolve({ feeds: false }).options, { from: undefined, strict: false });
-  t.like(resolve({ siteUrl: "https://example.ru", from: "hugo", strict: true }).options, { from: "hugo", strict: true });
+  t.like(resolve({ siteUrl: "https://example.ru", from: "hugo", strict: true }).options, {
+    from: "hugo",
+    strict: true,
+  });
   t.throws(() => resolve({ feeds: false, from: "jekyll" }), {
     message: '[ru-blog] option "from" is "jekyll"; expected "hugo" or "pelican".',
   });
@@ -99,15 +112,22 @@ test("from is hugo or pelican; strict is a boolean, false by default", (t) => {
 });
 
 test("feeds.stylesheet: the bundled one by default, false, a site path made root-relative, an http(s) URL; anything else names the option", (t) => {
-  const feeds = (stylesheet: unknown) => resolve({ siteUrl: "https://example.ru", feeds: { stylesheet } }).options.feeds.stylesheet;
-  t.deepEqual(resolve({ siteUrl: "https://example.ru" }).options.feeds.stylesheet, { href: "/feed.xsl", bundled: true });
+  const feeds = (stylesheet: unknown) =>
+    resolve({ siteUrl: "https://example.ru", feeds: { stylesheet } }).options.feeds.stylesheet;
+  t.deepEqual(resolve({ siteUrl: "https://example.ru" }).options.feeds.stylesheet, {
+    href: "/feed.xsl",
+    bundled: true,
+  });
   t.is(feeds(false), false);
   t.deepEqual(feeds("feed/pretty-atom-feed.xsl"), { href: "/feed/pretty-atom-feed.xsl", bundled: false });
   t.deepEqual(feeds("https://cdn.example.ru/feed.xsl"), { href: "https://cdn.example.ru/feed.xsl", bundled: false });
   t.throws(() => feeds("javascript:alert(1)"), {
-    message: '[ru-blog] option "feeds.stylesheet" is "javascript:alert(1)"; expected a path in the site, an http(s) URL or false.',
+    message:
+      '[ru-blog] option "feeds.stylesheet" is "javascript:alert(1)"; expected a path in the site, an http(s) URL or false.',
   });
-  t.throws(() => feeds("../x.xsl"), { message: '[ru-blog] option "feeds.stylesheet" is "../x.xsl"; a path inside the output folder is expected.' });
+  t.throws(() => feeds("../x.xsl"), {
+    message: '[ru-blog] option "feeds.stylesheet" is "../x.xsl"; a path inside the output folder is expected.',
+  });
   t.is(resolve({ feeds: false }).options.feeds.stylesheet, false);
 });
 
@@ -203,8 +223,14 @@ test("every option set explicitly wins over the preset; feeds are merged key by 
     languages: "/:lang/feed.xml",
   });
   t.deepEqual(resolve({ from: "pelican", feeds: false }).options.feeds.all, false);
-  t.is(resolve({ siteUrl: "https://example.ru", from: "pelican", feeds: { entryId: "url" } }).options.feeds.entryId, "url");
-  t.is(resolve({ siteUrl: "https://example.ru", from: "pelican", categoryFromFolder: false }).options.categoryFromFolder, false);
+  t.is(
+    resolve({ siteUrl: "https://example.ru", from: "pelican", feeds: { entryId: "url" } }).options.feeds.entryId,
+    "url",
+  );
+  t.is(
+    resolve({ siteUrl: "https://example.ru", from: "pelican", categoryFromFolder: false }).options.categoryFromFolder,
+    false,
+  );
 });
 
 test("from, sitemap, pageOneRedirects and feeds.entryId are checked", (t) => {
@@ -224,7 +250,7 @@ test("from, sitemap, pageOneRedirects and feeds.entryId are checked", (t) => {
   t.is(resolve({ siteUrl: "https://example.ru", feeds: { entryId } }).options.feeds.entryId, entryId);
 });
 
-test("a sitemap needs siteUrl, as feeds do; from: \"hugo\" without siteUrl says so", (t) => {
+test('a sitemap needs siteUrl, as feeds do; from: "hugo" without siteUrl says so', (t) => {
   t.throws(() => resolve({ feeds: false, sitemap: "/sitemap.xml" }), {
     message:
       '[ru-blog] option "siteUrl" is missing: the sitemap lists absolute URLs, e.g. siteUrl: "https://example.ru" (or set sitemap: false).',
@@ -252,7 +278,8 @@ test("languages: the first is the default and language defaults to it; language 
 
 test("languages must be a non-empty list of distinct language tags", (t) => {
   t.throws(() => resolve({ languages: [] }), {
-    message: '[ru-blog] option "languages" is []; expected a list of language tags, the default first, e.g. ["ru", "en"].',
+    message:
+      '[ru-blog] option "languages" is []; expected a list of language tags, the default first, e.g. ["ru", "en"].',
   });
   t.throws(() => resolve({ languages: "ru" }), { message: /option "languages" is "ru"; expected a list/ });
   t.throws(() => resolve({ languages: ["ru", "english language"] }), {
@@ -264,7 +291,10 @@ test("languages must be a non-empty list of distinct language tags", (t) => {
 test("feeds.languages is a path with :lang, or false; with one language it needs no siteUrl", (t) => {
   t.is(resolve({ siteUrl: "https://example.ru" }).options.feeds.languages, "/:lang/feed.xml");
   t.is(resolve({ siteUrl: "https://example.ru", feeds: { languages: false } }).options.feeds.languages, false);
-  t.is(resolve({ siteUrl: "https://example.ru", feeds: { languages: "/feeds/:lang.xml" } }).options.feeds.languages, "/feeds/:lang.xml");
+  t.is(
+    resolve({ siteUrl: "https://example.ru", feeds: { languages: "/feeds/:lang.xml" } }).options.feeds.languages,
+    "/feeds/:lang.xml",
+  );
   t.throws(() => resolve({ siteUrl: "https://example.ru", feeds: { languages: "/en.xml" } }), {
     message: /option "feeds.languages" is "\/en.xml"; it must contain ":lang"/,
   });
@@ -272,4 +302,17 @@ test("feeds.languages is a path with :lang, or false; with one language it needs
   t.throws(() => resolve({ languages: ["ru", "en"], feeds: { all: false, tags: false, categories: false } }), {
     message: /option "siteUrl" is missing/,
   });
+});
+
+test("optionDifference names the first option that differs, functions by identity", (t) => {
+  const slug = (s: string) => s;
+  t.is(
+    optionDifference({ a: 1, feeds: { limit: 5 }, slugStyle: slug }, { a: 1, feeds: { limit: 5 }, slugStyle: slug }),
+    undefined,
+  );
+  t.is(optionDifference({ feeds: { limit: 5 } }, { feeds: { limit: 6 } }), "feeds.limit");
+  t.is(optionDifference({ languages: ["ru", "en"] }, { languages: ["ru"] }), "languages.1");
+  t.is(optionDifference({ slugStyle: slug }, { slugStyle: (s: string) => s }), "slugStyle");
+  t.is(optionDifference({}, { permalink: "/x/:slug/" }), "permalink");
+  t.is(optionDifference(undefined, {}), "the options");
 });

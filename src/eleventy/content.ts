@@ -12,7 +12,7 @@ import picomatch from "picomatch";
 import { RuBlogError } from "../errors.js";
 import type { ShortcodeSet } from "../generators/dialect.js";
 import { DIALECTS, dialectOf, type GeneratorName } from "../generators/index.js";
-import type { LinkingPost, LinkSite, Resolution } from "../content/links.js";
+import { resolveRelativeLink, type LinkingPost, type LinkSite, type Resolution } from "../content/links.js";
 import {
   expandShortcodes,
   mayHaveShortcodes,
@@ -356,7 +356,7 @@ function rewriteHtml(html: string, post: LinkingPost, site: LinkSite, report: (m
 function resolveUrl(value: string, post: LinkingPost, site: LinkSite, report: (message: string) => void): string {
   let resolution: Resolution | undefined;
   for (const syntax of LINK_SYNTAXES) resolution ??= syntax.resolveLink?.(value, post, site);
-  if (!resolution) return value;
+  if (!resolution) return resolveRelativeLink(value, post, site) ?? value;
   if ("problem" in resolution) {
     report(resolution.problem);
     // As written: markdown-it percent-encodes the braces (`%7Bfilename%7D`), Pelican leaves them.

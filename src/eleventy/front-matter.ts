@@ -148,7 +148,7 @@ export function registerFrontMatter({
       let unread: string | undefined;
       const reread =
         (looksMisdecoded(file.matter) || looksMisdecoded(file.content)) &&
-        rereadInOwnEncoding(file, matterOptions.filePath!, postPath, warn, options.from);
+        rereadInOwnEncoding(file, matterOptions.filePath!, postPath, postWarn, options.from);
       if (!reread && file.matter === "" && !file.content.startsWith("---")) {
         const read = withPlace({ file: postPath }, () => readOtherFrontMatter(file.content, postPath, options.from));
         if (read) {

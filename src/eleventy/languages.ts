@@ -14,6 +14,7 @@ import {
   type Translation,
 } from "../site/languages.js";
 import { describeValue, InvalidValueError, type Warn } from "../errors.js";
+import { markdownProse } from "../content/words.js";
 import type { SiteModel } from "../site/site.js";
 import { absoluteUrl, encodePath } from "../urls/urls.js";
 
@@ -30,8 +31,18 @@ interface FilterThis {
 interface PostItem {
   inputPath: string;
   date: Date;
-  data: Record<string, unknown>;
-  content?: unknown;
+  data: Record<string, unknown> & { page?: { rawInput?: unknown } };
+}
+
+/**
+ * The text of a post handed to `readingTime` in a list: its source as Eleventy read it (`page.rawInput`), never its
+ * rendered `content`, which a list page rendered before the post cannot read (TemplateContentPrematureUseError).
+ * Markdown is read as the prose it renders to.
+ */
+function postText(item: PostItem): unknown {
+  const source = item.data.page?.rawInput;
+  if (typeof source !== "string") return source;
+  return /\.(md|markdown)$/i.test(item.inputPath) ? markdownProse(source) : source;
 }
 
 function isPostItem(value: unknown): value is PostItem {
@@ -155,7 +166,7 @@ export function createLanguages(settings: LanguageSettings) {
         languageOfPost.get(settings.relativePath(value.inputPath)) ??
         languageValue(value.data.lang) ??
         settings.siteLanguage;
-      return { value: part === "date" ? value.date : value.content, lang: given ?? lang };
+      return { value: part === "date" ? value.date : postText(value), lang: given ?? lang };
     },
   };
 }
