@@ -47,12 +47,18 @@ function oldPages(plan: Migration, oldBlogDir: string): string[] {
   const isPost = picomatch(plan.posts);
   const contentDir = path.join(oldBlogDir, plan.contentDir);
   if (!existsSync(contentDir)) return [];
-  return readdirSync(contentDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && PAGE_EXTENSIONS.test(entry.name) && !entry.name.startsWith("_"))
-    .map((entry) => path.relative(oldBlogDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((file) => !isPost(file) && !file.split("/").some((part) => part.startsWith(".") || part === "node_modules"))
-    .sort()
-    .map((file) => `./${file}`);
+  return (
+    readdirSync(contentDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && PAGE_EXTENSIONS.test(entry.name) && !entry.name.startsWith("_"))
+      .map((entry) => path.relative(oldBlogDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+      .filter(
+        (file) => !isPost(file) && !file.split("/").some((part) => part.startsWith(".") || part === "node_modules"),
+      )
+      // The old site's own files (its theme's README) are not copied, so they are no pages of the new site.
+      .filter((file) => !plan.notContent.some((own) => file === own || file.startsWith(`${own}/`)))
+      .sort()
+      .map((file) => `./${file}`)
+  );
 }
 
 /** An archive pattern the archive page can fill from a date (`:year`, `:month`), else undefined. */
