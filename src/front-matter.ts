@@ -2,7 +2,7 @@ import { closest } from "fastest-levenshtein";
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
-import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "./errors.js";
+import { describeValue, InvalidValueError, RuBlogError, withPlace, type Irregular, type Warn } from "./errors.js";
 import type { Generator } from "./front-matter-formats.js";
 import { assertBoundedExpansion, dropPrototypeKeys } from "./front-matter-guards.js";
 import { checkSitePath, postPermalink } from "./permalinks.js";
@@ -91,6 +91,10 @@ export interface PostContext {
   now?: Date;
   /** Why the post's text may still hold front matter that was not read (see unreadFrontMatter). */
   unreadFrontMatter?: string | undefined;
+  /** Each old generator's own date reading, for a date the plugin's forms do not take (`2017-6-14 16:47`). */
+  generatorDates?: Partial<Record<Generator, (text: string, zone: string) => DateTime | undefined>>;
+  /** Notes what the old generator accepted and the plugin reads under `from` only (one warning a kind). */
+  irregular?: Irregular;
 }
 
 /**
@@ -243,7 +247,38 @@ function readText(entry: { key: string; value: unknown } | undefined, file: stri
 
 function readDate(entry: { key: string; value: unknown } | undefined, context: PostContext): DateTime | undefined {
   if (!entry) return undefined;
-  return withPlace({ file: context.file, key: entry.key }, () => parseFrontMatterDate(entry.value, context.timezone));
+  return withPlace({ file: context.file, key: entry.key }, () => {
+    try {
+      return parseFrontMatterDate(entry.value, context.timezone);
+    } catch (error) {
+      if (!(error instanceof InvalidValueError) || typeof entry.value !== "string") throw error;
+      return generatorDate(entry.value, context, error);
+    }
+  });
+}
+
+/**
+ * A date in a form the post's old generator read (Pelican's dateutil: `2017-6-14 16:47`, `2014-09-07 - 19:27`), read
+ * as it did under `from`; without `from`, the error says which `from` would read it.
+ */
+function generatorDate(value: string, context: PostContext, error: InvalidValueError): DateTime {
+  const readers = context.generatorDates ?? {};
+  const own = context.from && readers[context.from];
+  const date = own?.(value, context.timezone);
+  if (date) {
+    context.irregular?.(
+      `dates ${context.from === "pelican" ? "Pelican (dateutil)" : context.from} reads in a form the plugin does not write (such as ${describeValue(value)}), read as it did`,
+      context.file,
+    );
+    return date;
+  }
+  const readersOf = (Object.keys(readers) as Generator[]).filter((generator) =>
+    readers[generator]!(value, context.timezone),
+  );
+  if (readersOf.length === 0 || context.from) throw error;
+  throw new InvalidValueError(
+    `${error.message}, or build with ${readersOf.map((generator) => `from: "${generator}"`).join(" or ")}, which reads it as that generator did`,
+  );
 }
 
 /** An empty value (`Draft:`, `Status: ""`) means the key is not given, as for every other key. */

@@ -4,7 +4,7 @@
  */
 import path from "node:path";
 import picomatch from "picomatch";
-import { withPlace, type Warn } from "../errors.js";
+import { createIrregularities, withPlace, type Irregular, type Warn } from "../errors.js";
 import type { ResolvedOptions } from "../options.js";
 import { normalizeUrlKey } from "../permalinks.js";
 import {
@@ -24,6 +24,8 @@ export interface PluginContext {
   readonly config: EleventyConfig;
   readonly options: ResolvedOptions;
   readonly warn: Warn;
+  /** Notes a file its old generator read with a rule the plugin follows only under `from`; one warning a kind. */
+  readonly irregular: Irregular;
   /** Term slugs (`slugStyle`); a broken `slugStyle` function is reported as the option's error. */
   readonly slugify: (text: string) => string;
   readonly postSlug: PostSlugger;
@@ -124,6 +126,7 @@ export function createContext(
     inputDir: config.directories.input,
     relativePath,
     isPost: (file) => isPostPath(file),
+    languageUrls: options.from === "pelican" ? "suffix" : "folder",
     warn,
   });
 
@@ -194,7 +197,9 @@ export function createContext(
     );
     return (scope = rebuildScope(previousFingerprint, fingerprint, saved, (file) => isPostPath(file)));
   };
+  const irregular = createIrregularities(warn, options.strict);
   config.on("eleventy.after", () => {
+    irregular.flush();
     finishedFingerprint = fingerprint;
     saved = undefined;
   });
@@ -218,6 +223,7 @@ export function createContext(
     config,
     options,
     warn,
+    irregular,
     slugify,
     postSlug,
     relativePath,

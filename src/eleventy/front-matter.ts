@@ -12,6 +12,7 @@ import { readOtherFrontMatter, unreadFrontMatter } from "../front-matter-formats
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
 import { DEFAULT_CATEGORY } from "../permalinks.js";
 import { typesetPostData } from "../typography.js";
+import { parsePelicanDate } from "../generators/pelican/dates.js";
 import type { PluginContext } from "./context.js";
 import { tagCollectionsOf } from "./collections.js";
 
@@ -21,6 +22,9 @@ interface GrayMatterFile {
   matter: string;
   excerpt?: string;
 }
+
+/** How each old generator read a date the plugin's own forms do not take. */
+const GENERATOR_DATES = { pelican: parsePelicanDate };
 
 type Engine = (text: string, options?: { filePath?: string }) => unknown;
 
@@ -32,6 +36,11 @@ function folderCategory(file: string, globBase: string): string {
   const folder = path.posix.dirname(file);
   if (folder === "." || path.posix.normalize(folder) === path.posix.normalize(globBase || ".")) return DEFAULT_CATEGORY;
   return path.posix.basename(folder);
+}
+
+/** Pelican's ARTICLE_LANG_URL beside its ARTICLE_URL: `{slug}.html` → `{slug}-en.html`. */
+function withSlugSuffix(pattern: string, suffix: string): string {
+  return pattern.replace(/\{slug\}|:slug\b/, (token) => `${token}${suffix}`);
 }
 
 /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
@@ -46,6 +55,7 @@ export function registerFrontMatter({
   postSlug,
   postFile,
   warn,
+  irregular,
   typeset,
   languages,
 }: PluginContext): void {
@@ -62,13 +72,14 @@ export function registerFrontMatter({
     file: string,
     unread: string | undefined,
     fileWithoutLanguage: string,
+    slugSuffix: string,
   ) => {
     const data = normalizePost(raw, {
       file,
       fileWithoutLanguage,
       folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
       timezone: options.timezone,
-      permalink: options.permalink,
+      permalink: slugSuffix ? withSlugSuffix(options.permalink, slugSuffix) : options.permalink,
       slugify,
       postSlug,
       postTemplateEngine: options.postTemplateEngine,
@@ -77,6 +88,8 @@ export function registerFrontMatter({
       warn: postWarn,
       from: options.from,
       unreadFrontMatter: unread,
+      generatorDates: GENERATOR_DATES,
+      irregular,
     });
     return data;
   };
@@ -116,8 +129,8 @@ export function registerFrontMatter({
       }
       // Eleventy's `---js` front matter runs asynchronously: its data is a promise, which Eleventy awaits.
       const read = (raw: Record<string, unknown>) => {
-        const data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage) =>
-          normalize(raw, postPath, unread, fileWithoutLanguage),
+        const data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage, slugSuffix) =>
+          normalize(raw, postPath, unread, fileWithoutLanguage, slugSuffix),
         );
         // After the language is known: a title is set in its post's typography.
         if (typeset) typesetPostData(data, typeset, options.language);
