@@ -182,7 +182,11 @@ function splitOwnedKeys(raw: Record<string, unknown>, file: string, from?: Gener
  */
 function readNameList(value: unknown, key: string, context: PostContext, splitCommas = true): string[] {
   if (value === undefined || value === null || value === "") return [];
-  const items = Array.isArray(value) ? value : typeof value === "string" && splitCommas ? value.split(",") : [value];
+  const items = Array.isArray(value)
+    ? value
+    : typeof value === "string" && splitCommas
+      ? splitNames(value, key, context)
+      : [value];
   const names: string[] = [];
   for (const item of items) {
     if (typeof item === "number") {
@@ -211,6 +215,19 @@ function readNameList(value: unknown, key: string, context: PostContext, splitCo
 const LONG_TERM_NAME = 100;
 
 /** Tag or category names; names a reader would not expect in a URL get a warning saying what becomes of them. */
+/**
+ * `Docker, Мнение` → two names. Pelican (`ensure_metadata_list`) splits on `;` instead when there is one, so that a
+ * name may hold a comma: `Tags: Москва, Россия; Питер` is two tags there, which it reads so under `from: "pelican"`.
+ */
+function splitNames(value: string, key: string, context: PostContext): string[] {
+  if (context.from !== "pelican" || !value.includes(";")) return value.split(",");
+  context.irregular?.(
+    `${key} split at ";" as Pelican splits them when there is one (a "," then stays in a name)`,
+    context.file,
+  );
+  return value.split(";");
+}
+
 function readTermNames(value: unknown, key: string, context: PostContext, splitCommas = true): string[] {
   const names = readNameList(value, key, context, splitCommas);
   for (const name of names) {

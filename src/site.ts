@@ -8,7 +8,7 @@ import type { LegacyUrlsOption, ResolvedFeeds } from "./options.js";
 import { assertUniqueUrls, normalizeUrlKey, toPermalink } from "./permalinks.js";
 import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, type Redirect } from "./redirects.js";
 import { linkTranslations, type Translation } from "./languages.js";
-import { buildTerms, fillPattern, paginateTerm, termKey, type Term, type TermKind, type TermPage } from "./taxonomy.js";
+import { buildTerms, fillPattern, paginateTerm, type Term, type TermKind, type TermPage } from "./taxonomy.js";
 
 /** The part of an Eleventy collection item this module reads. */
 export interface PageItem {
@@ -87,6 +87,13 @@ export interface SiteSettings {
   pageOneRedirects?: boolean;
   /** The blog's languages, the default first. @default ["ru"] */
   languages?: readonly string[];
+  /** What makes two tag or category names one term (see BuildTermsOptions). @default "name" */
+  sameTerm?: "name" | "slug";
+  /**
+   * Whether posts that are never listed (`Status: hidden`) and listed ones are translations of each other: Pelican
+   * links the translations of its published, hidden and draft articles each apart. @default true
+   */
+  translationsAcrossListing?: boolean;
 }
 
 /** A post's language: its `lang` once the data cascade is complete (directory data may give it), else its own. */
@@ -174,7 +181,10 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       return {
         item,
         lang: postLanguageOf(item, languages[0]!),
-        slug: String(item.data.slug ?? ""),
+        slug:
+          settings.translationsAcrossListing === false && state.listing === "never"
+            ? `hidden:${String(item.data.slug ?? "")}`
+            : String(item.data.slug ?? ""),
         base: state.translationBase,
         isTranslation: state.isTranslation ?? false,
       };
@@ -209,7 +219,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         date: post.date.getTime(),
         inputPath: post.inputPath,
       })),
-      { slugify: settings.slugify, pagePattern, feedPattern, kind },
+      { slugify: settings.slugify, pagePattern, feedPattern, kind, sameTerm: settings.sameTerm },
     );
     warnings.push(...built.warnings);
     const pages = pagePattern
@@ -231,7 +241,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       );
     }
     if (settings.pageOneRedirects && pagePattern) redirects.push(...pageOneRedirects(built.terms, pagePattern));
-    return { terms: built.terms, pages, index };
+    return { terms: built.terms, byKey: built.byKey, pages, index };
   };
   const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
   const categories = taxonomy("category", settings.categoryPages, settings.feeds.categories);
@@ -366,8 +376,8 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         ...categories.terms.map((term) => [term, "category"] as const),
       ]),
       byKey: {
-        tag: new Map(tags.terms.map((term) => [termKey(term.name), term])),
-        category: new Map(categories.terms.map((term) => [termKey(term.name), term])),
+        tag: tags.byKey,
+        category: categories.byKey,
       },
       siteFeed: feeds.find((feed) => !feed.term && !feed.language),
       feedOf: new Map(

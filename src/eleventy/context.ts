@@ -145,6 +145,8 @@ export function createContext(
       displayPath: relativePath,
       pageOneRedirects: options.pageOneRedirects,
       languages: options.languages,
+      sameTerm: options.from === "pelican" ? "slug" : "name",
+      translationsAcrossListing: options.from !== "pelican",
     });
     model.warnings.forEach(warn);
     assignTranslations(model);

@@ -69,7 +69,7 @@ interface Ours {
 
 async function readOurs(site: BuiltSite) {
   const posts = new Map<string, Ours & { file: string }>();
-  const termsOf = new Map<string, { kind: string; name: string; slug: string }[]>();
+  const termPages: { kind: string; slug: string; posts: string[] }[] = [];
   const outputFiles: string[] = [];
   for (const entry of readdirSync(site.output, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -83,14 +83,14 @@ async function readOurs(site: BuiltSite) {
       const source = page.source.replace(/^.*?\/src\//, "");
       posts.set(source, { ...page, source, file: `/${file}` });
     } else {
-      for (const url of page.posts as string[]) {
-        const list = termsOf.get(url) ?? [];
-        list.push({ kind: page.kind, name: page.name, slug: page.slug });
-        termsOf.set(url, list);
-      }
+      termPages.push({
+        kind: page.kind,
+        slug: page.slug,
+        posts: (page.posts as string[]).map((url) => decodeURI(url)),
+      });
     }
   }
-  return { posts, termsOf, outputFiles };
+  return { posts, termPages, outputFiles };
 }
 
 let built: Promise<{ site: BuiltSite; warnings: string[] } & Awaited<ReturnType<typeof readOurs>>> | undefined;
@@ -103,11 +103,14 @@ const build = () =>
     return { site: result!, warnings, ...(await readOurs(result!)) };
   })());
 
+type TermsOf = Map<string, { kind: string; slug: string }[]>;
+
 /** One post's differences from Pelican, field by field. */
 function compare(
   expected: RecordedPost,
   ours: (Ours & { file: string }) | undefined,
-  termsOf: Map<string, { kind: string; name: string; slug: string }[]>,
+  pelicanTerms: TermsOf,
+  ourTerms: TermsOf,
   fileOf: Map<string, string>,
 ) {
   const differences: { field: string; pelican: unknown; plugin: unknown }[] = [];
@@ -115,11 +118,7 @@ function compare(
     if (JSON.stringify(pelican) !== JSON.stringify(plugin)) differences.push({ field, pelican, plugin });
   };
   const pelicanWrote = expected.result === "written" || expected.result === "hidden";
-  differ(
-    "written",
-    pelicanWrote ? "written" : `${expected.result}${expected.reason ? ` (${expected.reason})` : ""}`,
-    ours ? "written" : "not written",
-  );
+  differ("written", pelicanWrote ? "written" : "not written", ours ? "written" : "not written");
   if (!pelicanWrote || !ours) return differences;
   differ("file", decodeURI(expected.file!), decodeURI(ours.file.replace(/index\.html$/, "")));
   differ("date", Date.parse(expected.date!), Date.parse(ours.date));
@@ -133,27 +132,36 @@ function compare(
       .sort(),
     (ours.translations ?? []).map((other) => decodeURI(other.url)).sort(),
   );
-  const terms = termsOf.get(ours.url) ?? [];
-  differ(
-    "category",
-    [expected.category!.slug],
-    terms.filter((term) => term.kind === "category").map((term) => term.slug),
-  );
-  differ(
-    "tag slugs",
-    [...new Set(expected.tags!.map((tag) => tag.slug))].sort(),
-    terms
-      .filter((term) => term.kind === "tag")
-      .map((term) => term.slug)
-      .sort(),
-  );
-  differ(
-    "tag names",
-    expected.tags!.map((tag) => tag.name),
-    ours.tags,
-  );
+  differ("category", [expected.category!.name], ours.categories);
+  // A post's `Linux, linux` is one tag in the plugin (its rule for every blog); Pelican lists both names, at one URL.
+  const pelicanTags = expected
+    .tags!.map((tag) => tag.name)
+    .filter((name, i, all) => all.findIndex((other) => other.toLowerCase() === name.toLowerCase()) === i);
+  differ("tags", pelicanTags, ours.tags);
+  // Pelican lists a post twice on one tag page when two of its tags share the slug; the plugin lists it once. A
+  // name with an empty slug (`&amp`) is Pelican's `tag/.html`; the plugin gives it a slug of its own and warns.
+  const listedOn = (terms: TermsOf, url: string) =>
+    [
+      ...new Set(
+        (terms.get(url) ?? []).map((term) => `${term.kind}:${term.slug.replace(/^(tag|category)-[0-9a-f]{8}$/, "")}`),
+      ),
+    ].sort();
+  differ("term pages", listedOn(pelicanTerms, decodeURI(expected.file!)), listedOn(ourTerms, decodeURI(ours.url)));
   differ("heading ids", expected.headingIds, headingIds(ours.content));
   return differences;
+}
+
+/** Post URL → the term pages that list it. */
+function termsByPost(pages: { kind: string; slug: string; posts: string[] }[]): TermsOf {
+  const terms: TermsOf = new Map();
+  for (const page of pages) {
+    for (const url of page.posts) {
+      const list = terms.get(url) ?? [];
+      list.push({ kind: page.kind, slug: page.slug });
+      terms.set(url, list);
+    }
+  }
+  return terms;
 }
 
 function headingIds(html: string): string[] {
@@ -166,7 +174,15 @@ test.serial(
     t.log(
       `seed ${recorded.seed}, ${recorded.posts.length} posts (re-record: node test/conformance/pelican/record.mjs [SEED])`,
     );
-    const { posts, termsOf } = await build();
+    const { posts, termPages } = await build();
+    const ourTerms = termsByPost(termPages);
+    const pelicanTerms = termsByPost(
+      recorded.terms.map((page) => ({
+        kind: page.kind,
+        slug: page.path.replace(/^.*\/|\.html$/g, ""),
+        posts: page.articles.map((url) => decodeURI(url)),
+      })),
+    );
     const fileOf = new Map(
       recorded.posts.filter((post) => post.file).map((post) => [post.source, decodeURI(post.file!)]),
     );
@@ -174,7 +190,7 @@ test.serial(
     let fieldsCompared = 0;
     let fieldsEqual = 0;
     for (const expected of recorded.posts) {
-      const differences = compare(expected, posts.get(expected.source), termsOf, fileOf);
+      const differences = compare(expected, posts.get(expected.source), pelicanTerms, ourTerms, fileOf);
       fieldsCompared += expected.result === "written" || expected.result === "hidden" ? 10 : 1;
       fieldsEqual += (expected.result === "written" || expected.result === "hidden" ? 10 : 1) - differences.length;
       if (differences.length === 0) continue;
