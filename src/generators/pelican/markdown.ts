@@ -6,7 +6,7 @@
  *   a first line `:::bash` names the language and goes, `#!bash` does too and adds line numbers, `#!/bin/bash`
  *   stays and adds line numbers. Pygments colours code at build time; here the block carries `language-bash` on
  *   its `<code>` for a client-side highlighter instead;
- * - `extra`: `attr_list` (`{: .class style="…"}`, markdown-it-attrs), footnotes (markdown-it-footnote, in
+ * - `extra`: Markdown inside a block of HTML marked `markdown="1"` (`md_in_html`), `attr_list` (`{: .class style="…"}`, markdown-it-attrs), footnotes (markdown-it-footnote, in
  *   Python-Markdown's markup), abbreviations (markdown-it-abbr), definition lists (markdown-it-deflist), tables;
  * - no heading ids: Pelican writes them only with the `toc` (or `headerid`) extension configured.
  *
@@ -35,6 +35,8 @@ export function pelicanMarkdown(md: MarkdownIt, appliesTo: (env: unknown) => boo
   md.use(footnote);
   pythonMarkdownFootnotes(md);
   indentedCodeIn(md, appliesTo);
+  markdownInHtml(md, appliesTo);
+  spacedLinkTargets(md, appliesTo);
   const rules = md.renderer.rules as unknown as Record<string, Rule | undefined>;
   for (const name of ["code_block", "fence"] as const) {
     const plain = rules[name];
@@ -59,6 +61,40 @@ function indentedCodeIn(md: MarkdownIt, appliesTo: (env: unknown) => boolean): v
     ((state, startLine, endLine, silent) =>
       appliesTo(state.env) && code(state, startLine, endLine, silent)) as BlockRule as never,
   );
+}
+
+/** A Pelican link whose path has a space, which Python-Markdown takes and CommonMark does not: `({filename}/Мои заметки/x.md)`. */
+const SPACED_PELICAN_LINK = /\]\((\{(?:filename|static|attach)\}[^()<>"\n]*? [^()<>"\n]*?)\)/g;
+
+/** `[x]({filename}/Мои заметки/x.md)` → `[x](<{filename}/Мои заметки/x.md>)`, CommonMark's spelling of such a target. */
+function spacedLinkTargets(md: MarkdownIt, appliesTo: (env: unknown) => boolean): void {
+  md.core.ruler.before("block", "pelican_spaced_links", (state) => {
+    if (appliesTo(state.env)) state.src = state.src.replace(SPACED_PELICAN_LINK, "](<$1>)");
+  });
+}
+
+const MARKED_BLOCK = /^<([a-z][a-z0-9]*)\b([^>]*?)\s+markdown=(["']?)(?:1|block)\3([^>]*)>/i;
+
+/**
+ * `md_in_html`: `<div markdown="1">` … `</div>` has its inside read as Markdown and loses the attribute. markdown-it
+ * already reads the inside when a blank line follows the opening tag; a block without one is one HTML token here.
+ */
+function markdownInHtml(md: MarkdownIt, appliesTo: (env: unknown) => boolean): void {
+  md.core.ruler.after("block", "pelican_md_in_html", (state) => {
+    if (!appliesTo(state.env)) return;
+    for (const token of state.tokens) {
+      if (token.type !== "html_block") continue;
+      const open = MARKED_BLOCK.exec(token.content);
+      if (!open) continue;
+      const [whole, tag, before, , after] = open;
+      const start = `<${tag}${before}${after}>`;
+      const rest = token.content.slice(whole.length);
+      const close = new RegExp(`</${tag}>\\s*$`, "i").exec(rest);
+      token.content = close
+        ? `${start}\n${md.render(rest.slice(0, close.index), state.env)}</${tag}>\n`
+        : `${start}${rest}`;
+    }
+  });
 }
 
 /** ```` ```python ````, ```` ```{.python} ````, `~~~~{.js}`: the language of a fenced block, as fenced_code reads it. */

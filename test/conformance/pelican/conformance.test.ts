@@ -164,6 +164,14 @@ function termsByPost(pages: { kind: string; slug: string; posts: string[] }[]): 
   return terms;
 }
 
+/** Where two texts part, with a little of each: `Pelican: …<dl>… / plugin: …<p>Термин…`. */
+function firstDifference(pelican: string, plugin: string): string {
+  let at = 0;
+  while (at < pelican.length && pelican[at] === plugin[at]) at++;
+  const from = Math.max(0, at - 20);
+  return `Pelican: …${pelican.slice(from, at + 60)}\nplugin:  …${plugin.slice(from, at + 60)}`;
+}
+
 function headingIds(html: string): string[] {
   return [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*)"/g)].map((match) => match[1]!);
 }
@@ -215,11 +223,11 @@ test.serial(`Pelican conformance (seed ${recorded.seed}): every post's body is P
   );
   const failures: string[] = [];
   for (const expected of compared) {
-    const ours = normaliseHtml(posts.get(expected.source)!.content);
-    const theirs = normaliseHtml(expected.body!);
+    const ours = normaliseHtml(posts.get(expected.source)!.content, OPTIONS.siteUrl);
+    const theirs = normaliseHtml(expected.body!, OPTIONS.siteUrl);
     if (ours === theirs) continue;
     failures.push(
-      `${expected.source}\n--- source\n${files[expected.source]}--- Pelican\n${theirs}\n--- plugin\n${ours}`,
+      `${expected.source}\n--- source\n${files[expected.source]}--- Pelican\n${theirs}\n--- plugin\n${ours}\n--- first difference\n${firstDifference(theirs, ours)}`,
     );
   }
   if (failures.length) {
