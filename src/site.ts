@@ -94,6 +94,19 @@ export interface SiteSettings {
    * links the translations of its published, hidden and draft articles each apart. @default true
    */
   translationsAcrossListing?: boolean;
+  /**
+   * Which languages get a feed (`feeds.languages`): `"others"`, each listed language but the default, when the blog
+   * lists several; `"every"`, each language a post is written in, the default too (Pelican's TRANSLATION_FEED_ATOM).
+   * @default "others"
+   */
+  languageFeeds?: "others" | "every";
+  /** Whether the site's feed lists translations beside their originals (Pelican's FEED_ALL_ATOM does). @default false */
+  translationsInSiteFeed?: boolean;
+}
+
+/** Pelican's three lists of articles (published, hidden, drafts), each of which it links translations in apart. */
+function listingGroup(state: PostState): string {
+  return state.isDraft ? "draft:" : state.listing === "never" ? "hidden:" : "";
 }
 
 /** A post's language: its `lang` once the data cascade is complete (directory data may give it), else its own. */
@@ -181,10 +194,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       return {
         item,
         lang: postLanguageOf(item, languages[0]!),
-        slug:
-          settings.translationsAcrossListing === false && state.listing === "never"
-            ? `hidden:${String(item.data.slug ?? "")}`
-            : String(item.data.slug ?? ""),
+        slug: `${settings.translationsAcrossListing === false ? listingGroup(state) : ""}${String(item.data.slug ?? "")}`,
         base: state.translationBase,
         isTranslation: state.isTranslation ?? false,
       };
@@ -256,19 +266,26 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
   };
   if (settings.feeds.all) {
     const all = settings.feeds.all;
+    const siteFeedPosts = settings.translationsInSiteFeed
+      ? allPosts.filter((post) => postState(post)!.listing === "always")
+      : posts;
     addFeed(
       {
         path: all,
         selfPath: all,
         alternatePath: "/",
-        posts: feedEntries(posts.filter(published).reverse(), settings.feeds.limit),
+        posts: feedEntries(siteFeedPosts.filter(published).reverse(), settings.feeds.limit),
       },
       legacy?.feeds?.all,
     );
   }
-  if (settings.feeds.languages && languages.length > 1) {
+  const feedLanguages =
+    settings.languageFeeds === "every"
+      ? [...new Set(allPosts.map((post) => postLanguageOf(post, languages[0]!)))].sort()
+      : languages.slice(1);
+  if (settings.feeds.languages && (languages.length > 1 || settings.languageFeeds === "every")) {
     const listed = new Set(posts);
-    for (const language of languages.slice(1)) {
+    for (const language of feedLanguages) {
       const path = settings.feeds.languages.replaceAll(":lang", language.toLowerCase());
       const inLanguage = allPosts.filter(
         (post) =>

@@ -147,6 +147,8 @@ export function createContext(
       languages: options.languages,
       sameTerm: options.from === "pelican" ? "slug" : "name",
       translationsAcrossListing: options.from !== "pelican",
+      languageFeeds: options.from === "pelican" ? "every" : "others",
+      translationsInSiteFeed: options.from === "pelican",
     });
     model.warnings.forEach(warn);
     assignTranslations(model);

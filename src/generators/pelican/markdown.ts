@@ -8,6 +8,8 @@
  *   its `<code>` for a client-side highlighter instead;
  * - `extra`: Markdown inside a block of HTML marked `markdown="1"` (`md_in_html`), `attr_list` (`{: .class style="…"}`, markdown-it-attrs), footnotes (markdown-it-footnote, in
  *   Python-Markdown's markup), abbreviations (markdown-it-abbr), definition lists (markdown-it-deflist), tables;
+ * - a list item's text is a paragraph when a blank line touches that item, not when one is anywhere in the list;
+ * - a heading needs no space after its `#`s (`#!python` in a list item is `<h1>!python</h1>`, `#тег` a heading);
  * - no heading ids: Pelican writes them only with the `toc` (or `headerid`) extension configured.
  *
  * Only posts (`appliesTo` their render env) get indented code and CodeHilite's markup; the plugins of `extra` work
@@ -37,6 +39,8 @@ export function pelicanMarkdown(md: MarkdownIt, appliesTo: (env: unknown) => boo
   indentedCodeIn(md, appliesTo);
   markdownInHtml(md, appliesTo);
   spacedLinkTargets(md, appliesTo);
+  unspacedHeadings(md, appliesTo);
+  looseItems(md, appliesTo);
   const rules = md.renderer.rules as unknown as Record<string, Rule | undefined>;
   for (const name of ["code_block", "fence"] as const) {
     const plain = rules[name];
@@ -61,6 +65,83 @@ function indentedCodeIn(md: MarkdownIt, appliesTo: (env: unknown) => boolean): v
     ((state, startLine, endLine, silent) =>
       appliesTo(state.env) && code(state, startLine, endLine, silent)) as BlockRule as never,
   );
+}
+
+/**
+ * Python-Markdown decides per item whether its text is a `<p>`: when a blank line comes before it (inside the list)
+ * or inside or after it. CommonMark makes the whole list loose or tight.
+ */
+function looseItems(md: MarkdownIt, appliesTo: (env: unknown) => boolean): void {
+  md.core.ruler.after("block", "pelican_loose_items", (state) => {
+    if (!appliesTo(state.env)) return;
+    const lines = state.src.split("\n");
+    const blank = (line: number) => line >= 0 && line < lines.length && lines[line]!.trim() === "";
+    const items: { level: number; loose: boolean }[] = [];
+    const lists: [number, number][] = [];
+    for (const token of state.tokens) {
+      if (token.type === "bullet_list_open" || token.type === "ordered_list_open")
+        lists.push(token.map as [number, number]);
+      else if (token.type === "bullet_list_close" || token.type === "ordered_list_close") lists.pop();
+      else if (token.type === "list_item_open" && token.map) {
+        const [start, end] = token.map as [number, number];
+        const [listStart, listEnd] = lists[lists.length - 1] ?? [start, end];
+        let last = end - 1;
+        while (last > start && blank(last)) last--;
+        // A blank line before the item, inside it, or after it when another item follows.
+        let loose = (start > listStart && blank(start - 1)) || (end < listEnd && blank(end - 1));
+        for (let line = start + 1; line < last && !loose; line++) loose = blank(line);
+        items.push({ level: token.level, loose });
+      } else if (token.type === "list_item_close") {
+        items.pop();
+      } else if ((token.type === "paragraph_open" || token.type === "paragraph_close") && items.length) {
+        const item = items[items.length - 1]!;
+        if (token.level === item.level + 1) token.hidden = !item.loose;
+      }
+    }
+  });
+}
+
+type BlockState = {
+  env: unknown;
+  src: string;
+  bMarks: number[];
+  eMarks: number[];
+  tShift: number[];
+  sCount: number[];
+  blkIndent: number;
+  line: number;
+  push(
+    type: string,
+    tag: string,
+    nesting: number,
+  ): { markup: string; map: number[] | null; content: string; children: unknown[] | null };
+};
+
+/**
+ * Python-Markdown's `HashHeaderProcessor` takes `#x` as a heading where CommonMark wants `# x`; markdown-it's own
+ * rule reads the spaced form, this one the other.
+ */
+function unspacedHeadings(md: MarkdownIt, appliesTo: (env: unknown) => boolean): void {
+  const rule = (state: BlockState, startLine: number, _endLine: number, silent: boolean): boolean => {
+    if (!appliesTo(state.env) || state.sCount[startLine]! - state.blkIndent >= 4) return false;
+    const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+    const line = state.src.slice(start, state.eMarks[startLine]);
+    const heading = /^(#{1,6})([^#\s][^]*?)#*\s*$/.exec(line);
+    if (!heading) return false;
+    if (silent) return true;
+    state.line = startLine + 1;
+    const tag = `h${heading[1]!.length}`;
+    const open = state.push("heading_open", tag, 1);
+    open.markup = heading[1]!;
+    open.map = [startLine, state.line];
+    const inline = state.push("inline", "", 0);
+    inline.content = heading[2]!.trim();
+    inline.map = [startLine, state.line];
+    inline.children = [];
+    state.push("heading_close", tag, -1).markup = heading[1]!;
+    return true;
+  };
+  md.block.ruler.before("heading", "pelican_heading", rule as never, { alt: ["paragraph", "reference", "blockquote"] });
 }
 
 /** A Pelican link whose path has a space, which Python-Markdown takes and CommonMark does not: `({filename}/Мои заметки/x.md)`. */

@@ -8,3 +8,6 @@ TIMEZONE = 'Europe/Moscow'
 DEFAULT_LANG = 'ru'
 THEME = 'theme'
 RELATIVE_URLS = False
+# The plugin has no author pages or feeds (not this subject): Pelican's AUTHOR_FEED_ATOM/RSS are off here.
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
