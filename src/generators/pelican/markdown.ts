@@ -186,7 +186,14 @@ function fenceLanguage(info: string): string | undefined {
   return /^[\w+#-]+/.exec(text)?.[0];
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+/** As Pygments escapes code (and markdown-it text): a quote too, so no `href="{filename}…"` inside code looks like a link. */
+const escape = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 /**
  * A code block as CodeHilite writes it with Pygments. Its first line may name the language (`:::bash`, `#!bash`,
