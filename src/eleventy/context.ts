@@ -5,18 +5,20 @@
 import path from "node:path";
 import picomatch from "picomatch";
 import { createIrregularities, withPlace, type Irregular, type Warn } from "../errors.js";
+import type { SiteRules } from "../generators/dialect.js";
+import { dialectOf } from "../generators/index.js";
 import type { ResolvedOptions } from "../options.js";
-import { normalizeUrlKey } from "../permalinks.js";
+import { normalizeUrlKey } from "../urls/permalinks.js";
 import {
   listsFingerprint,
   rebuildScope,
   rendersPageListing,
   type ListedPost,
   type RebuildScope,
-} from "../rebuild-scope.js";
-import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site.js";
-import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js";
-import { createTypesetter, type Typesetter } from "../typography.js";
+} from "../site/rebuild-scope.js";
+import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site/site.js";
+import { createPostSlugger, createSlugger, type PostSlugger } from "../urls/slugs.js";
+import { createTypesetter, type Typesetter } from "../content/typography.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
 import { assignTranslations, createLanguages, type Languages } from "./languages.js";
 
@@ -96,6 +98,15 @@ function perPath<T>(compute: (filePath: string) => T): (filePath: string) => T {
   };
 }
 
+/** The plugin's own lists, without `from`: case-folded terms, translations under `/<lang>/`, a feed per other language. */
+const OWN_SITE_RULES: SiteRules = {
+  sameTerm: "name",
+  languageUrls: "folder",
+  translationsApartByListing: false,
+  translationsInSiteFeed: false,
+  languageFeeds: "others",
+};
+
 export function createContext(
   config: EleventyConfig,
   options: ResolvedOptions,
@@ -120,13 +131,14 @@ export function createContext(
     return isPostPath(file) ? file : undefined;
   });
   const postFile = (filePath: string | undefined) => (filePath ? postPath(filePath) : undefined);
+  const siteRules = options.from === undefined ? OWN_SITE_RULES : dialectOf(options.from).site;
   const languages = createLanguages({
     languages: options.languages,
     siteLanguage: options.language,
     inputDir: config.directories.input,
     relativePath,
     isPost: (file) => isPostPath(file),
-    languageUrls: options.from === "pelican" ? "suffix" : "folder",
+    languageUrls: siteRules.languageUrls,
     warn,
   });
 
@@ -145,10 +157,10 @@ export function createContext(
       displayPath: relativePath,
       pageOneRedirects: options.pageOneRedirects,
       languages: options.languages,
-      sameTerm: options.from === "pelican" ? "slug" : "name",
-      translationsAcrossListing: options.from !== "pelican",
-      languageFeeds: options.from === "pelican" ? "every" : "others",
-      translationsInSiteFeed: options.from === "pelican",
+      sameTerm: siteRules.sameTerm,
+      translationsAcrossListing: !siteRules.translationsApartByListing,
+      languageFeeds: siteRules.languageFeeds,
+      translationsInSiteFeed: siteRules.translationsInSiteFeed,
     });
     model.warnings.forEach(warn);
     assignTranslations(model);

@@ -7,12 +7,12 @@ import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import picomatch from "picomatch";
 import { RuBlogError, withPlace } from "../errors.js";
-import { normalizePost, parsePostYaml } from "../front-matter.js";
-import { readOtherFrontMatter, unreadFrontMatter } from "../front-matter-formats.js";
+import { normalizePost } from "../posts/front-matter.js";
+import { parsePostYaml } from "../posts/front-matter-readers.js";
+import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
-import { DEFAULT_CATEGORY } from "../permalinks.js";
-import { typesetPostData } from "../typography.js";
-import { parsePelicanDate } from "../generators/pelican/dates.js";
+import { DEFAULT_CATEGORY } from "../urls/permalinks.js";
+import { typesetPostData } from "../content/typography.js";
 import type { PluginContext } from "./context.js";
 import { tagCollectionsOf } from "./collections.js";
 
@@ -22,9 +22,6 @@ interface GrayMatterFile {
   matter: string;
   excerpt?: string;
 }
-
-/** How each old generator read a date the plugin's own forms do not take. */
-const GENERATOR_DATES = { pelican: parsePelicanDate };
 
 type Engine = (text: string, options?: { filePath?: string }) => unknown;
 
@@ -38,7 +35,7 @@ function folderCategory(file: string, globBase: string): string {
   return path.posix.basename(folder);
 }
 
-/** Pelican's ARTICLE_LANG_URL beside its ARTICLE_URL: `{slug}.html` → `{slug}-en.html`. */
+/** A post's URL with its language after the slug (Pelican's ARTICLE_LANG_URL): `{slug}.html` → `{slug}-en.html`. */
 function withSlugSuffix(pattern: string, suffix: string): string {
   return pattern.replace(/\{slug\}|:slug\b/, (token) => `${token}${suffix}`);
 }
@@ -88,7 +85,6 @@ export function registerFrontMatter({
       warn: postWarn,
       from: options.from,
       unreadFrontMatter: unread,
-      generatorDates: GENERATOR_DATES,
       irregular,
     });
     return data;
