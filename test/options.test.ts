@@ -182,7 +182,8 @@ test('from: "pelican" gives Pelican 4.8\'s default URLs, folder categories, slug
     limit: 0,
     entryId: "pelican",
     stylesheet: { href: "/feed.xsl", bundled: true },
-    languages: "/:lang/feed.xml",
+    // TRANSLATION_FEED_ATOM's default
+    languages: "/feeds/all-:lang.atom.xml",
   });
 });
 

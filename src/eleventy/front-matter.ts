@@ -44,6 +44,11 @@ function folderCategory(file: string, globBase: string): string {
   return path.posix.basename(folder);
 }
 
+/** A post's URL with its language after the slug (Pelican's ARTICLE_LANG_URL): `{slug}.html` → `{slug}-en.html`. */
+function withSlugSuffix(pattern: string, suffix: string): string {
+  return pattern.replace(/\{slug\}|:slug\b/, (token) => `${token}${suffix}`);
+}
+
 /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
 function writesDrafts(): boolean {
   return process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
@@ -57,6 +62,7 @@ export function registerFrontMatter({
   postFile,
   relativePath,
   warn,
+  irregular,
   typeset,
   languages,
 }: PluginContext): void {
@@ -81,13 +87,21 @@ export function registerFrontMatter({
     writeDrafts: writesDrafts(),
     warn: postWarn,
     from: options.from,
+    irregular,
   });
   const normalize = (
     raw: Record<string, unknown>,
     file: string,
     unread: string | undefined,
     fileWithoutLanguage: string,
-  ) => normalizePost(raw, { ...postContext(file), fileWithoutLanguage, unreadFrontMatter: unread });
+    slugSuffix: string,
+  ) =>
+    normalizePost(raw, {
+      ...postContext(file),
+      permalink: slugSuffix ? withSlugSuffix(options.permalink, slugSuffix) : options.permalink,
+      fileWithoutLanguage,
+      unreadFrontMatter: unread,
+    });
 
   // A post by Eleventy's convention (`tags: posts`, as the official starter's posts have it from their folder's
   // data) outside the posts glob: the plugin reads the keys Eleventy does not (readConventionPost). Whether a page is
@@ -160,8 +174,8 @@ export function registerFrontMatter({
       }
       // Eleventy's `---js` front matter runs asynchronously: its data is a promise, which Eleventy awaits.
       const read = (raw: Record<string, unknown>) => {
-        const data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage) =>
-          normalize(raw, postPath, unread, fileWithoutLanguage),
+        const data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage, slugSuffix) =>
+          normalize(raw, postPath, unread, fileWithoutLanguage, slugSuffix),
         );
         // After the language is known: a title is set in its post's typography.
         if (typeset) typesetPostData(data, typeset, options.language);

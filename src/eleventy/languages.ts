@@ -64,6 +64,11 @@ export interface LanguageSettings {
   relativePath: (inputPath: string) => string;
   /** Whether a path inside the input folder is a post. */
   isPost: (file: string) => boolean;
+  /**
+   * Where a post outside the default language goes: `"folder"` (a marked translation under `/<lang>/`, Hugo's way)
+   * or `"suffix"` (every such post at its slug and `-<lang>`, Pelican's ARTICLE_LANG_URL `{slug}-{lang}.html`).
+   */
+  languageUrls?: "folder" | "suffix";
   warn: Warn;
 }
 
@@ -126,16 +131,18 @@ export function createLanguages(settings: LanguageSettings) {
       raw: Record<string, unknown>,
       file: string,
       body: string,
-      normalize: (fileWithoutLanguage: string) => Record<string, unknown>,
+      normalize: (fileWithoutLanguage: string, slugSuffix: string) => Record<string, unknown>,
     ): Record<string, unknown> {
       const sibling = hasSibling(file);
       const language = postLanguage({ raw, file, body, languages, hasSibling: sibling, warn: settings.warn });
       const base = translationBase(file, languages);
+      const suffixed = settings.languageUrls === "suffix";
+      const inDefault = language.lang.toLowerCase() === languages[0]!.toLowerCase();
       const data = withPostLanguage(
-        normalize(`${base}${path.posix.extname(file)}`),
+        normalize(`${base}${path.posix.extname(file)}`, suffixed && !inDefault ? `-${language.lang}` : ""),
         language,
         sibling ? base : undefined,
-        "permalink" in raw,
+        "permalink" in raw || suffixed,
       );
       // A post that names no language may get one from directory data: filters then read it from the page.
       if (language.source === "default") languageOfPost.delete(file);

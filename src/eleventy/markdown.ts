@@ -1,5 +1,6 @@
 /** Markdown: `.markdown` files are posts too, and headings get readable Cyrillic anchors. */
 import { headingAnchors } from "../content/markdown.js";
+import { dialectOf } from "../generators/index.js";
 import type { PluginContext } from "./context.js";
 
 function isPostData(env: unknown): boolean {
@@ -7,8 +8,14 @@ function isPostData(env: unknown): boolean {
   return state?.isPost === true;
 }
 
-export function registerMarkdown({ config, slugify }: PluginContext): void {
+export function registerMarkdown({ config, options, slugify }: PluginContext): void {
   registerMarkdownExtension(config);
+  // Posts render as their old generator rendered them (Pelican: Python-Markdown's extensions, and no heading ids).
+  const flavour = options.from === undefined ? undefined : dialectOf(options.from).body.markdown;
+  if (flavour) {
+    config.amendLibrary("md", (markdownIt) => flavour(markdownIt, isPostData));
+    return;
+  }
   // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin.
   config.amendLibrary("md", (markdownIt) => headingAnchors(markdownIt, slugify, isPostData));
 }

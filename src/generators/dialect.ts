@@ -7,6 +7,7 @@
  * import this file, it imports neither.
  */
 import type { DateTime } from "luxon";
+import type { MarkdownIt } from "markdown-it";
 import type { Migration } from "../cli/migrate/migration.js";
 import type { LinkingPost, LinkSite, Resolution } from "../content/links.js";
 import type { ShortcodeCall } from "../content/shortcodes.js";
@@ -40,6 +41,27 @@ export interface PostReading {
   writtenInOwnFormat(text: string): boolean;
   /** Why it would not publish the post (beyond the core's rule: neither title nor date), or undefined. */
   skipReason(facts: SkipFacts, now: Date): string | undefined;
+  /**
+   * Dates in forms only it reads (Pelican's dateutil: `2017-6-14 16:47`, `2014-09-07 - 19:27`), and its name for
+   * them in the warning; undefined when it reads no more than the core's forms.
+   */
+  readonly ownDates: { readonly name: string; read(text: string, zone: string): DateTime | undefined } | undefined;
+  /** A `Tags: a, b` text split its own way (Pelican: at `;` when there is one); undefined to split at commas. */
+  readonly splitNames: ((text: string) => string[] | undefined) | undefined;
+}
+
+/** How it makes the site's lists: terms, translations and their feeds. */
+export interface SiteRules {
+  /** What makes two tag names one term: the same name but for case, or the same slug (Pelican's `node.js`, `nodejs`). */
+  readonly sameTerm: "name" | "slug";
+  /** Where a post outside the default language goes: a marked translation under `/<lang>/`, or `{slug}-{lang}`. */
+  readonly languageUrls: "folder" | "suffix";
+  /** Whether published, hidden and draft posts are linked as translations each apart (Pelican). */
+  readonly translationsApartByListing: boolean;
+  /** Whether the site's feed lists translations too (Pelican's FEED_ALL_ATOM). */
+  readonly translationsInSiteFeed: boolean;
+  /** Which languages get a feed: each listed but the default, or every language a post is in (Pelican). */
+  readonly languageFeeds: "others" | "every";
 }
 
 /** A slug style a generator brings (`slugStyle: "pelican"`): terms and titles, and a post's own `Slug`. */
@@ -74,6 +96,7 @@ export interface PresetOptions {
     readonly all?: string | false;
     readonly tags?: string | false;
     readonly categories?: string | false;
+    readonly languages?: string | false;
     readonly limit?: number;
     readonly entryId?: string;
   };
@@ -111,6 +134,8 @@ export interface BodySyntax {
   readonly shortcodes: ShortcodeSet | undefined;
   /** Matches a link still in its syntax after the build (`check-urls --links`). */
   readonly leftover: RegExp;
+  /** Its Markdown flavour set up on the site's markdown-it, for the posts `appliesTo` selects; undefined for none. */
+  readonly markdown: ((md: MarkdownIt, appliesTo: (env: unknown) => boolean) => void) | undefined;
 }
 
 /** Where its files beside the posts go: the `attachments` defaults. */
@@ -148,6 +173,7 @@ export interface Dialect<
   /** Slug styles it brings, by their `slugStyle` name (its heading ids are made with the same slugs). */
   readonly slugStyles: Readonly<Record<SlugStyleName, SlugRules>>;
   readonly body: BodySyntax;
+  readonly site: SiteRules;
   /** Feed entry id styles it brings, by their `feeds.entryId` name. */
   readonly entryIds: Readonly<Record<EntryIdName, EntryIdRule>>;
   readonly attachments: AttachmentDefaults;

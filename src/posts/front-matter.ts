@@ -1,9 +1,9 @@
 import { closest } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
-import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "../errors.js";
+import { describeValue, InvalidValueError, RuBlogError, withPlace, type Irregular, type Warn } from "../errors.js";
 import type { PostReading } from "../generators/dialect.js";
-import { dialectOf, type GeneratorName } from "../generators/index.js";
+import { DIALECTS, dialectOf, type GeneratorName } from "../generators/index.js";
 import { dropPrototypeKeys } from "./front-matter-guards.js";
 import { checkSitePath, postPermalink } from "../urls/permalinks.js";
 import { withoutTitleAndDate, type SkipFacts } from "./skip-rules.js";
@@ -98,6 +98,8 @@ export interface PostContext {
   now?: Date;
   /** Why the post's text may still hold front matter that was not read (see unreadFrontMatter). */
   unreadFrontMatter?: string | undefined;
+  /** Notes what the old generator accepted and the plugin reads under `from` only (one warning a kind). */
+  irregular?: Irregular;
 }
 
 /** Groups a raw front matter by canonical key; two spellings of one key (`Title` and `title`) are an error. */
@@ -129,7 +131,11 @@ function splitOwnedKeys(raw: Record<string, unknown>, file: string, reading: Pos
  */
 function readNameList(value: unknown, key: string, context: PostContext, splitCommas = true): string[] {
   if (value === undefined || value === null || value === "") return [];
-  const items = Array.isArray(value) ? value : typeof value === "string" && splitCommas ? value.split(",") : [value];
+  const items = Array.isArray(value)
+    ? value
+    : typeof value === "string" && splitCommas
+      ? splitNames(value, key, context)
+      : [value];
   const names: string[] = [];
   for (const item of items) {
     if (typeof item === "number") {
@@ -158,6 +164,20 @@ function readNameList(value: unknown, key: string, context: PostContext, splitCo
 const LONG_TERM_NAME = 100;
 
 /** Tag or category names; names a reader would not expect in a URL get a warning saying what becomes of them. */
+/**
+ * `Docker, Мнение` → two names, or as the old generator split them (Pelican at `;` when there is one, so that a
+ * name may hold a comma: `Москва, Россия; Питер`).
+ */
+function splitNames(value: string, key: string, context: PostContext): string[] {
+  const own = context.from === undefined ? undefined : dialectOf(context.from).reading.splitNames?.(value);
+  if (!own) return value.split(",");
+  context.irregular?.(
+    `${key} split as ${dialectOf(context.from!).title} splits them (at ";", a "," then stays in a name)`,
+    context.file,
+  );
+  return own;
+}
+
 function readTermNames(value: unknown, key: string, context: PostContext, splitCommas = true): string[] {
   const names = readNameList(value, key, context, splitCommas);
   for (const name of names) {
@@ -194,7 +214,35 @@ function readText(entry: { key: string; value: unknown } | undefined, file: stri
 
 function readDate(entry: { key: string; value: unknown } | undefined, context: PostContext): DateTime | undefined {
   if (!entry) return undefined;
-  return withPlace({ file: context.file, key: entry.key }, () => parseFrontMatterDate(entry.value, context.timezone));
+  return withPlace({ file: context.file, key: entry.key }, () => {
+    try {
+      return parseFrontMatterDate(entry.value, context.timezone);
+    } catch (error) {
+      if (!(error instanceof InvalidValueError) || typeof entry.value !== "string") throw error;
+      return generatorDate(entry.value, context, error);
+    }
+  });
+}
+
+/**
+ * A date in a form the post's old generator read (Pelican's dateutil: `2017-6-14 16:47`, `2014-09-07 - 19:27`), read
+ * as it did under `from`; without `from`, the error says which `from` would read it.
+ */
+function generatorDate(value: string, context: PostContext, error: InvalidValueError): DateTime {
+  const own = context.from === undefined ? undefined : dialectOf(context.from).reading.ownDates;
+  const date = own?.read(value, context.timezone);
+  if (date) {
+    context.irregular?.(
+      `dates ${own!.name} reads in a form the plugin does not write (such as ${describeValue(value)}), read as it did`,
+      context.file,
+    );
+    return date;
+  }
+  const readersOf = DIALECTS.filter((dialect) => dialect.reading.ownDates?.read(value, context.timezone));
+  if (readersOf.length === 0 || context.from) throw error;
+  throw new InvalidValueError(
+    `${error.message}, or build with ${readersOf.map((dialect) => `from: "${dialect.name}"`).join(" or ")}, which reads it as ${readersOf.length === 1 ? readersOf[0]!.title : "that generator"} did`,
+  );
 }
 
 /** An empty value (`Draft:`, `Status: ""`) means the key is not given, as for every other key. */

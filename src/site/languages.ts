@@ -284,7 +284,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * whose URL comes from the `permalink` option, that URL under `/<lang>/` as Hugo writes a translation
  * (`/posts/post/` → `/en/posts/post/`), so that it does not claim its original's URL.
  *
- * @param ownPermalink whether the front matter sets `permalink` itself (then it is kept).
+ * @param ownPermalink whether the permalink is final: the front matter sets it, or the post's URL already names its language (Pelican's `{slug}-{lang}.html`).
  */
 export function withPostLanguage(
   data: Record<string, unknown>,

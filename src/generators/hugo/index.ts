@@ -49,6 +49,14 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
     rewriteHtml: undefined,
     shortcodes,
     leftover: /(?:\{\{|%7B%7B)\s*(?:<|%3C|%|%25)/i,
+    markdown: undefined,
+  },
+  site: {
+    sameTerm: "name",
+    languageUrls: "folder",
+    translationsApartByListing: false,
+    translationsInSiteFeed: false,
+    languageFeeds: "others",
   },
   // Its feeds' `guid` is the post's URL, the package's default.
   entryIds: {},

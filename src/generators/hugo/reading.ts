@@ -38,4 +38,6 @@ export const hugoReading: PostReading = {
     }
     return undefined;
   },
+  ownDates: undefined,
+  splitNames: undefined,
 };

@@ -5,6 +5,7 @@
 import type { Dialect } from "../dialect.js";
 import { pelicanEntryIdOf } from "./entry-ids.js";
 import { resolvePelicanLink, rewritePelicanHtml, splitPelicanLink } from "./links.js";
+import { pelicanMarkdown } from "./markdown.js";
 import { planPelican } from "./plan.js";
 import { pelicanPreset } from "./preset.js";
 import { pelicanReading } from "./reading.js";
@@ -26,6 +27,15 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
     // `{{< … >}}` is text to Pelican, and shows as text.
     shortcodes: undefined,
     leftover: /(?:\{|%7B|\|)(?:filename|static|attach|tag|category|author|index)(?:\}|%7D|\|)/i,
+    markdown: pelicanMarkdown,
+  },
+  site: {
+    sameTerm: "slug",
+    // ARTICLE_LANG_URL `{slug}-{lang}.html` beside ARTICLE_URL `{slug}.html`.
+    languageUrls: "suffix",
+    translationsApartByListing: true,
+    translationsInSiteFeed: true,
+    languageFeeds: "every",
   },
   entryIds: { pelican: pelicanEntryIdOf },
   // Pelican copies `.html` files beside the posts as they are; it has no page bundles.

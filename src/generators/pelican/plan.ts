@@ -84,13 +84,13 @@ const NOT_CARRIED: [RegExp, string][] = [
   ],
   [
     /^ARTICLE_LANG_/,
-    "an article in another language than DEFAULT_LANG: this package writes a translation under /LANG/ and keeps other posts at the usual URL",
+    "an article in another language than DEFAULT_LANG: this package writes it at Pelican's default ARTICLE_LANG_URL, its slug and -LANG ({slug}-{lang}.html)",
   ],
   [
     /^(AUTHOR_URL|AUTHOR_SAVE_AS|AUTHORS_SAVE_AS|ARCHIVES_SAVE_AS|TAGS_SAVE_AS|CATEGORIES_SAVE_AS|INDEX_SAVE_AS|DIRECT_TEMPLATES|TEMPLATE_PAGES|PAGINATED_DIRECT_TEMPLATES)$/,
     "a page of the theme (listed among the theme's pages): the new layouts' business",
   ],
-  [/^(TRANSLATION_FEED_|AUTHOR_FEED_)/, "this package writes no author or translation feeds"],
+  [/^(TRANSLATION_FEED_RSS|AUTHOR_FEED_)/, "this package writes no author feeds and Atom feeds only"],
   [
     /_REGEX_SUBSTITUTIONS$|^SLUGIFY_USE_UNICODE$|^SLUGIFY_PRESERVE_CASE$/,
     'this package makes slugs as Pelican does by default (slugStyle "pelican") and takes no other rules',
@@ -532,12 +532,22 @@ function planFeeds(
   if (domain && domain.replace(/\/+$/, "") !== siteUrl?.replace(/\/+$/, ""))
     plan.notCarry("FEED_DOMAIN", "the feeds' links are built from siteUrl here");
   else if (domain !== undefined) plan.carry("FEED_DOMAIN", "siteUrl");
-  for (const name of ["AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS"]) {
+  // TRANSLATION_FEED_ATOM: a feed per language (`from: "pelican"` writes Pelican's default path); None turns it off.
+  const translationFeed = text("TRANSLATION_FEED_ATOM");
+  if (plan.has("TRANSLATION_FEED_ATOM") && !translationFeed)
+    plan.set("feeds.languages", false, ["TRANSLATION_FEED_ATOM"]);
+  else if (plan.has("TRANSLATION_FEED_ATOM") && translationFeed?.includes("{lang}"))
+    plan.set("feeds.languages", `/${translationFeed.replace(/^\/+/, "").replaceAll("{lang}", ":lang")}`, [
+      "TRANSLATION_FEED_ATOM",
+    ]);
+  else if (plan.has("TRANSLATION_FEED_ATOM"))
+    plan.notCarry("TRANSLATION_FEED_ATOM", "a feed per language needs {lang} in its path");
+  for (const name of ["AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_RSS"]) {
     const given = text(name);
     if (given)
       plan.notCarry(
         plan.has(name) ? name : `${name} (Pelican's default, ${given})`,
-        "this package writes no author or translation feeds",
+        "this package writes no author feeds and Atom feeds only",
       );
   }
 }

@@ -1,6 +1,7 @@
 /** How Pelican 4.8 reads a post: its `Key: value` header, the keys the core knows, and what it does not publish. */
 import type { PostReading } from "../dialect.js";
 import { unreadHint, withoutTitleAndDate } from "../../posts/skip-rules.js";
+import { parsePelicanDate } from "./dates.js";
 import { parsePelicanHeader } from "./header.js";
 
 /** A first line that starts a header (`Title: …`), looked for in a post's first bytes. */
@@ -27,4 +28,7 @@ export const pelicanReading: PostReading = {
     }
     return withoutTitleAndDate(facts);
   },
+  ownDates: { name: "Pelican (dateutil)", read: parsePelicanDate },
+  // `ensure_metadata_list`: at `;` when there is one, so that a name may hold a comma.
+  splitNames: (text) => (text.includes(";") ? text.split(";") : undefined),
 };

@@ -2,11 +2,13 @@ import test from "ava";
 import { fixture, notCarriedOf, optionsOf, optionWarnings } from "../../cli/migrate/blog-folder.js";
 
 const PELICAN_DEFAULT_FEEDS_NOT_CARRIED = [
-  ["AUTHOR_FEED_ATOM (Pelican's default, feeds/{slug}.atom.xml)", "this package writes no author or translation feeds"],
-  ["AUTHOR_FEED_RSS (Pelican's default, feeds/{slug}.rss.xml)", "this package writes no author or translation feeds"],
   [
-    "TRANSLATION_FEED_ATOM (Pelican's default, feeds/all-{lang}.atom.xml)",
-    "this package writes no author or translation feeds",
+    "AUTHOR_FEED_ATOM (Pelican's default, feeds/{slug}.atom.xml)",
+    "this package writes no author feeds and Atom feeds only",
+  ],
+  [
+    "AUTHOR_FEED_RSS (Pelican's default, feeds/{slug}.rss.xml)",
+    "this package writes no author feeds and Atom feeds only",
   ],
 ];
 // The starter writes the home page (index.html and its later pages) and the archives page.
@@ -28,6 +30,7 @@ test("the pelican-blog fixture: the options its migration test gives by hand, fr
     ["language", "ru", "DEFAULT_LANG"],
     ["permalink", "/:category/:slug.html", "ARTICLE_URL, ARTICLE_SAVE_AS"],
     ["termPageSize", 5, "DEFAULT_PAGINATION"],
+    ["feeds.languages", false, "TRANSLATION_FEED_ATOM"],
   ]);
   t.is(migration.generator, "pelican");
   t.deepEqual(migration.configFiles, ["pelicanconf.py"]);
@@ -193,6 +196,7 @@ DELETE_OUTPUT_DIRECTORY = True
     ["timezone", "Europe/Moscow", "TIMEZONE"],
     ["language", "ru", "DEFAULT_LANG"],
     ["termPageSize", 10, "DEFAULT_PAGINATION"],
+    ["feeds.languages", false, "TRANSLATION_FEED_ATOM"],
   ]);
   t.deepEqual(notCarriedOf(migration), [
     ["LINKS", "no option of this package does what it does (a theme's or a plugin's setting, or how Pelican builds)"],
@@ -305,6 +309,7 @@ test("the pelican-files fixture: static content, raw .html and date archives", (
     ["categoryPages", false, "CATEGORY_SAVE_AS"],
     ["feeds.all", false, "FEED_ALL_ATOM"],
     ["feeds.categories", false, "CATEGORY_FEED_ATOM"],
+    ["feeds.languages", false, "TRANSLATION_FEED_ATOM"],
     ["archives.year", "/posts/:year/index.html", "YEAR_ARCHIVE_SAVE_AS"],
     ["archives.month", "/posts/:year/:month/index.html", "MONTH_ARCHIVE_SAVE_AS"],
     ["archives.day", "/posts/:year/:month/:day/index.html", "DAY_ARCHIVE_SAVE_AS"],
@@ -331,7 +336,7 @@ TEMPLATE_PAGES = {'src/books.html': 'books.html'}
     migration.carried.find((entry) => entry.setting === "FILENAME_METADATA")?.became,
     "the preset (a date from a YYYY-MM-DD- file name prefix)",
   );
-  t.deepEqual(notCarriedOf(migration).slice(3), [
+  t.deepEqual(notCarriedOf(migration).slice(2), [
     [
       "WITH_FUTURE_DATES",
       "Pelican held back a post dated in the future as a draft; give such a post Status: draft in the new site",
