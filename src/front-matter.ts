@@ -2,10 +2,12 @@ import { closest } from "fastest-levenshtein";
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
+import { parseHugoDate } from "./hugo-dates.js";
+import { resolveAlias } from "./redirects.js";
 import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "./errors.js";
 import type { Generator } from "./front-matter-formats.js";
 import { assertBoundedExpansion, dropPrototypeKeys } from "./front-matter-guards.js";
-import { checkSitePath, postPermalink } from "./permalinks.js";
+import { checkSitePath, postPermalink, toPermalink } from "./permalinks.js";
 import { skipReason } from "./skip-rules.js";
 import type { PostSlugger } from "./slugs.js";
 
@@ -97,13 +99,29 @@ export interface PostContext {
  * Reads a post's YAML front matter with js-yaml's CORE schema: dates stay strings, so they are read in the site's
  * zone and impossible ones are rejected instead of being "repaired" by the default schema.
  */
-export function parsePostYaml(text: string, file: string): Record<string, unknown> {
+export function parsePostYaml(
+  text: string,
+  file: string,
+  reading: { from?: Generator | undefined; warn?: Warn } = {},
+): Record<string, unknown> {
   if (text.trim() === "") return {};
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA, filename: file });
   } catch (error) {
-    throw new RuBlogError(`the front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`, { file });
+    const reason = (error as Error).message.split("\n")[0];
+    if (!/^duplicated mapping key/.test(reason ?? ""))
+      throw new RuBlogError(`the front matter is not valid YAML: ${reason}`, { file });
+    // Hugo (go-yaml v2) reads a key written twice and keeps the last value; js-yaml's `json` mode does the same.
+    if (reading.from !== "hugo")
+      throw new RuBlogError(
+        `the front matter is not valid YAML: ${reason}. Hugo reads it and keeps the last value: remove the first, or set from: "hugo".`,
+        { file },
+      );
+    data = load(text, { schema: CORE_SCHEMA, filename: file, json: true });
+    reading.warn?.(
+      `${file}: a key is written twice in the front matter (${reason}); the last value is read, as Hugo reads it. Remove the other.`,
+    );
   }
   if (data === undefined || data === null) return {};
   if (typeof data !== "object" || Array.isArray(data)) {
@@ -241,9 +259,25 @@ function readText(entry: { key: string; value: unknown } | undefined, file: stri
   throw new RuBlogError(`${describeValue(entry.value)} is not text.`, { file, key: entry.key });
 }
 
+/**
+ * A date key's value: with `from: "hugo"`, first as Hugo reads a string (its Go layouts, {@link parseHugoDate}), then
+ * in the plugin's own forms; without it, in the plugin's forms only, and an error for a date Hugo would have read
+ * says so.
+ */
 function readDate(entry: { key: string; value: unknown } | undefined, context: PostContext): DateTime | undefined {
   if (!entry) return undefined;
-  return withPlace({ file: context.file, key: entry.key }, () => parseFrontMatterDate(entry.value, context.timezone));
+  const { value } = entry;
+  const hugoDate = typeof value === "string" ? parseHugoDate(value, context.timezone) : undefined;
+  if (hugoDate && context.from === "hugo") return hugoDate;
+  return withPlace({ file: context.file, key: entry.key }, () => {
+    try {
+      return parseFrontMatterDate(value, context.timezone);
+    } catch (error) {
+      if (hugoDate && error instanceof InvalidValueError)
+        throw new InvalidValueError(`${error.message}; or set from: "hugo", which reads it as Hugo does`);
+      throw error;
+    }
+  });
 }
 
 /** An empty value (`Draft:`, `Status: ""`) means the key is not given, as for every other key. */
@@ -464,8 +498,12 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const urlEntry = owned.get("url");
   const url = checkedPath(urlEntry, readText(urlEntry, file), file);
   const aliasesEntry = owned.get("aliases");
+  // Hugo resolves an alias without a leading "/" against the page's URL (redirects.ts resolveAlias); checked here at
+  // a stand-in URL, kept relative until the page's URL is known.
   const aliases = readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map((alias) =>
-    checkedPath(aliasesEntry, alias, file)!,
+    from === "hugo" && !alias.startsWith("/")
+      ? (checkedPath(aliasesEntry, resolveAlias(alias, "/page/"), file), alias)
+      : toPermalink(checkedPath(aliasesEntry, alias, file)!),
   );
   const status = readStatus(owned.get("status"), file);
   const draftFlag = readBoolean(owned.get("draft"), file);

@@ -6,7 +6,7 @@
 import type { PostState } from "./front-matter.js";
 import type { LegacyUrlsOption, ResolvedFeeds } from "./options.js";
 import { assertUniqueUrls, normalizeUrlKey, toPermalink } from "./permalinks.js";
-import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, type Redirect } from "./redirects.js";
+import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, resolveAlias, type Redirect } from "./redirects.js";
 import { linkTranslations, type Translation } from "./languages.js";
 import { buildTerms, fillPattern, paginateTerm, termKey, type Term, type TermKind, type TermPage } from "./taxonomy.js";
 
@@ -196,7 +196,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     post.url === false
       ? []
       : postState(post)!.aliases.map((alias) => ({
-          from: toPermalink(alias),
+          from: toPermalink(resolveAlias(alias, post.url as string)),
           to: post.url as string,
           owner: settings.displayPath(post.inputPath),
         })),

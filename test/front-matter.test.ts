@@ -136,10 +136,15 @@ test("normalizePost: a user's own permalink and templateEngineOverride win", (t)
   t.like(normalizePost({ Title: "A", permalink: "/mine/", templateEngineOverride: "njk,md" }, context()), { permalink: "/mine/", templateEngineOverride: "njk,md" });
 });
 
-test("normalizePost: aliases are checked paths", (t) => {
-  t.deepEqual(normalizePost({ Title: "A", Aliases: ["/old/path/", "/старое.html"] }, context()).aliases, ["old/path/", "старое.html"]);
-  t.deepEqual(normalizePost({ Title: "A", aliases: "/one/" }, context()).aliases, ["one/"]);
+test("normalizePost: aliases are checked paths, from the site's root", (t) => {
+  t.deepEqual(normalizePost({ Title: "A", Aliases: ["/old/path/", "/старое.html", "rel"] }, context()).aliases, ["/old/path/", "/старое.html", "/rel/"]);
+  t.deepEqual(normalizePost({ Title: "A", aliases: "/one/" }, context()).aliases, ["/one/"]);
   t.throws(() => normalizePost({ Title: "A", Aliases: ["../x"] }, context()), { message: /key "Aliases": "\.\.\/x" contains a "\." or "\.\." segment/ });
+});
+
+test("normalizePost: with from: \"hugo\", an alias without a leading / stays relative (resolved against the page's URL, as Hugo does)", (t) => {
+  t.deepEqual(normalizePost({ Title: "A", Date: "2020-01-01", Aliases: ["/abs/", "old", "../up/x"] }, context({ from: "hugo" })).aliases, ["/abs/", "old", "../up/x"]);
+  t.throws(() => normalizePost({ Title: "A", Date: "2020-01-01", Aliases: ["a?b"] }, context({ from: "hugo" })), { message: /key "Aliases"/ });
 });
 
 test("normalizePost: with tagCollections off, the tags stay data but make no Eleventy collections", (t) => {

@@ -1,6 +1,6 @@
 import test from "ava";
 import { parse } from "node-html-parser";
-import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, redirectPage, redirectsFile } from "../src/redirects.js";
+import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, redirectPage, redirectsFile, resolveAlias } from "../src/redirects.js";
 import { createSlugger } from "../src/slugs.js";
 import type { Term } from "../src/taxonomy.js";
 
@@ -93,4 +93,12 @@ test("pageOneRedirects: Hugo's /page/1/ of every term to its page; none for a pa
     { from: "/tags/c++/page/1/", to: "/tags/c++/", owner: "pageOneRedirects" },
   ]);
   t.deepEqual(pageOneRedirects(terms, "/tag/:slug.html"), []);
+});
+
+test("resolveAlias: an alias without a leading / is beside the page, as Hugo resolves it; never above the root", (t) => {
+  t.is(resolveAlias("/old/", "/2020/01/02/post/"), "/old/");
+  t.is(resolveAlias("old-name", "/2020/01/02/post/"), "/2020/01/02/old-name");
+  t.is(resolveAlias("../old", "/ru/2020/01/02/post/"), "/ru/2020/01/old");
+  t.is(resolveAlias("./a/../b", "/x.html"), "/b");
+  t.is(resolveAlias("../../../../x", "/a/b/"), "/x");
 });

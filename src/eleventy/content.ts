@@ -72,8 +72,21 @@ export function registerContent(plugin: PluginContext): void {
   let pagesIgnoringCase = new Map<string, string>();
   let pagesByName = new Map<string, string[]>();
   const fileCache = new Map<string, boolean>();
+  /** Shortcodes no one defines, by name: the first call (for the message) and the posts that use it. */
+  let unknownShortcodes = new Map<string, { call: ShortcodeCall; files: Set<string> }>();
+  const noteUnknownShortcode = (call: ShortcodeCall, file: string) => {
+    const known = unknownShortcodes.get(call.name) ?? { call, files: new Set<string>() };
+    known.files.add(file);
+    unknownShortcodes.set(call.name, known);
+  };
 
-  eleventyConfig.on("eleventy.before", () => fileCache.clear());
+  eleventyConfig.on("eleventy.before", () => {
+    fileCache.clear();
+    unknownShortcodes = new Map();
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    for (const { call, files } of unknownShortcodes.values()) warn(unknownShortcodeWarning(call, [...files]));
+  });
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     pages = new Map();
     pagesIgnoringCase = new Map();
@@ -138,7 +151,14 @@ export function registerContent(plugin: PluginContext): void {
     try {
       return await expandShortcodes(content, codeBlocks(markdown, content), (call) => {
         line = call.line;
-        return renderShortcode(call, { data, hold, markdown, eleventyConfig });
+        return renderShortcode(call, {
+          data,
+          hold,
+          markdown,
+          eleventyConfig,
+          strict: options.strict,
+          unknown: (unknownCall) => noteUnknownShortcode(unknownCall, file),
+        });
       });
     } catch (error) {
       if (error instanceof ShortcodeSyntaxError) line = error.line;
@@ -157,6 +177,10 @@ interface PostData {
 
 interface RenderContext {
   data: PostData;
+  /** Whether a shortcode the site does not define stops the build (`strict`). */
+  strict: boolean;
+  /** Notes a shortcode the site does not define, for the warning. */
+  unknown(call: ShortcodeCall): void;
   hold(value: Placeholder): string;
   markdown: MarkdownIt | undefined;
   eleventyConfig: EleventyConfig;
@@ -187,7 +211,12 @@ async function renderShortcode(call: ShortcodeCall, context: RenderContext): Pro
     const output = builtIn(call, builtInContext(data, markdown));
     return "markdown" in output ? output.markdown : hold({ html: output.html });
   }
-  throw new UnsupportedShortcodeError(unregisteredMessage(call));
+  if (context.strict) throw new UnsupportedShortcodeError(unregisteredMessage(call));
+  // The theme that defined it did not come along: its inner text stays (paired), the rest is left out, and the
+  // build goes on with one warning per name (see registerContent).
+  context.unknown(call);
+  if (call.inner === undefined) return "";
+  return call.markdown ? call.inner : hold({ html: call.inner });
 }
 
 /**
@@ -242,16 +271,28 @@ function withTableOfContents(
 }
 
 function unregisteredMessage(call: ShortcodeCall): string {
+  return `${unregistered(call)}. Register one in your Eleventy config: ${registration(call)}`;
+}
+
+function unknownShortcodeWarning(call: ShortcodeCall, files: string[]): string {
+  const rendered = call.inner === undefined ? "renders nothing" : "renders only its inner text";
+  return `${unregistered(call)}; it ${rendered} in ${files.join(", ")}. To render it, register one in your Eleventy config: ${registration(call)}`;
+}
+
+function unregistered(call: ShortcodeCall): string {
   const [open, close] = call.markdown ? ["{{%", "%}}"] : ["{{<", ">}}"];
-  const paired = call.inner !== undefined;
-  const how = paired
-    ? `eleventyConfig.addPairedShortcode("${call.name}", function (content, ...args) { return "…"; })`
-    : `eleventyConfig.addShortcode("${call.name}", function (...args) { return "…"; })`;
   return (
     `the shortcode ${open} ${call.name} ${close} is not one of Hugo's built-ins and the site registers no ` +
-    `Eleventy ${paired ? "paired shortcode" : "shortcode"} "${call.name}" (in Hugo it was the theme's or layouts/shortcodes/${call.name}.html). Register one in your Eleventy config: ${how}` +
-    `${call.isNamed ? " (named arguments arrive as one object)" : ""}`
+    `Eleventy ${call.inner !== undefined ? "paired shortcode" : "shortcode"} "${call.name}" (in Hugo it was the theme's or layouts/shortcodes/${call.name}.html)`
   );
+}
+
+function registration(call: ShortcodeCall): string {
+  const how =
+    call.inner !== undefined
+      ? `eleventyConfig.addPairedShortcode("${call.name}", function (content, ...args) { return "…"; })`
+      : `eleventyConfig.addShortcode("${call.name}", function (...args) { return "…"; })`;
+  return `${how}${call.isNamed ? " (named arguments arrive as one object)" : ""}`;
 }
 
 function builtInContext(data: PostData, markdown: MarkdownIt | undefined): BuiltInContext {
