@@ -376,7 +376,7 @@ function permalinkOf(
       categorySlug: post.categories[0] === undefined ? undefined : context.slugify(post.categories[0]),
       file: context.file,
       slugGiven: post.slugGiven,
-      urlize: context.postSlug.fromSlug,
+      urlize: context.postSlug.fromFileName,
     }),
   );
 }

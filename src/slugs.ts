@@ -159,10 +159,12 @@ function hugoPostSlug(text: string): string {
   return plusAtEnd && visible !== "" && !visible.endsWith("-") ? `${visible}-` : visible;
 }
 
-/** How a post's own slug is made: from its title, and from a `Slug` it gives. */
+/** How a post's own slug is made: from its title, and from a `Slug` it gives; and its folders' and file's names in a URL. */
 export interface PostSlugger {
   fromTitle(title: string): string;
   fromSlug(slug: string): string;
+  /** A folder or file name for `:sections`, `:filename`: Hugo's MakePathSanitized with "unicode" (`C++` stays `c++`). */
+  fromFileName(name: string): string;
 }
 
 /**
@@ -172,9 +174,9 @@ export interface PostSlugger {
 export function createPostSlugger(style: SlugStyle): PostSlugger {
   if (style === "unicode") {
     const hugoPath = (text: string) => limitLength(hugoPostSlug(text));
-    return { fromTitle: hugoPath, fromSlug: hugoPath };
+    return { fromTitle: hugoPath, fromSlug: hugoPath, fromFileName: (name) => limitLength(hugoSlug(name)) };
   }
-  return { fromTitle: createSlugger(style), fromSlug: (slug) => slug };
+  return { fromTitle: createSlugger(style), fromSlug: (slug) => slug, fromFileName: (name) => name };
 }
 
 // Python's str.split() and str.strip() take these as whitespace: Unicode's White_Space plus the four ASCII

@@ -105,6 +105,7 @@ export function createContext(
   const postSlug: PostSlugger = {
     fromTitle: (title) => withPlace({ prefix: 'option "slugStyle": ' }, () => postSlugger.fromTitle(title)),
     fromSlug: postSlugger.fromSlug,
+    fromFileName: postSlugger.fromFileName,
   };
   const legacyStyle = options.legacyUrls?.slugStyle;
   const makeLegacySlug = legacyStyle ? createSlugger(legacyStyle) : makeSlug;

@@ -1,4 +1,5 @@
 /** Markdown: `.markdown` files are posts too, and headings get readable Cyrillic anchors. */
+import { goldmarkHeadingId, useGoldmark } from "../goldmark.js";
 import { headingAnchors } from "../markdown.js";
 import type { PluginContext } from "./context.js";
 
@@ -7,10 +8,14 @@ function isPostData(env: unknown): boolean {
   return state?.isPost === true;
 }
 
-export function registerMarkdown({ config, slugify }: PluginContext): void {
+export function registerMarkdown({ config, slugify, options }: PluginContext): void {
   registerMarkdownExtension(config);
-  // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin.
-  config.amendLibrary("md", (markdownIt) => headingAnchors(markdownIt, slugify, isPostData));
+  const hugo = options.from === "hugo";
+  config.amendLibrary("md", (markdownIt) => {
+    // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin.
+    headingAnchors(markdownIt, hugo ? goldmarkHeadingId : slugify, isPostData, { failOnRepeatedId: !hugo });
+    if (hugo) useGoldmark(markdownIt, isPostData);
+  });
 }
 
 /** The default posts glob takes `.markdown` files, which Eleventy reads only once told they are Markdown. */

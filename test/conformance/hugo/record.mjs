@@ -64,7 +64,10 @@ for (const variant of VARIANTS) {
     }
     const refresh = /<meta http-equiv="refresh" content="0; url=([^"]*)"/.exec(text);
     if (refresh) {
-      aliases.push({ path: urlOf(file), to: decodeURI(refresh[1].replace("https://example.ru", "")) });
+      const to = refresh[1]
+        .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+        .replaceAll("&amp;", "&");
+      aliases.push({ path: urlOf(file), to: decodeURI(to.replace("https://example.ru", "")) });
       continue;
     }
     const page = JSON.parse(text);
