@@ -363,7 +363,14 @@ function checkedPath(
 }
 
 function permalinkOf(
-  post: { url: string | undefined; slug: string; slugGiven: boolean; date: DateTime | undefined; categories: string[] },
+  post: {
+    url: string | undefined;
+    slug: string;
+    slugGiven: boolean;
+    titleSlug: () => string;
+    date: DateTime | undefined;
+    categories: string[];
+  },
   urlKey: string | undefined,
   context: PostContext,
 ): string {
@@ -374,9 +381,12 @@ function permalinkOf(
       slug: post.slug,
       date: post.date,
       categorySlug: post.categories[0] === undefined ? undefined : context.slugify(post.categories[0]),
-      file: context.file,
+      // Hugo's :filename is the name without its language suffix (a bundle's index.ru.md is named by its folder).
+      file: context.fileWithoutLanguage ?? context.file,
       slugGiven: post.slugGiven,
+      ...(/:title\b/.test(context.permalink) ? { titleSlug: post.titleSlug() } : {}),
       urlize: context.postSlug.fromFileName,
+      urlizeFilename: context.postSlug.fromSlug,
     }),
   );
 }
@@ -567,7 +577,14 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     Object.assign(data, neverWritten(rest));
   } else if (!("permalink" in rest)) {
     data.permalink = permalinkOf(
-      { url, slug: postSlug, slugGiven: slug !== undefined, date, categories },
+      {
+        url,
+        slug: postSlug,
+        slugGiven: slug !== undefined,
+        titleSlug: () => slugFromTitle(title, context),
+        date,
+        categories,
+      },
       url === undefined ? undefined : urlEntry?.key,
       context,
     );

@@ -163,7 +163,7 @@ function hugoPostSlug(text: string): string {
 export interface PostSlugger {
   fromTitle(title: string): string;
   fromSlug(slug: string): string;
-  /** A folder or file name for `:sections`, `:filename`: Hugo's MakePathSanitized with "unicode" (`C++` stays `c++`). */
+  /** A folder or file name in Hugo's default URLs (`:sections`, `:slugorfilename`): its MakePathSanitized with "unicode" (`C++` stays `c++`). */
   fromFileName(name: string): string;
 }
 

@@ -215,7 +215,8 @@ async function renderShortcode(call: ShortcodeCall, context: RenderContext): Pro
   // The theme that defined it did not come along: its inner text stays (paired), the rest is left out, and the
   // build goes on with one warning per name (see registerContent).
   context.unknown(call);
-  if (call.inner === undefined) return "";
+  // A placeholder even for nothing: in Hugo the call stands in the Markdown (two lists around it stay two lists).
+  if (call.inner === undefined) return hold({ html: "" });
   return call.markdown ? call.inner : hold({ html: call.inner });
 }
 

@@ -125,6 +125,7 @@ export function createContext(
     inputDir: config.directories.input,
     relativePath,
     isPost: (file) => isPostPath(file),
+    hugo: options.from === "hugo",
     warn,
   });
 

@@ -54,6 +54,8 @@ export interface LanguageSettings {
   relativePath: (inputPath: string) => string;
   /** Whether a path inside the input folder is a post. */
   isPost: (file: string) => boolean;
+  /** Hugo's reading (`from: "hugo"`): the language from the file name only, every other language under `/lang/`. */
+  hugo?: boolean;
   warn: Warn;
 }
 
@@ -119,13 +121,23 @@ export function createLanguages(settings: LanguageSettings) {
       normalize: (fileWithoutLanguage: string) => Record<string, unknown>,
     ): Record<string, unknown> {
       const sibling = hasSibling(file);
-      const language = postLanguage({ raw, file, body, languages, hasSibling: sibling, warn: settings.warn });
+      const hugo = settings.hugo === true;
+      const language = postLanguage({
+        raw,
+        file,
+        body,
+        languages,
+        hasSibling: sibling,
+        fromText: !hugo,
+        warn: settings.warn,
+      });
       const base = translationBase(file, languages);
       const data = withPostLanguage(
         normalize(`${base}${path.posix.extname(file)}`),
         language,
         sibling ? base : undefined,
         "permalink" in raw,
+        hugo && languages.length > 1 ? { defaultLanguage: languages[0]! } : undefined,
       );
       // A post that names no language may get one from directory data: filters then read it from the page.
       if (language.source === "default") languageOfPost.delete(file);

@@ -229,7 +229,7 @@ test.serial("a shortcode the site has not registered renders its inner text or n
     ),
   );
   // As Hugo: the inner text of a {{< >}} call is not Markdown, and a call alone in its paragraph is not wrapped in one.
-  t.is((await result!.read("posts/a/index.html")).trim(), "<p>Text</p>\nВнутри");
+  t.is((await result!.read("posts/a/index.html")).trim(), "<p>Text</p>\n\nВнутри");
   t.is((await result!.read("posts/b/index.html")).trim(), "<p><em>Сбоку</em></p>");
   t.deepEqual(warnings, [
     `[ru-blog] warning: the shortcode {{< video >}} is not one of Hugo's built-ins and the site registers no Eleventy shortcode "video" (in Hugo it was the theme's or layouts/shortcodes/video.html); it renders nothing in posts/a.md, posts/b.md. To render it, register one in your Eleventy config: eleventyConfig.addShortcode("video", function (...args) { return "…"; }) (named arguments arrive as one object)`,

@@ -13,6 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
+import picomatch from "picomatch";
 import { buildSite, captureWarnings, type BuiltSite } from "../../helpers/site.js";
 import { planMigration } from "../../../src/migrate/plan.js";
 import type { RuBlogOptions } from "../../../src/index.js";
@@ -49,7 +50,7 @@ function recording(): Recorded {
 const recorded = recording();
 
 /** The options `ru-blog migrate` writes for the drawn site's Hugo config. */
-function migratedOptions(files: Record<string, string>): { options: RuBlogOptions; posts: string } {
+function migratedOptions(files: Record<string, string>): { options: RuBlogOptions; isPost: (file: string) => boolean } {
   const dir = mkdtempSync(path.join(tmpdir(), "hugo-conformance-config-"));
   writeFileSync(path.join(dir, "config.yaml"), files["config.yaml"]!);
   for (const file of Object.keys(files).filter((file) => file.startsWith("content")))
@@ -62,7 +63,7 @@ function migratedOptions(files: Record<string, string>): { options: RuBlogOption
     for (const part of parts.slice(0, -1)) target = target[part] ??= {};
     target[parts.at(-1)!] = value;
   }
-  return { options: { ...options, posts: migration.posts } as RuBlogOptions, posts: migration.posts };
+  return { options: { ...options, posts: migration.posts } as RuBlogOptions, isPost: picomatch(migration.posts) };
 }
 
 const LAYOUTS = {
@@ -129,13 +130,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 for (const [index, variant] of VARIANTS.entries()) {
   const site = recorded.sites.find((entry) => entry.variant === variant.name)!;
   const { files } = generateSite(variant, seed + index);
-  const { options } = migratedOptions(files);
+  // The posts the options read; the rest of content/ (another language's contentDir) is not copied.
+  const { options, isPost } = migratedOptions(files);
   let build: Promise<{ site: BuiltSite | undefined; warnings: string[]; error: unknown }> | undefined;
   const built = () =>
     (build ??= captureWarnings(() =>
       buildSite(
         {
-          ...Object.fromEntries(Object.entries(files).filter(([file]) => file.startsWith("content"))),
+          ...Object.fromEntries(Object.entries(files).filter(([file]) => isPost(file))),
           ...Object.fromEntries(
             [
               ...new Set(

@@ -30,6 +30,35 @@ const VOID = new Set([
   "embed",
 ]);
 
+/**
+ * Hugo colours fenced code (Chroma, inline styles): `<div class="highlight"><pre style tabindex><code class
+ * data-lang><span style>…`. Colouring is presentation; the code's text and language are what is compared.
+ */
+function unhighlight(node: Node): Node {
+  if (node.type !== "tag") return node;
+  if (node.name === "div" && node.attribs?.class === "highlight" && node.children?.length === 1)
+    return unhighlight(node.children[0]!);
+  if (node.name === "pre") {
+    const code = node.children?.find((child) => child.type === "tag" && child.name === "code");
+    const text = (n: Node): string => (n.type === "text" ? (n.data ?? "") : (n.children ?? []).map(text).join(""));
+    const language = code?.attribs?.class;
+    return {
+      type: "tag",
+      name: "pre",
+      attribs: {},
+      children: [
+        {
+          type: "tag",
+          name: "code",
+          attribs: language ? { class: language } : {},
+          children: [{ type: "text", data: code ? text(code) : text(node) }],
+        },
+      ],
+    };
+  }
+  return { ...node, children: node.children?.map(unhighlight) };
+}
+
 function serialize(node: Node, inPre: boolean): string {
   if (node.type === "text") {
     const text = escapeText(node.data ?? "");
@@ -48,7 +77,7 @@ function serialize(node: Node, inPre: boolean): string {
 
 export function normalizeHtml(html: string): string {
   const document = parseDocument(html, { decodeEntities: true }) as unknown as Node;
-  return serialize(document, false)
+  return serialize(unhighlight(document), false)
     .replace(
       /\s*(<\/?(?:p|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|th|td|div|figure|figcaption|blockquote|pre|hr|section)[\s>])\s*/g,
       "$1",
