@@ -124,6 +124,14 @@ function causes(error: unknown): string {
   return messages.join("\n  ← ");
 }
 
+/** Where two texts part, with a little of each around it. */
+function firstApart(a: string, b: string): string {
+  let at = 0;
+  while (at < a.length && a[at] === b[at]) at++;
+  const around = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 40), at + 60));
+  return `${at}: Hugo ${around(a)}, plugin ${around(b)}`;
+}
+
 const sorted = (list: readonly string[] = []) => [...list].sort();
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -201,7 +209,7 @@ for (const [index, variant] of VARIANTS.entries()) {
           const hugoBody = normalizeHtml(hugo.body!);
           const ourBody = normalizeHtml(ours.content);
           if (hugoBody === ourBody) bodiesEqual++;
-          else problems.push(`  body:\n    Hugo   ${hugoBody}\n    plugin ${ourBody}`);
+          else problems.push(`  body, first apart at ${firstApart(hugoBody, ourBody)}:\n    Hugo   ${hugoBody}\n    plugin ${ourBody}`);
         }
         if (problems.length)
           differences.push(`${hugo.source}\n${problems.join("\n")}\n--- source ---\n${files[hugo.source]}`);

@@ -35,7 +35,7 @@ const VOID = new Set([
  * data-lang><span style>…`. Colouring is presentation; the code's text and language are what is compared.
  */
 function unhighlight(node: Node): Node {
-  if (node.type !== "tag") return node;
+  if (node.type !== "tag") return node.children ? { ...node, children: node.children.map(unhighlight) } : node;
   if (node.name === "div" && node.attribs?.class === "highlight" && node.children?.length === 1)
     return unhighlight(node.children[0]!);
   if (node.name === "pre") {
