@@ -26,6 +26,9 @@ const LAYOUTS = {
   "layouts/_default/list.html": `{{- dict "kind" "list" "url" .RelPermalink | jsonify -}}`,
 };
 
+/** Hugo writes `+` in URLs as `&#43;` in its HTML and XML. */
+const unescapeHtml = (text) =>
+  text.replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code))).replaceAll("&amp;", "&");
 const walk = (folder, prefix = "") =>
   readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(path.join(folder, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
@@ -58,16 +61,13 @@ for (const variant of VARIANTS) {
       if (/<rss/.test(text))
         feeds.push({
           path: `/${file}`,
-          ids: [...text.matchAll(/<guid>([^<]*)<\/guid>/g)].map((match) => decodeURI(match[1])),
+          ids: [...text.matchAll(/<guid>([^<]*)<\/guid>/g)].map((match) => decodeURI(unescapeHtml(match[1]))),
         });
       continue;
     }
     const refresh = /<meta http-equiv="refresh" content="0; url=([^"]*)"/.exec(text);
     if (refresh) {
-      const to = refresh[1]
-        .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
-        .replaceAll("&amp;", "&");
-      aliases.push({ path: urlOf(file), to: decodeURI(to.replace("https://example.ru", "")) });
+      aliases.push({ path: urlOf(file), to: decodeURI(unescapeHtml(refresh[1]).replace("https://example.ru", "")) });
       continue;
     }
     const page = JSON.parse(text);
