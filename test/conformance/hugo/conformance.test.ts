@@ -132,6 +132,21 @@ function firstApart(a: string, b: string): string {
   return `${at}: Hugo ${around(a)}, plugin ${around(b)}`;
 }
 
+/** One way the plugin's build differs from Hugo's: the field, the post's source or the feed's path, the message. */
+interface Difference {
+  field: string;
+  where: string;
+  text: string;
+}
+
+/** Differences not closed yet, by kind (known-differences.json); each rule must still match one. */
+const KNOWN = (
+  JSON.parse(readFileSync(path.join(here, "known-differences.json"), "utf8")) as {
+    rules: { field: string; where: string; why: string }[];
+  }
+).rules;
+const usedRules = new Set<(typeof KNOWN)[number]>();
+
 const sorted = (list: readonly string[] = []) => [...list].sort();
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -168,15 +183,20 @@ for (const [index, variant] of VARIANTS.entries()) {
       const { site: builtSite, warnings, error } = await built();
       if (error) return t.fail(`the plugin's build failed: ${causes(error)}`);
       const written = await readBuild(builtSite!);
-      const differences: string[] = [];
+      const differences: Difference[] = [];
       let bodiesEqual = 0;
       let bodiesCompared = 0;
       for (const hugo of site.posts) {
         const ours = written.posts.get(hugo.source);
-        const problems: string[] = [];
+        const differ = (name: string, text: string) =>
+          differences.push({
+            field: name,
+            where: hugo.source,
+            text: `${hugo.source}\n  ${text}\n--- source ---\n${files[hugo.source]}`,
+          });
         const field = (name: string, hugoValue: unknown, ourValue: unknown) => {
           if (!same(hugoValue, ourValue))
-            problems.push(`  ${name}: Hugo ${JSON.stringify(hugoValue)}, plugin ${JSON.stringify(ourValue)}`);
+            differ(name, `${name}: Hugo ${JSON.stringify(hugoValue)}, plugin ${JSON.stringify(ourValue)}`);
         };
         field("written", hugo.written, ours !== undefined);
         if (hugo.written && ours) {
@@ -209,29 +229,57 @@ for (const [index, variant] of VARIANTS.entries()) {
           const hugoBody = normalizeHtml(hugo.body!);
           const ourBody = normalizeHtml(ours.content);
           if (hugoBody === ourBody) bodiesEqual++;
-          else problems.push(`  body, first apart at ${firstApart(hugoBody, ourBody)}:\n    Hugo   ${hugoBody}\n    plugin ${ourBody}`);
+          else
+            differ(
+              "body",
+              `body, first apart at ${firstApart(hugoBody, ourBody)}:\n    Hugo   ${hugoBody}\n    plugin ${ourBody}`,
+            );
         }
-        if (problems.length)
-          differences.push(`${hugo.source}\n${problems.join("\n")}\n--- source ---\n${files[hugo.source]}`);
       }
       for (const feed of site.feeds.filter((feed) => COMPARED_FEED.test(feed.path))) {
         const ids = written.feeds.get(feed.path);
         const hugoIds = sorted(feed.ids.map((id) => id.replace("https://example.ru", "")));
         const ourIds = ids && sorted(ids.map((id) => id.replace("https://example.ru", "")));
         if (!same(hugoIds, ourIds))
-          differences.push(
-            `feed ${feed.path}: Hugo ${JSON.stringify(hugoIds)}\n  plugin ${JSON.stringify(ourIds ?? "not written")}`,
-          );
+          differences.push({
+            field: "feed",
+            where: feed.path,
+            text: `feed ${feed.path}: Hugo ${JSON.stringify(hugoIds)}\n  plugin ${JSON.stringify(ourIds ?? "not written")}`,
+          });
       }
       t.log(
         `${site.posts.length} posts; bodies byte-equal after normalising: ${bodiesEqual}/${bodiesCompared}; ${warnings.length} warnings`,
       );
+      const known = (difference: Difference) =>
+        KNOWN.find((rule) => rule.field === difference.field && new RegExp(rule.where).test(difference.where));
+      for (const rule of KNOWN) {
+        const count = differences.filter((difference) => known(difference) === rule).length;
+        if (count === 0) continue;
+        usedRules.add(rule);
+        t.log(`known: ${count} × ${rule.field} (${rule.why})`);
+      }
       if (process.env.HUGO_CONFORMANCE_DUMP)
         writeFileSync(
-          process.env.HUGO_CONFORMANCE_DUMP + `.${variant.name}.txt`,
-          [...warnings, ...differences].join("\n\n"),
+          `${process.env.HUGO_CONFORMANCE_DUMP}.${variant.name}.txt`,
+          [...warnings, ...differences.map((difference) => difference.text)].join("\n\n"),
         );
-      t.deepEqual(differences, [], `${differences.length} differences`);
+      const unknown = differences.filter((difference) => !known(difference));
+      t.deepEqual(
+        unknown.map((difference) => difference.text),
+        [],
+        `${unknown.length} differences from Hugo`,
+      );
     },
   );
 }
+
+test.serial(
+  "Hugo conformance: every rule of known-differences.json still matches a difference (remove it once fixed)",
+  (t) => {
+    if (seed !== SEED) return t.pass("another seed may draw none of a kind");
+    t.deepEqual(
+      KNOWN.filter((rule) => !usedRules.has(rule)).map((rule) => `${rule.field} ${rule.where}`),
+      [],
+    );
+  },
+);
