@@ -109,19 +109,19 @@ export function parsePostYaml(
   try {
     data = load(text, { schema: CORE_SCHEMA, filename: file });
   } catch (error) {
-    const reason = (error as Error).message.split("\n")[0];
-    if (!/^duplicated mapping key/.test(reason ?? ""))
+    const reason = (error as Error).message.split("\n")[0] ?? "";
+    if (!reason.startsWith("duplicated mapping key"))
       throw new RuBlogError(`the front matter is not valid YAML: ${reason}`, { file });
     // Hugo (go-yaml v2) reads a key written twice and keeps the last value; js-yaml's `json` mode does the same.
+    const line = /\((\d+):\d+\)/.exec(reason)?.[1];
+    const repeated = `a key is written twice in the front matter (again on line ${line})`;
     if (reading.from !== "hugo")
       throw new RuBlogError(
-        `the front matter is not valid YAML: ${reason}. Hugo reads it and keeps the last value: remove the first, or set from: "hugo".`,
+        `${repeated}. Hugo reads it and keeps the last value: remove the first, or set from: "hugo".`,
         { file },
       );
     data = load(text, { schema: CORE_SCHEMA, filename: file, json: true });
-    reading.warn?.(
-      `${file}: a key is written twice in the front matter (${reason}); the last value is read, as Hugo reads it. Remove the other.`,
-    );
+    reading.warn?.(`${file}: ${repeated}; the last value is read, as Hugo reads it. Remove the other.`);
   }
   if (data === undefined || data === null) return {};
   if (typeof data !== "object" || Array.isArray(data)) {

@@ -240,3 +240,12 @@ test("a post published with front matter left in its text (a date from its file 
   t.like(normalizePost({}, warned), { permalink: "/posts/x/" });
   t.deepEqual(warned.warnings, [`posts/2020-01-01-x.md: ${unread}.`]);
 });
+
+test("parsePostYaml: a key written twice is read as Hugo (go-yaml) reads it, the last value, with from: \"hugo\"; otherwise the error says which from reads it", (t) => {
+  const warnings: string[] = [];
+  t.deepEqual(parsePostYaml("title: First\nslug: one\ntitle: Second\n", "posts/a.md", { from: "hugo", warn: (m) => warnings.push(m) }), { title: "Second", slug: "one" });
+  t.deepEqual(warnings, ["posts/a.md: a key is written twice in the front matter (again on line 3); the last value is read, as Hugo reads it. Remove the other."]);
+  t.throws(() => parsePostYaml("title: First\ntitle: Second\n", "posts/a.md"), {
+    message: '[ru-blog] posts/a.md: a key is written twice in the front matter (again on line 2). Hugo reads it and keeps the last value: remove the first, or set from: "hugo".',
+  });
+});

@@ -81,6 +81,15 @@ export function registerFrontMatter({
     return data;
   };
 
+  const repeatedKeys = new Set<string>();
+  config.on("eleventy.before", () => repeatedKeys.clear());
+  config.on("eleventy.after", () => {
+    if (repeatedKeys.size === 0) return;
+    warn(
+      `a key is written twice in the front matter of ${[...repeatedKeys].sort().join(", ")}; the last value is read, as Hugo reads it. Remove the other.`,
+    );
+  });
+
   const previous = config.frontMatterParsingOptions ?? {};
   const previousYaml = previous.engines?.yaml as Engine | undefined;
   const previousExcerpt = previous.excerpt;
@@ -89,7 +98,12 @@ export function registerFrontMatter({
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
         const file = postFile(engineOptions?.filePath);
         // A file that is not UTF-8 is read again from its bytes in the excerpt hook below.
-        if (file) return looksMisdecoded(text) ? {} : parsePostYaml(text, file, { from: options.from, warn: postWarn });
+        if (file) {
+          if (looksMisdecoded(text)) return {};
+          // One warning for every post with a key written twice, after the build (strict: the post's error at once).
+          const warnRepeated = options.strict ? postWarn : () => repeatedKeys.add(file);
+          return parsePostYaml(text, file, { from: options.from, warn: warnRepeated });
+        }
         // Eleventy 3 sets js-yaml's `load` as the engine; Eleventy 4 sets none and leaves YAML to gray-matter,
         // whose default is that same function. Either way the site's own engine, when it has one, reads the rest.
         return (previousYaml ?? loadYaml)(text, engineOptions);
