@@ -29,6 +29,8 @@ export interface LinkSite {
   homeUrl: string;
   /** For Hugo's `ref` (absolute links); without it `ref` gives the same as `relref`. */
   siteUrl?: string | undefined;
+  /** The blog's languages, the default first (Hugo's language suffixes in file names). */
+  languages?: readonly string[];
 }
 
 /** The post whose links are resolved. */
@@ -176,7 +178,9 @@ function findHugoPage(ref: string, post: LinkingPost, site: LinkSite): string | 
   }
   // Hugo looks in the linking page's language: from `post.ru.md` or a bundle's `index.ru.md`, `x` is `x.ru.md` or
   // `x/index.ru.md` first.
-  const language = /(?:^|\/)[^/]+\.([a-z]{2,3}(?:[-_][a-z0-9]+)*)\.(?:md|markdown)$/i.exec(post.file)?.[1];
+  // A post without a suffix is in the default language, whose files may still carry it (`x.en.md`).
+  const language =
+    /(?:^|\/)[^/]+\.([a-z]{2,3}(?:[-_][a-z0-9]+)*)\.(?:md|markdown)$/i.exec(post.file)?.[1] ?? site.languages?.[0];
   const translated = (base: string) => (language ? [`${base}.${language}.md`, `${base}/index.${language}.md`] : []);
   for (const base of tries) {
     for (const file of [

@@ -119,6 +119,7 @@ export function registerContent(plugin: PluginContext): void {
     termUrl: (kind, name) => (kind === "author" ? undefined : context.termUrl(kind, name)),
     homeUrl: "/",
     siteUrl: context.siteUrl,
+    languages: options.languages,
   };
 
   eleventyConfig.amendLibrary("md", (library: MarkdownIt) => {
