@@ -7,11 +7,13 @@ import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import picomatch from "picomatch";
 import { RuBlogError, withPlace } from "../errors.js";
-import { normalizePost, parsePostYaml } from "../front-matter.js";
-import { readOtherFrontMatter, unreadFrontMatter } from "../front-matter-formats.js";
+import { normalizePost } from "../posts/front-matter.js";
+import { DIALECTS, dialectOf } from "../generators/index.js";
+import { parsePostYaml } from "../posts/front-matter-readers.js";
+import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
-import { DEFAULT_CATEGORY } from "../permalinks.js";
-import { typesetPostData } from "../typography.js";
+import { DEFAULT_CATEGORY } from "../urls/permalinks.js";
+import { typesetPostData } from "../content/typography.js";
 import type { PluginContext } from "./context.js";
 import { tagCollectionsOf } from "./collections.js";
 
@@ -81,12 +83,15 @@ export function registerFrontMatter({
     return data;
   };
 
+  // A YAML key written twice: read as the old generator reads it (Hugo), or an error naming the `from` that would.
+  const repeatedKeysReader = DIALECTS.find((dialect) => dialect.reading.repeatedYamlKeys);
+  const readsRepeatedKeys = options.from !== undefined && dialectOf(options.from).reading.repeatedYamlKeys;
   const repeatedKeys = new Set<string>();
   config.on("eleventy.before", () => repeatedKeys.clear());
   config.on("eleventy.after", () => {
     if (repeatedKeys.size === 0) return;
     warn(
-      `a key is written twice in the front matter of ${[...repeatedKeys].sort().join(", ")}; the last value is read, as Hugo reads it. Remove the other.`,
+      `a key is written twice in the front matter of ${[...repeatedKeys].sort().join(", ")}; the last value is read, as ${repeatedKeysReader?.title ?? "the old generator"} reads it. Remove the other.`,
     );
   });
 
@@ -102,7 +107,7 @@ export function registerFrontMatter({
           if (looksMisdecoded(text)) return {};
           // One warning for every post with a key written twice, after the build (strict: the post's error at once).
           const warnRepeated = options.strict ? postWarn : () => repeatedKeys.add(file);
-          return parsePostYaml(text, file, { from: options.from, warn: warnRepeated });
+          return parsePostYaml(text, file, { read: readsRepeatedKeys, warn: warnRepeated, readBy: repeatedKeysReader });
         }
         // Eleventy 3 sets js-yaml's `load` as the engine; Eleventy 4 sets none and leaves YAML to gray-matter,
         // whose default is that same function. Either way the site's own engine, when it has one, reads the rest.

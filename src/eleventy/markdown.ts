@@ -1,6 +1,6 @@
 /** Markdown: `.markdown` files are posts too, and headings get readable Cyrillic anchors. */
-import { goldmarkHeadingId, useGoldmark } from "../goldmark.js";
-import { headingAnchors } from "../markdown.js";
+import { headingAnchors } from "../content/markdown.js";
+import { dialectOf } from "../generators/index.js";
 import type { PluginContext } from "./context.js";
 
 function isPostData(env: unknown): boolean {
@@ -10,11 +10,14 @@ function isPostData(env: unknown): boolean {
 
 export function registerMarkdown({ config, slugify, options }: PluginContext): void {
   registerMarkdownExtension(config);
-  const hugo = options.from === "hugo";
+  // The old generator's Markdown flavour (Hugo's goldmark), for a blog read with `from`.
+  const flavour = options.from === undefined ? undefined : dialectOf(options.from).markdown;
+  const headingId = flavour?.headingId ?? slugify;
   config.amendLibrary("md", (markdownIt) => {
     // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin.
-    headingAnchors(markdownIt, hugo ? goldmarkHeadingId : slugify, isPostData, { failOnRepeatedId: !hugo });
-    if (hugo) useGoldmark(markdownIt, isPostData);
+    // An id written twice in a heading's attributes is the old renderer's to keep (goldmark does), not an error.
+    headingAnchors(markdownIt, headingId, isPostData, { failOnRepeatedId: flavour?.use === undefined });
+    flavour?.use?.(markdownIt, isPostData);
   });
 }
 

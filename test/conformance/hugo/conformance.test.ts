@@ -15,7 +15,7 @@ import path from "node:path";
 import test from "ava";
 import picomatch from "picomatch";
 import { buildSite, captureWarnings, type BuiltSite } from "../../helpers/site.js";
-import { planMigration } from "../../../src/migrate/plan.js";
+import { planMigration } from "../../../src/cli/migrate/plan.js";
 import type { RuBlogOptions } from "../../../src/index.js";
 import { generateSite, SEED, VARIANTS } from "./generate.mjs";
 import { normalizeHtml } from "./normalize-html.js";
