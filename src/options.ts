@@ -89,7 +89,7 @@ export interface RuBlogOptions {
   timezone?: string;
   /** Glob, relative to the input directory, selecting the posts. @default "posts/**\/*.{md,markdown}" */
   posts?: string;
-  /** URL pattern for posts without `Url`: `:year :month :day :slug :category`, or Pelican's `{slug}` style. @default "/posts/:slug/" */
+  /** URL pattern for posts without `Url`: `:year :month :day :slug :category` (Hugo's `:title`, `:filename`, `:sections`, `:slugorfilename` too), or Pelican's `{slug}` style. @default "/posts/:slug/" */
   permalink?: string;
   /** How slugs are made from titles and term names. @default "translit" */
   slugStyle?: SlugStyle;
@@ -282,11 +282,11 @@ const slugPattern = (value: unknown, name: string): string => {
 /** A post permalink names the post: by its slug (`:slug`, `{slug}`) or, as Hugo's default does, its file name. */
 const permalinkPattern = (value: unknown, name: string): string => {
   const pattern = string(value, name);
-  if (!/:slug\b|\{slug\}|:filename\b|:slugorfilename\b/.test(pattern))
+  if (!/:slug\b|\{slug\}|:filename\b|:slugorfilename\b|:title\b/.test(pattern))
     fail(
       name,
       value,
-      'it must contain ":slug" (or Pelican\'s "{slug}", Hugo\'s ":filename" or ":slugorfilename"), e.g. "/posts/:slug/"',
+      'it must contain ":slug" (or Pelican\'s "{slug}", Hugo\'s ":filename", ":slugorfilename" or ":title"), e.g. "/posts/:slug/"',
     );
   return pattern;
 };

@@ -34,7 +34,7 @@ test("an impossible time zone names the option and what is accepted", (t) => {
 
 test("a permalink pattern without a slug is refused; Pelican's {slug} is accepted", (t) => {
   t.throws(() => resolve({ feeds: false, permalink: "/post/:year/" }), {
-    message: `[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug" (or Pelican's "{slug}", Hugo's ":filename" or ":slugorfilename"), e.g. "/posts/:slug/".`,
+    message: `[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug" (or Pelican's "{slug}", Hugo's ":filename", ":slugorfilename" or ":title"), e.g. "/posts/:slug/".`,
   });
   t.is(resolve({ feeds: false, permalink: "{category}/{slug}.html" }).options.permalink, "{category}/{slug}.html");
 });

@@ -28,6 +28,8 @@ export interface LinkSite {
   homeUrl: string;
   /** For Hugo's `ref` (absolute links); without it `ref` gives the same as `relref`. */
   siteUrl?: string | undefined;
+  /** The blog's languages, the default first (Hugo's language suffixes in file names). */
+  languages?: readonly string[];
 }
 
 /** The post whose links are resolved. */

@@ -69,8 +69,22 @@ export function registerContent(plugin: PluginContext): void {
   let pagesIgnoringCase = new Map<string, string>();
   let pagesByName = new Map<string, string[]>();
   const fileCache = new Map<string, boolean>();
+  /** Shortcodes no one defines, by name: the first call (for the message) and the posts that use it. */
+  let unknownShortcodes = new Map<string, { call: ShortcodeCall; shortcodes: ShortcodeSet; files: Set<string> }>();
+  const noteUnknownShortcode = (call: ShortcodeCall, shortcodes: ShortcodeSet, file: string) => {
+    const known = unknownShortcodes.get(call.name) ?? { call, shortcodes, files: new Set<string>() };
+    known.files.add(file);
+    unknownShortcodes.set(call.name, known);
+  };
 
-  eleventyConfig.on("eleventy.before", () => fileCache.clear());
+  eleventyConfig.on("eleventy.before", () => {
+    fileCache.clear();
+    unknownShortcodes = new Map();
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    for (const { call, shortcodes, files } of unknownShortcodes.values())
+      warn(shortcodes.unknownShortcodeWarning(call, [...files]));
+  });
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     pages = new Map();
     pagesIgnoringCase = new Map();
@@ -103,6 +117,7 @@ export function registerContent(plugin: PluginContext): void {
     termUrl: (kind, name) => (kind === "author" ? undefined : context.termUrl(kind, name)),
     homeUrl: "/",
     siteUrl: context.siteUrl,
+    languages: options.languages,
   };
 
   eleventyConfig.amendLibrary("md", (library: MarkdownIt) => {
@@ -139,7 +154,15 @@ export function registerContent(plugin: PluginContext): void {
         codeBlocks(markdown, content),
         (call) => {
           line = call.line;
-          return renderShortcode(call, { shortcodes, data, hold, markdown, eleventyConfig });
+          return renderShortcode(call, {
+            shortcodes,
+            data,
+            hold,
+            markdown,
+            eleventyConfig,
+            strict: options.strict,
+            unknown: (unknownCall) => noteUnknownShortcode(unknownCall, shortcodes, file),
+          });
         },
         (at, message) =>
           context.warn(`${file}, line ${at + bodyOffset(data.page?.inputPath as string, content)}: ${message}`),
@@ -162,6 +185,10 @@ interface PostData {
 interface RenderContext {
   shortcodes: ShortcodeSet;
   data: PostData;
+  /** Whether a shortcode the site does not define stops the build (`strict`). */
+  strict: boolean;
+  /** Notes a shortcode the site does not define, for the warning. */
+  unknown(call: ShortcodeCall): void;
   hold(value: Placeholder): string;
   markdown: MarkdownIt | undefined;
   eleventyConfig: EleventyConfig;
@@ -185,7 +212,13 @@ async function renderShortcode(call: ShortcodeCall, context: RenderContext): Pro
   if (call.name === shortcodes.tableOfContentsName) return hold({ toc: shortcodes.tableOfContents });
   const output = shortcodes.render(call, builtInContext(data, markdown));
   if (output) return "markdown" in output ? output.markdown : hold({ html: output.html });
-  throw new UnregisteredShortcodeError(shortcodes.unregisteredMessage(call));
+  if (context.strict) throw new UnregisteredShortcodeError(shortcodes.unregisteredMessage(call));
+  // The theme that defined it did not come along: its inner text stays (paired), the rest is left out, and the
+  // build goes on with one warning per name (see registerContent).
+  context.unknown(call);
+  // A placeholder even for nothing: in Hugo the call stands in the Markdown (two lists around it stay two lists).
+  if (call.inner === undefined) return hold({ html: "" });
+  return call.markdown ? call.inner : hold({ html: call.inner });
 }
 
 /**

@@ -118,6 +118,7 @@ export function createContext(
   const postSlug: PostSlugger = {
     fromTitle: (title) => withPlace({ prefix: 'option "slugStyle": ' }, () => postSlugger.fromTitle(title)),
     fromSlug: postSlugger.fromSlug,
+    fromFileName: postSlugger.fromFileName,
   };
   const legacyStyle = options.legacyUrls?.slugStyle;
   const makeLegacySlug = legacyStyle ? createSlugger(legacyStyle) : makeSlug;
@@ -139,6 +140,7 @@ export function createContext(
     relativePath,
     isPost: (file) => isPostPath(file),
     languageUrls: siteRules.languageUrls,
+    languageFolders: options.from !== undefined && dialectOf(options.from).reading.languageFolders,
     warn,
   });
 

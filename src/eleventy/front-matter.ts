@@ -14,6 +14,7 @@ import {
   type ConventionReading,
   type PostContext,
 } from "../posts/front-matter.js";
+import { DIALECTS, dialectOf } from "../generators/index.js";
 import { parsePostYaml } from "../posts/front-matter-readers.js";
 import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
@@ -136,6 +137,18 @@ export function registerFrontMatter({
     if (reading.permalink !== undefined) conventionPermalinks.set(inputPath, reading.permalink);
   };
 
+  // A YAML key written twice: read as the old generator reads it (Hugo), or an error naming the `from` that would.
+  const repeatedKeysReader = DIALECTS.find((dialect) => dialect.reading.repeatedYamlKeys);
+  const readsRepeatedKeys = options.from !== undefined && dialectOf(options.from).reading.repeatedYamlKeys;
+  const repeatedKeys = new Set<string>();
+  config.on("eleventy.before", () => repeatedKeys.clear());
+  config.on("eleventy.after", () => {
+    if (repeatedKeys.size === 0) return;
+    warn(
+      `a key is written twice in the front matter of ${[...repeatedKeys].sort().join(", ")}; the last value is read, as ${repeatedKeysReader?.title ?? "the old generator"} reads it. Remove the other.`,
+    );
+  });
+
   const previous = config.frontMatterParsingOptions ?? {};
   const previousYaml = previous.engines?.yaml as Engine | undefined;
   const previousExcerpt = previous.excerpt;
@@ -144,7 +157,12 @@ export function registerFrontMatter({
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
         const file = postFile(engineOptions?.filePath);
         // A file that is not UTF-8 is read again from its bytes in the excerpt hook below.
-        if (file) return looksMisdecoded(text) ? {} : parsePostYaml(text, file);
+        if (file) {
+          if (looksMisdecoded(text)) return {};
+          // One warning for every post with a key written twice, after the build (strict: the post's error at once).
+          const warnRepeated = options.strict ? postWarn : () => repeatedKeys.add(file);
+          return parsePostYaml(text, file, { read: readsRepeatedKeys, warn: warnRepeated, readBy: repeatedKeysReader });
+        }
         // Eleventy 3 sets js-yaml's `load` as the engine; Eleventy 4 sets none and leaves YAML to gray-matter,
         // whose default is that same function. Either way the site's own engine, when it has one, reads the rest.
         return (previousYaml ?? loadYaml)(text, engineOptions);

@@ -69,6 +69,8 @@ export interface LanguageSettings {
    * or `"suffix"` (every such post at its slug and `-<lang>`, Pelican's ARTICLE_LANG_URL `{slug}-{lang}.html`).
    */
   languageUrls?: "folder" | "suffix";
+  /** The old generator's reading: the language from the file name only, every other language under `/lang/`. */
+  languageFolders?: boolean;
   warn: Warn;
 }
 
@@ -134,7 +136,16 @@ export function createLanguages(settings: LanguageSettings) {
       normalize: (fileWithoutLanguage: string, slugSuffix: string) => Record<string, unknown>,
     ): Record<string, unknown> {
       const sibling = hasSibling(file);
-      const language = postLanguage({ raw, file, body, languages, hasSibling: sibling, warn: settings.warn });
+      const folders = settings.languageFolders === true;
+      const language = postLanguage({
+        raw,
+        file,
+        body,
+        languages,
+        hasSibling: sibling,
+        fromText: !folders,
+        warn: settings.warn,
+      });
       const base = translationBase(file, languages);
       const suffixed = settings.languageUrls === "suffix";
       const inDefault = language.lang.toLowerCase() === languages[0]!.toLowerCase();
@@ -143,6 +154,7 @@ export function createLanguages(settings: LanguageSettings) {
         language,
         sibling ? base : undefined,
         "permalink" in raw || suffixed,
+        folders && languages.length > 1 ? { defaultLanguage: languages[0]! } : undefined,
       );
       // A post that names no language may get one from directory data: filters then read it from the page.
       if (language.source === "default") languageOfPost.delete(file);

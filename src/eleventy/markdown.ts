@@ -8,16 +8,19 @@ function isPostData(env: unknown): boolean {
   return state?.isPost === true;
 }
 
-export function registerMarkdown({ config, options, slugify }: PluginContext): void {
+export function registerMarkdown({ config, slugify, options }: PluginContext): void {
   registerMarkdownExtension(config);
-  // Posts render as their old generator rendered them (Pelican: Python-Markdown's extensions, and no heading ids).
-  const flavour = options.from === undefined ? undefined : dialectOf(options.from).body.markdown;
-  if (flavour) {
-    config.amendLibrary("md", (markdownIt) => flavour(markdownIt, isPostData));
-    return;
-  }
-  // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin.
-  config.amendLibrary("md", (markdownIt) => headingAnchors(markdownIt, slugify, isPostData));
+  // The old generator's Markdown flavour (Pelican's Python-Markdown extensions, Hugo's goldmark), for a blog read with
+  // `from`.
+  const flavour = options.from === undefined ? undefined : dialectOf(options.from).markdown;
+  const headingId = flavour?.headingId ?? slugify;
+  config.amendLibrary("md", (markdownIt) => {
+    // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin.
+    // An id written twice in a heading's attributes is the old renderer's to keep (goldmark does), not an error.
+    if (headingId !== "none")
+      headingAnchors(markdownIt, headingId, isPostData, { failOnRepeatedId: flavour?.use === undefined });
+    flavour?.use?.(markdownIt, isPostData);
+  });
 }
 
 /** The default posts glob takes `.markdown` files, which Eleventy reads only once told they are Markdown. */

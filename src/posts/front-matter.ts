@@ -5,9 +5,10 @@ import { describeValue, InvalidValueError, RuBlogError, withPlace, type Irregula
 import type { PostReading } from "../generators/dialect.js";
 import { DIALECTS, dialectOf, type GeneratorName } from "../generators/index.js";
 import { dropPrototypeKeys } from "./front-matter-guards.js";
-import { checkSitePath, postPermalink } from "../urls/permalinks.js";
+import { checkSitePath, postPermalink, toPermalink } from "../urls/permalinks.js";
 import { withoutTitleAndDate, type SkipFacts } from "./skip-rules.js";
 import type { PostSlugger } from "../urls/slugs.js";
+import { resolveAlias } from "../output/redirects.js";
 
 /** The front-matter keys this package owns, by their canonical (lowercase) name. Every other key is left alone. */
 export const OWNED_KEYS = [
@@ -212,21 +213,30 @@ function readText(entry: { key: string; value: unknown } | undefined, file: stri
   throw new RuBlogError(`${describeValue(entry.value)} is not text.`, { file, key: entry.key });
 }
 
+/**
+ * A date key's value: with `from`, first as that generator reads a date string (Hugo's Go layouts), then in the
+ * plugin's own forms; without it, in the plugin's forms only, and the error for a date a generator would have read
+ * names the `from` that reads it.
+ */
 function readDate(entry: { key: string; value: unknown } | undefined, context: PostContext): DateTime | undefined {
   if (!entry) return undefined;
+  const { value } = entry;
+  const own = context.from === undefined ? undefined : dialectOf(context.from).reading.ownDates;
   return withPlace({ file: context.file, key: entry.key }, () => {
+    const ownReading = own?.first && typeof value === "string" ? own.read(value, context.timezone) : undefined;
+    if (ownReading) return ownReading;
     try {
-      return parseFrontMatterDate(entry.value, context.timezone);
+      return parseFrontMatterDate(value, context.timezone);
     } catch (error) {
-      if (!(error instanceof InvalidValueError) || typeof entry.value !== "string") throw error;
-      return generatorDate(entry.value, context, error);
+      if (!(error instanceof InvalidValueError) || typeof value !== "string") throw error;
+      return generatorDate(value, context, error);
     }
   });
 }
 
 /**
- * A date in a form the post's old generator read (Pelican's dateutil: `2017-6-14 16:47`, `2014-09-07 - 19:27`), read
- * as it did under `from`; without `from`, the error says which `from` would read it.
+ * A date in a form only the post's old generator read (Pelican's dateutil: `2017-6-14 16:47`, `2014-09-07 - 19:27`),
+ * read as it did under `from`; without `from`, the error says which `from` would read it.
  */
 function generatorDate(value: string, context: PostContext, error: InvalidValueError): DateTime {
   const own = context.from === undefined ? undefined : dialectOf(context.from).reading.ownDates;
@@ -328,7 +338,14 @@ function checkedPath(
 }
 
 function permalinkOf(
-  post: { url: string | undefined; slug: string; slugGiven: boolean; date: DateTime | undefined; categories: string[] },
+  post: {
+    url: string | undefined;
+    slug: string;
+    slugGiven: boolean;
+    titleSlug: () => string;
+    date: DateTime | undefined;
+    categories: string[];
+  },
   urlKey: string | undefined,
   context: PostContext,
 ): string {
@@ -339,9 +356,12 @@ function permalinkOf(
       slug: post.slug,
       date: post.date,
       categorySlug: post.categories[0] === undefined ? undefined : context.slugify(post.categories[0]),
-      file: context.file,
+      // Hugo's :filename is the name without its language suffix (a bundle's index.ru.md is named by its folder).
+      file: context.fileWithoutLanguage ?? context.file,
       slugGiven: post.slugGiven,
-      urlize: context.postSlug.fromSlug,
+      ...(/:title\b/.test(context.permalink) ? { titleSlug: post.titleSlug() } : {}),
+      urlize: context.postSlug.fromFileName,
+      urlizeFilename: context.postSlug.fromSlug,
     }),
   );
 }
@@ -461,8 +481,12 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const urlEntry = owned.get("url");
   const url = checkedPath(urlEntry, readText(urlEntry, file), file);
   const aliasesEntry = owned.get("aliases");
+  // Hugo resolves an alias without a leading "/" against the page's URL (redirects.ts resolveAlias); checked here at
+  // a stand-in URL, kept relative until the page's URL is known. Without it, an alias is from the site's root.
   const aliases = readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map((alias) =>
-    checkedPath(aliasesEntry, alias, file)!,
+    reading?.relativeAliases && !alias.startsWith("/")
+      ? (checkedPath(aliasesEntry, resolveAlias(alias, "/page/"), file), alias)
+      : toPermalink(checkedPath(aliasesEntry, alias, file)!),
   );
   const status = readStatus(owned.get("status"), file);
   const draftFlag = readBoolean(owned.get("draft"), file);
@@ -526,7 +550,14 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     Object.assign(data, neverWritten(rest));
   } else if (!("permalink" in rest)) {
     data.permalink = permalinkOf(
-      { url, slug: postSlug, slugGiven: slug !== undefined, date, categories },
+      {
+        url,
+        slug: postSlug,
+        slugGiven: slug !== undefined,
+        titleSlug: () => slugFromTitle(title, context),
+        date,
+        categories,
+      },
       url === undefined ? undefined : urlEntry?.key,
       context,
     );
@@ -618,6 +649,7 @@ export function readConventionPost(
       url,
       slug: postSlug,
       slugGiven: slug !== undefined,
+      titleSlug: () => slugFromTitle(postTitle, context),
       date: date ?? readDate(findKey(raw, "date"), context),
       categories,
     },

@@ -11,6 +11,7 @@ import {
   legacyTermRedirects,
   pageOneRedirects,
   siteSlugRedirects,
+  resolveAlias,
   type Redirect,
 } from "../output/redirects.js";
 import { linkTranslations, type Translation } from "./languages.js";
@@ -246,7 +247,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     post.url === false
       ? []
       : postState(post)!.aliases.map((alias) => ({
-          from: toPermalink(alias),
+          from: toPermalink(resolveAlias(alias, post.url as string)),
           to: post.url as string,
           owner: settings.displayPath(post.inputPath),
         })),

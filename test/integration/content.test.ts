@@ -228,9 +228,13 @@ test("a shortcode inside code stays as written, where Hugo expanded it; nested s
 // Messages
 
 /** Builds a site that must fail and returns the plugin's message. */
-async function failingBuild(files: Record<string, string>, configure?: (eleventyConfig: any) => void): Promise<string> {
+async function failingBuild(
+  files: Record<string, string>,
+  configure?: (eleventyConfig: any) => void,
+  strict = false,
+): Promise<string> {
   const { error } = await captureWarnings(() =>
-    buildSite(files, { tagPages: false, categoryPages: false, feeds: false }, configure),
+    buildSite(files, { tagPages: false, categoryPages: false, feeds: false, strict }, configure),
   );
   const own = pluginError(error);
   if (!own) throw error ?? new Error("the build succeeded");
@@ -239,15 +243,48 @@ async function failingBuild(files: Record<string, string>, configure?: (eleventy
 }
 
 test.serial(
-  "a shortcode the site has not registered stops the build naming the file, the shortcode and how",
+  "a shortcode the site has not registered renders its inner text or nothing, with one warning per name listing the posts and saying how to define it",
+  async (t) => {
+    const { result, warnings } = await captureWarnings(() =>
+      buildSite(
+        {
+          "posts/a.md":
+            '---\ntitle: A\ndate: 2020-01-01\n---\nText\n\n{{< video src="a.mp4" >}}\n\n{{< note >}}Внутри{{< /note >}}\n',
+          "posts/b.md":
+            '---\ntitle: B\ndate: 2020-01-02\n---\n{{< video src="b.mp4" >}}\n\n{{% aside %}}*Сбоку*{{% /aside %}}\n',
+        },
+        { tagPages: false, categoryPages: false, feeds: false },
+      ),
+    );
+    // As Hugo: the inner text of a {{< >}} call is not Markdown, and a call alone in its paragraph is not wrapped in one.
+    t.is((await result!.read("posts/a/index.html")).trim(), "<p>Text</p>\n\nВнутри");
+    t.is((await result!.read("posts/b/index.html")).trim(), "<p><em>Сбоку</em></p>");
+    t.deepEqual(warnings, [
+      `[ru-blog] warning: the shortcode {{< video >}} is not one of Hugo's built-ins and the site registers no Eleventy shortcode "video" (in Hugo it was the theme's or layouts/shortcodes/video.html); it renders nothing in posts/a.md, posts/b.md. To render it, register one in your Eleventy config: eleventyConfig.addShortcode("video", function (...args) { return "…"; }) (named arguments arrive as one object)`,
+      `[ru-blog] warning: the shortcode {{< note >}} is not one of Hugo's built-ins and the site registers no Eleventy paired shortcode "note" (in Hugo it was the theme's or layouts/shortcodes/note.html); it renders only its inner text in posts/a.md. To render it, register one in your Eleventy config: eleventyConfig.addPairedShortcode("note", function (content, ...args) { return "…"; })`,
+      `[ru-blog] warning: the shortcode {{% aside %}} is not one of Hugo's built-ins and the site registers no Eleventy paired shortcode "aside" (in Hugo it was the theme's or layouts/shortcodes/aside.html); it renders only its inner text in posts/b.md. To render it, register one in your Eleventy config: eleventyConfig.addPairedShortcode("aside", function (content, ...args) { return "…"; })`,
+    ]);
+  },
+);
+
+test.serial(
+  "with strict: true, a shortcode the site has not registered stops the build naming the file, the shortcode and how",
   async (t) => {
     t.is(
-      await failingBuild({ "posts/a.md": "---\ntitle: A\n---\nText\n\n{{< notice warning >}}\n" }),
-      `[ru-blog] posts/a.md: line 6: the shortcode {{< notice >}} is not one of Hugo's built-ins and the site registers no Eleventy shortcode "notice" (in Hugo it was the theme's or layouts/shortcodes/notice.html). Register one in your Eleventy config: eleventyConfig.addShortcode("notice", function (...args) { return "…"; })`,
+      await failingBuild(
+        { "posts/a.md": "---\ntitle: A\ndate: 2020-01-01\n---\nText\n\n{{< notice warning >}}\n" },
+        undefined,
+        true,
+      ),
+      `[ru-blog] posts/a.md: line 7: the shortcode {{< notice >}} is not one of Hugo's built-ins and the site registers no Eleventy shortcode "notice" (in Hugo it was the theme's or layouts/shortcodes/notice.html). Register one in your Eleventy config: eleventyConfig.addShortcode("notice", function (...args) { return "…"; })`,
     );
     t.is(
-      await failingBuild({ "posts/a.md": '---\ntitle: A\n---\n{{% warn level="high" %}}x{{% /warn %}}\n' }),
-      `[ru-blog] posts/a.md: line 4: the shortcode {{% warn %}} is not one of Hugo's built-ins and the site registers no Eleventy paired shortcode "warn" (in Hugo it was the theme's or layouts/shortcodes/warn.html). Register one in your Eleventy config: eleventyConfig.addPairedShortcode("warn", function (content, ...args) { return "…"; }) (named arguments arrive as one object)`,
+      await failingBuild(
+        { "posts/a.md": '---\ntitle: A\ndate: 2020-01-01\n---\n{{% warn level="high" %}}x{{% /warn %}}\n' },
+        undefined,
+        true,
+      ),
+      `[ru-blog] posts/a.md: line 5: the shortcode {{% warn %}} is not one of Hugo's built-ins and the site registers no Eleventy paired shortcode "warn" (in Hugo it was the theme's or layouts/shortcodes/warn.html). Register one in your Eleventy config: eleventyConfig.addPairedShortcode("warn", function (content, ...args) { return "…"; }) (named arguments arrive as one object)`,
     );
   },
 );

@@ -314,3 +314,31 @@ test.serial("strict: true makes a post's reading in Windows-1251 the build's err
     "[ru-blog] posts/a.md: the file is in Windows-1251, not UTF-8; it is read as Windows-1251. Save it as UTF-8 (Pelican and Hugo read only UTF-8). (This is an error because of strict: true.)",
   );
 });
+
+test.serial(
+  "Hugo: posts with a key written twice build with the last value and one warning naming them all; strict: true stops at the first",
+  async (t) => {
+    const files = {
+      "content/posts/a.md": "---\ntitle: A1\ndate: 2020-01-01\ntitle: A2\n---\nA\n",
+      "content/posts/b.md": "---\nslug: one\ntitle: B\ndate: 2020-01-02\nslug: two\n---\nB\n",
+    };
+    const options: RuBlogOptions = {
+      from: "hugo",
+      posts: "content/posts/**/*.md",
+      feeds: false,
+      sitemap: false,
+      tagPages: false,
+      categoryPages: false,
+    };
+    const { result, warnings } = await captureWarnings(() => buildSite(files, options));
+    t.true(await result!.exists("posts/two/index.html"));
+    t.regex(await result!.read("posts/a/index.html"), /A/);
+    t.deepEqual(warnings, [
+      "[ru-blog] warning: a key is written twice in the front matter of content/posts/a.md, content/posts/b.md; the last value is read, as Hugo reads it. Remove the other.",
+    ]);
+    t.is(
+      await buildError(files, { ...options, strict: true }),
+      "[ru-blog] content/posts/a.md: a key is written twice in the front matter (again on line 4); the last value is read, as Hugo reads it. Remove the other. (This is an error because of strict: true.)",
+    );
+  },
+);

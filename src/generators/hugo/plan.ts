@@ -172,7 +172,6 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
         `permalinks.${section}`,
         ...(ugly ? ["uglyURLs"] : []),
       ]);
-      if (translated.note) plan.notCarried.push({ setting: `permalinks.${section}`, why: translated.note });
     }
   } else if (ugly || languageFolders)
     plan.set("permalink", uglify(ownSections("/:sections/:slugorfilename/"), ugly), [
@@ -434,15 +433,14 @@ function planHugoFeeds(
     plan.set("feeds.limit", Math.max(0, limit), ["rssLimit", "services"]);
 }
 
-type HugoTranslated = { pattern: string; note?: string } | { why: string };
+type HugoTranslated = { pattern: string } | { why: string };
 
 /**
- * A Hugo permalink in this package's spelling. `:section` is the posts' section itself (every post is in it);
- * `:title` is read as `:slug`, which takes a post's `slug` first (the note says which posts move).
+ * A Hugo permalink in this package's spelling. `:section` is the posts' section itself (every post is in it); a
+ * term's `:title` is its `:slug`.
  */
 function translateHugo(pattern: string, section: string | undefined, term = false): HugoTranslated {
   let why: string | undefined;
-  let note: string | undefined;
   const translated = pattern.replace(/:([a-z]+)(\[[^\]]*\])?/gi, (token, name: string, slice: string | undefined) => {
     if (slice) {
       why ??= `${JSON.stringify(pattern)} has ${token}, which this package's patterns do not fill`;
@@ -460,9 +458,7 @@ function translateHugo(pattern: string, section: string | undefined, term = fals
       case "contentbasename":
         return ":filename";
       case "title":
-        if (!term)
-          note = `${token} is read as :slug: a post with a slug in its front matter, which Hugo's ${token} ignored, moves; give it a url`;
-        return ":slug";
+        return term ? ":slug" : ":title";
       case "section":
         return section ?? fail();
       default:
@@ -475,7 +471,7 @@ function translateHugo(pattern: string, section: string | undefined, term = fals
   });
   if (why) return { why };
   const rooted = translated.startsWith("/") ? translated : `/${translated}`;
-  return note ? { pattern: rooted, note } : { pattern: rooted };
+  return { pattern: rooted };
 }
 
 /** `./content/` → `content`. */

@@ -2,6 +2,7 @@
 import type { PostReading } from "../dialect.js";
 import { readTomlOrJson, readYaml } from "../../posts/front-matter-readers.js";
 import { withoutTitleAndDate } from "../../posts/skip-rules.js";
+import { parseHugoDate } from "./dates.js";
 
 export const hugoReading: PostReading = {
   // Hugo's own date keys (its default `frontmatter` setting).
@@ -25,6 +26,9 @@ export const hugoReading: PostReading = {
   },
   header: undefined,
   writtenInOwnFormat: () => false,
+  relativeAliases: true,
+  repeatedYamlKeys: true,
+  languageFolders: true,
   /** A `publishDate` (or the key it falls back to) after `now`, an `expiryDate` at or before `now`. */
   skipReason(facts, now) {
     const shared = withoutTitleAndDate(facts);
@@ -38,6 +42,6 @@ export const hugoReading: PostReading = {
     }
     return undefined;
   },
-  ownDates: undefined,
+  ownDates: { name: "Hugo", first: true, read: parseHugoDate },
   splitNames: undefined,
 };

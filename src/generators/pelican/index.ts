@@ -27,7 +27,6 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
     // `{{< … >}}` is text to Pelican, and shows as text.
     shortcodes: undefined,
     leftover: /(?:\{|%7B|\|)(?:filename|static|attach|tag|category|author|index)(?:\}|%7D|\|)/i,
-    markdown: pelicanMarkdown,
   },
   site: {
     sameTerm: "slug",
@@ -37,6 +36,8 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
     translationsInSiteFeed: true,
     languageFeeds: "every",
   },
+  // Python-Markdown with the extensions Pelican turns on; no heading ids (only the `toc` extension writes them).
+  markdown: { use: pelicanMarkdown, headingId: "none" },
   entryIds: { pelican: pelicanEntryIdOf },
   // Pelican copies `.html` files beside the posts as they are; it has no page bundles.
   attachments: { html: true, bundles: false },

@@ -18,6 +18,9 @@ export const pelicanReading: PostReading = {
   header: parsePelicanHeader,
   writtenInOwnFormat: (text) => HEADER_START.test(text.slice(0, 200)),
   /** No title, then no date (its `mandatory_properties`, checked in that order); a draft needs no date. */
+  relativeAliases: false,
+  repeatedYamlKeys: false,
+  languageFolders: false,
   skipReason(facts) {
     const unread = unreadHint(facts);
     for (const key of ["title", "date"] as const) {
@@ -28,7 +31,7 @@ export const pelicanReading: PostReading = {
     }
     return withoutTitleAndDate(facts);
   },
-  ownDates: { name: "Pelican (dateutil)", read: parsePelicanDate },
+  ownDates: { name: "Pelican (dateutil)", first: false, read: parsePelicanDate },
   // `ensure_metadata_list`: at `;` when there is one, so that a name may hold a comma.
   splitNames: (text) => (text.includes(";") ? text.split(";") : undefined),
 };

@@ -114,8 +114,8 @@ staticDir: [static, assets]
     ["subtitle", "Блог о разном", "params.description"],
     ["timezone", "Asia/Yekaterinburg", "timeZone"],
     ["languages", ["ru", "en"], "languages, defaultContentLanguage"],
-    // :section is the posts' section, posts; :title is read as :slug (the note below).
-    ["permalink", "/posts/:year/:slug/", "permalinks.posts"],
+    // :section is the posts' section, posts; :title is the title's slug whatever the post's slug (Hugo's meaning).
+    ["permalink", "/posts/:year/:title/", "permalinks.posts"],
     ["tagPages", "/topic/:slug/", "taxonomies.tag, permalinks.tags"],
     ["categoryPages", false, "taxonomies: no categories"],
     ["feeds.categories", false, "taxonomies: no categories"],
@@ -135,10 +135,6 @@ staticDir: [static, assets]
     [
       "languages",
       "Hugo wrote every page in a language other than ru under /LANG/; here only translations (a post with a twin in the default language) move there",
-    ],
-    [
-      "permalinks.posts",
-      ":title is read as :slug: a post with a slug in its front matter, which Hugo's :title ignored, moves; give it a url",
     ],
     [
       "permalinks.notes",
