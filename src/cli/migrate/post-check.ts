@@ -44,7 +44,9 @@ async function filesUnder(siteDir: string, folder: string): Promise<string[]> {
 /** The front matter of `text` as the plugin reads it (Eleventy's `---` YAML, or TOML, JSON, Pelican's header). */
 function frontMatterOf(text: string, file: string, from: GeneratorName | undefined): Record<string, unknown> {
   const yaml = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-  if (yaml) return parsePostYaml(yaml[1]!, file);
+  // A key written twice is read as the old generator read it (Hugo: the last value); the build warns about it.
+  const repeatedKeys = { read: from !== undefined && dialectOf(from).reading.repeatedYamlKeys, warn: () => {} };
+  if (yaml) return parsePostYaml(yaml[1]!, file, repeatedKeys);
   return readOtherFrontMatter(text, file, from)?.data ?? {};
 }
 

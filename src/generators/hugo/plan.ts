@@ -133,8 +133,8 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   const languageDirs = languageContentDirs(config, mainContentDir, dir);
   const contentDir = commonFolder(languageDirs);
   plan.carry("contentDir", `the content folder ${contentDir || "(the blog's folder)"}, copied as it is`);
-  // The attachments keep their path from the content folder, which is not the posts glob's first folder here.
-  if (contentDir === "") plan.set("attachments.root", ".", ["contentDir"]);
+  // With contentDir "." the attachments keep their path from the blog's folder, which is not the posts glob's first folder.
+  if (mainContentDir === "") plan.set("attachments.root", ".", ["contentDir"]);
   const permalinks = isMap(config.permalinks) ? config.permalinks : {};
   const taxonomies = taxonomiesOf(config.taxonomies);
   const mainSections = Array.isArray(params.mainsections)

@@ -388,7 +388,7 @@ TAG_FEED_RSS = 'feeds/tags.rss.xml'
       ...PELICAN_DEFAULT_FEEDS_NOT_CARRIED,
       [
         "TAG_FEED_RSS",
-        'the plugin would refuse what it becomes: option "legacyUrls.feeds.tags" is "/feeds/tags.rss.xml"; it must contain ":slug", e.g. "/tags/:slug/"; it is left out: fix the setting in pelicanconf.py, or set the option by hand in eleventy.config.js',
+        'the plugin would refuse what it becomes: option "legacyUrls.feeds.tags" is "/feeds/tags.rss.xml"; it must contain ":slug" (or Pelican\'s "{slug}"), e.g. "/tags/:slug/"; it is left out: fix the setting in pelicanconf.py, or set the option by hand in eleventy.config.js',
       ],
     ],
   );
