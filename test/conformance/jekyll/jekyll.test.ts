@@ -10,6 +10,9 @@ import { generateBlog, POST_COUNT, SEED, SITE_CONFIG, SITE_VARIANTS } from "./bl
 import type { Recording, RecordedPost } from "./recording.js";
 import { loadJekyllYaml } from "../../../src/generators/jekyll/yaml.js";
 import { readJekyllPost, type JekyllPost } from "../../../src/generators/jekyll/posts.js";
+import { jekyllRedirects } from "../../../src/generators/jekyll/redirects.js";
+import { jekyllFeedEntryIds } from "../../../src/generators/jekyll/feed.js";
+import { jekyllAbsoluteUrl } from "../../../src/generators/jekyll/urls.js";
 
 const recording = JSON.parse(readFileSync(new URL("recording.json", import.meta.url), "utf8")) as Recording;
 const blog = generateBlog(SEED, POST_COUNT);
@@ -19,16 +22,19 @@ function frontMatter(text: string): Record<string, unknown> {
   return match ? ((loadJekyllYaml(match[1]!) as Record<string, unknown> | null) ?? {}) : {};
 }
 
-function readBlog(permalink: string | undefined): Map<string, JekyllPost> {
-  const posts = new Map<string, JekyllPost>();
+type ReadPost = JekyllPost & { data: Record<string, unknown> };
+
+function readBlog(permalink: string | undefined): Map<string, ReadPost> {
+  const posts = new Map<string, ReadPost>();
   for (const [relativePath, text] of blog.files) {
+    const data = frontMatter(text);
     const post = readJekyllPost({
       relativePath,
-      data: frontMatter(text),
+      data,
       site: { timezone: SITE_CONFIG.timezone, permalink },
       now: DateTime.now(),
     });
-    if (post && !post.skipped) posts.set(relativePath, post);
+    if (post && !post.skipped) posts.set(relativePath, { ...post, data });
   }
   return posts;
 }
@@ -93,4 +99,30 @@ test("every post's date instant, tags and categories as Jekyll's", (t) => {
     slug: post.slug,
   }));
   t.deepEqual(lines, [], `${lines.length} of ${recorded.length} posts differ`);
+});
+
+const site = { url: SITE_CONFIG.url, baseurl: SITE_CONFIG.baseurl };
+
+test("jekyll-redirect-from: every redirect page's file and target, and redirects.json, as Jekyll's", (t) => {
+  const expected = recording.variants.date!;
+  const ours = [...readBlog(undefined).values()]
+    .flatMap((post) => jekyllRedirects(post.url, post.data.redirect_from, site))
+    .sort((a, b) => a.file.localeCompare(b.file));
+  t.true(expected.redirects!.length > 40);
+  t.deepEqual(ours, expected.redirects!);
+  t.deepEqual(Object.fromEntries(ours.map((redirect) => [redirect.from, redirect.to])), expected.redirectsJson);
+});
+
+test("jekyll-feed: /feed.xml's entry ids, in order, as Jekyll's", (t) => {
+  const [feed] = recording.variants.date!.feeds!;
+  t.is(feed!.path, "/feed.xml");
+  t.deepEqual(jekyllFeedEntryIds(readBlog(undefined).values(), site), feed!.ids);
+});
+
+test("jekyll-sitemap: every post's absolute URL is listed as Jekyll lists it", (t) => {
+  const listed = new Set(recording.variants.date!.sitemap);
+  const missing = [...readBlog(undefined).values()]
+    .map((post) => jekyllAbsoluteUrl(post.url, site.url, site.baseurl))
+    .filter((url) => !listed.has(url));
+  t.deepEqual(missing, []);
 });

@@ -36,7 +36,7 @@ const unescapeXml = (text: string) =>
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
+    .replace(/&#39;|&apos;/g, "'")
     .replace(/&amp;/g, "&");
 const headingIds = (html: string) => [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*)"/g)].map((m) => unescapeXml(m[1]!));
 
@@ -75,7 +75,7 @@ function build(variant: (typeof SITE_VARIANTS)[number], full: boolean): Recorded
       redirects: record.redirects.sort((a, b) => a.file.localeCompare(b.file)),
       redirectsJson: JSON.parse(site("redirects.json")) as Record<string, string>,
       feeds: [{ path: "/feed.xml", ids: entryIds(site("feed.xml")) }],
-      sitemap: [...site("sitemap.xml").matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!),
+      sitemap: [...site("sitemap.xml").matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => unescapeXml(m[1]!)),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
