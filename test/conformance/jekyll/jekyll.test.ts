@@ -13,6 +13,8 @@ import { readJekyllPost, type JekyllPost } from "../../../src/generators/jekyll/
 import { jekyllRedirects } from "../../../src/generators/jekyll/redirects.js";
 import { jekyllFeedEntryIds } from "../../../src/generators/jekyll/feed.js";
 import { jekyllAbsoluteUrl } from "../../../src/generators/jekyll/urls.js";
+import { createHeadingIds } from "../../../src/generators/jekyll/heading-ids.js";
+import { renderJekyllLiquid } from "../../../src/generators/jekyll/liquid.js";
 
 const recording = JSON.parse(readFileSync(new URL("recording.json", import.meta.url), "utf8")) as Recording;
 const blog = generateBlog(SEED, POST_COUNT);
@@ -125,4 +127,79 @@ test("jekyll-sitemap: every post's absolute URL is listed as Jekyll lists it", (
     .map((post) => jekyllAbsoluteUrl(post.url, site.url, site.baseurl))
     .filter((url) => !listed.has(url));
   t.deepEqual(missing, []);
+});
+
+const bodyOf = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
+
+/** The post's body through the plugin's Liquid subset, with `post_url` and `link` resolved over the read blog. */
+function renderedBodies(): Map<string, string> {
+  const posts = readBlog(undefined);
+  const byPostUrlName = new Map<string, string>();
+  for (const post of posts.values()) {
+    const name = post.relativePath.replace(/_posts\//, "").replace(/\.[^.]+$/, "");
+    byPostUrlName.set(name, jekyllAbsoluteUrl(post.url, "", site.baseurl));
+  }
+  const bodies = new Map<string, string>();
+  for (const post of posts.values()) {
+    bodies.set(
+      post.relativePath,
+      renderJekyllLiquid(bodyOf(blog.files.get(post.relativePath)!), {
+        file: post.relativePath,
+        site: SITE_CONFIG,
+        page: { ...post.data, url: post.url },
+        postUrl: (name) => byPostUrlName.get(name),
+        link: (path) => {
+          const target = posts.get(path);
+          return target && jekyllAbsoluteUrl(target.url, "", site.baseurl);
+        },
+        warn: () => {},
+      }),
+    );
+  }
+  return bodies;
+}
+
+test("kramdown's heading ids (GFM, auto_id_prefix, {#id}) of every post as Jekyll's", (t) => {
+  const bodies = renderedBodies();
+  const lines: string[] = [];
+  let headings = 0;
+  for (const expected of recording.variants.date!.posts) {
+    const nextId = createHeadingIds("GFM", SITE_CONFIG.kramdown.auto_id_prefix);
+    const ours = [...bodies.get(expected.source)!.matchAll(/^#{1,6}[ \t]+(.*?)[ \t]*$/gm)].map((match) => {
+      const custom = /[ \t]\{#([^}\s]+)\}$/.exec(match[1]!);
+      return custom ? custom[1]! : nextId(match[1]!);
+    });
+    headings += ours.length;
+    if (JSON.stringify(ours) !== JSON.stringify(expected.headingIds)) {
+      lines.push(`${expected.source}: Jekyll ${JSON.stringify(expected.headingIds)}, plugin ${JSON.stringify(ours)}`);
+    }
+  }
+  t.true(headings > 300);
+  t.deepEqual(lines, []);
+});
+
+test("Liquid in bodies: post_url and link targets, raw text, site and page values, highlight code as Jekyll's", (t) => {
+  const bodies = renderedBodies();
+  const lines: string[] = [];
+  const hrefs = (html: string) =>
+    [...html.matchAll(/<a href="([^"#][^"]*)"/g)].map((match) => match[1]!.replaceAll("&amp;", "&"));
+  // kramdown's typographic apostrophe; the rest of these lines has no other smart punctuation.
+  const typographic = (text: string) => text.replace(/(\w)'(\w)/gu, "$1’$2");
+  for (const expected of recording.variants.date!.posts) {
+    const body = bodies.get(expected.source)!;
+    const html = expected.html!;
+    // The generated links end with `).` and their URLs have no spaces (but may have parentheses).
+    const links = [...body.matchAll(/\]\((\S*?)\)\./g)].map((match) => match[1]!);
+    if (JSON.stringify(links) !== JSON.stringify(hrefs(html))) {
+      lines.push(`${expected.source}: links: Jekyll ${JSON.stringify(hrefs(html))}, plugin ${JSON.stringify(links)}`);
+    }
+    for (const line of body.split("\n").filter((text) => /^(?:Шаблон|Сайт|puts)/.test(text))) {
+      const text = typographic(line).replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+      const shown = line.startsWith("puts") ? line : text;
+      if (!html.replace(/<[^>]+>/g, "").includes(shown))
+        lines.push(`${expected.source}: Jekyll's page has no ${JSON.stringify(shown)}`);
+    }
+    if (/\{%|\{\{/.test(body.replace(/^Шаблон:.*$/m, ""))) lines.push(`${expected.source}: Liquid left in the body`);
+  }
+  t.deepEqual(lines, []);
 });
