@@ -69,12 +69,12 @@ export function renderJekyllLiquid(text: string, context: LiquidContext): string
     const endName = BLOCK_ENDS[name];
     if (endName) {
       // The block's text runs to its end tag, found in the raw text: nothing inside `raw` is a token.
-      const endTag = new RegExp(`\\{%-?\\s*${endName}\\s*-?%\\}`, "g");
+      const endTag = new RegExp(`\\{%-?\\s*${endName}\\s*(-?)%\\}(\\s*)`, "g");
       endTag.lastIndex = token.end;
       const end = endTag.exec(text);
       if (!end) throw problem(context, `{% ${name} %} is never closed with {% ${endName} %}`);
       const inner = text.slice(token.end, end.index);
-      at = end.index + end[0].length;
+      at = end.index + end[0].length - (end[1] === "-" ? 0 : end[2]!.length);
       if (name === "raw") out += inner;
       else if (name === "highlight") out += highlight(token.markup, renderJekyllLiquid(inner, context));
       continue;
