@@ -6,6 +6,8 @@
 import test from "ava";
 import { readFileSync } from "node:fs";
 import { DateTime } from "luxon";
+import markdownIt, { type MarkdownIt } from "markdown-it";
+import anchor from "markdown-it-anchor";
 import { generateBlog, POST_COUNT, SEED, SITE_CONFIG, SITE_VARIANTS } from "./blog.js";
 import type { Recording, RecordedPost } from "./recording.js";
 import { loadJekyllYaml } from "../../../src/generators/jekyll/yaml.js";
@@ -13,7 +15,8 @@ import { readJekyllPost, type JekyllPost } from "../../../src/generators/jekyll/
 import { jekyllRedirects } from "../../../src/generators/jekyll/redirects.js";
 import { jekyllFeedEntryIds } from "../../../src/generators/jekyll/feed.js";
 import { jekyllAbsoluteUrl } from "../../../src/generators/jekyll/urls.js";
-import { createHeadingIds } from "../../../src/generators/jekyll/heading-ids.js";
+import { createHeadingIds, gfmHeadingId } from "../../../src/generators/jekyll/heading-ids.js";
+import { kramdownToMarkdownIt, useKramdown } from "../../../src/generators/jekyll/kramdown.js";
 import { renderJekyllLiquid } from "../../../src/generators/jekyll/liquid.js";
 
 const recording = JSON.parse(readFileSync(new URL("recording.json", import.meta.url), "utf8")) as Recording;
@@ -201,5 +204,46 @@ test("Liquid in bodies: post_url and link targets, raw text, site and page value
     }
     if (/\{%|\{\{/.test(body.replace(/^Шаблон:.*$/m, ""))) lines.push(`${expected.source}: Liquid left in the body`);
   }
+  t.deepEqual(lines, []);
+});
+
+/** The plugin's Markdown for a Jekyll post: markdown-it with kramdown's syntax and GFM heading ids. */
+function kramdownRenderer(): MarkdownIt {
+  const md = markdownIt({ html: true });
+  useKramdown(md);
+  md.use(anchor, {
+    slugify: (text: string) => SITE_CONFIG.kramdown.auto_id_prefix + gfmHeadingId(text),
+    tabIndex: false,
+  });
+  return md;
+}
+
+test("kramdown syntax in bodies: every id, attribute-list class, footnote, abbreviation and definition list as Jekyll's", (t) => {
+  const md = kramdownRenderer();
+  const bodies = renderedBodies();
+  const lines: string[] = [];
+  // Rouge's classes (inside {% highlight %}, and `highlighter-rouge` on inline code) are its markup, not the post's.
+  const withoutCode = (html: string) =>
+    html.replace(/<pre[\s\S]*?<\/pre>/g, "").replace(/ class="language-plaintext highlighter-rouge"/g, "");
+  const features = (html: string) => ({
+    ids: [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]).sort(),
+    classes: [...withoutCode(html).matchAll(/\sclass="([^"]*)"/g)].map((match) => match[1]).sort(),
+    abbr: [...html.matchAll(/<abbr title="([^"]*)">/g)].map((match) => match[1]),
+    tags: ["dl", "dt", "dd", "sup", "h2", "p"].map((tag) => `${tag}:${html.split(`<${tag}`).length - 1}`).join(" "),
+  });
+  let checked = 0;
+  for (const expected of recording.variants.date!.posts) {
+    const ours = features(md.render(kramdownToMarkdownIt(bodies.get(expected.source)!, () => {})));
+    const jekyll = features(expected.html!.replace(/<figure class="highlight">/g, "<figure>"));
+    for (const key of Object.keys(ours) as (keyof typeof ours)[]) {
+      checked++;
+      if (JSON.stringify(ours[key]) !== JSON.stringify(jekyll[key])) {
+        lines.push(
+          `${expected.source}: ${key}: Jekyll ${JSON.stringify(jekyll[key])}, plugin ${JSON.stringify(ours[key])}`,
+        );
+      }
+    }
+  }
+  t.true(checked > 1800);
   t.deepEqual(lines, []);
 });
