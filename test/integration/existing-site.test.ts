@@ -33,7 +33,10 @@ async function build(config: string, site = STARTER): Promise<Build> {
       process.execPath,
       [ELEVENTY, `--config=${config}`, `--output=${output}`],
       { cwd: site, encoding: "utf8", maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => (error ? reject(new Error(`eleventy --config=${config} failed:\n${stderr || stdout}`)) : resolve(stdout + stderr)),
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`eleventy --config=${config} failed:\n${stderr || stdout}`))
+          : resolve(stdout + stderr),
     );
   });
   const entries = await readdir(output, { recursive: true, withFileTypes: true });
@@ -64,7 +67,10 @@ test("every file the site wrote is still written, byte for byte: the plugin only
     else if (!(await before.read(file)).equals(await after.read(file))) changed.push(`${file}: changed`);
   }
   t.deepEqual(changed, []);
-  t.true(before.files.includes("tags/coreos/index.html") && before.files.includes("feed/feed.xml"), "the site's own tag pages and feed");
+  t.true(
+    before.files.includes("tags/coreos/index.html") && before.files.includes("feed/feed.xml"),
+    "the site's own tag pages and feed",
+  );
 });
 
 test("what the plugin adds: its feeds and their stylesheet, the category page and index; its tag pages and index are left to the site", async (t) => {
@@ -98,11 +104,18 @@ test("two warnings: the built-in term page for the missing term.njk, and the pag
 
 test("every feed of the plugin is an Atom document, not wrapped in the site's layout, with its stylesheet", async (t) => {
   const [, after] = await builds;
-  const feeds = after.files.filter((file) => file.endsWith("/feed.xml") || file === "feed.xml").filter((file) => file !== "feed/feed.xml");
+  const feeds = after.files
+    .filter((file) => file.endsWith("/feed.xml") || file === "feed.xml")
+    .filter((file) => file !== "feed/feed.xml");
   t.is(feeds.length, 8);
   for (const feed of feeds) {
     const xml = await after.text(feed);
-    t.true(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>\n<feed '), feed);
+    t.true(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<?xml-stylesheet href="/feed.xsl" type="text/xsl"?>\n<feed ',
+      ),
+      feed,
+    );
     await t.notThrowsAsync(validateAtom(xml), feed);
   }
   t.true(after.files.includes("feed.xsl"), "the bundled stylesheet is written");
@@ -125,12 +138,19 @@ test("the starter's posts, found by their tag `posts`, and the Russian post besi
       ["Впечатления от CoreOS", "https://example.com/blog/vpechatleniya-ot-coreos/", "2024-03-05T00:00:00.000Z"],
       ["This is my fourth post.", "https://example.com/blog/fourthpost/", "2018-09-30T00:00:00.000Z"],
       ["This is my third post.", "https://example.com/blog/thirdpost/", "2018-08-24T00:00:00.000Z"],
-      ["This is my second post with a much longer title.", "https://example.com/blog/secondpost/", "2018-07-04T00:00:00.000Z"],
+      [
+        "This is my second post with a much longer title.",
+        "https://example.com/blog/secondpost/",
+        "2018-07-04T00:00:00.000Z",
+      ],
       ["This is my first post.", "https://example.com/blog/firstpost/", "2018-05-01T00:00:00.000Z"],
     ],
   );
   const mnenie = parseFeed(await after.text("tags/mnenie/feed.xml"));
-  t.deepEqual(mnenie.items.map((item) => item.title), ["Впечатления от CoreOS"]);
+  t.deepEqual(
+    mnenie.items.map((item) => item.title),
+    ["Впечатления от CoreOS"],
+  );
 });
 
 test("the draft in ---js front matter stays unpublished", async (t) => {
@@ -149,10 +169,10 @@ test("no internal collection of the plugin shows where the site iterates collect
   );
 });
 
-test("the README's term.njk, copied into the starter as it is, renders term pages inside the starter's base layout", async (t) => {
-  const readme = await readFile(path.join(REPO, "README.md"), "utf8");
+test("the term.njk of docs/terms.md, copied into the starter as it is, renders term pages inside the starter's base layout", async (t) => {
+  const readme = await readFile(path.join(REPO, "docs", "terms.md"), "utf8");
   const termNjk = readme.match(/```njk\n(---\nlayout: layouts\/base\.njk\n---\n[\s\S]*?)```/)?.[1];
-  t.truthy(termNjk, "the README has the term.njk example");
+  t.truthy(termNjk, "docs/terms.md has the term.njk example");
   // Inside the repository, so that the site's config finds the package by its name, as the fixture does.
   await mkdir(path.join(REPO, "test-output"), { recursive: true });
   const site = await mkdtemp(path.join(REPO, "test-output", "starter-"));
@@ -164,5 +184,8 @@ test("the README's term.njk, copied into the starter as it is, renders term page
   t.true(html.startsWith("<!doctype html>") && html.includes('<a href="/" class="home-link">Eleventy Blog</a>'), html);
   t.true(html.includes('<h1 id="it">IT</h1>') || html.includes("<h1>IT</h1>"), html);
   t.true(html.includes('<li><a href="/blog/vpechatleniya-ot-coreos/">Впечатления от CoreOS</a></li>'), html);
-  t.false(built.warnings.some((warning) => warning.includes("term page layout")), built.warnings.join("\n"));
+  t.false(
+    built.warnings.some((warning) => warning.includes("term page layout")),
+    built.warnings.join("\n"),
+  );
 });
