@@ -88,6 +88,16 @@ function problem(context: LiquidContext, message: string): InvalidValueError {
   return new InvalidValueError(`${context.file}: ${message}`);
 }
 
+/** A resolver's own error (a name Jekyll cannot parse), with the post named. */
+function withFile<T>(context: LiquidContext, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof InvalidValueError) throw problem(context, error.message);
+    throw error;
+  }
+}
+
 function unsupported(context: LiquidContext, what: string): string {
   const message = `${what} is Liquid that the plugin does not run; it is left out of the page`;
   if (context.strict) throw problem(context, `${message} (strict)`);
@@ -98,7 +108,7 @@ function unsupported(context: LiquidContext, what: string): string {
 function tag(name: string, markup: string, context: LiquidContext): string {
   const argument = markup.slice(name.length).trim();
   if (name === "post_url") {
-    const url = context.postUrl(argument);
+    const url = withFile(context, () => context.postUrl(argument));
     // Jekyll 4.3 (tags/post_url.rb) fails the build with this message.
     if (url === undefined) {
       throw problem(

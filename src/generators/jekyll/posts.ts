@@ -4,6 +4,7 @@
  * `populate_title`, utils.rb `pluralized_array_from_hash`).
  */
 import type { DateTime } from "luxon";
+import { InvalidValueError } from "../../errors.js";
 import { jekyllPostDate } from "./dates.js";
 import { jekyllFeedId, jekyllOutputFile, jekyllPostUrl, permalinkTemplate } from "./urls.js";
 
@@ -128,11 +129,13 @@ export function readJekyllPost({ relativePath, data, site, now, warn }: ReadPost
   const slug = data.slug === undefined || data.slug === null ? fileSlug : String(data.slug);
   const categories = jekyllCategories(place.folders, data);
   const permalink = typeof data.permalink === "string" ? data.permalink : undefined;
-  const url = jekyllPostUrl(
-    { relativePath, slug, categories, date, permalink },
-    permalinkTemplate(site.permalink),
-    warn,
-  );
+  let url: string;
+  try {
+    url = jekyllPostUrl({ relativePath, slug, categories, date, permalink }, permalinkTemplate(site.permalink), warn);
+  } catch (error) {
+    if (error instanceof InvalidValueError) throw new InvalidValueError(`${relativePath}: ${error.message}`);
+    throw error;
+  }
   const published = Object.hasOwn(data, "published") ? Boolean(data.published) : true;
   const skipped =
     !published && !site.unpublished

@@ -10,38 +10,30 @@ import markdownIt, { type MarkdownIt } from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { generateBlog, POST_COUNT, SEED, SITE_CONFIG, SITE_VARIANTS } from "./blog.js";
 import type { Recording, RecordedPost } from "./recording.js";
-import { loadJekyllYaml } from "../../../src/generators/jekyll/yaml.js";
-import { readJekyllPost, type JekyllPost } from "../../../src/generators/jekyll/posts.js";
+import { readJekyllBlog, type ReadJekyllBlogPost } from "../../../src/generators/jekyll/blog.js";
+import type { JekyllPost } from "../../../src/generators/jekyll/posts.js";
 import { jekyllRedirects } from "../../../src/generators/jekyll/redirects.js";
 import { jekyllFeedEntryIds } from "../../../src/generators/jekyll/feed.js";
 import { jekyllAbsoluteUrl } from "../../../src/generators/jekyll/urls.js";
 import { createHeadingIds, gfmHeadingId } from "../../../src/generators/jekyll/heading-ids.js";
-import { kramdownToMarkdownIt, useKramdown } from "../../../src/generators/jekyll/kramdown.js";
-import { renderJekyllLiquid } from "../../../src/generators/jekyll/liquid.js";
+import { useKramdown } from "../../../src/generators/jekyll/kramdown.js";
 
 const recording = JSON.parse(readFileSync(new URL("recording.json", import.meta.url), "utf8")) as Recording;
 const blog = generateBlog(SEED, POST_COUNT);
 
-function frontMatter(text: string): Record<string, unknown> {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  return match ? ((loadJekyllYaml(match[1]!) as Record<string, unknown> | null) ?? {}) : {};
-}
+type ReadPost = ReadJekyllBlogPost;
 
-type ReadPost = JekyllPost & { data: Record<string, unknown> };
+const site = { url: SITE_CONFIG.url, baseurl: SITE_CONFIG.baseurl };
 
+/** The blog as the plugin's Jekyll reading gives it, by source path. */
 function readBlog(permalink: string | undefined): Map<string, ReadPost> {
-  const posts = new Map<string, ReadPost>();
-  for (const [relativePath, text] of blog.files) {
-    const data = frontMatter(text);
-    const post = readJekyllPost({
-      relativePath,
-      data,
-      site: { timezone: SITE_CONFIG.timezone, permalink },
-      now: DateTime.now(),
-    });
-    if (post && !post.skipped) posts.set(relativePath, { ...post, data });
-  }
-  return posts;
+  const read = readJekyllBlog(
+    blog.files,
+    { timezone: SITE_CONFIG.timezone, permalink, ...site, site: SITE_CONFIG },
+    DateTime.now(),
+    () => {},
+  );
+  return new Map(read.posts.map((post) => [post.relativePath, post]));
 }
 
 /** One line per difference: the source, the field, Jekyll's answer and ours. */
@@ -106,8 +98,6 @@ test("every post's date instant, tags and categories as Jekyll's", (t) => {
   t.deepEqual(lines, [], `${lines.length} of ${recorded.length} posts differ`);
 });
 
-const site = { url: SITE_CONFIG.url, baseurl: SITE_CONFIG.baseurl };
-
 test("jekyll-redirect-from: every redirect page's file and target, and redirects.json, as Jekyll's", (t) => {
   const expected = recording.variants.date!;
   const ours = [...readBlog(undefined).values()]
@@ -132,35 +122,8 @@ test("jekyll-sitemap: every post's absolute URL is listed as Jekyll lists it", (
   t.deepEqual(missing, []);
 });
 
-const bodyOf = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, "");
-
-/** The post's body through the plugin's Liquid subset, with `post_url` and `link` resolved over the read blog. */
-function renderedBodies(): Map<string, string> {
-  const posts = readBlog(undefined);
-  const byPostUrlName = new Map<string, string>();
-  for (const post of posts.values()) {
-    const name = post.relativePath.replace(/_posts\//, "").replace(/\.[^.]+$/, "");
-    byPostUrlName.set(name, jekyllAbsoluteUrl(post.url, "", site.baseurl));
-  }
-  const bodies = new Map<string, string>();
-  for (const post of posts.values()) {
-    bodies.set(
-      post.relativePath,
-      renderJekyllLiquid(bodyOf(blog.files.get(post.relativePath)!), {
-        file: post.relativePath,
-        site: SITE_CONFIG,
-        page: { ...post.data, url: post.url },
-        postUrl: (name) => byPostUrlName.get(name),
-        link: (path) => {
-          const target = posts.get(path);
-          return target && jekyllAbsoluteUrl(target.url, "", site.baseurl);
-        },
-        warn: () => {},
-      }),
-    );
-  }
-  return bodies;
-}
+/** Each post's body as the plugin hands it to markdown-it: Liquid rendered, kramdown's syntax rewritten. */
+const renderedBodies = () => new Map([...readBlog(undefined)].map(([source, post]) => [source, post.markdown]));
 
 test("kramdown's heading ids (GFM, auto_id_prefix, {#id}) of every post as Jekyll's", (t) => {
   const bodies = renderedBodies();
@@ -233,7 +196,7 @@ test("kramdown syntax in bodies: every id, attribute-list class, footnote, abbre
   });
   let checked = 0;
   for (const expected of recording.variants.date!.posts) {
-    const ours = features(md.render(kramdownToMarkdownIt(bodies.get(expected.source)!, () => {})));
+    const ours = features(md.render(bodies.get(expected.source)!));
     const jekyll = features(expected.html!.replace(/<figure class="highlight">/g, "<figure>"));
     for (const key of Object.keys(ours) as (keyof typeof ours)[]) {
       checked++;
