@@ -37,3 +37,35 @@ export function jekyllFeedEntryIds(
 export function jekyllFeedEntryId(feedId: string, site: JekyllSiteUrl): string {
   return jekyllAbsoluteUrl(feedId, site.url, site.baseurl);
 }
+
+export interface JekyllFeedSettings {
+  /** `feed.path`, the site feed. */
+  path?: string;
+  /** `feed.categories`: a feed each at `/feed/CATEGORY.xml`. */
+  categories?: readonly string[];
+  /** `feed.tags`: `true`, or `{ path, only, except }`. */
+  tags?: boolean | { path?: string; only?: readonly string[]; except?: readonly string[] };
+}
+
+/**
+ * The feeds jekyll-feed writes (generator.rb): the site feed at `feed.path` or `/feed.xml`, one per listed category
+ * at `/feed/CATEGORY.xml`, and with `feed.tags` one per tag at `/feed/by_tag/TAG.xml` for tags of only
+ * `[a-zA-Z0-9_]` (other tags get none).
+ */
+export function jekyllFeedPaths(
+  settings: JekyllFeedSettings,
+  siteTags: readonly string[],
+): { path: string; category?: string; tag?: string }[] {
+  const feeds: { path: string; category?: string; tag?: string }[] = [
+    ...(settings.categories ?? []).map((category) => ({ path: `/feed/${category}.xml`, category })),
+    { path: settings.path ?? "/feed.xml" },
+  ];
+  if (settings.tags) {
+    const options = typeof settings.tags === "object" ? settings.tags : {};
+    const except = new Set(options.except ?? []);
+    for (const tag of (options.only ?? siteTags).filter((name) => !except.has(name))) {
+      if (/^[a-zA-Z0-9_]+$/.test(tag)) feeds.push({ path: `${options.path ?? "/feed/by_tag/"}${tag}.xml`, tag });
+    }
+  }
+  return feeds;
+}

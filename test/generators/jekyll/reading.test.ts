@@ -9,6 +9,8 @@ import { jekyllCategories, jekyllPostPlace, jekyllTags, readJekyllPost } from ".
 import { jekyllOutputFile, jekyllPostUrl, permalinkTemplate } from "../../../src/generators/jekyll/urls.js";
 import { jekyllPageFile, jekyllRedirects } from "../../../src/generators/jekyll/redirects.js";
 import { createHeadingIds } from "../../../src/generators/jekyll/heading-ids.js";
+import { jekyllFeedPaths } from "../../../src/generators/jekyll/feed.js";
+import { jekyllArchivePage } from "../../../src/generators/jekyll/archives.js";
 
 const MOSCOW = "Europe/Moscow";
 const dateOf = (yaml: string, fileNameDate?: string) =>
@@ -155,4 +157,31 @@ test("a post's reading: skipped when unpublished or in the future, with why", (t
       .skipped,
     undefined,
   );
+});
+
+test("jekyll-feed's feed paths: site, listed categories, tags of [a-zA-Z0-9_] only", (t) => {
+  t.deepEqual(jekyllFeedPaths({ path: "/atom.xml", categories: ["linux"], tags: true }, ["audio", "звук", "c_lang"]), [
+    { path: "/feed/linux.xml", category: "linux" },
+    { path: "/atom.xml" },
+    { path: "/feed/by_tag/audio.xml", tag: "audio" },
+    { path: "/feed/by_tag/c_lang.xml", tag: "c_lang" },
+  ]);
+  t.deepEqual(jekyllFeedPaths({}, ["a"]), [{ path: "/feed.xml" }]);
+});
+
+// Both checked against a small site built by Jekyll 4.3.1 with jekyll-archives 2.2.1 and jekyll-feed 0.17.0.
+test("jekyll-archives pages: default permalinks, term names slugified with Cyrillic kept", (t) => {
+  t.is(jekyllArchivePage("tag", { name: "c_lang" }).file, "/tag/c-lang/index.html");
+  t.deepEqual(jekyllArchivePage("tag", { name: "Мысли вслух" }), {
+    url: "/tag/%D0%BC%D1%8B%D1%81%D0%BB%D0%B8-%D0%B2%D1%81%D0%BB%D1%83%D1%85/",
+    file: "/tag/мысли-вслух/index.html",
+  });
+  t.deepEqual(jekyllArchivePage("month", { year: "2016", month: "03" }), {
+    url: "/2016/03/",
+    file: "/2016/03/index.html",
+  });
+  t.deepEqual(jekyllArchivePage("category", { name: "Linux" }, { category: "/:name.html" }), {
+    url: "/linux.html",
+    file: "/linux.html",
+  });
 });
