@@ -2,7 +2,9 @@
  * kramdown's own syntax (kramdown 2.4, Jekyll's default Markdown) in markdown-it: attribute lists, attribute
  * definitions and references, `{::comment}`, `{::nomarkdown}`, `{::options}`, footnotes with kramdown's `fn:`/`fnref:`
  * ids and markup, abbreviations and definition lists. The text is first rewritten into the syntax of markdown-it-attrs
- * (`{: .info}` → `{.info}`, references expanded), then markdown-it and four plugins render it:
+ * set to kramdown's `{:` opener (`{: .info}` → `{:.info}`, references expanded, a header's `{#id}` → `{:#id}`), so
+ * that other text in braces (`{x}`, Liquid kept by `{% raw %}`) stays text as in kramdown; then markdown-it and four
+ * plugins render it:
  * markdown-it-attrs (the one markdown-it plugin for `{…}` attribute lists), markdown-it-footnote, markdown-it-abbr and
  * markdown-it-deflist (the markdown-it project's own, whose syntax is kramdown's).
  * Fenced code is left as it is: none of this syntax is read inside it.
@@ -18,6 +20,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DEFINITION = /^ {0,3}\{:([\w-]+):\s*([^}]*)\}\s*$/;
 /** `{: …}` or `{:…}` anywhere (but `{::`): an inline or block attribute list. */
 const ATTRIBUTE_LIST = /\{:(?!:)\s*([^}]*)\}/g;
+/** kramdown's header id: `## Title {#id}` (an ATX header; the id starts with a letter or `_`). */
+const HEADER_ID = /^( {0,3}#{1,6}[ \t].*?)[ \t]+\{#([\p{L}_][\p{L}\p{N}_.:-]*)\}[ \t]*$/gmu;
 const EXTENSION_BLOCK = /\{::(comment|nomarkdown)\}([\s\S]*?)\{:\/(?:\1)?\}/g;
 const OPTIONS = /\{::options\s+([^}]*?)\s*\/\}/g;
 
@@ -82,8 +86,9 @@ function rewriteProse(text: string, definitions: Map<string, string>, warn: (mes
     })
     .replace(ATTRIBUTE_LIST, (_whole, list: string) => {
       const expanded = expand(list, definitions);
-      return expanded ? `{${expanded}}` : "";
-    });
+      return expanded ? `{:${expanded}}` : "";
+    })
+    .replace(HEADER_ID, "$1 {:#$2}");
 }
 
 export interface KramdownRendering {
@@ -109,7 +114,7 @@ function keepWrittenHeadingIds(md: MarkdownIt): void {
 
 /** kramdown's footnote markup: `fn:NAME`/`fnref:NAME` ids, its classes and roles. */
 export function useKramdown(md: MarkdownIt, { backlink = "&#8617;" }: KramdownRendering = {}): void {
-  md.use(attributes, { leftDelimiter: "{", rightDelimiter: "}", allowedAttributes: [] });
+  md.use(attributes, { leftDelimiter: "{:", rightDelimiter: "}", allowedAttributes: [] });
   md.use(footnotes);
   md.use(abbreviations);
   md.use(definitionLists);

@@ -16,6 +16,7 @@ import { jekyllRedirects } from "../../../src/generators/jekyll/redirects.js";
 import { jekyllFeedEntryIds } from "../../../src/generators/jekyll/feed.js";
 import { jekyllAbsoluteUrl } from "../../../src/generators/jekyll/urls.js";
 import { createHeadingIds, gfmHeadingId } from "../../../src/generators/jekyll/heading-ids.js";
+import { jekyllLeftovers } from "../../../src/generators/jekyll/leftovers.js";
 import { useKramdown } from "../../../src/generators/jekyll/kramdown.js";
 
 const recording = JSON.parse(readFileSync(new URL("recording.json", import.meta.url), "utf8")) as Recording;
@@ -132,7 +133,7 @@ test("kramdown's heading ids (GFM, auto_id_prefix, {#id}) of every post as Jekyl
   for (const expected of recording.variants.date!.posts) {
     const nextId = createHeadingIds("GFM", SITE_CONFIG.kramdown.auto_id_prefix);
     const ours = [...bodies.get(expected.source)!.matchAll(/^#{1,6}[ \t]+(.*?)[ \t]*$/gm)].map((match) => {
-      const custom = /[ \t]\{#([^}\s]+)\}$/.exec(match[1]!);
+      const custom = /[ \t]\{:#([^}\s]+)\}$/.exec(match[1]!);
       return custom ? custom[1]! : nextId(match[1]!);
     });
     headings += ours.length;
@@ -208,5 +209,18 @@ test("kramdown syntax in bodies: every id, attribute-list class, footnote, abbre
     }
   }
   t.true(checked > 1800);
+  t.deepEqual(lines, []);
+});
+
+test("no Liquid or kramdown syntax is left as text outside code, but what {% raw %} kept (as in Jekyll's pages)", (t) => {
+  const md = kramdownRenderer();
+  const lines: string[] = [];
+  for (const [source, markdown] of renderedBodies()) {
+    const raw = /\{\{ page\.title \}\} и \{% if %\}/.test(markdown) ? 2 : 0;
+    const left = jekyllLeftovers(md.render(markdown));
+    const jekyll = jekyllLeftovers(recording.variants.date!.posts.find((post) => post.source === source)!.html!);
+    if (left.length !== raw || jekyll.length !== raw)
+      lines.push(`${source}: Jekyll ${JSON.stringify(jekyll)}, plugin ${JSON.stringify(left)}`);
+  }
   t.deepEqual(lines, []);
 });

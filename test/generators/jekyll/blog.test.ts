@@ -29,7 +29,7 @@ test("a small blog end to end: posts, skips with why, post_url by folder, redire
     ],
   );
   t.deepEqual(blog.posts[1]!.tags, ["linux", "audio"]);
-  t.is(blog.posts[0]!.markdown, "## Что нового?\n{.info}\n");
+  t.is(blog.posts[0]!.markdown, "## Что нового?\n{:.info}\n");
   t.is(
     blog.posts[1]!.markdown,
     "См. [раньше](/linux/2016/03/21/%D0%9F%D1%80%D0%B8%D0%B2%D0%B5%D1%82,-%D0%BC%D0%B8%D1%80!.html), Заметки.\n",

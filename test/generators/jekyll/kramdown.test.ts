@@ -2,6 +2,7 @@ import test from "ava";
 import markdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import { kramdownToMarkdownIt, useKramdown } from "../../../src/generators/jekyll/kramdown.js";
+import { jekyllLeftovers } from "../../../src/generators/jekyll/leftovers.js";
 import { gfmHeadingId } from "../../../src/generators/jekyll/heading-ids.js";
 
 function render(text: string, warnings: string[] = []): string {
@@ -62,4 +63,12 @@ test("abbreviations and definition lists", (t) => {
     render("ALSA\n: звук\n\n*[ALSA]: Advanced Linux Sound Architecture"),
     '<dl>\n<dt><abbr title="Advanced Linux Sound Architecture">ALSA</abbr></dt>\n<dd>звук</dd>\n</dl>\n',
   );
+});
+
+test("leftovers: Liquid and kramdown syntax in a page's text, never in code", (t) => {
+  t.deepEqual(jekyllLeftovers("<p>a {% include x %} b</p><pre><code>{% raw %}{: .x}</code></pre><p>{: .info}</p>"), [
+    "a {% include x %} b",
+    "{: .info}",
+  ]);
+  t.deepEqual(jekyllLeftovers("<p>{{ x }}</p><p>{::comment}</p><code>{{ y }}</code>"), ["{{ x }}", "{::comment}"]);
 });
