@@ -94,6 +94,8 @@ function rewriteProse(text: string, definitions: Map<string, string>, warn: (mes
 export interface KramdownRendering {
   /** kramdown's `footnote_backlink`: the text of the link back from a note. */
   backlink?: string;
+  /** kramdown's `smart_quotes` (`lsquo,rsquo,ldquo,rdquo`): the typographic quotes, double pair first for markdown-it. */
+  quotes?: string;
 }
 
 const WRITTEN_ID_HEADING = "kramdown_heading_open";
@@ -113,7 +115,9 @@ function keepWrittenHeadingIds(md: MarkdownIt): void {
 }
 
 /** kramdown's footnote markup: `fn:NAME`/`fnref:NAME` ids, its classes and roles. */
-export function useKramdown(md: MarkdownIt, { backlink = "&#8617;" }: KramdownRendering = {}): void {
+export function useKramdown(md: MarkdownIt, { backlink = "&#8617;", quotes = "“”‘’" }: KramdownRendering = {}): void {
+  // kramdown's typographic symbols: quotes, `--` → –, `---` → —, `...` → …
+  md.set({ typographer: true, quotes });
   md.use(attributes, { leftDelimiter: "{:", rightDelimiter: "}", allowedAttributes: [] });
   md.use(footnotes);
   md.use(abbreviations);

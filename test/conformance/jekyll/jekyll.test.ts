@@ -182,7 +182,7 @@ function kramdownRenderer(): MarkdownIt {
   return md;
 }
 
-test("kramdown syntax in bodies: every id, attribute-list class, footnote, abbreviation and definition list as Jekyll's", (t) => {
+test("kramdown syntax in bodies: every id, attribute-list class, footnote, abbreviation, definition list and typographic quote as Jekyll's", (t) => {
   const md = kramdownRenderer();
   const bodies = renderedBodies();
   const lines: string[] = [];
@@ -193,6 +193,7 @@ test("kramdown syntax in bodies: every id, attribute-list class, footnote, abbre
     ids: [...html.matchAll(/\sid="([^"]*)"/g)].map((match) => match[1]).sort(),
     classes: [...withoutCode(html).matchAll(/\sclass="([^"]*)"/g)].map((match) => match[1]).sort(),
     abbr: [...html.matchAll(/<abbr title="([^"]*)">/g)].map((match) => match[1]),
+    firstParagraph: /<p>(Текст записи[^<]*)<\/p>/.exec(html)?.[1],
     tags: ["dl", "dt", "dd", "sup", "h2", "p"].map((tag) => `${tag}:${html.split(`<${tag}`).length - 1}`).join(" "),
   });
   let checked = 0;
