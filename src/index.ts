@@ -2,7 +2,7 @@
  * eleventy-plugin-ru-blog: the plugin function. It reads the options and adds one capability at a time; each
  * capability's Eleventy glue is a file of its own in `src/eleventy/`, named for what it adds to the site.
  */
-import { assertLocaleAvailable } from "./dates.js";
+import { assertLocaleAvailable } from "./posts/dates.js";
 import { createWarnOnce, withPlace } from "./errors.js";
 import { registerArchives } from "./eleventy/archives.js";
 import { registerAttachments } from "./eleventy/attachments.js";
@@ -15,21 +15,21 @@ import { registerFeeds } from "./eleventy/feeds.js";
 import { registerFilters } from "./eleventy/filters.js";
 import { registerFrontMatter } from "./eleventy/front-matter.js";
 import { registerListPages } from "./eleventy/list-pages.js";
-import { registerLanguages } from "./eleventy/languages.js";
 import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
 import { registerRedirects } from "./eleventy/redirects.js";
 import { registerSitemap } from "./eleventy/sitemap.js";
 import { registerTermPages } from "./eleventy/term-pages.js";
+import { registerLanguages } from "./eleventy/translation-links.js";
 import { registerTypography } from "./eleventy/typography.js";
 import type { EleventyConfig } from "./eleventy/types.js";
 import { resolveOptions, type RuBlogOptions } from "./options.js";
 
-export type { Archive, ArchivePatterns } from "./archives.js";
+export type { Archive, ArchivePatterns } from "./output/archives.js";
 export type { AttachmentsOption, AuthorOption, FeedsOption, LegacyUrlsOption, RuBlogOptions } from "./options.js";
-export type { SlugStyle } from "./slugs.js";
-export type { TypographyGroup, TypographyOption } from "./typography.js";
-export type { Term, TermPage } from "./taxonomy.js";
+export type { SlugStyle } from "./urls/slugs.js";
+export type { TypographyGroup, TypographyOption } from "./content/typography.js";
+export type { Term, TermPage } from "./site/taxonomy.js";
 export type { EleventyConfig } from "./eleventy/types.js";
 
 /**

@@ -1,12 +1,12 @@
 import { closest, distance } from "fastest-levenshtein";
-import { checkArchivePattern, type ArchiveKind, type ArchivePatterns } from "./archives.js";
-import { isValidZone } from "./dates.js";
-import { isEntryIdStyle, type EntryIdStyle } from "./entry-ids.js";
+import { checkArchivePattern, type ArchiveKind, type ArchivePatterns } from "./output/archives.js";
+import { isValidZone } from "./posts/dates.js";
+import { ENTRY_ID_STYLE_NAMES, isEntryIdStyle, type EntryIdStyle } from "./output/entry-ids.js";
 import { describeValue, InvalidValueError, RuBlogError, type Warn } from "./errors.js";
-import type { Generator } from "./front-matter-formats.js";
-import { isSlugStyle, type SlugStyle } from "./slugs.js";
-import { typographyGroups, type TypographyGroups, type TypographyOption } from "./typography.js";
-import { checkSiteUrl } from "./urls.js";
+import { dialectNamed, GENERATOR_NAMES, GENERATOR_SLUG_STYLES, type GeneratorName } from "./generators/index.js";
+import { isSlugStyle, type SlugStyle } from "./urls/slugs.js";
+import { typographyGroups, type TypographyGroups, type TypographyOption } from "./content/typography.js";
+import { checkSiteUrl } from "./urls/urls.js";
 
 export interface AuthorOption {
   name: string;
@@ -136,7 +136,7 @@ export interface RuBlogOptions {
    * option set explicitly still wins.
    * @example from: "hugo"
    */
-  from?: Generator;
+  from?: GeneratorName;
   /** Path of a sitemap (sitemaps.org) of every listed page and term page, or `false`. @default false ("/sitemap.xml" with `from: "hugo"`) */
   sitemap?: string | false;
   /** A redirect page at each term's `…/page/1/` (Hugo writes one) to the term's page. @default false (true with `from: "hugo"`) */
@@ -200,7 +200,7 @@ export interface ResolvedOptions {
   postTemplateEngine: string;
   typography: TypographyGroups;
   /** The old generator, for its reading rules too; `undefined` when not given. */
-  from: Generator | undefined;
+  from: GeneratorName | undefined;
   sitemap: string | false;
   pageOneRedirects: boolean;
   strict: boolean;
@@ -223,47 +223,6 @@ export const DEFAULT_FEEDS: ResolvedFeeds = {
   stylesheet: { href: "/feed.xsl", bundled: true },
   entryId: "url",
   languages: "/:lang/feed.xml",
-};
-
-/**
- * What `from` sets: the URLs the generator writes with its default settings, as Hugo 0.111 and Pelican 4.8 wrote
- * them for test/fixtures/defaults (expected.json there). Options given explicitly are merged over these.
- */
-export const PRESETS: Record<Generator, RuBlogOptions> = {
-  hugo: {
-    // Hugo's URL of a page without a permalinks setting: its folder inside content/ and its slug or file name.
-    permalink: "/:sections/:slugorfilename/",
-    slugStyle: "unicode",
-    tagPages: "/tags/:slug/",
-    categoryPages: "/categories/:slug/",
-    termPageSize: 10,
-    feeds: {
-      all: "/index.xml",
-      tags: "/tags/:slug/index.xml",
-      categories: "/categories/:slug/index.xml",
-      limit: 0,
-      entryId: "url",
-    },
-    sitemap: "/sitemap.xml",
-    pageOneRedirects: true,
-  },
-  pelican: {
-    permalink: "{slug}.html",
-    slugStyle: "pelican",
-    categoryFromFolder: true,
-    tagPages: "/tag/:slug.html",
-    categoryPages: "/category/:slug.html",
-    // DEFAULT_PAGINATION = False: a term's articles all on one page; with a size, page 2 is `tag/{slug}2.html`.
-    termPageSize: 0,
-    feeds: {
-      all: "/feeds/all.atom.xml",
-      // Pelican writes no tag feeds by default (TAG_FEED_ATOM = None); this is the path its docs give them.
-      tags: "/feeds/:slug.tag.atom.xml",
-      categories: "/feeds/:slug.atom.xml",
-      limit: 0,
-      entryId: "pelican",
-    },
-  },
 };
 
 const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given" | "languages"> = {
@@ -347,10 +306,10 @@ const pageSize = (value: unknown, name: string): number =>
     ? (value as number)
     : fail(name, value, "expected 0 (all on one page) or a whole number of posts");
 
-const generator = (value: unknown, name: string): Generator | undefined =>
-  value === undefined || value === "hugo" || value === "pelican"
-    ? value
-    : fail(name, value, 'expected "hugo" or "pelican"');
+const generator = (value: unknown, name: string): GeneratorName | undefined =>
+  value === undefined || dialectNamed(value)
+    ? (value as GeneratorName | undefined)
+    : fail(name, value, `expected ${GENERATOR_NAMES.map((known) => `"${known}"`).join(" or ")}`);
 
 const timezone = (value: unknown, name: string): string =>
   isValidZone(string(value, name))
@@ -372,7 +331,11 @@ const author = (value: unknown, name: string): AuthorOption | undefined => {
 const slugStyle = (value: unknown, name: string): SlugStyle =>
   isSlugStyle(value)
     ? value
-    : fail(name, value, 'expected "translit", "unicode", "pelican" or a function (text) => slug');
+    : fail(
+        name,
+        value,
+        `expected ${["translit", ...Object.keys(GENERATOR_SLUG_STYLES)].map((style) => `"${style}"`).join(", ")} or a function (text) => slug`,
+      );
 
 /** `false`, a path inside the site (made root-relative) or an absolute http(s) URL. */
 const stylesheet = (value: unknown, name: string): FeedStylesheet | false => {
@@ -411,7 +374,11 @@ const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
         ? DEFAULT_FEEDS.entryId
         : isEntryIdStyle(given.entryId)
           ? given.entryId
-          : fail(`${name}.entryId`, given.entryId, 'expected "url", "pelican" or a function (post) => id'),
+          : fail(
+              `${name}.entryId`,
+              given.entryId,
+              `expected ${ENTRY_ID_STYLE_NAMES.map((style) => `"${style}"`).join(", ")} or a function (post) => id`,
+            ),
     languages:
       given.languages === undefined ? DEFAULT_FEEDS.languages : languageFeed(given.languages, `${name}.languages`),
   };
@@ -577,7 +544,7 @@ function warnUnknown(given: Record<string, unknown>, known: readonly string[], w
  * over the preset's feeds key by key (`feeds: { limit: 20 }` keeps the old generator's feed paths).
  */
 function withPreset(given: Record<string, unknown>): Record<string, unknown> {
-  const preset = given.from === "hugo" || given.from === "pelican" ? PRESETS[given.from] : undefined;
+  const preset = dialectNamed(given.from)?.preset;
   if (!preset) return given;
   const merged: Record<string, unknown> = { ...preset, ...given };
   const feedsGiven = given.feeds;

@@ -48,12 +48,21 @@ for (const [kind, { packageType, config }] of Object.entries(CONFIGS)) {
     await mkdir(path.join(site, "posts"), { recursive: true });
     await mkdir(path.join(site, "_includes"), { recursive: true });
     await writeFile(path.join(site, "posts", "coreos-opinion.md"), POST);
-    await writeFile(path.join(site, "_includes", "term.njk"), "<h1>{{ term.name }}</h1>{% for post in termPage.posts %}<a href=\"{{ post.url }}\">{{ post.data.title }}</a>{% endfor %}");
+    await writeFile(
+      path.join(site, "_includes", "term.njk"),
+      '<h1>{{ term.name }}</h1>{% for post in termPage.posts %}<a href="{{ post.url }}">{{ post.data.title }}</a>{% endfor %}',
+    );
     await buildWithPackage(site, config);
 
     const read = (file: string) => readFile(path.join(site, "_site", file), "utf8");
-    t.is(await read("it/coreos-opinion/index.html"), '<h2 id="prostoy-primer">Простой пример</h2>\n<p>Текст с {{ фигурными скобками }}.</p>\n');
-    t.is(await read("tags/mnenie/index.html"), '<h1>Мнение</h1><a href="/it/coreos-opinion/">Впечатления от CoreOS</a>');
+    t.is(
+      await read("it/coreos-opinion/index.html"),
+      '<h2 id="prostoy-primer">Простой пример</h2>\n<p>Текст с {{ фигурными скобками }}.</p>\n',
+    );
+    t.is(
+      await read("tags/mnenie/index.html"),
+      '<h1>Мнение</h1><a href="/it/coreos-opinion/">Впечатления от CoreOS</a>',
+    );
     const feed = await read("feed.xml");
     t.true(feed.includes("<id>https://example.ru/it/coreos-opinion/</id>"), feed);
     t.true(feed.includes("<published>2015-07-29T00:00:00+03:00</published>"), feed);
@@ -62,7 +71,9 @@ for (const [kind, { packageType, config }] of Object.entries(CONFIGS)) {
 
 test("a plain npm install puts the tarball next to the Eleventy asked for, and runs none of the package's scripts", async (t) => {
   const { root, installLog } = await installed;
-  const eleventy = JSON.parse(await readFile(path.join(root, "node_modules", "@11ty", "eleventy", "package.json"), "utf8")) as { version: string };
+  const eleventy = JSON.parse(
+    await readFile(path.join(root, "node_modules", "@11ty", "eleventy", "package.json"), "utf8"),
+  ) as { version: string };
   t.is(eleventy.version, await eleventyVersion());
   t.notRegex(installLog, /ERESOLVE|peer dep|prepare|build:package/i);
 });
@@ -80,7 +91,10 @@ test("publint finds nothing wrong with the tarball", async (t) => {
   const { tarball } = await installed;
   const { publint } = await import("publint");
   const data = await readFile(tarball);
-  const { messages } = await publint({ pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer }, level: "warning" });
+  const { messages } = await publint({
+    pack: { tarball: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer },
+    level: "warning",
+  });
   t.deepEqual(messages, []);
 });
 
@@ -100,6 +114,9 @@ test("the tarball holds the built code and types, not the sources, tests or exam
   const files = stdout.trim().split("\n");
   t.true(files.includes("package/dist/index.js"));
   t.true(files.includes("package/dist/index.d.ts"));
-  t.true(files.includes("package/dist/cli.js"));
-  t.deepEqual(files.filter((file) => /^package\/(src|test|example-site|bench)\//.test(file)), []);
+  t.true(files.includes("package/dist/cli/cli.js"));
+  t.deepEqual(
+    files.filter((file) => /^package\/(src|test|example-site|bench)\//.test(file)),
+    [],
+  );
 });

@@ -1,6 +1,6 @@
 /** Date archives: one virtual template paginated over every archive page, with `archiveLayout` or a built-in page. */
-import { archiveTitle, buildArchives, type Archive } from "../archives.js";
-import { builtInArchive } from "../built-in-pages.js";
+import { archiveTitle, buildArchives, type Archive } from "../output/archives.js";
+import { builtInArchive } from "../output/built-in-pages.js";
 import { pagesOf, type PluginContext } from "./context.js";
 import { layoutExists } from "./term-pages.js";
 import type { CollectionItem } from "./types.js";

@@ -12,20 +12,25 @@ import {
   type AttachmentSettings,
   type Copy,
   type PostPlace,
-} from "../attachments.js";
+} from "../content/attachments.js";
 import { RuBlogError } from "../errors.js";
-import { listFiles } from "../file-tree.js";
+import type { AttachmentDefaults } from "../generators/dialect.js";
+import { dialectOf, type GeneratorName } from "../generators/index.js";
+import { listFiles } from "../posts/file-tree.js";
 import type { AttachmentsOption } from "../options.js";
-import { assertUniqueUrls } from "../permalinks.js";
+import { assertUniqueUrls } from "../urls/permalinks.js";
 import type { PluginContext } from "./context.js";
 import { addUnlistedCollection } from "./existing-site.js";
 import { describeTemplate } from "./output-checks.js";
 import type { EleventyConfig } from "./types.js";
 
+/** Without `from`: `.html` files are templates, and page bundles keep their files beside their page. */
+const NO_GENERATOR_DEFAULTS: AttachmentDefaults = { html: false, bundles: true };
+
 /** The settings a site gets: see AttachmentsOption for the defaults and why `from` changes them. */
 function attachmentSettings(
   option: AttachmentsOption,
-  from: string | undefined,
+  from: GeneratorName | undefined,
   postsBase: string,
 ): AttachmentSettings {
   // The links inside posts resolve `{static}` against the same root (src/eleventy/content.ts).
@@ -35,7 +40,8 @@ function attachmentSettings(
       `option "attachments.root" is ${JSON.stringify(root)}, which does not hold the posts folder ${JSON.stringify(postsBase)}; set it to the folder your old content/ folder was copied to.`,
     );
   }
-  return { root, html: option.html ?? from === "pelican", bundles: option.bundles ?? from !== "pelican" };
+  const defaults = from === undefined ? NO_GENERATOR_DEFAULTS : dialectOf(from).attachments;
+  return { root, html: option.html ?? defaults.html, bundles: option.bundles ?? defaults.bundles };
 }
 
 export function registerAttachments(context: PluginContext): void {

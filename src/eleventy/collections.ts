@@ -1,5 +1,5 @@
 /** The collections the contract names: `posts`, `tagList`, `categoryList`, all from the one site model. */
-import { eleventyTagNames, itemsByTag } from "../tag-collections.js";
+import { eleventyTagNames, itemsByTag } from "../site/tag-collections.js";
 import type { PluginContext } from "./context.js";
 import { addUnlistedCollection } from "./existing-site.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";

@@ -1,45 +1,42 @@
 /**
- * Glue: links and shortcodes inside posts. Hugo shortcodes are expanded in a preprocessor, before Markdown (as Hugo
- * does); what needs the whole site (`ref`/`relref`) and HTML that Markdown must not touch go in as placeholders,
- * filled by one markdown-it rule during the post's only rendering, which also resolves Pelican's links. Each post's
- * source and tokens are walked once.
+ * Glue: links and shortcodes inside posts, in the old generators' body syntax (their dialects' `body`). Shortcodes
+ * are expanded in a preprocessor, before Markdown (as Hugo does); what needs the whole site (`ref`/`relref`) and HTML
+ * that Markdown must not touch go in as placeholders, filled by one markdown-it rule during the post's only
+ * rendering, which also resolves the generators' links (Pelican's `{filename}`). Each post's source and tokens are
+ * walked once.
  */
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import picomatch from "picomatch";
 import { RuBlogError } from "../errors.js";
-import {
-  BUILT_INS,
-  LINK_SHORTCODES,
-  tableOfContents,
-  UnsupportedShortcodeError,
-  type BuiltInContext,
-  type TocHeading,
-} from "../hugo-shortcodes.js";
-import {
-  resolveHugoRef,
-  resolvePelicanLink,
-  rewritePelicanHtml,
-  splitPelicanLink,
-  type LinkingPost,
-  type LinkSite,
-  type Resolution,
-} from "../links.js";
+import type { ShortcodeSet } from "../generators/dialect.js";
+import { DIALECTS, dialectOf, type GeneratorName } from "../generators/index.js";
+import type { LinkingPost, LinkSite, Resolution } from "../content/links.js";
 import {
   expandShortcodes,
   mayHaveShortcodes,
   ShortcodeSyntaxError,
   type LineRange,
   type ShortcodeCall,
-} from "../shortcodes.js";
-import { termKey } from "../taxonomy.js";
-import { contentRoot } from "../attachments.js";
+} from "../content/shortcodes.js";
+import { termKey } from "../site/taxonomy.js";
+import { contentRoot } from "../content/attachments.js";
 import type { PluginContext } from "./context.js";
 import type { EleventyConfig } from "./types.js";
 
-type Placeholder = { html: string } | { ref: string; kind: "ref" | "relref"; written: string } | { toc: true };
-type Filled = Exclude<Placeholder, { toc: true }>;
+type Heading = { level: number; id: string; html: string };
+type Placeholder =
+  | { html: string }
+  | { link: (post: LinkingPost, site: LinkSite) => Resolution; written: string }
+  | { toc: (headings: readonly Heading[]) => string };
+type Filled = Exclude<Placeholder, { toc: unknown }>;
+
+/** Every generator's links (they are resolved in every post: a migrated post keeps them whatever `from` says). */
+const LINK_SYNTAXES = DIALECTS.map((dialect) => dialect.body);
+
+/** A shortcode that is neither the generator's built-in nor one the site registers. */
+class UnregisteredShortcodeError extends Error {}
 
 /**
  * Letters and digits only, so that Markdown leaves it alone wherever it stands (text, link destination, HTML); the
@@ -129,7 +126,8 @@ export function registerContent(plugin: PluginContext): void {
   eleventyConfig.addPreprocessor("ru-blog-shortcodes", "md,markdown", async (data: PostData, content: string) => {
     const file = context.postFile(data.page?.inputPath);
     if (!file || typeof content !== "string" || !mayHaveShortcodes(content)) return undefined;
-    if (isPelicanPost(context.from, data.page?.inputPath as string)) return undefined;
+    const shortcodes = shortcodesOf(context.from, data.page?.inputPath as string);
+    if (!shortcodes) return undefined;
     const table: Placeholder[] = [];
     placeholders.set(data.page?.inputPath as string, table);
     const hold = (value: Placeholder) => placeholder(table.push(value) - 1);
@@ -138,11 +136,11 @@ export function registerContent(plugin: PluginContext): void {
     try {
       return await expandShortcodes(content, codeBlocks(markdown, content), (call) => {
         line = call.line;
-        return renderShortcode(call, { data, hold, markdown, eleventyConfig });
+        return renderShortcode(call, { shortcodes, data, hold, markdown, eleventyConfig });
       });
     } catch (error) {
       if (error instanceof ShortcodeSyntaxError) line = error.line;
-      else if (!(error instanceof UnsupportedShortcodeError)) throw error;
+      else if (!(error instanceof UnregisteredShortcodeError) && !shortcodes.isUnsupported(error)) throw error;
       const inputPath = data.page?.inputPath as string;
       throw new RuBlogError(`line ${line + bodyOffset(inputPath, content)}: ${(error as Error).message}`, { file });
     }
@@ -156,6 +154,7 @@ interface PostData {
 }
 
 interface RenderContext {
+  shortcodes: ShortcodeSet;
   data: PostData;
   hold(value: Placeholder): string;
   markdown: MarkdownIt | undefined;
@@ -163,13 +162,10 @@ interface RenderContext {
 }
 
 async function renderShortcode(call: ShortcodeCall, context: RenderContext): Promise<string> {
-  const { data, hold, markdown, eleventyConfig } = context;
-  if (LINK_SHORTCODES.has(call.name)) {
-    return hold({
-      ref: call.positional[0] ?? call.named.path ?? "",
-      kind: call.name as "ref" | "relref",
-      written: call.source,
-    });
+  const { shortcodes, data, hold, markdown, eleventyConfig } = context;
+  if (shortcodes.isLink(call.name)) {
+    const link = { name: call.name, ref: call.positional[0] ?? call.named.path ?? "" };
+    return hold({ link: (post, site) => shortcodes.resolveLink(link, post, site), written: call.source });
   }
   // A site's own shortcode of a built-in's name wins, as a site's layouts/shortcodes/ file wins in Hugo.
   const own =
@@ -180,14 +176,10 @@ async function renderShortcode(call: ShortcodeCall, context: RenderContext): Pro
     const output = String((await own.call({ page: data.page, eleventy: data.eleventy, ctx: data }, ...args)) ?? "");
     return call.markdown ? output : hold({ html: output });
   }
-  // Hugo has no toc shortcode: a theme's is almost always `{{ .TableOfContents }}`, which is what this writes.
-  if (call.name === "toc") return hold({ toc: true });
-  const builtIn = BUILT_INS.get(call.name);
-  if (builtIn) {
-    const output = builtIn(call, builtInContext(data, markdown));
-    return "markdown" in output ? output.markdown : hold({ html: output.html });
-  }
-  throw new UnsupportedShortcodeError(unregisteredMessage(call));
+  if (call.name === shortcodes.tableOfContentsName) return hold({ toc: shortcodes.tableOfContents });
+  const output = shortcodes.render(call, builtInContext(data, markdown));
+  if (output) return "markdown" in output ? output.markdown : hold({ html: output.html });
+  throw new UnregisteredShortcodeError(shortcodes.unregisteredMessage(call));
 }
 
 /**
@@ -205,20 +197,22 @@ function bodyOffset(inputPath: string, body: string): number {
 }
 
 /**
- * On a Pelican blog `{{< … >}}` is text, as Pelican shows it: with `from: "pelican"`, or (without `from: "hugo"`) in a
- * post written in Pelican's own header format, which the plugin reads as Pelican's too (front-matter.ts). Asked only
- * of posts that hold something like a shortcode.
+ * The shortcodes a post's body is written with: its generator's (`from`), or without `from` the generator whose own
+ * header format the post starts with (on a Pelican blog `{{< … >}}` is text, as Pelican shows it), else the first
+ * that has shortcodes. Undefined when they are text. Asked only of posts that hold something like a shortcode.
  */
-function isPelicanPost(from: unknown, inputPath: string): boolean {
-  if (from === "pelican") return true;
-  if (from === "hugo") return false;
+function shortcodesOf(from: GeneratorName | undefined, inputPath: string): ShortcodeSet | undefined {
+  if (from !== undefined) return dialectOf(from).body.shortcodes;
+  let start = "";
   try {
-    return PELICAN_HEADER_START.test(readFileSync(inputPath, "utf8").slice(0, 200));
+    start = readFileSync(inputPath, "utf8").slice(0, 200);
   } catch {
-    return false;
+    // An unreadable file is in no generator's own format.
   }
+  const own = DIALECTS.find((dialect) => dialect.reading.writtenInOwnFormat(start));
+  if (own) return own.body.shortcodes;
+  return DIALECTS.find((dialect) => dialect.body.shortcodes)?.body.shortcodes;
 }
-const PELICAN_HEADER_START = /^\uFEFF?[A-Za-z][\w-]*:[ \t]*/;
 
 /** The placeholders with each `toc` replaced by the table of contents of the post's headings (ids as rendered). */
 function withTableOfContents(
@@ -227,7 +221,7 @@ function withTableOfContents(
   renderInline: (tokens: Token[]) => string,
 ): Filled[] {
   if (!held.some((value) => "toc" in value)) return held as Filled[];
-  const headings: TocHeading[] = [];
+  const headings: Heading[] = [];
   tokens.forEach((token, i) => {
     if (token.type !== "heading_open") return;
     const inline = tokens[i + 1];
@@ -237,24 +231,10 @@ function withTableOfContents(
       html: inline?.children ? renderInline(inline.children) : "",
     });
   });
-  const html = tableOfContents(headings);
-  return held.map((value) => ("toc" in value ? { html } : value));
+  return held.map((value) => ("toc" in value ? { html: value.toc(headings) } : value));
 }
 
-function unregisteredMessage(call: ShortcodeCall): string {
-  const [open, close] = call.markdown ? ["{{%", "%}}"] : ["{{<", ">}}"];
-  const paired = call.inner !== undefined;
-  const how = paired
-    ? `eleventyConfig.addPairedShortcode("${call.name}", function (content, ...args) { return "…"; })`
-    : `eleventyConfig.addShortcode("${call.name}", function (...args) { return "…"; })`;
-  return (
-    `the shortcode ${open} ${call.name} ${close} is not one of Hugo's built-ins and the site registers no ` +
-    `Eleventy ${paired ? "paired shortcode" : "shortcode"} "${call.name}" (in Hugo it was the theme's or layouts/shortcodes/${call.name}.html). Register one in your Eleventy config: ${how}` +
-    `${call.isNamed ? " (named arguments arrive as one object)" : ""}`
-  );
-}
-
-function builtInContext(data: PostData, markdown: MarkdownIt | undefined): BuiltInContext {
+function builtInContext(data: PostData, markdown: MarkdownIt | undefined): Parameters<ShortcodeSet["render"]>[1] {
   return {
     markdownify: (text) => (markdown ? markdown.renderInline(text) : text),
     param: (key) => {
@@ -306,7 +286,7 @@ function resolveTokens(
       const value = Number(index) < below ? held[Number(index)] : undefined;
       if (!value) return whole;
       if ("html" in value) return fill(value.html, "html", Number(index));
-      const resolution = resolveHugoRef(value.ref, value.kind, post, site);
+      const resolution = value.link(post, site);
       if ("problem" in resolution) {
         report(resolution.problem);
         return where === "url" ? value.written : escapeHtml(value.written);
@@ -330,7 +310,7 @@ function resolveTokens(
       }
     }
     if (token.type === "html_block" || token.type === "html_inline") {
-      token.content = rewritePelicanHtml(held.length ? fill(token.content, "html") : token.content, post, site, report);
+      token.content = rewriteHtml(held.length ? fill(token.content, "html") : token.content, post, site, report);
     }
     if (token.children) resolveTokens(token.children, post, held, site, report);
     if (token.type === "link_open" || token.type === "image") {
@@ -362,10 +342,15 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** Raw HTML with each generator's links in it rewritten. */
+function rewriteHtml(html: string, post: LinkingPost, site: LinkSite, report: (message: string) => void): string {
+  return LINK_SYNTAXES.reduce((text, syntax) => syntax.rewriteHtml?.(text, post, site, report) ?? text, html);
+}
+
 function resolveUrl(value: string, post: LinkingPost, site: LinkSite, report: (message: string) => void): string {
-  const link = splitPelicanLink(value);
-  if (!link) return value;
-  const resolution: Resolution = resolvePelicanLink(link.what, link.target, post, site);
+  let resolution: Resolution | undefined;
+  for (const syntax of LINK_SYNTAXES) resolution ??= syntax.resolveLink?.(value, post, site);
+  if (!resolution) return value;
   if ("problem" in resolution) {
     report(resolution.problem);
     // As written: markdown-it percent-encodes the braces (`%7Bfilename%7D`), Pelican leaves them.

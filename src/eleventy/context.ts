@@ -6,17 +6,17 @@ import path from "node:path";
 import picomatch from "picomatch";
 import { withPlace, type Warn } from "../errors.js";
 import type { ResolvedOptions } from "../options.js";
-import { normalizeUrlKey } from "../permalinks.js";
+import { normalizeUrlKey } from "../urls/permalinks.js";
 import {
   listsFingerprint,
   rebuildScope,
   rendersPageListing,
   type ListedPost,
   type RebuildScope,
-} from "../rebuild-scope.js";
-import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site.js";
-import { createPostSlugger, createSlugger, type PostSlugger } from "../slugs.js";
-import { createTypesetter, type Typesetter } from "../typography.js";
+} from "../site/rebuild-scope.js";
+import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site/site.js";
+import { createPostSlugger, createSlugger, type PostSlugger } from "../urls/slugs.js";
+import { createTypesetter, type Typesetter } from "../content/typography.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
 import { assignTranslations, createLanguages, type Languages } from "./languages.js";
 

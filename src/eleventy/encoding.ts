@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
-import { decodePostBytes, ENCODING_NAMES } from "../encodings.js";
+import { decodePostBytes, ENCODING_NAMES } from "../posts/encodings.js";
 import { RuBlogError, withPlace, type Warn } from "../errors.js";
-import { parsePostYaml } from "../front-matter.js";
-import { readOtherFrontMatter, type Generator } from "../front-matter-formats.js";
+import type { GeneratorName } from "../generators/index.js";
+import { readOtherFrontMatter } from "../posts/front-matter-formats.js";
+import { parsePostYaml } from "../posts/front-matter-readers.js";
 
 /** What gray-matter made of a file: its front matter's text, its data and the body. */
 export interface ParsedFile {
@@ -24,7 +25,7 @@ export function looksMisdecoded(text: string | undefined): boolean {
 const YAML_FRONT_MATTER = /^---[^\S\r\n]*\r?\n(?:([\s\S]*?)\r?\n)?---[^\S\r\n]*(?:\r?\n|$)/;
 
 /**
- * Reads a post again from its bytes, decoded in the encoding they are in (see src/encodings.ts), with a warning
+ * Reads a post again from its bytes, decoded in the encoding they are in (see src/posts/encodings.ts), with a warning
  * naming the file and the encoding; or refuses it, naming the file and what its bytes are. Returns false when the
  * file is UTF-8 after all (its U+FFFD is the author's own), leaving `parsed` as it was.
  */
@@ -33,7 +34,7 @@ export function rereadInOwnEncoding(
   filePath: string,
   file: string,
   warn: Warn,
-  from: Generator | undefined,
+  from: GeneratorName | undefined,
 ): boolean {
   let bytes: Buffer;
   try {

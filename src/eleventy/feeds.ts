@@ -1,12 +1,12 @@
 /** Atom feeds (the site's, each term's, copies at old paths) and the `feedLinks` autodiscovery shortcode. */
 import { escapeAttribute } from "entities";
-import { createEntryIdRegistry, entryIdOf } from "../entry-ids.js";
+import { createEntryIdRegistry, entryIdOf } from "../output/entry-ids.js";
 import { withPlace } from "../errors.js";
-import { absolutizeHtml, feedCategories, renderAtomFeed, type FeedEntry, type FeedSite } from "../feeds.js";
+import { absolutizeHtml, feedCategories, renderAtomFeed, type FeedEntry, type FeedSite } from "../output/feeds.js";
 import type { ResolvedOptions } from "../options.js";
-import { postState, type FeedPlan, type SiteModel } from "../site.js";
-import { absoluteUrl } from "../urls.js";
-import { FEED_STYLESHEET } from "../feed-stylesheet.js";
+import { postState, type FeedPlan, type SiteModel } from "../site/site.js";
+import { absoluteUrl } from "../urls/urls.js";
+import { FEED_STYLESHEET } from "../output/feed-stylesheet.js";
 import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 

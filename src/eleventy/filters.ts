@@ -1,8 +1,8 @@
 /** The filters, in every template language at once (`addFilter` registers Nunjucks, Liquid and 11ty.js). */
-import { createDateFilters } from "../dates.js";
+import { createDateFilters } from "../posts/dates.js";
 import { withPlace } from "../errors.js";
-import { termKey } from "../taxonomy.js";
-import { readingTime, ruPlural } from "../words.js";
+import { termKey } from "../site/taxonomy.js";
+import { readingTime, ruPlural } from "../content/words.js";
 import type { PluginContext } from "./context.js";
 
 /** A filter whose bad input is reported as the plugin's error naming the filter. */

@@ -7,11 +7,12 @@ import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import picomatch from "picomatch";
 import { RuBlogError, withPlace } from "../errors.js";
-import { normalizePost, parsePostYaml } from "../front-matter.js";
-import { readOtherFrontMatter, unreadFrontMatter } from "../front-matter-formats.js";
+import { normalizePost } from "../posts/front-matter.js";
+import { parsePostYaml } from "../posts/front-matter-readers.js";
+import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
-import { DEFAULT_CATEGORY } from "../permalinks.js";
-import { typesetPostData } from "../typography.js";
+import { DEFAULT_CATEGORY } from "../urls/permalinks.js";
+import { typesetPostData } from "../content/typography.js";
 import type { PluginContext } from "./context.js";
 import { tagCollectionsOf } from "./collections.js";
 

@@ -1,7 +1,7 @@
 /**
  * Languages in Eleventy: each post's language found as its front matter is read, filters that follow the
  * language of the page they are called on (or of the post they are given), `translations` in each linked post's
- * data, and the `translationLinks` shortcode.
+ * data, and the `translationLinks` shortcode's links (registered by translation-links.ts).
  */
 import { readdirSync } from "node:fs";
 import path from "node:path";
@@ -12,11 +12,10 @@ import {
   translationBase,
   withPostLanguage,
   type Translation,
-} from "../languages.js";
+} from "../site/languages.js";
 import { describeValue, InvalidValueError, type Warn } from "../errors.js";
-import type { SiteModel } from "../site.js";
-import { absoluteUrl, encodePath } from "../urls.js";
-import type { PluginContext } from "./context.js";
+import type { SiteModel } from "../site/site.js";
+import { absoluteUrl, encodePath } from "../urls/urls.js";
 
 /** What a filter's `this` holds in each template language (Eleventy 3 adds `page` in all three). */
 interface FilterThis {
@@ -203,11 +202,4 @@ export function translationLinksOf<I extends TranslatedItem>(
   const originalItem = model.originalOf.get(item) ?? item;
   const original = originalItem === item ? self : (translations.find((t) => t.url === originalItem.url) ?? self);
   return hreflangLinks(self, translations, original, (url) => (siteUrl ? absoluteUrl(url, siteUrl) : encodePath(url)));
-}
-
-/** The `translationLinks` shortcode: on a post that has translations, its `<link rel="alternate" hreflang>` tags. */
-export function registerLanguages({ config, options, currentSite }: PluginContext): void {
-  config.addShortcode("translationLinks", function (this: { page?: { inputPath?: string } }) {
-    return translationLinksOf(currentSite(), this.page?.inputPath, options.siteUrl);
-  });
 }

@@ -1,5 +1,5 @@
 /** Markdown: `.markdown` files are posts too, and headings get readable Cyrillic anchors. */
-import { headingAnchors } from "../markdown.js";
+import { headingAnchors } from "../content/markdown.js";
 import type { PluginContext } from "./context.js";
 
 function isPostData(env: unknown): boolean {

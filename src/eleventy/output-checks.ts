@@ -4,9 +4,9 @@
  * owner per URL; and, before Eleventy reads anything, that every post file can be read.
  */
 import picomatch from "picomatch";
-import { assertWritablePages } from "../output-paths.js";
-import { assertUniqueUrls, normalizeUrlKey } from "../permalinks.js";
-import { optionsMovingPages } from "../site.js";
+import { assertWritablePages } from "../urls/output-paths.js";
+import { assertUniqueUrls, normalizeUrlKey } from "../urls/permalinks.js";
+import { optionsMovingPages } from "../site/site.js";
 import type { PluginContext } from "./context.js";
 import { assertPostsReadable } from "./readable-posts.js";
 

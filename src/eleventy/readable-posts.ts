@@ -1,7 +1,7 @@
 import { accessSync, constants } from "node:fs";
 import path from "node:path";
 import { RuBlogError } from "../errors.js";
-import { listFiles } from "../file-tree.js";
+import { listFiles } from "../posts/file-tree.js";
 
 /**
  * Refuses, before Eleventy reads anything, a post file the build may not read: Eleventy's own read error is a stack

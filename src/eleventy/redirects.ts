@@ -1,6 +1,6 @@
 /** Redirect pages for aliases and old term URLs, and the redirects file for static hosts (`redirects` option). */
-import { redirectPage, redirectsFile, type Redirect } from "../redirects.js";
-import type { SiteModel } from "../site.js";
+import { redirectPage, redirectsFile, type Redirect } from "../output/redirects.js";
+import type { SiteModel } from "../site/site.js";
 import { onePageOf, pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 

@@ -1,5 +1,5 @@
 /** The sitemap (`sitemap` option): every listed page and term page, from the site model, in one template. */
-import { sitemapPages, sitemapXml, type SitemapPage } from "../sitemap.js";
+import { sitemapPages, sitemapXml, type SitemapPage } from "../output/sitemap.js";
 import { onePageOf, type PluginContext } from "./context.js";
 
 export function registerSitemap({ config, options, currentSite }: PluginContext): void {

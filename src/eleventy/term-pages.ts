@@ -1,11 +1,11 @@
 /** Term pages (one per tag or category page, rendered with `termLayout`) and the tag and category indexes. */
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
-import { builtInTermIndex, builtInTermPage } from "../built-in-pages.js";
+import { builtInTermIndex, builtInTermPage } from "../output/built-in-pages.js";
 import { RuBlogError } from "../errors.js";
-import { termIndexTitle } from "../words.js";
-import type { TermIndex } from "../site.js";
-import type { TermPage } from "../taxonomy.js";
+import { termIndexTitle } from "../content/words.js";
+import type { TermIndex } from "../site/site.js";
+import type { TermPage } from "../site/taxonomy.js";
 import { pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem, EleventyConfig } from "./types.js";
 

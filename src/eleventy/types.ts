@@ -2,7 +2,7 @@
  * The part of Eleventy's API the plugin's glue uses, declared here so that the package's types do not depend on
  * Eleventy's own (which differ between Eleventy 3 and 4).
  */
-import type { PageItem } from "../site.js";
+import type { PageItem } from "../site/site.js";
 
 export interface EleventyConfig {
   directories: { input: string; includes: string; layouts?: string | undefined; data?: string; output: string };

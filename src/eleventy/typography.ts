@@ -1,7 +1,7 @@
 /** Russian typography (`typography` option) of post bodies, and the `typograf` filter for the site's own text. */
 import { withPlace } from "../errors.js";
-import type { PostState } from "../front-matter.js";
-import { createTypesetter, typographyGroups } from "../typography.js";
+import type { PostState } from "../posts/front-matter.js";
+import { createTypesetter, typographyGroups } from "../content/typography.js";
 import type { PluginContext } from "./context.js";
 
 export function registerTypography({ config, options, typeset }: PluginContext): void {

@@ -30,16 +30,22 @@ export async function buildFixtureSite(
   files: Record<string, string> = {},
 ): Promise<{ root: string; output: string }> {
   const root = await writeSite(files);
-  await cp(path.join(REPO, "test/fixtures", fixture, "content"), path.join(root, "src", "content"), { recursive: true });
-  const output = path.join(root, "_site");
-  const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "src")), path.relative(process.cwd(), output), {
-    quietMode: true,
-    config(eleventyConfig: any) {
-      eleventyConfig.setUseGitIgnore(false);
-      eleventyConfig.addFilter("postPaths", (posts: { url: string }[]) => posts.map((post) => post.url.slice(1)));
-      eleventyConfig.addPlugin(ruBlog, options);
-    },
+  await cp(path.join(REPO, "test/fixtures", fixture, "content"), path.join(root, "src", "content"), {
+    recursive: true,
   });
+  const output = path.join(root, "_site");
+  const eleventy = new Eleventy(
+    path.relative(process.cwd(), path.join(root, "src")),
+    path.relative(process.cwd(), output),
+    {
+      quietMode: true,
+      config(eleventyConfig: any) {
+        eleventyConfig.setUseGitIgnore(false);
+        eleventyConfig.addFilter("postPaths", (posts: { url: string }[]) => posts.map((post) => post.url.slice(1)));
+        eleventyConfig.addPlugin(ruBlog, options);
+      },
+    },
+  );
   await eleventy.write();
   return { root, output };
 }
@@ -64,7 +70,7 @@ export async function writeOldSite(folder: string, paths: readonly string[]): Pr
 /** Runs `ru-blog ...args` from the TypeScript source. */
 export function runCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) =>
-    execFile(process.execPath, ["--import", "tsx", "src/cli.ts", ...args], { cwd: REPO }, (error, stdout, stderr) =>
+    execFile(process.execPath, ["--import", "tsx", "src/cli/cli.ts", ...args], { cwd: REPO }, (error, stdout, stderr) =>
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
     ),
   );

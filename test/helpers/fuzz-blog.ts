@@ -14,9 +14,9 @@ import { DateTime } from "luxon";
 import { CORE_SCHEMA, load } from "js-yaml";
 import { validateXML } from "xmllint-wasm";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
-import { dateFromFileName, parseFrontMatterDate } from "../../src/dates.js";
-import { checkSitePath, postPermalink } from "../../src/permalinks.js";
-import { createPostSlugger, createSlugger } from "../../src/slugs.js";
+import { dateFromFileName, parseFrontMatterDate } from "../../src/posts/dates.js";
+import { checkSitePath, postPermalink } from "../../src/urls/permalinks.js";
+import { createPostSlugger, createSlugger } from "../../src/urls/slugs.js";
 import { parseFeed } from "./feed-validation.js";
 import { pluginError } from "./site.js";
 
@@ -241,7 +241,15 @@ export const FIXED_FILES: Record<string, string> = {
 };
 /** Output files of the fixed pages, and the plugin's pages every build writes. */
 const DUMPS = new Set(["list.json", "all.json", "terms.json"]);
-const FIXED_OUTPUT = ["list.json", "all.json", "terms.json", "feed.xml", "feed.xsl", "tags/index.html", "categories/index.html"];
+const FIXED_OUTPUT = [
+  "list.json",
+  "all.json",
+  "terms.json",
+  "feed.xml",
+  "feed.xsl",
+  "tags/index.html",
+  "categories/index.html",
+];
 
 export function blogFiles(blog: BlogSpec): Record<string, string | Buffer> {
   const files: Record<string, string | Buffer> = { ...FIXED_FILES };
@@ -812,12 +820,12 @@ const pelicanPostArb: fc.Arbitrary<FrontMatter> = fc
   })
   .chain((entries) =>
     // Pelican (Python-Markdown) takes a key after up to three spaces.
-    fc.array(fc.constantFrom(0, 0, 0, 1, 2, 3), { minLength: entries.length, maxLength: entries.length }).map(
-      (indents): FrontMatter => ({
+    fc
+      .array(fc.constantFrom(0, 0, 0, 1, 2, 3), { minLength: entries.length, maxLength: entries.length })
+      .map((indents): FrontMatter => ({
         kind: "pelican",
         entries: entries.map(([key, value], index) => ({ key, value, indent: indents[index]! })),
-      }),
-    ),
+      })),
   );
 
 // prettier-ignore
@@ -836,7 +844,10 @@ const ownPermalinkArb: fc.Arbitrary<Array<{ key: string; value: Y }>> = fc
 
 const yamlWithOwnPermalinkArb: fc.Arbitrary<FrontMatter> = fc
   .tuple(yamlPostArb, ownPermalinkArb)
-  .map(([frontMatter, own]) => ({ kind: "yaml", entries: [...(frontMatter as { entries: Array<{ key: string; value: Y }> }).entries, ...own] }));
+  .map(([frontMatter, own]) => ({
+    kind: "yaml",
+    entries: [...(frontMatter as { entries: Array<{ key: string; value: Y }> }).entries, ...own],
+  }));
 
 /** Front matter the README accepts: YAML in any casing, Pelican's header, or none. */
 const frontMatterArb: fc.Arbitrary<FrontMatter> = fc.oneof(

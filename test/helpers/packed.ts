@@ -28,7 +28,7 @@ export interface PackedInstall {
   installLog: string;
   /** Eleventy's command line script in the install. */
   eleventyCli: string;
-  /** The package's `ru-blog` command (dist/cli.js) in the install. */
+  /** The package's `ru-blog` command (dist/cli/cli.js) in the install. */
   ruBlogCli: string;
 }
 
@@ -52,21 +52,27 @@ async function install(): Promise<PackedInstall> {
   const root = await mkdtemp(path.join(tmpdir(), "ru-blog-packed-"));
   // Removed when the test process ends; RU_BLOG_KEEP_PACKED=1 keeps it for a look at the built sites.
   if (!process.env.RU_BLOG_KEEP_PACKED) process.once("exit", () => rmSync(root, { recursive: true, force: true }));
-  const { stdout } = await withPackLock(() => run(npm, ["pack", "--json", "--pack-destination", root], { cwd: repo, maxBuffer: 1 << 24 }));
+  const { stdout } = await withPackLock(() =>
+    run(npm, ["pack", "--json", "--pack-destination", root], { cwd: repo, maxBuffer: 1 << 24 }),
+  );
   const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string }[];
   const tarball = path.join(root, packed!.filename);
   await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "packed-install-test", private: true }));
   // A plain install, as a user runs it: npm refuses (ERESOLVE) an Eleventy outside the peer range.
-  const { stderr: installLog } = await run(npm, ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@11ty/eleventy@${await eleventyVersion()}`], {
-    cwd: root,
-    maxBuffer: 1 << 24,
-  });
+  const { stderr: installLog } = await run(
+    npm,
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@11ty/eleventy@${await eleventyVersion()}`],
+    {
+      cwd: root,
+      maxBuffer: 1 << 24,
+    },
+  );
   return {
     root,
     tarball,
     installLog,
     eleventyCli: path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"),
-    ruBlogCli: path.join(root, "node_modules", "eleventy-plugin-ru-blog", "dist", "cli.js"),
+    ruBlogCli: path.join(root, "node_modules", "eleventy-plugin-ru-blog", "dist", "cli", "cli.js"),
   };
 }
 
@@ -114,9 +120,13 @@ export async function createSite(name: string, packageType: "module" | "commonjs
  * `eleventy --quiet` run in that folder, so it writes `siteDir/_site`. `configSource`, when given, is written to
  * `eleventy.config.js` first. Rejects with Eleventy's output when the build fails.
  */
-export async function buildWithPackage(siteDir: string, configSource?: string): Promise<{ stdout: string; stderr: string }> {
+export async function buildWithPackage(
+  siteDir: string,
+  configSource?: string,
+): Promise<{ stdout: string; stderr: string }> {
   const { root, eleventyCli } = await packedInstall();
-  if (path.relative(root, siteDir).startsWith("..")) throw new Error(`${siteDir} is not inside the packed install ${root}`);
+  if (path.relative(root, siteDir).startsWith(".."))
+    throw new Error(`${siteDir} is not inside the packed install ${root}`);
   if (configSource !== undefined) await writeFile(path.join(siteDir, "eleventy.config.js"), configSource);
   return run(process.execPath, [eleventyCli, "--quiet"], { cwd: siteDir, maxBuffer: 1 << 26 });
 }
@@ -126,6 +136,10 @@ export async function runRuBlogCli(args: string[]): Promise<{ code: number; stdo
   const { ruBlogCli } = await packedInstall();
   return run(process.execPath, [ruBlogCli, ...args], { maxBuffer: 1 << 24 }).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr,
+    }),
   );
 }

@@ -10,9 +10,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
-import { checkUrls } from "../../src/check-urls.js";
-import { migrate, themePageGlobs, type MigrateArgs } from "../../src/migrate/command.js";
-import { planMigration } from "../../src/migrate/plan.js";
+import { checkUrls } from "../../src/cli/check-urls.js";
+import { migrate, themePageGlobs, type MigrateArgs } from "../../src/cli/migrate/command.js";
+import { planMigration } from "../../src/cli/migrate/plan.js";
 import { readExpected, REPO, runCli, writeOldSite } from "../helpers/fixture-build.js";
 
 const roots: string[] = [];

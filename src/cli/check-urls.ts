@@ -1,0 +1,440 @@
+/**
+ * `ru-blog check-urls`: does a new build still serve every URL of an old one?
+ *
+ * Both builds are folders of files as a static host serves them. Each tree is walked once into a set of
+ * normalised paths (percent-escapes decoded per segment, Unicode NFC), so `/tags/мнение/` stored raw by Hugo
+ * and `%D0%BC%D0%BD...` stored escaped by another tool are the same URL. An old file is served when the new
+ * build has a file at the same normalised path: `x/index.html` (URL `/x/`) needs a new `x/index.html`,
+ * `x.html` (URL `/x.html`) needs a new `x.html`. That new file may be a redirect page
+ * (`<meta http-equiv="refresh" content="0; url=...">`); a redirect whose site-internal target the new build
+ * does not serve is reported as broken too (chains are followed, loops reported).
+ */
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import picomatch from "picomatch";
+import { Parser } from "htmlparser2";
+import { InvalidValueError } from "../errors.js";
+import { DIALECTS } from "../generators/index.js";
+import { listFiles } from "../posts/file-tree.js";
+
+export interface CheckUrlsOptions {
+  /** Globs (picomatch) of old paths to skip, relative to the old folder, no leading slash: `"theme/**"`. */
+  ignore?: readonly string[];
+  /** Check every old file, not only pages and feeds. @default false */
+  all?: boolean;
+  /**
+   * The new site's address (`https://example.ru/` or `https://example.ru/blog/`). Redirect targets that are
+   * absolute URLs on this host are checked against the new build; without it they count as external.
+   */
+  siteUrl?: string;
+}
+
+/** An old URL the new build would not serve, and why. `url` and `target` are root-relative, decoded. */
+export type Breakage =
+  | { url: string; reason: "missing" }
+  | { url: string; reason: "redirect-to-missing"; target: string }
+  | { url: string; reason: "redirect-loop"; target: string };
+
+export interface CheckUrlsResult {
+  /** Old URLs checked (after `ignore`). */
+  checked: number;
+  /** Old files left out by `ignore`. */
+  ignored: number;
+  /** Sorted by URL. */
+  broken: Breakage[];
+}
+
+const PAGE_EXTENSIONS = /\.html?$/i;
+const PAGE_OR_FEED_EXTENSIONS = /\.(?:html?|xml|atom|rss)$/i;
+const MAX_REDIRECT_HOPS = 10;
+const LOCAL_HOST = "ru-blog.invalid";
+
+/** Pages (`.html`, `.htm`) and feeds (`.xml`, `.atom`, `.rss`) are what `check-urls` checks by default. */
+export function isPageOrFeed(path: string): boolean {
+  return PAGE_OR_FEED_EXTENSIONS.test(path);
+}
+
+/** Decodes a run of `%XX` escapes character by character (UTF-8 takes 1 to 4 bytes), keeping invalid bytes. */
+function decodeEscapeRun(run: string): string {
+  const escapes = run.match(/%[0-9A-Fa-f]{2}/g) ?? [];
+  let out = "";
+  for (let i = 0; i < escapes.length;) {
+    let taken = 0;
+    for (let length = Math.min(4, escapes.length - i); length > 0 && taken === 0; length--) {
+      try {
+        out += decodeURIComponent(escapes.slice(i, i + length).join(""));
+        taken = length;
+      } catch {
+        // not a whole character; try a shorter one
+      }
+    }
+    if (taken === 0) {
+      out += escapes[i];
+      taken = 1;
+    }
+    i += taken;
+  }
+  return out;
+}
+
+/** Decodes the valid percent-escapes of one path segment; a broken escape (`%zz`, `%D0` alone) stays as is. */
+function decodeSegment(segment: string): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(segment);
+  } catch {
+    decoded = segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeEscapeRun);
+  }
+  // An escaped slash inside a segment must not become a folder boundary.
+  return decoded.replaceAll("/", "%2F").normalize("NFC");
+}
+
+/** A relative path (`/`-separated, no leading slash) with each segment percent-decoded and in NFC. */
+export function normalizePath(path: string): string {
+  return path.split("/").map(decodeSegment).join("/");
+}
+
+/** The root-relative URL a file is served at: `x/index.html` → `/x/`, `index.html` → `/`, `a.xml` → `/a.xml`. */
+export function urlOfFile(path: string): string {
+  if (path === "index.html") return "/";
+  if (path.endsWith("/index.html")) return `/${path.slice(0, -"index.html".length)}`;
+  return `/${path}`;
+}
+
+/**
+ * The URL a meta-refresh redirect page points to, as written (not resolved), or `undefined` when the page
+ * has no `<meta http-equiv="refresh">` with a URL. Any delay counts: the old URL still reaches the new one.
+ */
+export function redirectTarget(html: string): string | undefined {
+  if (!/http-equiv/i.test(html)) return undefined;
+  let target: string | undefined;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      if (target === undefined && name === "meta") target = refreshUrl(attributes);
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return target;
+}
+
+/** The URL of a `<meta http-equiv="refresh" content="0; url=…">`, given its attributes. */
+function refreshUrl(attributes: Record<string, string>): string | undefined {
+  if (attributes["http-equiv"]?.trim().toLowerCase() !== "refresh") return undefined;
+  // HTML's "shared declarative refresh steps", simplified: delay, `;` or `,`, optional `url=`, optional quotes.
+  const match = /^\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(.*)$/is.exec(attributes["content"] ?? "");
+  let url = (match?.[1] ?? "").trim();
+  const quote = url[0];
+  if (quote === '"' || quote === "'") {
+    const end = url.indexOf(quote, 1);
+    url = url.slice(1, end === -1 ? undefined : end).trim();
+  }
+  return url || undefined;
+}
+
+/** Every file of a built site, as `/`-separated paths relative to its folder; `.git` is no part of the site. */
+export function listSiteFiles(root: string): string[] {
+  return listFiles(root, (name) => name === ".git");
+}
+
+/** Throws `InvalidValueError` unless `dir` is an existing folder; `role` names it in the message. */
+export function assertFolder(dir: string, role: string): void {
+  let stats;
+  try {
+    stats = statSync(dir);
+  } catch {
+    throw new InvalidValueError(`${role} folder not found: ${dir}`);
+  }
+  if (!stats.isDirectory()) throw new InvalidValueError(`${role} is not a folder: ${dir}`);
+}
+
+/** Splits `siteUrl` into the host it lives on and its path prefix (`/` or `/blog/`). */
+function parseSiteUrl(siteUrl: string): { host: string; prefix: string } {
+  let url: URL;
+  try {
+    url = new URL(siteUrl);
+  } catch {
+    throw new InvalidValueError(`site URL is not an absolute URL: ${siteUrl}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new InvalidValueError(`site URL must start with http:// or https://: ${siteUrl}`);
+  }
+  const prefix = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
+  return { host: url.host.toLowerCase(), prefix };
+}
+
+/** The file of a build serving a root-relative URL path (without leading slash), if any. */
+function fileServingIn(files: ReadonlyMap<string, string>, urlPath: string): string | undefined {
+  if (urlPath === "" || urlPath.endsWith("/")) {
+    const index = `${urlPath}index.html`;
+    return files.has(index) ? index : undefined;
+  }
+  if (files.has(urlPath)) return urlPath;
+  // A static host answers `/x` with a redirect to `/x/` when `x/index.html` exists.
+  const index = `${urlPath}/index.html`;
+  return files.has(index) ? index : undefined;
+}
+
+/** A build's files: normalised path → the path on disk. */
+function filesOf(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const rel of listSiteFiles(dir)) {
+    const key = normalizePath(rel);
+    if (!files.has(key)) files.set(key, rel);
+  }
+  return files;
+}
+
+export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOptions = {}): CheckUrlsResult {
+  assertFolder(oldDir, "old site");
+  assertFolder(newDir, "new site");
+  const site = options.siteUrl ? parseSiteUrl(options.siteUrl) : undefined;
+  const globs = (options.ignore ?? []).map((glob) => glob.replace(/^\/+/, ""));
+  const isIgnored = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
+
+  // The new build: normalised path → the path on disk, to read redirect pages.
+  const newFiles = filesOf(newDir);
+
+  const oldPaths = new Set<string>();
+  let ignored = 0;
+  for (const rel of listSiteFiles(oldDir)) {
+    if (!options.all && !isPageOrFeed(rel)) continue;
+    const path = normalizePath(rel);
+    if (isIgnored(path) || isIgnored(rel) || isIgnored(urlOfFile(path).slice(1))) {
+      ignored++;
+      continue;
+    }
+    oldPaths.add(path);
+  }
+
+  const redirects = new Map<string, string | undefined>();
+  /** The site-internal path a new redirect page at `path` leads to (`""` when external), or `undefined`. */
+  const redirectOf = (path: string): string | undefined => {
+    if (redirects.has(path)) return redirects.get(path);
+    let result: string | undefined;
+    const disk = newFiles.get(path);
+    if (disk !== undefined && PAGE_EXTENSIONS.test(path)) {
+      const target = redirectTarget(readFileSync(join(newDir, disk), "utf8"));
+      if (target !== undefined) result = resolveInternal(target, urlOfFile(path), site) ?? "";
+    }
+    redirects.set(path, result);
+    return result;
+  };
+
+  const fileServing = (urlPath: string) => fileServingIn(newFiles, urlPath);
+
+  const broken: Breakage[] = [];
+  for (const path of oldPaths) {
+    const url = urlOfFile(path);
+    if (!newFiles.has(path)) {
+      broken.push({ url, reason: "missing" });
+      continue;
+    }
+    const visited = new Set<string>([path]);
+    let current = path;
+    for (let hop = 0; ; hop++) {
+      const target = redirectOf(current);
+      if (target === undefined || target === "") break; // a page, or a redirect off the site
+      const served = fileServing(target);
+      if (served === undefined) {
+        broken.push({ url, reason: "redirect-to-missing", target: `/${target}` });
+        break;
+      }
+      if (served === current) break; // a page that refreshes itself is not a redirect
+      if (visited.has(served) || hop >= MAX_REDIRECT_HOPS) {
+        broken.push({ url, reason: "redirect-loop", target: `/${target}` });
+        break;
+      }
+      visited.add(served);
+      current = served;
+    }
+  }
+  broken.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return { checked: oldPaths.size, ignored, broken };
+}
+
+/**
+ * Resolves a link or redirect target against the URL of the page holding it. Returns the normalised site-internal
+ * path without leading slash (`tags/мнение/`, `""` for the home page), or `undefined` for a target off the site
+ * (another host, `mailto:`).
+ */
+function resolveInternal(
+  target: string,
+  pageUrl: string,
+  site: { host: string; prefix: string } | undefined,
+): string | undefined {
+  const prefix = site?.prefix ?? "/";
+  let resolved: URL;
+  try {
+    resolved = new URL(target, `http://${LOCAL_HOST}${prefix}${pageUrl.slice(1)}`);
+  } catch {
+    return undefined; // not a URL a browser would follow; nothing to check
+  }
+  if (resolved.protocol !== "http:" && resolved.protocol !== "https:") return undefined;
+  const host = resolved.host.toLowerCase();
+  if (host !== LOCAL_HOST && host !== site?.host) return undefined;
+  const pathname = resolved.pathname;
+  if (!pathname.startsWith(prefix)) return undefined;
+  return normalizePath(pathname.slice(prefix.length));
+}
+
+export interface ReportLabels {
+  /** The old folder as the user named it. */
+  oldLabel: string;
+  /** The new folder as the user named it. */
+  newLabel: string;
+  /** Whether every file was checked (`--all`), for the wording. */
+  all?: boolean;
+}
+
+/** The report a person reads: what was checked, each URL that would break, and a summary line. */
+export function formatReport(result: CheckUrlsResult, labels: ReportLabels): string[] {
+  const { checked, ignored, broken } = result;
+  const folder = (label: string) => (label.endsWith("/") ? label : `${label}/`);
+  const what = labels.all ? (checked === 1 ? "file" : "files") : checked === 1 ? "page or feed" : "pages and feeds";
+  const skipped = ignored > 0 ? ` (${ignored} ignored)` : "";
+  const lines = [
+    `Checked ${checked} ${what} of ${folder(labels.oldLabel)} against ${folder(labels.newLabel)}${skipped}.`,
+  ];
+  const urls = checked === 1 ? "old URL" : "old URLs";
+  if (broken.length === 0) {
+    lines.push(
+      checked === 1 ? "The old URL is served by the new build." : `All ${checked} ${urls} are served by the new build.`,
+    );
+    return lines;
+  }
+  lines.push("Would break:");
+  for (const item of broken) {
+    if (item.reason === "missing") lines.push(`  ${item.url}`);
+    else if (item.reason === "redirect-to-missing")
+      lines.push(`  ${item.url} (redirects to ${item.target}, which is missing)`);
+    else lines.push(`  ${item.url} (redirect loop at ${item.target})`);
+  }
+  lines.push(`${broken.length} of ${checked} ${urls} would break.`);
+  return lines;
+}
+
+/** A link in a page of the new build that leads nowhere, or that still is in an old generator's syntax. */
+export interface LinkProblem {
+  /** The page's URL, root-relative and decoded. */
+  page: string;
+  /** The element and attribute: `a href`, `img src`. */
+  where: string;
+  /** The link as written in the page. */
+  link: string;
+  reason: "missing" | "generator-syntax";
+}
+
+export interface CheckLinksResult {
+  /** Pages read. */
+  pages: number;
+  /** Site-internal links checked (and links in a generator's syntax). */
+  links: number;
+  /** In page order, then document order. */
+  problems: LinkProblem[];
+}
+
+/** The attributes that load or lead to a URL, per element. */
+const LINK_ATTRIBUTES: Record<string, readonly string[]> = {
+  a: ["href"],
+  area: ["href"],
+  link: ["href"],
+  img: ["src", "srcset"],
+  source: ["src", "srcset"],
+  script: ["src"],
+  iframe: ["src"],
+  video: ["src", "poster"],
+  audio: ["src"],
+  track: ["src"],
+  embed: ["src"],
+  object: ["data"],
+};
+
+/** Any generator's links or shortcodes left in a page (raw or percent-encoded by a Markdown renderer). */
+const GENERATOR_SYNTAX = new RegExp(DIALECTS.map((dialect) => dialect.body.leftover.source).join("|"), "i");
+
+/** Whether a link is still in an old generator's own syntax (its dialect's `body.leftover`), which a browser cannot follow. */
+export function isGeneratorSyntax(link: string): boolean {
+  return GENERATOR_SYNTAX.test(link);
+}
+
+/** The URLs of a `srcset` (`a.jpg 1x, b.jpg 2x`). */
+function srcsetUrls(value: string): string[] {
+  return value
+    .split(",")
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
+    .filter((url) => url !== "");
+}
+
+/** Every link of an HTML page, in document order, as `[where, link]`. */
+export function pageLinks(html: string): [string, string][] {
+  const links: [string, string][] = [];
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      for (const attribute of LINK_ATTRIBUTES[name] ?? []) {
+        const value = attributes[attribute];
+        if (value === undefined) continue;
+        const urls = attribute === "srcset" ? srcsetUrls(value) : [value.trim()];
+        for (const url of urls) links.push([`${name} ${attribute}`, url]);
+      }
+    },
+  });
+  parser.write(html);
+  parser.end();
+  return links;
+}
+
+/**
+ * Walks every page (`.html`, `.htm`) of a build and reports each site-internal link, image, script or other source
+ * that no file of the build serves, and each link still in a generator's syntax. Links to other hosts, `mailto:`,
+ * `data:` and bare `#fragment`s are not checked; a fragment or query on an internal link is ignored.
+ */
+export function checkLinks(dir: string, options: { siteUrl?: string } = {}): CheckLinksResult {
+  assertFolder(dir, "new site");
+  const site = options.siteUrl ? parseSiteUrl(options.siteUrl) : undefined;
+  const files = filesOf(dir);
+  const pages = [...files.keys()].filter((file) => PAGE_EXTENSIONS.test(file)).sort();
+  const problems: LinkProblem[] = [];
+  let links = 0;
+  for (const page of pages) {
+    const url = urlOfFile(page);
+    for (const [where, link] of pageLinks(readFileSync(join(dir, files.get(page) as string), "utf8"))) {
+      if (isGeneratorSyntax(link)) {
+        links++;
+        problems.push({ page: url, where, link, reason: "generator-syntax" });
+        continue;
+      }
+      if (link === "" || link.startsWith("#")) continue;
+      const target = resolveInternal(link, url, site);
+      if (target === undefined) continue;
+      links++;
+      if (fileServingIn(files, target) === undefined) problems.push({ page: url, where, link, reason: "missing" });
+    }
+  }
+  return { pages: pages.length, links, problems };
+}
+
+/** The link report: what was read, each problem under its page, and a summary line. */
+export function formatLinkReport(result: CheckLinksResult, newLabel: string): string[] {
+  const folder = newLabel.endsWith("/") ? newLabel : `${newLabel}/`;
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const lines = [
+    `Checked ${count(result.links, "internal link", "internal links")} in ${count(result.pages, "page", "pages")} of ${folder}.`,
+  ];
+  if (result.problems.length === 0) {
+    lines.push("Every internal link leads to a file of the new build.");
+    return lines;
+  }
+  lines.push("Broken links:");
+  let page: string | undefined;
+  for (const problem of result.problems) {
+    if (problem.page !== page) {
+      page = problem.page;
+      lines.push(`  ${page}`);
+    }
+    const why = problem.reason === "missing" ? "nothing there" : "still in the old generator's syntax";
+    lines.push(`    ${problem.where}="${problem.link}" (${why})`);
+  }
+  lines.push(`${count(result.problems.length, "broken link", "broken links")}.`);
+  return lines;
+}

@@ -1,0 +1,112 @@
+/**
+ * Russian typography at build time, with the `typograf` library (MIT, maintained, Russian rules written by
+ * Russian typesetters): «ёлочки» with nested „лапки“, an em dash with a no-break space before it, `…`, no-break
+ * spaces after short words, before `г.`, inside `т. е.`, between a number and its unit.
+ *
+ * Only the rule groups below run: typograf's full set costs three times a Markdown render per post, and most of it
+ * (phone numbers, keyboard layouts, repeated words) would change a migrated text in ways its author never asked for.
+ */
+import type typografModule from "typograf";
+import { InvalidValueError } from "../errors.js";
+import { requireLazily } from "../lazy-require.js";
+
+// typograf's types describe its CommonJS build as a namespace holding the class (`default`); loaded with `require`
+// it is the class itself. Loaded only when a typesetter is made, that is with `typography` on.
+type TypografClass = typeof typografModule.default;
+const loadTypograf = requireLazily<TypografClass | { default: TypografClass }>("typograf");
+const typografClass = (): TypografClass => {
+  const loaded = loadTypograf();
+  return "default" in loaded ? loaded.default : loaded;
+};
+type Typograf = InstanceType<TypografClass>;
+
+/** The rule groups a user can turn off one by one (`typography: { spaces: false }`). */
+export const TYPOGRAPHY_GROUPS = {
+  quotes: ["common/punctuation/quote", "common/html/quot"],
+  dashes: ["ru/dash/main", "en-US/dash/main", "en-GB/dash/main"],
+  ellipsis: ["common/punctuation/hellip"],
+  spaces: ["common/nbsp/afterShortWord", "ru/nbsp/beforeParticle", "ru/nbsp/year", "ru/nbsp/abbr", "ru/nbsp/initials"],
+  numbers: ["common/nbsp/afterNumber", "ru/nbsp/years", "ru/nbsp/centuries"],
+} as const;
+
+export type TypographyGroup = keyof typeof TYPOGRAPHY_GROUPS;
+export type TypographyOption = boolean | Partial<Record<TypographyGroup, boolean>>;
+export type TypographyGroups = ReadonlySet<TypographyGroup>;
+
+const GROUP_NAMES = Object.keys(TYPOGRAPHY_GROUPS) as TypographyGroup[];
+
+/** Languages whose typesetters keep short words and numbers on the line with what follows. */
+const NO_BREAK_LANGUAGES = new Set(["ru", "uk", "be"]);
+
+/** `true` → every group, `false` → none, `{ spaces: false }` → every group but that one. */
+export function typographyGroups(option: unknown): TypographyGroups {
+  if (option === true) return new Set(GROUP_NAMES);
+  if (option === false || option === undefined) return new Set();
+  if (typeof option !== "object" || option === null || Array.isArray(option)) {
+    throw new InvalidValueError(`expected true, false or an object of groups (${GROUP_NAMES.join(", ")})`);
+  }
+  const groups = new Set(GROUP_NAMES);
+  for (const [name, on] of Object.entries(option)) {
+    if (!GROUP_NAMES.includes(name as TypographyGroup)) {
+      throw new InvalidValueError(`unknown group "${name}"; the groups are ${GROUP_NAMES.join(", ")}`);
+    }
+    if (typeof on !== "boolean") throw new InvalidValueError(`group "${name}" must be true or false`);
+    if (!on) groups.delete(name as TypographyGroup);
+  }
+  return groups;
+}
+
+/** typograf's locale for a language tag (`en` → `en-US`), or undefined where typograf has no rules for it. */
+function typografLocale(language: string): string | undefined {
+  const known = typografClass().getLocales();
+  const [tag] = Intl.getCanonicalLocales(language);
+  if (tag && known.includes(tag)) return tag;
+  const base = tag?.split("-")[0] ?? "";
+  if (base === "en") return "en-US";
+  return known.includes(base) ? base : undefined;
+}
+
+/**
+ * Entities stay as written: `&amp;` must not become a bare `&` next to a letter, `&nbsp;` must not be re-spaced.
+ * `&quot;` is the exception, because Markdown writes every straight quote of the text as `&quot;`.
+ */
+const ENTITY_EXCEPT_QUOT = /&(?!quot;|#34;|#x22;)(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/gi;
+
+export type Typesetter = (html: string, language: string) => string;
+
+/**
+ * Returns a function that sets HTML (or plain text) in the typography of its language. Inside `<pre>`, `<code>`,
+ * `<kbd>`, `<samp>`, `<var>`, `<script>`, `<style>`, tags' attributes, URLs and entities nothing changes.
+ * A language typograf does not know is returned unchanged.
+ */
+export function createTypesetter(groups: TypographyGroups): Typesetter {
+  const typografs = new Map<string, Typograf | undefined>();
+  const typografFor = (language: string): Typograf | undefined => {
+    if (typografs.has(language)) return typografs.get(language);
+    // No groups, no typograf: it is not even loaded.
+    const locale = groups.size > 0 ? typografLocale(language) : undefined;
+    let typograf: Typograf | undefined;
+    if (locale) {
+      const rules = [...groups]
+        .filter((group) => NO_BREAK_LANGUAGES.has(locale) || (group !== "spaces" && group !== "numbers"))
+        .flatMap((group) => TYPOGRAPHY_GROUPS[group]);
+      typograf = new (typografClass())({ locale: [locale], disableRule: "*", enableRule: rules });
+      typograf.addSafeTag(ENTITY_EXCEPT_QUOT);
+      // typograf also sees `<tt>` as text; `<textarea>` keeps its own whitespace.
+      typograf.addSafeTag("<(tt|textarea)(\\s[^>]*?)?>", "</(tt|textarea)>");
+    }
+    typografs.set(language, typograf);
+    return typograf;
+  };
+  return (html, language) => {
+    if (html === "") return html;
+    return typografFor(language)?.execute(html) ?? html;
+  };
+}
+
+/** A post's title and summary, set in its language (`lang`, else the blog's). Slugs are made before, from the text as written. */
+export function typesetPostData(data: Record<string, unknown>, typeset: Typesetter, blogLanguage: string): void {
+  const language = typeof data.lang === "string" ? data.lang : blogLanguage;
+  if (typeof data.title === "string") data.title = typeset(data.title, language);
+  if (typeof data.summary === "string") data.summary = typeset(data.summary, language);
+}

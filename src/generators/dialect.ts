@@ -1,0 +1,155 @@
+/**
+ * What the package knows of one old generator, as one object of one shape: each folder under src/generators/ exports
+ * one, the registry (index.ts) lists them, and the rest of the package asks it instead of naming a generator. The
+ * preset behind `from: "…"` is its `preset`; `migrate` finds the blog's generator by its `migrate.configFiles`.
+ *
+ * Only types here, and only ones that import nothing back from the generators: the core and every generator folder
+ * import this file, it imports neither.
+ */
+import type { DateTime } from "luxon";
+import type { Migration } from "../cli/migrate/migration.js";
+import type { LinkingPost, LinkSite, Resolution } from "../content/links.js";
+import type { ShortcodeCall } from "../content/shortcodes.js";
+import type { ReadFrontMatter } from "../posts/front-matter-readers.js";
+import type { SkipFacts } from "../posts/skip-rules.js";
+
+/** A date key a post's date comes from, and the key as the post wrote it (for messages). */
+export type DateKeys = readonly string[];
+
+/** How a generator reads a post: its front matter keys, formats, dates and which posts it does not publish. */
+export interface PostReading {
+  /** Canonical (lowercase) keys it owns beyond the core's (Hugo's `lastmod`, `publishDate`…). */
+  readonly extraKeys: readonly string[];
+  /** Core keys that are plain data to it (Hugo has no `Status` and no `Category`). */
+  readonly plainKeys: readonly string[];
+  /** Which keys give the post's dates, first found wins; `publishDate`/`expiryDate` only where it has them. */
+  readonly dateKeys: {
+    readonly date: DateKeys;
+    readonly modified: DateKeys;
+    readonly publishDate: DateKeys | undefined;
+    readonly expiryDate: DateKeys | undefined;
+  };
+  /** A front matter Eleventy's own reader left in the text, read as this generator reads it; undefined for none. */
+  readFrontMatter(content: string, file: string): ReadFrontMatter | undefined;
+  /**
+   * Its own header format (not `---`, `+++` or JSON), read without `from` too; undefined when it has none. Pelican's
+   * `Key: value` lines up to the first blank line.
+   */
+  readonly header: ((content: string) => { data: Record<string, string>; body: string } | undefined) | undefined;
+  /** Whether a post's text starts in its own header format: without `from`, such a post follows its body rules. */
+  writtenInOwnFormat(text: string): boolean;
+  /** Why it would not publish the post (beyond the core's rule: neither title nor date), or undefined. */
+  skipReason(facts: SkipFacts, now: Date): string | undefined;
+}
+
+/** A slug style a generator brings (`slugStyle: "pelican"`): terms and titles, and a post's own `Slug`. */
+export interface SlugRules {
+  /** A title or a term name made a slug (heading ids are made with it too). */
+  fromText(text: string): string;
+  /**
+   * A post's URL segment from its title and from its own `Slug`, where the generator makes them otherwise than
+   * terms; undefined for the usual way: the title like a term, the `Slug` as written.
+   */
+  readonly post: { fromTitle(title: string): string; fromSlug(slug: string): string } | undefined;
+}
+
+/** A feed entry id style a generator brings (`feeds.entryId: "pelican"`): the id of a post of the feed. */
+export type EntryIdRule = (
+  post: { url: string; date: Date },
+  settings: { siteUrl: string; zone: string; writtenDay: string | undefined },
+) => string;
+
+/**
+ * The options `from` sets, in the shape of the plugin's options (RuBlogOptions, checked by `resolveOptions` like any
+ * options given): the URLs, slugs, pagination and feeds the generator writes with its default settings.
+ */
+export interface PresetOptions {
+  readonly permalink?: string;
+  readonly slugStyle?: string;
+  readonly categoryFromFolder?: boolean;
+  readonly tagPages?: string | false;
+  readonly categoryPages?: string | false;
+  readonly termPageSize?: number;
+  readonly feeds?: {
+    readonly all?: string | false;
+    readonly tags?: string | false;
+    readonly categories?: string | false;
+    readonly limit?: number;
+    readonly entryId?: string;
+  };
+  readonly sitemap?: string | false;
+  readonly pageOneRedirects?: boolean;
+}
+
+/** Built-in shortcodes a generator's posts call (`{{< youtube x >}}`), and the site lookups some of them need. */
+export interface ShortcodeSet {
+  /** A shortcode resolved against the whole site (`ref`, `relref`): the glue keeps a placeholder for it. */
+  isLink(name: string): boolean;
+  resolveLink(call: { name: string; ref: string }, post: LinkingPost, site: LinkSite): Resolution;
+  /** The shortcode that stands for the post's table of contents, filled once its headings are rendered. */
+  readonly tableOfContentsName: string;
+  tableOfContents(headings: readonly { level: number; id: string; html: string }[]): string;
+  /** A built-in's output (HTML, or Markdown that goes on through the renderer); undefined when it has none of the name. */
+  render(
+    call: ShortcodeCall,
+    context: { markdownify(text: string): string; param(key: string): unknown },
+  ): { html: string } | { markdown: string } | undefined;
+  /** The error a built-in throws when it cannot be written (the glue reports it with the file and line). */
+  isUnsupported(error: unknown): boolean;
+  /** What to tell a user whose post calls a shortcode that is neither a built-in nor registered by the site. */
+  unregisteredMessage(call: ShortcodeCall): string;
+}
+
+/** What a generator writes in a post's body that needs resolving. */
+export interface BodySyntax {
+  /** A link's URL in its own syntax (Pelican's `{filename}x.md`) resolved; undefined when the URL is not in it. */
+  readonly resolveLink: ((url: string, post: LinkingPost, site: LinkSite) => Resolution | undefined) | undefined;
+  /** The same links inside raw HTML, rewritten; `report` gets each problem. */
+  readonly rewriteHtml:
+    ((html: string, post: LinkingPost, site: LinkSite, report: (message: string) => void) => string) | undefined;
+  /** Its shortcodes, undefined when `{{< … >}}` is plain text to it. */
+  readonly shortcodes: ShortcodeSet | undefined;
+  /** Matches a link still in its syntax after the build (`check-urls --links`). */
+  readonly leftover: RegExp;
+}
+
+/** Where its files beside the posts go: the `attachments` defaults. */
+export interface AttachmentDefaults {
+  /** `.html` files beside the posts are static files, not templates. */
+  readonly html: boolean;
+  /** Page bundles: files beside an `index.md` post go next to its page. */
+  readonly bundles: boolean;
+}
+
+/** How `ru-blog migrate` reads its config and turns it into options. */
+export interface MigrateRules {
+  /** Config file names it is recognised by, for the message when a folder has none. */
+  readonly configFiles: readonly string[];
+  /** The migration of the blog in `oldBlogDir`, or undefined when the folder holds none of its config files. */
+  plan(oldBlogDir: string): Migration | undefined;
+  /** Its settings that name the content folder, for the comment on `posts`. */
+  readonly contentSettings: string;
+  /** The command that builds the old blog once more into the folder the check compares against. */
+  buildCommand(plan: Migration): string;
+}
+
+export interface Dialect<
+  Name extends string = string,
+  SlugStyleName extends string = string,
+  EntryIdName extends string = string,
+> {
+  /** The `from` value, e.g. `"pelican"`. */
+  readonly name: Name;
+  /** Its name in messages, e.g. `"Pelican"`. */
+  readonly title: string;
+  /** The options `from: name` sets (the URLs it writes with default settings); options given win. */
+  readonly preset: PresetOptions;
+  readonly reading: PostReading;
+  /** Slug styles it brings, by their `slugStyle` name (its heading ids are made with the same slugs). */
+  readonly slugStyles: Readonly<Record<SlugStyleName, SlugRules>>;
+  readonly body: BodySyntax;
+  /** Feed entry id styles it brings, by their `feeds.entryId` name. */
+  readonly entryIds: Readonly<Record<EntryIdName, EntryIdRule>>;
+  readonly attachments: AttachmentDefaults;
+  readonly migrate: MigrateRules;
+}

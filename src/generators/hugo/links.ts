@@ -1,0 +1,50 @@
+/**
+ * Hugo's `ref`/`relref` in a post's body, resolved to the new site's URLs as Hugo 0.111 finds the page, checked
+ * against it in test/fixtures/hugo-shortcodes.
+ */
+import path from "node:path";
+import { joinRoot, type LinkingPost, type LinkSite, type Resolution } from "../../content/links.js";
+import { encodePath } from "../../urls/urls.js";
+
+/**
+ * Resolves Hugo's `ref`/`relref` argument (`post.md`, `/posts/x`, `bundle`, `x.md#anchor`, `#anchor`) as Hugo 0.111
+ * finds the page: from the content root when it starts with `/`; otherwise beside the post, then from the content
+ * root, then by file or bundle name when exactly one page has it. `ref` gives the absolute URL, `relref` the path.
+ */
+export function resolveHugoRef(ref: string, kind: "ref" | "relref", post: LinkingPost, site: LinkSite): Resolution {
+  const hash = ref.indexOf("#");
+  const pathPart = hash === -1 ? ref : ref.slice(0, hash);
+  const fragment = hash === -1 ? "" : ref.slice(hash);
+  if (pathPart === "") return { url: fragment };
+  const url = findHugoPage(pathPart, post, site);
+  if (typeof url !== "string")
+    return {
+      problem: `{{< ${kind} "${ref}" >}}: ${url.problem}; it is left as written (Hugo stops with REF_NOT_FOUND here)`,
+    };
+  const encoded = encodePath(url);
+  const absolute = kind === "ref" && site.siteUrl ? `${site.siteUrl.replace(/\/+$/, "")}${encoded}` : encoded;
+  return { url: absolute + fragment };
+}
+
+function findHugoPage(ref: string, post: LinkingPost, site: LinkSite): string | { problem: string } {
+  const clean = ref.replace(/\/+$/, "");
+  const tries: string[] = [];
+  if (clean.startsWith("/")) {
+    tries.push(joinRoot(site.root, clean.slice(1)));
+  } else {
+    tries.push(path.posix.join(path.posix.dirname(post.file), clean), joinRoot(site.root, clean));
+  }
+  for (const base of tries) {
+    for (const file of [base, `${base}.md`, `${base}.markdown`, `${base}/index.md`, `${base}/_index.md`]) {
+      const url = site.pageUrlIgnoringCase(file);
+      if (url !== undefined) return url;
+    }
+  }
+  if (!clean.startsWith("/") && !clean.includes("/")) {
+    const named = site.pagesNamed(clean.toLowerCase());
+    if (named.length === 1) return named[0] as string;
+    if (named.length > 1)
+      return { problem: `${named.length} pages are named ${clean} (Hugo calls it ambiguous); name it by its path` };
+  }
+  return { problem: `no page is there (looked for ${tries.join(", ")})` };
+}

@@ -1,0 +1,30 @@
+/** How Pelican 4.8 reads a post: its `Key: value` header, the keys the core knows, and what it does not publish. */
+import type { PostReading } from "../dialect.js";
+import { unreadHint, withoutTitleAndDate } from "../../posts/skip-rules.js";
+import { parsePelicanHeader } from "./header.js";
+
+/** A first line that starts a header (`Title: …`), looked for in a post's first bytes. */
+const HEADER_START = /^\uFEFF?[A-Za-z][\w-]*:[ \t]*/;
+
+export const pelicanReading: PostReading = {
+  extraKeys: [],
+  plainKeys: [],
+  dateKeys: { date: ["date"], modified: ["modified"], publishDate: undefined, expiryDate: undefined },
+  readFrontMatter(content) {
+    const header = parsePelicanHeader(content);
+    return header && { format: "pelican", ...header };
+  },
+  header: parsePelicanHeader,
+  writtenInOwnFormat: (text) => HEADER_START.test(text.slice(0, 200)),
+  /** No title, then no date (its `mandatory_properties`, checked in that order); a draft needs no date. */
+  skipReason(facts) {
+    const unread = unreadHint(facts);
+    for (const key of ["title", "date"] as const) {
+      if (facts[key] !== undefined || (key === "date" && facts.isDraft)) continue;
+      const fix =
+        unread || (key === "title" ? "; add a Title: line to publish it." : "; add a Date: line to publish it.");
+      return `${facts.file}: not published, as Pelican skips it ("could not find information about '${key}'"): it has no ${key}${fix}`;
+    }
+    return withoutTitleAndDate(facts);
+  },
+};

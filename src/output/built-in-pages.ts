@@ -1,0 +1,77 @@
+/** Plain, valid HTML5 pages the plugin writes where the site has no layout of its own yet. */
+import { escapeAttribute, escapeUTF8 } from "entities";
+import { DateTime } from "luxon";
+import { archiveTitle, type Archive } from "./archives.js";
+import type { PageItem, TermIndex } from "../site/site.js";
+import type { TermPage } from "../site/taxonomy.js";
+import { encodePath } from "../urls/urls.js";
+import { termIndexTitle } from "../content/words.js";
+
+interface BuiltInSite {
+  title: string;
+  language: string;
+}
+
+function link(url: string, text: string, rel?: string): string {
+  return `<a${rel ? ` rel="${rel}"` : ""} href="${escapeAttribute(encodePath(url))}">${escapeUTF8(text)}</a>`;
+}
+
+function page(site: BuiltInSite, heading: string, body: string): string {
+  const title = site.title ? `${escapeUTF8(heading)} — ${escapeUTF8(site.title)}` : escapeUTF8(heading);
+  return `<!doctype html>
+<html lang="${escapeAttribute(site.language)}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>${title}</title>
+</head>
+<body>
+  <h1>${escapeUTF8(heading)}</h1>
+${body}
+</body>
+</html>
+`;
+}
+
+/** The tag or category index: every term with its post count. */
+export function builtInTermIndex<I>(index: TermIndex<I>, site: BuiltInSite): string {
+  const items = index.terms
+    .map(
+      (term) =>
+        `    <li>${term.url ? link(term.url, term.name) : escapeUTF8(term.name)} <span>(${term.count})</span></li>`,
+    )
+    .join("\n");
+  return page(site, termIndexTitle(index.kind, site.language), `  <ul>\n${items}\n  </ul>`);
+}
+
+/** One page of a term: its posts on this page, by title, and links to the pages before and after. */
+export function builtInTermPage<I extends PageItem>(termPage: TermPage<I>, site: BuiltInSite): string {
+  const items = termPage.posts
+    .filter((post) => post.url !== false)
+    .map((post) => `    <li>${link(post.url as string, String(post.data.title ?? post.url))}</li>`)
+    .join("\n");
+  const pages = [
+    termPage.previousUrl ? link(termPage.previousUrl, "Назад", "prev") : "",
+    termPage.nextUrl ? link(termPage.nextUrl, "Дальше", "next") : "",
+  ].filter(Boolean);
+  const navigation = pages.length ? `\n  <nav>${pages.join(" ")}</nav>` : "";
+  return page(site, termPage.term.name, `  <ul>\n${items}\n  </ul>${navigation}`);
+}
+
+/** A date archive page: the period's posts, each with its date, and links to the next and previous pages. */
+export function builtInArchive(archive: Archive<PageItem>, site: BuiltInSite & { zone: string }): string {
+  const items = archive.posts
+    .map((post) => {
+      const day = DateTime.fromJSDate(post.date, { zone: site.zone });
+      const time = `<time datetime="${day.toISODate()}">${day.setLocale(site.language).toFormat("d MMMM yyyy")}</time>`;
+      const title = String(post.data.title ?? post.url);
+      return `    <li>${time} ${post.url === false ? escapeUTF8(title) : link(post.url, title)}</li>`;
+    })
+    .join("\n");
+  const pages = [
+    archive.previousUrl ? link(archive.previousUrl, "←", "prev") : "",
+    archive.nextUrl ? link(archive.nextUrl, "→", "next") : "",
+  ].filter(Boolean);
+  const navigation = pages.length ? `\n  <nav>${pages.join(" ")}</nav>` : "";
+  return page(site, archiveTitle(archive, site), `  <ul>\n${items}\n  </ul>${navigation}`);
+}

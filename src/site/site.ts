@@ -1,0 +1,453 @@
+/**
+ * The blog as a whole, computed once per build from every page Eleventy knows: which posts are listed, the tag
+ * and category terms with their pages, the term indexes and the feeds. Pure: the Eleventy glue hands in plain
+ * page objects and registers what comes out.
+ */
+import type { PostState } from "../posts/front-matter.js";
+import type { LegacyUrlsOption, ResolvedFeeds } from "../options.js";
+import { assertUniqueUrls, normalizeUrlKey, toPermalink } from "../urls/permalinks.js";
+import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, type Redirect } from "../output/redirects.js";
+import { linkTranslations, type Translation } from "./languages.js";
+import {
+  buildTerms,
+  fillPattern,
+  indexUrl,
+  paginateTerm,
+  termKey,
+  type Term,
+  type TermKind,
+  type TermPage,
+} from "./taxonomy.js";
+
+/** The part of an Eleventy collection item this module reads. */
+export interface PageItem {
+  url: string | false;
+  inputPath: string;
+  date: Date;
+  data: Record<string, unknown>;
+}
+
+export interface TermIndex<I> {
+  kind: TermKind;
+  url: string;
+  terms: Term<I>[];
+}
+
+export interface FeedPlan<I> {
+  /** Root-relative path the feed is written to. */
+  path: string;
+  /** The feed's own URL (`rel="self"` and its id): `path`, or for a copy at an old path, the current path. */
+  selfPath: string;
+  /** The page the feed belongs to: the home page or the term's page. */
+  alternatePath: string;
+  /** The term, for a term's feed. */
+  term?: Term<I>;
+  kind?: TermKind;
+  /** Newest first, at most `limit`. */
+  posts: I[];
+  /** The language of a feed of one language's posts (`feeds.languages`); others are in the site's language. */
+  language?: string;
+}
+
+export interface SiteModel<I> {
+  /** Listed posts, oldest first (Eleventy's convention). */
+  posts: I[];
+  tags: Term<I>[];
+  categories: Term<I>[];
+  tagPages: TermPage<I>[];
+  categoryPages: TermPage<I>[];
+  termIndexes: TermIndex<I>[];
+  feeds: FeedPlan<I>[];
+  /** Aliases and old term URLs, each written as a redirect page (and listed in `_redirects`). */
+  redirects: Redirect[];
+  /** The other-language versions of each post that has some, as its `translations` data. */
+  translationsOf: Map<I, Translation[]>;
+  /** The original (the one listed) of each post that has translations, itself included. */
+  originalOf: Map<I, I>;
+  /** Constant-time answers for templates, which ask once per page or per link. */
+  lookup: {
+    /** The term of each term page URL (every page of it). */
+    termOfPage: Map<string, Term<I>>;
+    kindOf: Map<Term<I>, TermKind>;
+    /** Terms by {@link termKey} of their name. */
+    byKey: Record<TermKind, Map<string, Term<I>>>;
+    /** The site-wide feed, when on. */
+    siteFeed: FeedPlan<I> | undefined;
+    /** Each term's own feed (not a copy at an old path). */
+    feedOf: Map<Term<I>, FeedPlan<I>>;
+  };
+  warnings: string[];
+  /** URLs of the plugin's pages and feeds that the site writes itself, so the plugin does not (see leaveToSite). */
+  leftToSite: string[];
+}
+
+export interface SiteSettings {
+  slugify: (name: string) => string;
+  tagPages: string | false;
+  categoryPages: string | false;
+  termPageSize: number;
+  feeds: ResolvedFeeds;
+  legacyUrls: LegacyUrlsOption | undefined;
+  /** Slugs as the blog made them before (`legacyUrls.slugStyle`). */
+  legacySlugify: (name: string) => string;
+  /** How a file is named in messages (the path inside the input folder). */
+  displayPath: (inputPath: string) => string;
+  /** A redirect page at each term's `…/page/1/`, as Hugo writes. */
+  pageOneRedirects?: boolean;
+  /** The blog's languages, the default first. @default ["ru"] */
+  languages?: readonly string[];
+}
+
+/** A post's language: its `lang` once the data cascade is complete (directory data may give it), else its own. */
+export function postLanguageOf(item: PageItem, fallback: string): string {
+  const lang = item.data.lang;
+  return typeof lang === "string" && lang.trim() !== "" ? lang : (postState(item)?.lang ?? fallback);
+}
+
+/**
+ * The plugin's reading of a post: the state its front matter reader left for a file matched by the `posts` glob, or
+ * for a page in Eleventy's own `posts` collection (`tags: posts` in front matter or directory data, as the official
+ * starter has it) one made from what Eleventy read (see conventionPostState).
+ */
+export function postState(item: PageItem): PostState | undefined {
+  const state = item.data.ruBlog as PostState | undefined;
+  return state?.isPost ? state : conventionPostState(item);
+}
+
+/** Eleventy's tag for posts; a page with it is a post of the plugin too. */
+export const POSTS_TAG = "posts";
+
+const conventionStates = new WeakMap<Record<string, unknown>, PostState | null>();
+
+/**
+ * A post by Eleventy's convention, tagged `posts`, read as Eleventy read it and changed in nothing: its URL, date,
+ * title and rendering stay the site's. Its other tags are its tags, `categories` (or `category`) its categories;
+ * `draft: true` keeps it out of the plugin's feeds. It is listed, like every post of `collections.posts`.
+ */
+function conventionPostState(item: PageItem): PostState | undefined {
+  const known = conventionStates.get(item.data);
+  if (known !== undefined) return known ?? undefined;
+  const tags = names(item.data.tags);
+  const state: PostState | null = tags.includes(POSTS_TAG)
+    ? {
+        isPost: true,
+        listing: "always",
+        isDraft: item.data.draft === true,
+        file: item.inputPath.replace(/^\.\//, ""),
+        tags: tags.filter((tag) => tag !== POSTS_TAG && tag !== "all"),
+        categories: names(item.data.categories ?? item.data.category),
+        aliases: [],
+      }
+    : null;
+  conventionStates.set(item.data, state);
+  return state ?? undefined;
+}
+
+/** Eleventy's reading of `tags`: a list, or one name. */
+function names(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return list.filter((name) => typeof name === "string" && name.trim() !== "").map((name: string) => name.trim());
+}
+
+/** Whether the plugin's front matter reader read the post (a file matched by the `posts` glob). */
+function readByPlugin(item: PageItem): boolean {
+  return (item.data.ruBlog as PostState | undefined)?.isPost === true;
+}
+
+/** Eleventy's own order: by date, then by input path so that equal dates come out the same on every build. */
+function oldestFirst(a: PageItem, b: PageItem): number {
+  return a.date.getTime() - b.date.getTime() || (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0);
+}
+
+/** The first `limit` entries of a feed's posts (already newest first); 0 keeps them all. */
+function feedEntries<I>(newestFirst: I[], limit: number): I[] {
+  return limit > 0 ? newestFirst.slice(0, limit) : newestFirst;
+}
+
+/**
+ * Builds the site model in one pass over the pages (plus one sort per term), so the cost stays linear in posts
+ * and terms. Throws when two pages, aliases, term pages or feeds claim one URL.
+ */
+export function buildSiteModel<I extends PageItem>(items: readonly I[], settings: SiteSettings): SiteModel<I> {
+  const allPosts = items.filter((item) => postState(item)).sort(oldestFirst);
+  const languages = settings.languages ?? ["ru"];
+  const { translationsOf, translated, originalOf } = linkTranslations(
+    allPosts.map((item) => {
+      const state = postState(item)!;
+      return {
+        item,
+        lang: postLanguageOf(item, languages[0]!),
+        slug: String(item.data.slug ?? ""),
+        base: state.translationBase,
+        isTranslation: state.isTranslation ?? false,
+      };
+    }),
+    languages[0]!,
+    (item) => ({ url: item.url, title: String(item.data.title ?? "") }),
+  );
+  // Hugo's `List: local` keeps a post on its term pages and out of the site-wide list and feed; a translation,
+  // as in Pelican, is left out of both.
+  const posts = allPosts.filter((item) => postState(item)!.listing === "always" && !translated.has(item));
+  const onTermPages = allPosts.filter((item) => postState(item)!.listing !== "never" && !translated.has(item));
+  const userUrls = new Set(
+    items.filter((item) => !postState(item) && item.url).map((item) => normalizeUrlKey(item.url as string)),
+  );
+  const legacy = settings.legacyUrls;
+
+  const warnings: string[] = [];
+  const redirects: Redirect[] = allPosts.flatMap((post) =>
+    post.url === false
+      ? []
+      : postState(post)!.aliases.map((alias) => ({
+          from: toPermalink(alias),
+          to: post.url as string,
+          owner: settings.displayPath(post.inputPath),
+        })),
+  );
+  const taxonomy = (kind: TermKind, pagePattern: string | false, feedPattern: string | false) => {
+    const built = buildTerms(
+      onTermPages.map((post) => ({
+        post,
+        names: postState(post)![kind === "tag" ? "tags" : "categories"],
+        date: post.date.getTime(),
+        inputPath: post.inputPath,
+      })),
+      { slugify: settings.slugify, pagePattern, feedPattern, kind },
+    );
+    warnings.push(...built.warnings);
+    const pages = pagePattern
+      ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern))
+      : [];
+    const url = pagePattern ? indexUrl(pagePattern) : undefined;
+    const index = url ? [{ kind, url, terms: built.terms }] : [];
+    const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
+    if (legacyPattern && pagePattern) {
+      redirects.push(
+        ...legacyTermRedirects(built.terms, {
+          kind,
+          legacyPattern,
+          currentPattern: pagePattern,
+          legacySlugify: settings.legacySlugify,
+          pageSize: settings.termPageSize,
+          legacyPageSize: legacy?.termPageSize ?? settings.termPageSize,
+        }),
+      );
+    }
+    if (settings.pageOneRedirects && pagePattern) redirects.push(...pageOneRedirects(built.terms, pagePattern));
+    return { terms: built.terms, pages, index };
+  };
+  const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
+  const categories = taxonomy("category", settings.categoryPages, settings.feeds.categories);
+
+  const published = (post: I) => !postState(post)!.isDraft;
+  const feeds: FeedPlan<I>[] = [];
+  /** A feed, and a copy of it at its old path: feed readers do not follow HTML redirects. */
+  const addFeed = (plan: FeedPlan<I>, legacyPath: string | undefined) => {
+    feeds.push(plan);
+    if (legacyPath && normalizeUrlKey(legacyPath) !== normalizeUrlKey(plan.path))
+      feeds.push({ ...plan, path: legacyPath });
+  };
+  if (settings.feeds.all) {
+    const all = settings.feeds.all;
+    addFeed(
+      {
+        path: all,
+        selfPath: all,
+        alternatePath: "/",
+        posts: feedEntries(posts.filter(published).reverse(), settings.feeds.limit),
+      },
+      legacy?.feeds?.all,
+    );
+  }
+  if (settings.feeds.languages && languages.length > 1) {
+    const listed = new Set(posts);
+    for (const language of languages.slice(1)) {
+      const path = settings.feeds.languages.replaceAll(":lang", language.toLowerCase());
+      const inLanguage = allPosts.filter(
+        (post) =>
+          postLanguageOf(post, languages[0]!) === language &&
+          (listed.has(post) || translated.has(post)) &&
+          published(post),
+      );
+      feeds.push({
+        path,
+        selfPath: path,
+        alternatePath: "/",
+        language,
+        posts: feedEntries(inLanguage.reverse(), settings.feeds.limit),
+      });
+    }
+  }
+  for (const [kind, terms, pattern, legacyPattern] of [
+    ["tag", tags.terms, settings.feeds.tags, legacy?.feeds?.tags],
+    ["category", categories.terms, settings.feeds.categories, legacy?.feeds?.categories],
+  ] as const) {
+    if (!pattern) continue;
+    for (const term of terms) {
+      const termPosts = term.posts.filter(published);
+      const path = fillPattern(pattern, term.slug);
+      addFeed(
+        {
+          path,
+          selfPath: path,
+          alternatePath: term.url ?? "/",
+          term,
+          kind,
+          posts: feedEntries(termPosts, settings.feeds.limit),
+        },
+        legacyPattern && legacyFeedPath(term, legacyPattern, settings.legacySlugify),
+      );
+    }
+  }
+
+  const written = leaveToSite(
+    {
+      tagPages: tags.pages,
+      categoryPages: categories.pages,
+      termIndexes: [...tags.index, ...categories.index],
+      feeds,
+      leftToSite: [],
+    },
+    (url) => userUrls.has(normalizeUrlKey(url)),
+  );
+  const termPages = [...written.tagPages, ...written.categoryPages];
+  const tagTerms = new Set(tags.terms);
+  const termIndexes = written.termIndexes;
+  assertUniqueUrls([
+    ...items.flatMap((item) =>
+      item.url === false
+        ? []
+        : [
+            {
+              url: item.url,
+              inputPath: settings.displayPath(item.inputPath),
+              ...(readByPlugin(item) ? {} : { movedBy: `the permalink of ${settings.displayPath(item.inputPath)}` }),
+            },
+          ],
+    ),
+    ...redirects.map((redirect) => ({
+      url: redirect.from,
+      inputPath: `${redirect.owner} (redirect to ${redirect.to})`,
+    })),
+    // A term page is named with a post that has the term, so that the user knows which file to look at.
+    ...termPages.map((page) => ({
+      url: page.url,
+      inputPath: `the term page of "${page.term.name}" (${settings.displayPath(page.term.posts[0]?.inputPath ?? "")})`,
+      movedBy: `the option ${tagTerms.has(page.term) ? "tagPages" : "categoryPages"}`,
+    })),
+    ...termIndexes.map((index) => ({
+      url: index.url,
+      inputPath: `the ${index.kind} index`,
+      movedBy: `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`,
+    })),
+    ...written.feeds.map((feed) => ({
+      url: feed.path,
+      inputPath: feed.term
+        ? `the feed of "${feed.term.name}"`
+        : feed.language
+          ? `the "${feed.language}" feed (feeds.languages)`
+          : "the site feed",
+      movedBy: `the option ${feedOption(feed)}`,
+    })),
+  ]);
+
+  return {
+    posts,
+    tags: tags.terms,
+    categories: categories.terms,
+    tagPages: written.tagPages,
+    categoryPages: written.categoryPages,
+    termIndexes,
+    feeds: written.feeds,
+    redirects,
+    translationsOf,
+    originalOf,
+    lookup: {
+      termOfPage: new Map(termPages.map((page) => [page.url, page.term])),
+      kindOf: new Map([
+        ...tags.terms.map((term) => [term, "tag"] as const),
+        ...categories.terms.map((term) => [term, "category"] as const),
+      ]),
+      byKey: {
+        tag: new Map(tags.terms.map((term) => [termKey(term.name), term])),
+        category: new Map(categories.terms.map((term) => [termKey(term.name), term])),
+      },
+      siteFeed: feeds.find((feed) => !feed.term && !feed.language),
+      feedOf: new Map(
+        feeds.filter((feed) => feed.term && feed.path === feed.selfPath).map((feed) => [feed.term!, feed]),
+      ),
+    },
+    warnings,
+    leftToSite: written.leftToSite,
+  };
+}
+
+/** The option that moves a feed: `feeds.all`, `feeds.tags`, or for a copy at an old path, `legacyUrls.feeds.tags`. */
+function feedOption<I>(feed: FeedPlan<I>): string {
+  if (feed.language) return "feeds.languages";
+  const which = feed.term ? (feed.kind === "category" ? "categories" : "tags") : "all";
+  return feed.path === feed.selfPath ? `feeds.${which}` : `legacyUrls.feeds.${which}`;
+}
+
+/**
+ * For each URL of the plugin's term pages, indexes and feeds (normalised with normalizeUrlKey), the option that
+ * moves it: `the option tagPages`, `the option feeds.all`. For clash messages about pages the model did not see.
+ */
+export function optionsMovingPages<I>(model: SiteModel<I>): Map<string, string> {
+  const options = new Map<string, string>();
+  for (const [pages, option] of [
+    [model.tagPages, "tagPages"],
+    [model.categoryPages, "categoryPages"],
+  ] as const) {
+    for (const page of pages) options.set(normalizeUrlKey(page.url), `the option ${option}`);
+  }
+  for (const index of model.termIndexes) {
+    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`);
+  }
+  for (const feed of model.feeds) options.set(normalizeUrlKey(feed.path), `the option ${feedOption(feed)}`);
+  return options;
+}
+
+/** The parts of the site model the plugin writes pages for. */
+export interface WrittenPages<I> {
+  tagPages: TermPage<I>[];
+  categoryPages: TermPage<I>[];
+  termIndexes: TermIndex<I>[];
+  feeds: FeedPlan<I>[];
+  leftToSite: string[];
+}
+
+/**
+ * Leaves to the site every URL it writes itself: a term whose first page is the site's own keeps none of the
+ * plugin's pages (its term object still has that URL: the site's page is the term's page), and a term index or
+ * feed at a URL of the site is not written. Adding the plugin to a site with its own tag pages or feed thus only
+ * adds. Returns the rest, with the URLs left to the site added to `leftToSite`.
+ *
+ * @param siteWrites whether the site writes the URL, raw or percent-encoded.
+ */
+export function leaveToSite<I, W extends WrittenPages<I>>(written: W, siteWrites: (url: string) => boolean): W {
+  const left = new Set(written.leftToSite);
+  const termsLeft = new Set(
+    [...written.tagPages, ...written.categoryPages]
+      .filter((page) => page.pageNumber === 1 && siteWrites(page.url))
+      .map((page) => page.term),
+  );
+  const keepPage = (page: TermPage<I>) => {
+    if (!termsLeft.has(page.term)) return true;
+    if (page.pageNumber === 1) left.add(page.url);
+    return false;
+  };
+  const keep = (url: string) => {
+    if (!siteWrites(url)) return true;
+    left.add(url);
+    return false;
+  };
+  return {
+    ...written,
+    tagPages: written.tagPages.filter(keepPage),
+    categoryPages: written.categoryPages.filter(keepPage),
+    termIndexes: written.termIndexes.filter((index) => keep(index.url)),
+    feeds: written.feeds.filter((feed) => keep(feed.path)),
+    leftToSite: [...left].sort(),
+  };
+}

@@ -1,0 +1,254 @@
+import test from "ava";
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `ru-blog ...args` from the TypeScript source, as a separate process. */
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", "src/cli/cli.ts", ...args],
+      { cwd: REPO, encoding: "utf8" },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const roots: string[] = [];
+test.after.always(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
+
+/** Writes `old` and `new` site folders into a fresh temp dir; returns their paths. */
+function sites(oldFiles: Record<string, string>, newFiles: Record<string, string>): { old: string; now: string } {
+  const root = mkdtempSync(join(tmpdir(), "ru-blog-cli-"));
+  roots.push(root);
+  const write = (folder: string, files: Record<string, string>) => {
+    mkdirSync(join(root, folder), { recursive: true });
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(root, folder, path)), { recursive: true });
+      writeFileSync(join(root, folder, path), content);
+    }
+    return join(root, folder);
+  };
+  return { old: write("old-site", oldFiles), now: write("new-site", newFiles) };
+}
+
+const redirect = (url: string) => `<html><head><meta http-equiv="refresh" content="0; url=${url}"></head></html>`;
+const ENCODED_OPINION = encodeURIComponent("мнение");
+
+const OLD_BLOG = {
+  "index.html": "home",
+  "posts/first/index.html": "first",
+  "posts/second/index.html": "second",
+  "tags/мнение/index.html": "tag",
+  "feeds/all.atom.xml": "<feed/>",
+  "theme/css/style.css": "body{}",
+};
+
+test("exit 0 and a summary when every old URL is served", async (t) => {
+  const { old, now } = sites(OLD_BLOG, {
+    "index.html": "home",
+    "posts/first/index.html": "first",
+    "posts/second/index.html": "second",
+    [`tags/${ENCODED_OPINION}/index.html`]: "tag",
+    "feeds/all.atom.xml": "<feed/>",
+  });
+  const run = await cli("check-urls", old, now);
+  t.is(run.code, 0);
+  t.is(run.stderr, "");
+  t.deepEqual(run.stdout.split("\n"), [
+    `Checked 5 pages and feeds of ${old}/ against ${now}/.`,
+    "All 5 old URLs are served by the new build.",
+    "",
+  ]);
+});
+
+test("exit 1 naming the one page the new build dropped", async (t) => {
+  const { old, now } = sites(OLD_BLOG, {
+    "index.html": "home",
+    "posts/first/index.html": "first",
+    "tags/мнение/index.html": "tag",
+    "feeds/all.atom.xml": "<feed/>",
+  });
+  const run = await cli("check-urls", old, now);
+  t.is(run.code, 1);
+  t.deepEqual(run.stdout.split("\n"), [
+    `Checked 5 pages and feeds of ${old}/ against ${now}/.`,
+    "Would break:",
+    "  /posts/second/",
+    "1 of 5 old URLs would break.",
+    "",
+  ]);
+});
+
+test("redirect pages: served when the target exists, broken when it does not", async (t) => {
+  const { old, now } = sites(OLD_BLOG, {
+    "index.html": "home",
+    "posts/first/index.html": redirect("/2015/first/"),
+    "2015/first/index.html": "first",
+    "posts/second/index.html": redirect("/2015/second/"),
+    "tags/мнение/index.html": redirect("/tags/mnenie/"),
+    "tags/mnenie/index.html": "tag",
+  });
+  const run = await cli("check-urls", old, now);
+  t.is(run.code, 1);
+  t.deepEqual(run.stdout.split("\n"), [
+    `Checked 5 pages and feeds of ${old}/ against ${now}/.`,
+    "Would break:",
+    "  /feeds/all.atom.xml",
+    "  /posts/second/ (redirects to /2015/second/, which is missing)",
+    "2 of 5 old URLs would break.",
+    "",
+  ]);
+});
+
+test("--ignore skips old files on purpose; --all checks assets too", async (t) => {
+  const { old, now } = sites(OLD_BLOG, { "index.html": "home" });
+  const ignored = await cli("check-urls", old, now, "--ignore", "posts/**", "--ignore=tags/**", "--ignore", "feeds/*");
+  t.is(ignored.code, 0);
+  t.deepEqual(ignored.stdout.split("\n"), [
+    `Checked 1 page or feed of ${old}/ against ${now}/ (4 ignored).`,
+    "The old URL is served by the new build.",
+    "",
+  ]);
+  const all = await cli(
+    "check-urls",
+    "--all",
+    old,
+    now,
+    "--ignore",
+    "posts/**",
+    "--ignore",
+    "tags/**",
+    "--ignore",
+    "feeds/**",
+  );
+  t.is(all.code, 1);
+  t.deepEqual(all.stdout.split("\n"), [
+    `Checked 2 files of ${old}/ against ${now}/ (4 ignored).`,
+    "Would break:",
+    "  /theme/css/style.css",
+    "1 of 2 old URLs would break.",
+    "",
+  ]);
+});
+
+test("a missing folder is one clear line and exit 2, no stack trace", async (t) => {
+  const { now } = sites({}, {});
+  const missing = join(now, "..", "no-such-site");
+  const run = await cli("check-urls", missing, now);
+  t.is(run.code, 2);
+  t.is(run.stdout, "");
+  const lines = run.stderr.split("\n");
+  t.is(lines[0], `ru-blog: old site folder not found: ${missing}`);
+  t.regex(lines[1] ?? "", /^Usage: ru-blog check-urls OLD_SITE NEW_SITE/);
+  t.notRegex(run.stderr, /\bat .*\.(?:ts|js):\d+/);
+});
+
+test("an old folder with no pages is a usage error", async (t) => {
+  const { old, now } = sites({ "style.css": "" }, {});
+  const run = await cli("check-urls", old, now);
+  t.is(run.code, 2);
+  t.regex(run.stderr, /found no pages or feeds to check/);
+});
+
+test("usage errors exit 2", async (t) => {
+  const { old, now } = sites(OLD_BLOG, OLD_BLOG);
+  for (const args of [
+    ["check-urls", old, now, "--frobnicate"],
+    ["check-urls", old],
+    ["check-urls", old, now, "extra"],
+    ["check-urls", old, now, "--ignore"],
+    ["check-urls", old, now, "--site-url", "not a url"],
+    ["make-coffee"],
+    [],
+  ]) {
+    const run = await cli(...args);
+    t.is(run.code, 2, args.join(" "));
+    t.is(run.stdout, "", args.join(" "));
+    t.regex(run.stderr, /Usage: ru-blog check-urls/, args.join(" "));
+    t.notRegex(run.stderr, /\bat .*\.(?:ts|js):\d+/, args.join(" "));
+  }
+});
+
+test("--help prints usage and --version the package version", async (t) => {
+  const help = await cli("--help");
+  t.is(help.code, 0);
+  t.regex(help.stdout, /^Usage: ru-blog check-urls OLD_SITE NEW_SITE \[--ignore GLOB\]/);
+  const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string };
+  const version = await cli("--version");
+  t.is(version.code, 0);
+  t.is(version.stdout, `${manifest.version}\n`);
+});
+
+test("the bin entry starts with a shebang", (t) => {
+  t.true(readFileSync(join(REPO, "src/cli/cli.ts"), "utf8").startsWith("#!/usr/bin/env node\n"));
+});
+
+test("--links: exit 1 naming each page, link and why, for links leading nowhere and links in Pelican's or Hugo's syntax", async (t) => {
+  const page = (body: string) =>
+    `<!doctype html><html><head><link rel="stylesheet" href="/theme/style.css"></head><body>${body}</body></html>`;
+  const { old, now } = sites(
+    { "index.html": "home", "posts/first/index.html": "first" },
+    {
+      "index.html": page(
+        '<a href="/posts/first/">first</a> <a href="https://elsewhere.example/x">out</a> <a href="#top">top</a>',
+      ),
+      "theme/style.css": "body{}",
+      "posts/first/index.html": page(
+        '<img src="ui.png"> <img src="%7Battach%7Dui.gif"> <a href="{filename}./2017-11-03-grep.md">grep</a> ' +
+          '<a href="../мнение/">tag</a> <script src="/js/gone.js"></script> <a href="/?q=1#x">home</a>',
+      ),
+      "posts/first/ui.png": "PNG",
+      [`posts/${ENCODED_OPINION}/index.html`]: page("<p>tag</p>"),
+    },
+  );
+  const run = await cli("check-urls", old, now, "--links");
+  t.is(run.code, 1, run.stderr);
+  const lines = run.stdout.trimEnd().split("\n");
+  t.deepEqual(lines.slice(2), [
+    "",
+    `Checked 10 internal links in 3 pages of ${now}/.`,
+    "Broken links:",
+    "  /posts/first/",
+    '    img src="%7Battach%7Dui.gif" (still in the old generator\'s syntax)',
+    '    a href="{filename}./2017-11-03-grep.md" (still in the old generator\'s syntax)',
+    '    script src="/js/gone.js" (nothing there)',
+    "3 broken links.",
+  ]);
+
+  const clean = await cli("check-urls", old, now);
+  t.is(clean.code, 0, "without --links the URL comparison alone passes");
+});
+
+test("--links: exit 0 when every link leads somewhere", async (t) => {
+  const { old, now } = sites(
+    { "index.html": "home" },
+    {
+      "index.html": '<a href="/a.html">a</a><img srcset="/a.png 1x, /a.png 2x">',
+      "a.html": '<a href="./">home</a>',
+      "a.png": "",
+    },
+  );
+  const run = await cli("check-urls", old, now, "--links");
+  t.is(run.code, 0, run.stdout);
+  t.regex(
+    run.stdout,
+    /Checked 4 internal links in 2 pages of .*\nEvery internal link leads to a file of the new build\.\n$/,
+  );
+});
