@@ -5,7 +5,7 @@
  * rendering, which also resolves the generators' links (Pelican's `{filename}`). Each post's source and tokens are
  * walked once.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import picomatch from "picomatch";
@@ -70,7 +70,11 @@ export function registerContent(plugin: PluginContext): void {
   let pagesByName = new Map<string, string[]>();
   const fileCache = new Map<string, boolean>();
 
-  eleventyConfig.on("eleventy.before", () => fileCache.clear());
+  let postTexts: Map<string, string> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    fileCache.clear();
+    postTexts = undefined;
+  });
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     pages = new Map();
     pagesIgnoringCase = new Map();
@@ -123,6 +127,25 @@ export function registerContent(plugin: PluginContext): void {
     });
   });
 
+  // The old generator's pass over a post's body before Markdown (Jekyll's Liquid), ahead of the shortcodes.
+  const body = context.from === undefined ? undefined : dialectOf(context.from).body;
+  if (body) {
+    const inputDir = eleventyConfig.directories.input;
+    eleventyConfig.addPreprocessor("ru-blog-body", "md,markdown", (data: PostData, content: string) => {
+      const file = context.postFile(data.page?.inputPath);
+      if (!file || typeof content !== "string") return undefined;
+      return body.beforeMarkdown(content, {
+        file,
+        data,
+        inputDir,
+        posts: () => (postTexts ??= readPostTexts(inputDir, eleventyConfig.directories.output, context.postFile)),
+        timezone: options.timezone,
+        strict: options.strict,
+        warn: (message) => context.warn(message),
+      });
+    });
+  }
+
   eleventyConfig.addPreprocessor("ru-blog-shortcodes", "md,markdown", async (data: PostData, content: string) => {
     const file = context.postFile(data.page?.inputPath);
     if (!file || typeof content !== "string" || !mayHaveShortcodes(content)) return undefined;
@@ -145,6 +168,23 @@ export function registerContent(plugin: PluginContext): void {
       throw new RuBlogError(`line ${line + bodyOffset(inputPath, content)}: ${(error as Error).message}`, { file });
     }
   });
+}
+
+/** The texts of every post in the input folder, by path inside it (outside node_modules and the output folder). */
+function readPostTexts(
+  inputDir: string,
+  outputDir: string,
+  postFile: (inputPath: string) => string | undefined,
+): Map<string, string> {
+  const output = path.relative(inputDir, outputDir).split(path.sep).join("/");
+  const texts = new Map<string, string>();
+  for (const entry of readdirSync(inputDir, { recursive: true, encoding: "utf8" })) {
+    const relative = entry.split(path.sep).join("/");
+    if (relative.split("/").includes("node_modules") || (output && relative.startsWith(`${output}/`))) continue;
+    const file = postFile(path.join(inputDir, entry));
+    if (file !== undefined) texts.set(file, readFileSync(path.join(inputDir, entry), "utf8"));
+  }
+  return texts;
 }
 
 interface PostData {

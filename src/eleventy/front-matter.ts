@@ -9,6 +9,7 @@ import picomatch from "picomatch";
 import { RuBlogError, withPlace } from "../errors.js";
 import { normalizePost } from "../posts/front-matter.js";
 import { parsePostYaml } from "../posts/front-matter-readers.js";
+import { dialectOf } from "../generators/index.js";
 import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
 import { DEFAULT_CATEGORY } from "../urls/permalinks.js";
@@ -51,6 +52,8 @@ export function registerFrontMatter({
   languages,
 }: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
+  // A post's `---` front matter, read as its old generator reads YAML.
+  const parseYaml = options.from === undefined ? parsePostYaml : dialectOf(options.from).reading.parseYaml;
   const registerTagCollections = options.tagCollections ? tagCollectionsOf(config) : undefined;
   // With `strict`, a post read differently from its old generator, or left out, stops the build.
   const postWarn = options.strict
@@ -78,6 +81,7 @@ export function registerFrontMatter({
       warn: postWarn,
       from: options.from,
       unreadFrontMatter: unread,
+      inputDir: config.directories.input,
     });
     return data;
   };
@@ -90,7 +94,7 @@ export function registerFrontMatter({
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
         const file = postFile(engineOptions?.filePath);
         // A file that is not UTF-8 is read again from its bytes in the excerpt hook below.
-        if (file) return looksMisdecoded(text) ? {} : parsePostYaml(text, file);
+        if (file) return looksMisdecoded(text) ? {} : parseYaml(text, file);
         // Eleventy 3 sets js-yaml's `load` as the engine; Eleventy 4 sets none and leaves YAML to gray-matter,
         // whose default is that same function. Either way the site's own engine, when it has one, reads the rest.
         return (previousYaml ?? loadYaml)(text, engineOptions);

@@ -7,6 +7,7 @@
  * import this file, it imports neither.
  */
 import type { DateTime } from "luxon";
+import type { MarkdownIt } from "markdown-it";
 import type { Migration } from "../cli/migrate/migration.js";
 import type { LinkingPost, LinkSite, Resolution } from "../content/links.js";
 import type { ShortcodeCall } from "../content/shortcodes.js";
@@ -40,7 +41,43 @@ export interface PostReading {
   writtenInOwnFormat(text: string): boolean;
   /** Why it would not publish the post (beyond the core's rule: neither title nor date), or undefined. */
   skipReason(facts: SkipFacts, now: Date): string | undefined;
+  /** A post's `---` front matter as the generator reads YAML (the core's reader, or one that keeps what it needs). */
+  parseYaml(text: string, file: string): Record<string, unknown>;
+  /**
+   * What the generator makes of a post itself, from its file and front matter, where the core's `permalink` tokens
+   * and key rules cannot say it; undefined to leave the post to the core's rules.
+   */
+  ownPost(raw: Record<string, unknown>, post: OwnPostContext): OwnPost | undefined;
 }
+
+/** What a generator's own reading of a post gets: the post's file, the blog's folder and the build's settings. */
+export interface OwnPostContext {
+  /** Inside the input folder, as globs match it. */
+  readonly file: string;
+  /** The input folder, where the blog's own config is. */
+  readonly inputDir: string;
+  /** The `timezone` option, for a blog whose config names none. */
+  readonly timezone: string;
+  readonly now: Date;
+  readonly warn: (message: string) => void;
+}
+
+/** A post as its generator reads it (see PostReading.ownPost), or why the generator does not publish it. */
+export type OwnPost =
+  | { readonly skipped: string }
+  | {
+      readonly skipped?: undefined;
+      readonly title: string;
+      readonly date: DateTime;
+      /** The path Eleventy writes the post at (a permalink). */
+      readonly permalink: string;
+      readonly tags: readonly string[];
+      readonly categories: readonly string[];
+      /** Paths of redirect pages to the post. */
+      readonly aliases: readonly string[];
+      /** The path its feed entry id is made from, where the generator makes it otherwise than from the URL. */
+      readonly feedPath: string | undefined;
+    };
 
 /** A slug style a generator brings (`slugStyle: "pelican"`): terms and titles, and a post's own `Slug`. */
 export interface SlugRules {
@@ -56,7 +93,7 @@ export interface SlugRules {
 /** A feed entry id style a generator brings (`feeds.entryId: "pelican"`): the id of a post of the feed. */
 export type EntryIdRule = (
   post: { url: string; date: Date },
-  settings: { siteUrl: string; zone: string; writtenDay: string | undefined },
+  settings: { siteUrl: string; zone: string; writtenDay: string | undefined; feedPath: string | undefined },
 ) => string;
 
 /**
@@ -64,6 +101,7 @@ export type EntryIdRule = (
  * options given): the URLs, slugs, pagination and feeds the generator writes with its default settings.
  */
 export interface PresetOptions {
+  readonly posts?: string;
   readonly permalink?: string;
   readonly slugStyle?: string;
   readonly categoryFromFolder?: boolean;
@@ -111,6 +149,25 @@ export interface BodySyntax {
   readonly shortcodes: ShortcodeSet | undefined;
   /** Matches a link still in its syntax after the build (`check-urls --links`). */
   readonly leftover: RegExp;
+  /**
+   * A post's body before Markdown reads it (Jekyll renders Liquid first); the text as it is where the generator does
+   * nothing there.
+   */
+  beforeMarkdown(text: string, post: BodyPost): string;
+  /** What the generator's Markdown adds to markdown-it (syntax, heading ids); `isPost` tells a post's render apart. */
+  setupMarkdown(md: MarkdownIt, isPost: (env: unknown) => boolean, inputDir: string): void;
+}
+
+/** A post's place for BodySyntax.beforeMarkdown. */
+export interface BodyPost {
+  readonly file: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly inputDir: string;
+  /** The blog's posts' texts by path inside the input folder (for links between posts), read on first use. */
+  readonly posts: () => ReadonlyMap<string, string>;
+  readonly timezone: string;
+  readonly strict: boolean;
+  readonly warn: (message: string) => void;
 }
 
 /** Where its files beside the posts go: the `attachments` defaults. */

@@ -62,6 +62,8 @@ export interface PostState {
   aliases: string[];
   /** The day of the post's date in the offset it was written with (`YYYY-MM-DD`), for Pelican's feed entry ids. */
   writtenDay?: string;
+  /** The path its old generator makes the feed entry id from, where not from the URL (OwnPost.feedPath). */
+  feedPath?: string;
   /** The post's language, set by languages.ts once the front matter is read (`data.lang` is the user's copy). */
   lang?: string;
   /** Marked as a translation (Pelican's `Translation: true`, Hugo's suffix beside a file of the same base name). */
@@ -98,6 +100,8 @@ export interface PostContext {
   now?: Date;
   /** Why the post's text may still hold front matter that was not read (see unreadFrontMatter). */
   unreadFrontMatter?: string | undefined;
+  /** The input folder, where an old generator's own reading finds the blog's config. @default "." */
+  inputDir?: string;
 }
 
 /** Groups a raw front matter by canonical key; two spellings of one key (`Title` and `title`) are an error. */
@@ -383,7 +387,16 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const reading = context.from === undefined ? undefined : dialectOf(context.from).reading;
   const { owned, rest } = splitOwnedKeys(dropPrototypeKeys(raw, file, context.warn), file, reading);
 
-  const title = readText(owned.get("title"), file);
+  // The old generator's own reading of the post, where the core's rules cannot say what it made of it.
+  const own = reading?.ownPost(raw, {
+    file,
+    inputDir: context.inputDir ?? ".",
+    timezone: context.timezone,
+    now: context.now ?? new Date(),
+    warn: context.warn,
+  });
+  const ownRead = own && own.skipped === undefined ? own : undefined;
+  const title = ownRead ? ownRead.title : readText(owned.get("title"), file);
   const firstDate = (keys: readonly string[] | undefined): { key: string; date: DateTime } | undefined => {
     for (const key of keys ?? []) {
       const date = readDate(owned.get(key), context);
@@ -392,15 +405,19 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     return undefined;
   };
   const dateKeys = reading?.dateKeys ?? CORE_DATE_KEYS;
-  const date = firstDate(dateKeys.date)?.date ?? dateFromFileNameOrFail(context);
+  const date = own ? ownRead?.date : (firstDate(dateKeys.date)?.date ?? dateFromFileNameOrFail(context));
   const modified = firstDate(dateKeys.modified)?.date;
   const publishDate = firstDate(dateKeys.publishDate);
   const expiryDate = firstDate(dateKeys.expiryDate);
-  const tags = readTermNames(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
-  const named = [
-    ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
-    ...readTermNames(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
-  ];
+  const tags = own
+    ? [...(ownRead?.tags ?? [])]
+    : readTermNames(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
+  const named = own
+    ? [...(ownRead?.categories ?? [])]
+    : [
+        ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
+        ...readTermNames(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
+      ];
   const categories = dedupeCaseInsensitive(
     named.length ? named : context.folderCategory ? [context.folderCategory] : [],
   );
@@ -413,9 +430,12 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const urlEntry = owned.get("url");
   const url = checkedPath(urlEntry, readText(urlEntry, file), file);
   const aliasesEntry = owned.get("aliases");
-  const aliases = readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map((alias) =>
-    checkedPath(aliasesEntry, alias, file)!,
-  );
+  const aliases = [
+    ...readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map((alias) =>
+      checkedPath(aliasesEntry, alias, file)!,
+    ),
+    ...(ownRead?.aliases ?? []),
+  ];
   const status = readStatus(owned.get("status"), file);
   const draftFlag = readBoolean(owned.get("draft"), file);
   const isDraft = status === "draft" || draftFlag;
@@ -426,13 +446,14 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const summary = readText(owned.get("summary"), file);
 
   const skipped =
-    status === undefined
+    own?.skipped ??
+    (status === undefined
       ? `${file}: ${owned.get("status")!.key}: ${describeValue(owned.get("status")!.value)} is not a status, so the post is not published, as Pelican skips it ("Unknown status"); write draft, hidden or published.`
       : skipReasonOf(
           reading,
           { file, title, date, isDraft, publishDate, expiryDate, unreadFrontMatter: context.unreadFrontMatter },
           context.now ?? new Date(),
-        );
+        ));
   if (skipped !== undefined) context.warn(skipped);
   else if (context.unreadFrontMatter) context.warn(`${file}: ${context.unreadFrontMatter}.`);
   const written = skipped === undefined && !headless && build.render && (!isDraft || context.writeDrafts);
@@ -462,6 +483,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
       categories,
       aliases,
       ...(date ? { writtenDay: date.toFormat("yyyy-MM-dd") } : {}),
+      ...(ownRead?.feedPath === undefined ? {} : { feedPath: ownRead.feedPath }),
     } satisfies PostState,
   };
   if (title !== undefined) data.title = title;
@@ -476,6 +498,9 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
 
   if (!written) {
     Object.assign(data, neverWritten(rest));
+  } else if (ownRead) {
+    data.permalink = ownRead.permalink;
+    data.dynamicPermalink = false;
   } else if (!("permalink" in rest)) {
     data.permalink = permalinkOf(
       { url, slug: postSlug, slugGiven: slug !== undefined, date, categories },

@@ -49,6 +49,9 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
     rewriteHtml: undefined,
     shortcodes,
     leftover: /(?:\{\{|%7B%7B)\s*(?:<|%3C|%|%25)/i,
+    // Its Markdown is the site's own.
+    beforeMarkdown: (text) => text,
+    setupMarkdown: () => {},
   },
   // Its feeds' `guid` is the post's URL, the package's default.
   entryIds: {},

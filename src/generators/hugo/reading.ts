@@ -1,6 +1,6 @@
 /** How Hugo 0.111 reads a post: its front matter formats, its date keys, and what it does not publish. */
 import type { PostReading } from "../dialect.js";
-import { readTomlOrJson, readYaml } from "../../posts/front-matter-readers.js";
+import { parsePostYaml, readTomlOrJson, readYaml } from "../../posts/front-matter-readers.js";
 import { withoutTitleAndDate } from "../../posts/skip-rules.js";
 
 export const hugoReading: PostReading = {
@@ -38,4 +38,7 @@ export const hugoReading: PostReading = {
     }
     return undefined;
   },
+  parseYaml: parsePostYaml,
+  // Its URLs, dates and terms are the core's rules with its preset.
+  ownPost: () => undefined,
 };

@@ -45,9 +45,14 @@ const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 export function splitJekyllFile(text: string, file: string): { data: Record<string, unknown>; body: string } {
   const match = FRONT_MATTER.exec(text);
   if (!match) return { data: {}, body: text };
+  return { data: parseJekyllFrontMatter(match[1]!, file), body: text.slice(match[0].length) };
+}
+
+/** The YAML between a post's `---` lines, read by Psych's rules (loadJekyllYaml). */
+export function parseJekyllFrontMatter(matter: string, file: string): Record<string, unknown> {
   let data: unknown;
   try {
-    data = loadJekyllYaml(match[1]!);
+    data = loadJekyllYaml(matter);
   } catch (error) {
     throw new InvalidValueError(
       `${file}: the front matter is not YAML Jekyll reads (${(error as Error).message.split("\n")[0]})`,
@@ -56,7 +61,7 @@ export function splitJekyllFile(text: string, file: string): { data: Record<stri
   if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
     throw new InvalidValueError(`${file}: the front matter is not a mapping of keys`);
   }
-  return { data: (data ?? {}) as Record<string, unknown>, body: text.slice(match[0].length) };
+  return (data ?? {}) as Record<string, unknown>;
 }
 
 // tags/post_url.rb PostComparer::MATCHER.
@@ -80,6 +85,53 @@ export function postUrlResolver(
     const found = posts.find((post) => pattern.test(post.relativePath));
     return found && jekyllAbsoluteUrl(found.url, "", baseurl);
   };
+}
+
+/** `{% link path %}` as Jekyll resolves it: the post at that path inside the blog. */
+export function linkResolver(byPath: ReadonlyMap<string, JekyllPost>, baseurl: string | undefined) {
+  return (path: string): string | undefined => {
+    const target = byPath.get(path.replace(/^\//, ""));
+    return target && jekyllAbsoluteUrl(target.url, "", baseurl);
+  };
+}
+
+/**
+ * A post's body as markdown-it is to read it: the Liquid subset rendered (unless `render_with_liquid: false`), then
+ * kramdown's syntax in markdown-it's.
+ */
+export function jekyllBodyMarkdown(
+  body: string,
+  post: JekyllPost,
+  data: Record<string, unknown>,
+  context: {
+    settings: Pick<JekyllBlogSettings, "site" | "strict">;
+    postUrl: (name: string) => string | undefined;
+    link: (path: string) => string | undefined;
+    warn: (message: string) => void;
+  },
+): string {
+  const { settings, postUrl, link, warn } = context;
+  const liquid =
+    data.render_with_liquid === false
+      ? body
+      : renderJekyllLiquid(body, {
+          file: post.relativePath,
+          site: settings.site ?? {},
+          page: {
+            ...data,
+            url: post.url,
+            date: post.date.toFormat("yyyy-MM-dd HH:mm:ss ZZZ"),
+            slug: post.slug,
+            categories: post.categories,
+            tags: post.tags,
+            title: post.title,
+          },
+          postUrl,
+          link,
+          warn,
+          strict: settings.strict ?? false,
+        });
+  return kramdownToMarkdownIt(liquid, (message) => warn(`${post.relativePath}: ${message}`));
 }
 
 export function readJekyllBlog(
@@ -118,36 +170,12 @@ export function readJekyllBlog(
     settings.baseurl,
   );
   const byPath = new Map(read.map((entry) => [entry.post.relativePath, entry.post]));
-  const posts = read.map(({ post, data, body }): ReadJekyllBlogPost => {
-    const liquid =
-      data.render_with_liquid === false
-        ? body
-        : renderJekyllLiquid(body, {
-            file: post.relativePath,
-            site: settings.site ?? {},
-            page: {
-              ...data,
-              url: post.url,
-              date: post.date.toFormat("yyyy-MM-dd HH:mm:ss ZZZ"),
-              slug: post.slug,
-              categories: post.categories,
-              tags: post.tags,
-              title: post.title,
-            },
-            postUrl,
-            link: (path) => {
-              const target = byPath.get(path.replace(/^\//, ""));
-              return target && jekyllAbsoluteUrl(target.url, "", settings.baseurl);
-            },
-            warn,
-            strict: settings.strict ?? false,
-          });
-    return {
-      ...post,
-      data,
-      markdown: kramdownToMarkdownIt(liquid, (message) => warn(`${post.relativePath}: ${message}`)),
-    };
-  });
+  const link = linkResolver(byPath, settings.baseurl);
+  const posts = read.map(({ post, data, body }): ReadJekyllBlogPost => ({
+    ...post,
+    data,
+    markdown: jekyllBodyMarkdown(body, post, data, { settings, postUrl, link, warn }),
+  }));
   return {
     posts,
     skipped,

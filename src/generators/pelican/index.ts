@@ -26,6 +26,9 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
     // `{{< … >}}` is text to Pelican, and shows as text.
     shortcodes: undefined,
     leftover: /(?:\{|%7B|\|)(?:filename|static|attach|tag|category|author|index)(?:\}|%7D|\|)/i,
+    // Its Markdown is the site's own.
+    beforeMarkdown: (text) => text,
+    setupMarkdown: () => {},
   },
   entryIds: { pelican: pelicanEntryIdOf },
   // Pelican copies `.html` files beside the posts as they are; it has no page bundles.

@@ -1,6 +1,7 @@
 /** How Pelican 4.8 reads a post: its `Key: value` header, the keys the core knows, and what it does not publish. */
 import type { PostReading } from "../dialect.js";
 import { unreadHint, withoutTitleAndDate } from "../../posts/skip-rules.js";
+import { parsePostYaml } from "../../posts/front-matter-readers.js";
 import { parsePelicanHeader } from "./header.js";
 
 /** A first line that starts a header (`Title: …`), looked for in a post's first bytes. */
@@ -27,4 +28,7 @@ export const pelicanReading: PostReading = {
     }
     return withoutTitleAndDate(facts);
   },
+  parseYaml: parsePostYaml,
+  // Its URLs, dates and terms are the core's rules with its preset.
+  ownPost: () => undefined,
 };
