@@ -418,9 +418,10 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
         ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
         ...readTermNames(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
       ];
-  const categories = dedupeCaseInsensitive(
-    named.length ? named : context.folderCategory ? [context.folderCategory] : [],
-  );
+  // An old generator's own terms stay as it has them (Jekyll keeps `Linux` beside `linux`).
+  const categories = own
+    ? named
+    : dedupeCaseInsensitive(named.length ? named : context.folderCategory ? [context.folderCategory] : []);
   const authors = [
     ...readNameList(owned.get("author")?.value, owned.get("author")?.key ?? "Author", context, false),
     ...readNameList(owned.get("authors")?.value, owned.get("authors")?.key ?? "Authors", context),
