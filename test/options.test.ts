@@ -41,12 +41,15 @@ test("a permalink pattern without a slug is refused; Pelican's {slug} is accepte
 });
 
 test("wrong types name the option", (t) => {
-  t.throws(() => resolve({ feeds: false, categoryFromFolder: "yes" }), { message: '[ru-blog] option "categoryFromFolder" is "yes"; expected true or false.' });
+  t.throws(() => resolve({ feeds: false, categoryFromFolder: "yes" }), {
+    message: '[ru-blog] option "categoryFromFolder" is "yes"; expected true or false.',
+  });
   t.throws(() => resolve({ feeds: false, termPageSize: -1 }), {
     message: '[ru-blog] option "termPageSize" is -1; expected 0 (all on one page) or a whole number of posts.',
   });
   t.throws(() => resolve({ feeds: false, slugStyle: "hugo" }), {
-    message: '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "pelican" or a function (text) => slug.',
+    message:
+      '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "jekyll", "pelican" or a function (text) => slug.',
   });
   t.throws(() => resolve({ feeds: { limit: -1 }, siteUrl: "https://example.ru" }), {
     message: '[ru-blog] option "feeds.limit" is -1; expected 0 (all) or a whole number of entries.',
@@ -67,7 +70,9 @@ test("an unknown option is a warning naming the nearest known one", (t) => {
     'unknown option "tagpage" is ignored; did you mean "tagPages"?',
     'unknown option "zzzzzzzz" is ignored',
   ]);
-  t.deepEqual(resolve({ siteUrl: "https://example.ru", feeds: { limt: 5 } }).warnings, ['unknown option "feeds.limt" is ignored; did you mean "feeds.limit"?']);
+  t.deepEqual(resolve({ siteUrl: "https://example.ru", feeds: { limt: 5 } }).warnings, [
+    'unknown option "feeds.limt" is ignored; did you mean "feeds.limit"?',
+  ]);
 });
 
 test("language must be a language tag", (t) => {
@@ -79,19 +84,28 @@ test("language must be a language tag", (t) => {
 
 test("typography: off by default, true for every group, an object turns groups off; a wrong group is named", (t) => {
   t.deepEqual([...resolve({ feeds: false }).options.typography], []);
-  t.deepEqual([...resolve({ feeds: false, typography: true }).options.typography], ["quotes", "dashes", "ellipsis", "spaces", "numbers"]);
-  t.deepEqual([...resolve({ feeds: false, typography: { spaces: false } }).options.typography], ["quotes", "dashes", "ellipsis", "numbers"]);
+  t.deepEqual(
+    [...resolve({ feeds: false, typography: true }).options.typography],
+    ["quotes", "dashes", "ellipsis", "spaces", "numbers"],
+  );
+  t.deepEqual(
+    [...resolve({ feeds: false, typography: { spaces: false } }).options.typography],
+    ["quotes", "dashes", "ellipsis", "numbers"],
+  );
   t.throws(() => resolve({ feeds: false, typography: { quote: false } }), {
     message:
       '[ru-blog] option "typography" is {"quote":false}; unknown group "quote"; the groups are quotes, dashes, ellipsis, spaces, numbers.',
   });
 });
 
-test("from is hugo or pelican; strict is a boolean, false by default", (t) => {
+test("from is hugo, jekyll or pelican; strict is a boolean, false by default", (t) => {
   t.like(resolve({ feeds: false }).options, { from: undefined, strict: false });
-  t.like(resolve({ siteUrl: "https://example.ru", from: "hugo", strict: true }).options, { from: "hugo", strict: true });
-  t.throws(() => resolve({ feeds: false, from: "jekyll" }), {
-    message: '[ru-blog] option "from" is "jekyll"; expected "hugo" or "pelican".',
+  t.like(resolve({ siteUrl: "https://example.ru", from: "hugo", strict: true }).options, {
+    from: "hugo",
+    strict: true,
+  });
+  t.throws(() => resolve({ feeds: false, from: "wordpress" }), {
+    message: '[ru-blog] option "from" is "wordpress"; expected "hugo", "jekyll" or "pelican".',
   });
   t.throws(() => resolve({ feeds: false, strict: "yes" }), {
     message: '[ru-blog] option "strict" is "yes"; expected true or false.',
@@ -99,15 +113,22 @@ test("from is hugo or pelican; strict is a boolean, false by default", (t) => {
 });
 
 test("feeds.stylesheet: the bundled one by default, false, a site path made root-relative, an http(s) URL; anything else names the option", (t) => {
-  const feeds = (stylesheet: unknown) => resolve({ siteUrl: "https://example.ru", feeds: { stylesheet } }).options.feeds.stylesheet;
-  t.deepEqual(resolve({ siteUrl: "https://example.ru" }).options.feeds.stylesheet, { href: "/feed.xsl", bundled: true });
+  const feeds = (stylesheet: unknown) =>
+    resolve({ siteUrl: "https://example.ru", feeds: { stylesheet } }).options.feeds.stylesheet;
+  t.deepEqual(resolve({ siteUrl: "https://example.ru" }).options.feeds.stylesheet, {
+    href: "/feed.xsl",
+    bundled: true,
+  });
   t.is(feeds(false), false);
   t.deepEqual(feeds("feed/pretty-atom-feed.xsl"), { href: "/feed/pretty-atom-feed.xsl", bundled: false });
   t.deepEqual(feeds("https://cdn.example.ru/feed.xsl"), { href: "https://cdn.example.ru/feed.xsl", bundled: false });
   t.throws(() => feeds("javascript:alert(1)"), {
-    message: '[ru-blog] option "feeds.stylesheet" is "javascript:alert(1)"; expected a path in the site, an http(s) URL or false.',
+    message:
+      '[ru-blog] option "feeds.stylesheet" is "javascript:alert(1)"; expected a path in the site, an http(s) URL or false.',
   });
-  t.throws(() => feeds("../x.xsl"), { message: '[ru-blog] option "feeds.stylesheet" is "../x.xsl"; a path inside the output folder is expected.' });
+  t.throws(() => feeds("../x.xsl"), {
+    message: '[ru-blog] option "feeds.stylesheet" is "../x.xsl"; a path inside the output folder is expected.',
+  });
   t.is(resolve({ feeds: false }).options.feeds.stylesheet, false);
 });
 
@@ -203,13 +224,19 @@ test("every option set explicitly wins over the preset; feeds are merged key by 
     languages: "/:lang/feed.xml",
   });
   t.deepEqual(resolve({ from: "pelican", feeds: false }).options.feeds.all, false);
-  t.is(resolve({ siteUrl: "https://example.ru", from: "pelican", feeds: { entryId: "url" } }).options.feeds.entryId, "url");
-  t.is(resolve({ siteUrl: "https://example.ru", from: "pelican", categoryFromFolder: false }).options.categoryFromFolder, false);
+  t.is(
+    resolve({ siteUrl: "https://example.ru", from: "pelican", feeds: { entryId: "url" } }).options.feeds.entryId,
+    "url",
+  );
+  t.is(
+    resolve({ siteUrl: "https://example.ru", from: "pelican", categoryFromFolder: false }).options.categoryFromFolder,
+    false,
+  );
 });
 
 test("from, sitemap, pageOneRedirects and feeds.entryId are checked", (t) => {
-  t.throws(() => resolve({ feeds: false, from: "jekyll" }), {
-    message: '[ru-blog] option "from" is "jekyll"; expected "hugo" or "pelican".',
+  t.throws(() => resolve({ feeds: false, from: "wordpress" }), {
+    message: '[ru-blog] option "from" is "wordpress"; expected "hugo", "jekyll" or "pelican".',
   });
   t.throws(() => resolve({ siteUrl: "https://example.ru", sitemap: "../sitemap.xml" }), {
     message: '[ru-blog] option "sitemap" is "../sitemap.xml"; a path inside the output folder is expected.',
@@ -218,13 +245,14 @@ test("from, sitemap, pageOneRedirects and feeds.entryId are checked", (t) => {
     message: '[ru-blog] option "pageOneRedirects" is "yes"; expected true or false.',
   });
   t.throws(() => resolve({ siteUrl: "https://example.ru", feeds: { entryId: "atom" } }), {
-    message: '[ru-blog] option "feeds.entryId" is "atom"; expected "url", "pelican" or a function (post) => id.',
+    message:
+      '[ru-blog] option "feeds.entryId" is "atom"; expected "url", "jekyll", "pelican" or a function (post) => id.',
   });
   const entryId = () => "urn:x";
   t.is(resolve({ siteUrl: "https://example.ru", feeds: { entryId } }).options.feeds.entryId, entryId);
 });
 
-test("a sitemap needs siteUrl, as feeds do; from: \"hugo\" without siteUrl says so", (t) => {
+test('a sitemap needs siteUrl, as feeds do; from: "hugo" without siteUrl says so', (t) => {
   t.throws(() => resolve({ feeds: false, sitemap: "/sitemap.xml" }), {
     message:
       '[ru-blog] option "siteUrl" is missing: the sitemap lists absolute URLs, e.g. siteUrl: "https://example.ru" (or set sitemap: false).',
@@ -252,7 +280,8 @@ test("languages: the first is the default and language defaults to it; language 
 
 test("languages must be a non-empty list of distinct language tags", (t) => {
   t.throws(() => resolve({ languages: [] }), {
-    message: '[ru-blog] option "languages" is []; expected a list of language tags, the default first, e.g. ["ru", "en"].',
+    message:
+      '[ru-blog] option "languages" is []; expected a list of language tags, the default first, e.g. ["ru", "en"].',
   });
   t.throws(() => resolve({ languages: "ru" }), { message: /option "languages" is "ru"; expected a list/ });
   t.throws(() => resolve({ languages: ["ru", "english language"] }), {
@@ -264,7 +293,10 @@ test("languages must be a non-empty list of distinct language tags", (t) => {
 test("feeds.languages is a path with :lang, or false; with one language it needs no siteUrl", (t) => {
   t.is(resolve({ siteUrl: "https://example.ru" }).options.feeds.languages, "/:lang/feed.xml");
   t.is(resolve({ siteUrl: "https://example.ru", feeds: { languages: false } }).options.feeds.languages, false);
-  t.is(resolve({ siteUrl: "https://example.ru", feeds: { languages: "/feeds/:lang.xml" } }).options.feeds.languages, "/feeds/:lang.xml");
+  t.is(
+    resolve({ siteUrl: "https://example.ru", feeds: { languages: "/feeds/:lang.xml" } }).options.feeds.languages,
+    "/feeds/:lang.xml",
+  );
   t.throws(() => resolve({ siteUrl: "https://example.ru", feeds: { languages: "/en.xml" } }), {
     message: /option "feeds.languages" is "\/en.xml"; it must contain ":lang"/,
   });

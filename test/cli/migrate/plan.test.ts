@@ -12,7 +12,7 @@ test("a folder with no recognisable config: exit code 2, naming what was looked 
   t.is(error?.exitCode, 2);
   t.is(
     error?.message,
-    `${dir} has no Pelican or Hugo config: looked for pelicanconf.py, publishconf.py, hugo.toml, hugo.yaml, hugo.yml, hugo.json, config.toml, config.yaml, config.yml, config.json, config/_default/. Give the folder the old blog was built in.`,
+    `${dir} has no Pelican, Hugo or Jekyll config: looked for pelicanconf.py, publishconf.py, hugo.toml, hugo.yaml, hugo.yml, hugo.json, config.toml, config.yaml, config.yml, config.json, config/_default/, _config.toml, _config.yml, _config.yaml. Give the folder the old blog was built in.`,
   );
 });
 
