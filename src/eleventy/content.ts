@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import picomatch from "picomatch";
-import { RuBlogError } from "../errors.js";
+import { RuBlogError, withPlace } from "../errors.js";
 import type { ShortcodeSet } from "../generators/dialect.js";
 import { DIALECTS, dialectOf, type GeneratorName } from "../generators/index.js";
 import type { LinkingPost, LinkSite, Resolution } from "../content/links.js";
@@ -134,15 +134,18 @@ export function registerContent(plugin: PluginContext): void {
     eleventyConfig.addPreprocessor("ru-blog-body", "md,markdown", (data: PostData, content: string) => {
       const file = context.postFile(data.page?.inputPath);
       if (!file || typeof content !== "string") return undefined;
-      return body.beforeMarkdown(content, {
-        file,
-        data,
-        inputDir,
-        posts: () => (postTexts ??= readPostTexts(inputDir, eleventyConfig.directories.output, context.postFile)),
-        timezone: options.timezone,
-        strict: options.strict,
-        warn: (message) => context.warn(message),
-      });
+      // The dialect's message names the post.
+      return withPlace({}, () =>
+        body.beforeMarkdown(content, {
+          file,
+          data,
+          inputDir,
+          posts: () => (postTexts ??= readPostTexts(inputDir, eleventyConfig.directories.output, context.postFile)),
+          timezone: options.timezone,
+          strict: options.strict,
+          warn: (message) => context.warn(message),
+        }),
+      );
     });
   }
 

@@ -94,7 +94,7 @@ export function registerFrontMatter({
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
         const file = postFile(engineOptions?.filePath);
         // A file that is not UTF-8 is read again from its bytes in the excerpt hook below.
-        if (file) return looksMisdecoded(text) ? {} : parseYaml(text, file);
+        if (file) return looksMisdecoded(text) ? {} : withPlace({}, () => parseYaml(text, file));
         // Eleventy 3 sets js-yaml's `load` as the engine; Eleventy 4 sets none and leaves YAML to gray-matter,
         // whose default is that same function. Either way the site's own engine, when it has one, reads the rest.
         return (previousYaml ?? loadYaml)(text, engineOptions);

@@ -50,7 +50,10 @@ export interface PostReading {
   ownPost(raw: Record<string, unknown>, post: OwnPostContext): OwnPost | undefined;
 }
 
-/** What a generator's own reading of a post gets: the post's file, the blog's folder and the build's settings. */
+/**
+ * What a generator's own reading of a post gets: the post's file, the blog's folder and the build's settings. Its
+ * hooks (parseYaml, ownPost, beforeMarkdown) throw an InvalidValueError whose message names the file and the value.
+ */
 export interface OwnPostContext {
   /** Inside the input folder, as globs match it. */
   readonly file: string;

@@ -388,13 +388,16 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const { owned, rest } = splitOwnedKeys(dropPrototypeKeys(raw, file, context.warn), file, reading);
 
   // The old generator's own reading of the post, where the core's rules cannot say what it made of it.
-  const own = reading?.ownPost(raw, {
-    file,
-    inputDir: context.inputDir ?? ".",
-    timezone: context.timezone,
-    now: context.now ?? new Date(),
-    warn: context.warn,
-  });
+  // The dialect's message names the post.
+  const own = withPlace({}, () =>
+    reading?.ownPost(raw, {
+      file,
+      inputDir: context.inputDir ?? ".",
+      timezone: context.timezone,
+      now: context.now ?? new Date(),
+      warn: context.warn,
+    }),
+  );
   const ownRead = own && own.skipped === undefined ? own : undefined;
   const title = ownRead ? ownRead.title : readText(owned.get("title"), file);
   const firstDate = (keys: readonly string[] | undefined): { key: string; date: DateTime } | undefined => {

@@ -13,7 +13,7 @@ import { dump } from "js-yaml";
 import ruBlog from "../../src/index.js";
 import { generateBlog, POST_COUNT, SEED, SITE_CONFIG } from "../conformance/jekyll/blog.js";
 import type { RecordedPost, Recording } from "../conformance/jekyll/recording.js";
-import { writeSite } from "../helpers/site.js";
+import { buildError, captureEleventyLog, writeSite } from "../helpers/site.js";
 import { jekyllAbsoluteUrl } from "../../src/generators/jekyll/urls.js";
 import { jekyllLeftovers } from "../../src/generators/jekyll/leftovers.js";
 
@@ -117,6 +117,8 @@ const built = (async () => {
       });
     },
   });
+  // Its log is the build summary; an error reaches the tests through the rejected promise.
+  captureEleventyLog(eleventy);
   await eleventy.write();
   return { input, output, posts, read: (file: string) => readFile(path.join(output, file), "utf8") };
 })();
@@ -181,4 +183,19 @@ test("the feed's entry ids are jekyll-feed's, in its order (the raw slug, not th
   const ids = [...feed.matchAll(/<id>([^<]*)<\/id>/g)].map((match) => match[1]!.replace(/&amp;/g, "&"));
   // The first <id> is the feed's own.
   t.deepEqual(ids.slice(1), recorded.feeds![0]!.ids);
+});
+
+const jekyllOptions = { from: "jekyll", feeds: false, sitemap: false, tagPages: false, categoryPages: false } as const;
+
+test("a post_url with no target and a permalink placeholder Jekyll does not know stop the build naming the post and the value, with no stack", async (t) => {
+  const missing = await buildError(
+    { "_posts/2015-07-09-a.md": "---\ntitle: A\n---\nСм. [b]({% post_url 2015-07-10-nothing %}).\n" },
+    jekyllOptions,
+  );
+  t.regex(missing, /_posts\/2015-07-09-a\.md: Could not find post "2015-07-10-nothing" in tag 'post_url'/);
+  const placeholder = await buildError(
+    { "_posts/2015-07-09-a.md": "---\ntitle: A\npermalink: /:nonsense/:title/\n---\nТекст.\n" },
+    jekyllOptions,
+  );
+  t.regex(placeholder, /_posts\/2015-07-09-a\.md: The URL template doesn't have nonsense keys/);
 });
