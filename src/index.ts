@@ -22,6 +22,7 @@ import { registerSitemap } from "./eleventy/sitemap.js";
 import { registerTermPages } from "./eleventy/term-pages.js";
 import { registerLanguages } from "./eleventy/translation-links.js";
 import { registerTypography } from "./eleventy/typography.js";
+import { assertEleventyVersion } from "./eleventy/version.js";
 import type { EleventyConfig } from "./eleventy/types.js";
 import { resolveOptions, type RuBlogOptions } from "./options.js";
 
@@ -37,6 +38,7 @@ export type { EleventyConfig } from "./eleventy/types.js";
  * Adding it twice is harmless: Eleventy skips the second call (`eleventyPluginOptions.unique`).
  */
 export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuBlogOptions): void {
+  assertEleventyVersion(eleventyConfig);
   const warn = createWarnOnce();
   const options = resolveOptions(userOptions, warn);
   withPlace({ prefix: 'option "language": ' }, () => assertLocaleAvailable(options.language));

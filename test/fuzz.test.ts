@@ -11,7 +11,7 @@
  * - the build fails with the plugin's own error, one line, no stack trace printed, naming the file and the key the
  *   oracle says are wrong (or two pages claiming one URL), and nothing was written outside the output folder.
  *
- * 200 cases per run (FUZZ_RUNS for more), seeded: FUZZ_SEED replays a run, FUZZ_SEED with FUZZ_PATH the shrunk
+ * 200 cases per run (FUZZ_RUNS for more), seeded: FUZZ_SEED replays a run (FUZZ_SEEDS=2,6 several), FUZZ_SEED with FUZZ_PATH the shrunk
  * counterexample of a failure; both are printed on failure. FUZZ_KEEP=1 keeps the built sites in test-output/sites.
  */
 import test from "ava";
@@ -29,11 +29,14 @@ import {
 } from "./helpers/fuzz-blog.js";
 
 const RUNS = Math.max(200, Number(process.env.FUZZ_RUNS ?? 200) || 200);
-const SEED =
-  process.env.FUZZ_SEED === undefined
-    ? (Date.now() ^ (Math.random() * 0x100000000)) | 0
-    : Number(process.env.FUZZ_SEED);
+/** FUZZ_SEEDS (`2,6`) replays those runs one after the other, FUZZ_SEED one; without either, a new seed is drawn. */
+const SEEDS = (process.env.FUZZ_SEEDS ?? process.env.FUZZ_SEED ?? "")
+  .split(",")
+  .filter((seed) => seed.trim() !== "")
+  .map(Number);
+if (SEEDS.length === 0) SEEDS.push((Date.now() ^ (Math.random() * 0x100000000)) | 0);
 const PATH = process.env.FUZZ_PATH;
+if (PATH !== undefined && SEEDS.length > 1) throw new Error("FUZZ_PATH replays one counterexample: give one FUZZ_SEED");
 
 /** Builds one blog, checks it, removes its folder (unless FUZZ_KEEP). Throws listing what does not hold. */
 async function run(blog: BlogSpec): Promise<Outcome> {
@@ -47,40 +50,41 @@ async function run(blog: BlogSpec): Promise<Outcome> {
 
 // Every test here builds with the console captured, so they run one at a time.
 
-test.serial(
-  `${RUNS} generated blogs: each builds completely and correctly, or stops naming the file and the key`,
-  async (t) => {
-    t.timeout(10 * 60_000);
-    const outcomes: Outcome[] = [];
-    const started = Date.now();
-    const details = await fc.check(
-      fc.asyncProperty(anyBlogArb, async (blog) => {
-        outcomes.push(await run(blog));
-      }),
-      { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH, endOnFailure: true } : {}), verbose: 1 },
-    );
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (details.failed) {
-      const [blog] = details.counterexample ?? [];
-      t.fail(
-        [
-          `a generated blog breaks a property (seed ${details.seed}, after ${details.numRuns} runs and ${details.numShrinks} shrinks, ${seconds} s).`,
-          `Replay it: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ""} npx ava test/fuzz.test.ts`,
-          `What does not hold:\n${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`,
-          `The blog (each file as a JS string):\n${blog ? describeBlog(blog) : "(none)"}`,
-        ].join("\n"),
+for (const SEED of SEEDS)
+  test.serial(
+    `${RUNS} generated blogs${SEEDS.length > 1 ? ` (seed ${SEED})` : ""}: each builds completely and correctly, or stops naming the file and the key`,
+    async (t) => {
+      t.timeout(10 * 60_000);
+      const outcomes: Outcome[] = [];
+      const started = Date.now();
+      const details = await fc.check(
+        fc.asyncProperty(anyBlogArb, async (blog) => {
+          outcomes.push(await run(blog));
+        }),
+        { numRuns: RUNS, seed: SEED, ...(PATH ? { path: PATH, endOnFailure: true } : {}), verbose: 1 },
       );
-      return;
-    }
-    const built = outcomes.filter((outcome) => outcome.kind === "built").length;
-    const refused = outcomes.length - built;
-    t.log(`seed ${details.seed}: ${details.numRuns} blogs in ${seconds} s, ${built} built, ${refused} refused`);
-    t.is(details.numRuns, RUNS);
-    // Neither outcome may be skipped: each is asserted in a good share of the runs.
-    t.true(built >= RUNS * 0.2, `only ${built} of ${RUNS} blogs built (seed ${details.seed})`);
-    t.true(refused >= RUNS * 0.2, `only ${refused} of ${RUNS} blogs were refused (seed ${details.seed})`);
-  },
-);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (details.failed) {
+        const [blog] = details.counterexample ?? [];
+        t.fail(
+          [
+            `a generated blog breaks a property (seed ${details.seed}, after ${details.numRuns} runs and ${details.numShrinks} shrinks, ${seconds} s).`,
+            `Replay it: FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath ?? ""} npx ava test/fuzz.test.ts`,
+            `What does not hold:\n${details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance)}`,
+            `The blog (each file as a JS string):\n${blog ? describeBlog(blog) : "(none)"}`,
+          ].join("\n"),
+        );
+        return;
+      }
+      const built = outcomes.filter((outcome) => outcome.kind === "built").length;
+      const refused = outcomes.length - built;
+      t.log(`seed ${details.seed}: ${details.numRuns} blogs in ${seconds} s, ${built} built, ${refused} refused`);
+      t.is(details.numRuns, RUNS);
+      // Neither outcome may be skipped: each is asserted in a good share of the runs.
+      t.true(built >= RUNS * 0.2, `only ${built} of ${RUNS} blogs built (seed ${details.seed})`);
+      t.true(refused >= RUNS * 0.2, `only ${refused} of ${RUNS} blogs were refused (seed ${details.seed})`);
+    },
+  );
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixed cases: the same checks on blogs written by hand.
@@ -126,7 +130,8 @@ const REGRESSIONS: Array<{ title: string; blog: BlogSpec; outcome: "built" | Reg
   {
     title: "a file where another page needs a folder is refused naming both (it failed with ENOTDIR)",
     blog: blog([post("posts/a.md", "Title: A\nDate: 2015-07-29\nTags: [index.html]")], { slugStyle: "unicode" }),
-    outcome: /\(posts\/a\.md\) and the tag index both claim the URL \/tags\/index\.html, one for a folder and one for a file/,
+    outcome:
+      /\(posts\/a\.md\) and the tag index both claim the URL \/tags\/index\.html, one for a folder and one for a file/,
   },
   {
     title: "hour 24 is refused, not moved to the next day",
@@ -152,6 +157,11 @@ const REGRESSIONS: Array<{ title: string; blog: BlogSpec; outcome: "built" | Reg
     title: "percent-escapes in a Url are decoded once for the file, where a server looks",
     blog: blog([post("posts/a.md", "Title: A\nDate: 2015-07-29\nUrl: it/%D0%9B%D0%B8")]),
     outcome: "built",
+  },
+  {
+    title: "a Slug or Url holding a C1 control (U+0085) is refused naming the key (seeds 6 and 7: the model let it by)",
+    blog: blog([post("posts/a.md", 'Title: A\nDate: 2015-07-29\nUrl: Мне\nSlug: "\\u0085"')]),
+    outcome: /posts\/a\.md, key "[Ss]lug": "\\u0085" contains a control character/,
   },
   {
     title: "year 0000 is refused (the feed could not say it)",

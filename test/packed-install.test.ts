@@ -37,13 +37,18 @@ const CONFIGS: Record<string, { packageType: "module" | "commonjs"; config: stri
     packageType: "commonjs",
     config: `module.exports = async function (eleventyConfig) {\n  const { default: ruBlog } = await import("eleventy-plugin-ru-blog");\n  eleventyConfig.addPlugin(ruBlog, ${OPTIONS});\n};\n`,
   },
+  // Node 22.12 and newer load an ES module with require() (the README's first CommonJS example).
+  "cjs-require": {
+    packageType: "commonjs",
+    config: `const { ruBlog } = require("eleventy-plugin-ru-blog");\n\nmodule.exports = function (eleventyConfig) {\n  eleventyConfig.addPlugin(ruBlog, ${OPTIONS});\n};\n`,
+  },
 };
 
 /** Packs the repository once and installs the tarball with Eleventy into a fresh folder shared by both sites. */
 const installed = packedInstall();
 
 for (const [kind, { packageType, config }] of Object.entries(CONFIGS)) {
-  test(`a new Eleventy site with a ${kind.toUpperCase()} config builds with the installed package`, async (t) => {
+  test(`a new Eleventy site with a ${kind.replace("cjs", "CommonJS").replace("esm", "ESM")} config builds with the installed package`, async (t) => {
     const site = await createSite(kind, packageType);
     await mkdir(path.join(site, "posts"), { recursive: true });
     await mkdir(path.join(site, "_includes"), { recursive: true });

@@ -42,6 +42,8 @@ export interface CheckUrlsResult {
   ignored: number;
   /** Sorted by URL. */
   broken: Breakage[];
+  /** Symbolic links in either build that lead out of its folder, not followed: `old/x → /etc/passwd`. */
+  notFollowed: string[];
 }
 
 const PAGE_EXTENSIONS = /\.html?$/i;
@@ -132,9 +134,12 @@ function refreshUrl(attributes: Record<string, string>): string | undefined {
   return url || undefined;
 }
 
-/** Every file of a built site, as `/`-separated paths relative to its folder; `.git` is no part of the site. */
-export function listSiteFiles(root: string): string[] {
-  return listFiles(root, (name) => name === ".git");
+/**
+ * Every file of a built site, as `/`-separated paths relative to its folder; `.git` is no part of the site, and a
+ * link out of the folder is not followed (`outside` is told of it).
+ */
+export function listSiteFiles(root: string, outside?: (file: string, target: string) => void): string[] {
+  return listFiles(root, { skipFolder: (name) => name === ".git", outside });
 }
 
 /** Throws `InvalidValueError` unless `dir` is an existing folder; `role` names it in the message. */
@@ -176,13 +181,18 @@ function fileServingIn(files: ReadonlyMap<string, string>, urlPath: string): str
 }
 
 /** A build's files: normalised path → the path on disk. */
-function filesOf(dir: string): Map<string, string> {
+function filesOf(dir: string, notFollowed: string[] = []): Map<string, string> {
   const files = new Map<string, string>();
-  for (const rel of listSiteFiles(dir)) {
+  for (const rel of listSiteFiles(dir, notFollowedBy(dir, notFollowed))) {
     const key = normalizePath(rel);
     if (!files.has(key)) files.set(key, rel);
   }
   return files;
+}
+
+/** Collects each link out of `dir` as the report names it. */
+function notFollowedBy(dir: string, into: string[]): (file: string, target: string) => void {
+  return (file, target) => into.push(`${join(dir, file)} → ${target}`);
 }
 
 export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOptions = {}): CheckUrlsResult {
@@ -193,11 +203,12 @@ export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOpti
   const isIgnored = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
 
   // The new build: normalised path → the path on disk, to read redirect pages.
-  const newFiles = filesOf(newDir);
+  const notFollowed: string[] = [];
+  const newFiles = filesOf(newDir, notFollowed);
 
   const oldPaths = new Set<string>();
   let ignored = 0;
-  for (const rel of listSiteFiles(oldDir)) {
+  for (const rel of listSiteFiles(oldDir, notFollowedBy(oldDir, notFollowed))) {
     if (!options.all && !isPageOrFeed(rel)) continue;
     const path = normalizePath(rel);
     if (isIgnored(path) || isIgnored(rel) || isIgnored(urlOfFile(path).slice(1))) {
@@ -250,7 +261,7 @@ export function checkUrls(oldDir: string, newDir: string, options: CheckUrlsOpti
     }
   }
   broken.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  return { checked: oldPaths.size, ignored, broken };
+  return { checked: oldPaths.size, ignored, broken, notFollowed };
 }
 
 /**
@@ -296,6 +307,12 @@ export function formatReport(result: CheckUrlsResult, labels: ReportLabels): str
   const lines = [
     `Checked ${checked} ${what} of ${folder(labels.oldLabel)} against ${folder(labels.newLabel)}${skipped}.`,
   ];
+  if (result.notFollowed.length > 0) {
+    lines.push(
+      "Not followed (links out of the folder given; copy what they lead to into it if it belongs to the site):",
+    );
+    for (const link of result.notFollowed) lines.push(`  ${link}`);
+  }
   const urls = checked === 1 ? "old URL" : "old URLs";
   if (broken.length === 0) {
     lines.push(

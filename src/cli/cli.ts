@@ -131,7 +131,7 @@ function main(argv: string[]): number | Promise<number> {
     return usageError(`found no ${what} to check in ${oldDir}${note}`);
   }
   const lines = formatReport(result, { oldLabel: oldDir, newLabel: newDir, all });
-  if (linkResult) lines.push("", ...formatLinkReport(linkResult, newDir));
+  if (linkResult) for (const line of ["", ...formatLinkReport(linkResult, newDir)]) lines.push(line);
   process.stdout.write(`${lines.join("\n")}\n`);
   return result.broken.length > 0 || (linkResult?.problems.length ?? 0) > 0 ? 1 : 0;
 }

@@ -71,6 +71,9 @@ const TEMPLATE_EXTENSION = new RegExp(
   "i",
 );
 const HTML_EXTENSION = /\.html?$/i;
+/** The site's own files at the input folder's root, when the posts lie there too: never published. */
+const SITE_FILE =
+  /^(?:package\.json|package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|eleventy\.config\.[^/]+)$/i;
 const DATA_FILE = /\.11tydata\.[^/]+$/i;
 
 /**
@@ -89,12 +92,13 @@ export function attachLinks(body: string): string[] {
 
 /**
  * Whether a file under the posts folder is an attachment: not a post, not a template Eleventy renders, not one of
- * Eleventy's data files (`*.11tydata.*`, a folder's `x/x.json`, a template's `name.json` beside `name.njk`).
+ * Eleventy's data files (`*.11tydata.*`, a folder's `x/x.json`, a template's `name.json` beside `name.njk`), not
+ * the site's own `package.json`, lock file or Eleventy config (when the posts lie in the input folder itself).
  * `.html` counts only with `settings.html`.
  */
 export function isAttachment(file: string, siblings: ReadonlySet<string>, html: boolean): boolean {
   const base = path.posix.basename(file);
-  if (base.startsWith(".")) return false;
+  if (base.startsWith(".") || SITE_FILE.test(file)) return false;
   if (TEMPLATE_EXTENSION.test(base) || DATA_FILE.test(base)) return false;
   if (HTML_EXTENSION.test(base)) return html;
   if (/\.json$/i.test(base)) {

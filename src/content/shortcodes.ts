@@ -70,12 +70,18 @@ export async function expandShortcodes(
   source: string,
   codeBlocks: readonly LineRange[],
   render: RenderShortcode,
+  warn: (line: number, message: string) => void = () => {},
 ): Promise<string> {
   if (!mayHaveShortcodes(source)) return source;
-  const tags = findTags(source, codeBlocks);
+  const { tags, tooLong } = findTags(source, codeBlocks);
   const paired = pairedOpenings(tags);
   const lineStarts = lineOffsets(source);
   const lineOf = (offset: number) => upperBound(lineStarts, offset);
+  for (const at of tooLong)
+    warn(
+      lineOf(at),
+      `${JSON.stringify(source.slice(at, at + 40))}… is a shortcode longer than ${MAX_TAG_LENGTH.toLocaleString("en")} characters, which is left as written; shorten its arguments (a long text goes between an opening and a closing tag)`,
+    );
   let index = 0;
 
   /** Copies and expands from `start` up to the closing tag of `closingName` (or the end); returns where it stopped. */
@@ -156,14 +162,21 @@ function literal(tag: Tag): string {
   return `${open} ${slash}${tag.name}${tag.args ? ` ${tag.args}` : ""}${self} ${close}`;
 }
 
+/** How a tag starts, up to its name: what a long one must look like to be named in a warning. */
+const TAG_START = /^\{\{[<%]\s*(?:\/\*)?\s*\/?\s*[A-Za-z0-9_][\w./-]*(?:\s|$)/;
+
 /** Matches one tag at a position: `{{<` or `{{%`, an optional comment opening, the body, its closing, `>}}` or `%}}`. */
 const TAG =
   /\{\{([<%])\s*(\/\*)?\s*(\/)?\s*([A-Za-z0-9_][\w./-]*)((?:"(?:[^"\\]|\\.)*"|`[^`]*`|[^"`])*?)\s*(\/)?\s*(\*\/)?\s*([>%])\}\}/y;
 
-/** Every tag in the source, in order, each marked when it lies in code (fenced, indented or inline). */
-function findTags(source: string, codeBlocks: readonly LineRange[]): Tag[] {
+/**
+ * Every tag in the source, in order, each marked when it lies in code (fenced, indented or inline); and where a tag
+ * outside code starts that is longer than {@link MAX_TAG_LENGTH}, so not read.
+ */
+function findTags(source: string, codeBlocks: readonly LineRange[]): { tags: Tag[]; tooLong: number[] } {
   const inCode = codeLookup(source, codeBlocks);
   const tags: Tag[] = [];
+  const tooLong: number[] = [];
   // Tags end at the first `}}` after them: found once per `}}`, not once per `{{`, so the scan stays linear.
   let tagEnd = -1;
   for (let at = source.indexOf("{{"); at !== -1; at = source.indexOf("{{", at + 1)) {
@@ -171,7 +184,10 @@ function findTags(source: string, codeBlocks: readonly LineRange[]): Tag[] {
     if (next !== "<" && next !== "%") continue;
     if (tagEnd < at + 3) tagEnd = source.indexOf("}}", at + 3);
     if (tagEnd === -1) break;
-    if (tagEnd - at > MAX_TAG_LENGTH) continue;
+    if (tagEnd - at > MAX_TAG_LENGTH) {
+      if (TAG_START.test(source.slice(at, at + 200)) && !inCode(at)) tooLong.push(at);
+      continue;
+    }
     TAG.lastIndex = 0;
     const match = TAG.exec(source.slice(at, tagEnd + 2));
     if (!match) continue;
@@ -191,7 +207,7 @@ function findTags(source: string, codeBlocks: readonly LineRange[]): Tag[] {
     });
     at += whole.length - 1;
   }
-  return tags;
+  return { tags, tooLong };
 }
 
 /** Offsets where each line starts. */

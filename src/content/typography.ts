@@ -100,8 +100,97 @@ export function createTypesetter(groups: TypographyGroups): Typesetter {
   };
   return (html, language) => {
     if (html === "") return html;
-    return typografFor(language)?.execute(html) ?? html;
+    const typograf = typografFor(language);
+    if (!typograf) return html;
+    const { text, markup } = hideMarkup(html);
+    return showMarkup(typograf.execute(text), markup) ?? html;
   };
+}
+
+/** Elements whose content is never typeset; `<script>` and `<style>` hold raw text, where `<` is no tag. */
+const PROTECTED = new Set(["pre", "code", "kbd", "samp", "var", "script", "style", "tt", "textarea", "object"]);
+const RAW_TEXT = new Set(["script", "style", "textarea"]);
+/** What {@link hideMarkup} puts in the markup's place: a bare tag of the same name, or an empty comment. */
+const PLACEHOLDER = /<!---->|<\/?[a-z][a-z0-9-]*>/gi;
+
+/**
+ * The text with each tag (its attributes may hold `>` and quotes), comment, declaration and protected element
+ * replaced by a placeholder typograf sees as markup: a bare tag of the same name (so that it still knows an inline
+ * tag from a block) or an empty comment. typograf's own tag patterns stop at the first `>`, so `title="a > b"` or
+ * `<!-- "x" -->` would otherwise be typeset.
+ */
+function hideMarkup(html: string): { text: string; markup: string[] } {
+  const markup: string[] = [];
+  let text = "";
+  let index = 0;
+  const hide = (end: number, placeholder: string) => {
+    markup.push(html.slice(index, end));
+    text += placeholder;
+    index = end;
+  };
+  while (index < html.length) {
+    const open = html.indexOf("<", index);
+    if (open === -1) break;
+    text += html.slice(index, open);
+    index = open;
+    if (html.startsWith("<!--", open)) {
+      const close = html.indexOf("-->", open + 4);
+      hide(close === -1 ? html.length : close + 3, "<!---->");
+      continue;
+    }
+    if (/^<[!?]/.test(html.slice(open, open + 2))) {
+      const close = html.startsWith("<![CDATA[", open) ? html.indexOf("]]>", open) : html.indexOf(">", open);
+      hide(close === -1 ? html.length : close + (html.startsWith("<![CDATA[", open) ? 3 : 1), "<!---->");
+      continue;
+    }
+    const name = /^<(\/?)([a-z][a-z0-9-]*)/i.exec(html.slice(open, open + 64));
+    if (!name) {
+      text += "<";
+      index = open + 1;
+      continue;
+    }
+    const end = tagEnd(html, open);
+    const tag = name[2]!.toLowerCase();
+    const closing = name[1] === "/";
+    if (!closing && PROTECTED.has(tag) && html[end - 2] !== "/") hide(elementEnd(html, end, tag), `<${tag}>`);
+    else hide(end, `<${closing ? "/" : ""}${tag}>`);
+  }
+  text += html.slice(index);
+  return { text, markup };
+}
+
+/** Where the tag starting at `open` ends (after its `>`), quoted attribute values skipped. */
+function tagEnd(html: string, open: number): number {
+  let quote: string | undefined;
+  for (let index = open + 1; index < html.length; index++) {
+    const character = html[index];
+    if (quote) {
+      if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === ">") return index + 1;
+  }
+  return html.length;
+}
+
+/** Where the protected element `tag` whose start tag ends at `from` ends: after its matching end tag. */
+function elementEnd(html: string, from: number, tag: string): number {
+  const pattern = new RegExp(RAW_TEXT.has(tag) ? `</${tag}\\b` : `<(/?)${tag}\\b`, "gi");
+  pattern.lastIndex = from;
+  let depth = 1;
+  for (let match = pattern.exec(html); match; match = pattern.exec(html)) {
+    const end = tagEnd(html, match.index);
+    depth += RAW_TEXT.has(tag) || match[1] === "/" ? -1 : html[end - 2] === "/" ? 0 : 1;
+    if (depth === 0) return end;
+    pattern.lastIndex = end;
+  }
+  return html.length;
+}
+
+/** The typeset text with the markup put back in order, or undefined when typograf changed the placeholders. */
+function showMarkup(text: string, markup: readonly string[]): string | undefined {
+  let next = 0;
+  const shown = text.replace(PLACEHOLDER, (placeholder) => markup[next++] ?? placeholder);
+  return next === markup.length ? shown : undefined;
 }
 
 /** A post's title and summary, set in its language (`lang`, else the blog's). Slugs are made before, from the text as written. */

@@ -78,9 +78,15 @@ export function registerAttachments(context: PluginContext): void {
     return [];
   });
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
-    const files = attachmentCandidates(path.resolve(postsFolder), [output, ...otherFolders(directories)]).map((file) =>
-      path.posix.join(postsBase, file),
-    );
+    const files = attachmentCandidates(
+      path.resolve(postsFolder),
+      path.resolve(directories.input),
+      [output, ...otherFolders(directories)],
+      (file, target) =>
+        context.warn(
+          `${path.posix.join(postsBase, file)} is a link to ${target}, outside the site's folder: it is not copied (copy the file itself into the posts folder if it belongs to the site)`,
+        ),
+    ).map((file) => path.posix.join(postsBase, file));
     const plan = planAttachments(files, posts, settings);
     plan.warnings.forEach(context.warn);
     copies = plan.copies;
@@ -141,9 +147,19 @@ function unchanged(from: string, to: string): boolean {
   }
 }
 
-/** Files under `root` that may be attachments: not hidden, not in node_modules, not in the `skip` folders. */
-function attachmentCandidates(root: string, skip: readonly string[]): string[] {
+/**
+ * Files under `root` that may be attachments: not hidden, not in node_modules, not in the `skip` folders, not
+ * behind a link out of the site's `input` folder (`outside` is told of each).
+ */
+function attachmentCandidates(
+  root: string,
+  input: string,
+  skip: readonly string[],
+  outside: (file: string, target: string) => void,
+): string[] {
   const skipFolder = (name: string, full: string) =>
     name.startsWith(".") || name === "node_modules" || skip.includes(full);
-  return listFiles(root, skipFolder).filter((file) => !path.posix.basename(file).startsWith("."));
+  return listFiles(root, { skipFolder, within: input, outside }).filter(
+    (file) => !path.posix.basename(file).startsWith("."),
+  );
 }

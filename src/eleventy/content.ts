@@ -160,10 +160,16 @@ export function registerContent(plugin: PluginContext): void {
     // Placeholders are per post and replaced here on every run (watch mode preprocesses a changed post again).
     let line = 0;
     try {
-      return await expandShortcodes(content, codeBlocks(markdown, content), (call) => {
-        line = call.line;
-        return renderShortcode(call, { shortcodes, data, hold, markdown, eleventyConfig });
-      });
+      return await expandShortcodes(
+        content,
+        codeBlocks(markdown, content),
+        (call) => {
+          line = call.line;
+          return renderShortcode(call, { shortcodes, data, hold, markdown, eleventyConfig });
+        },
+        (at, message) =>
+          context.warn(`${file}, line ${at + bodyOffset(data.page?.inputPath as string, content)}: ${message}`),
+      );
     } catch (error) {
       if (error instanceof ShortcodeSyntaxError) line = error.line;
       else if (!(error instanceof UnregisteredShortcodeError) && !shortcodes.isUnsupported(error)) throw error;

@@ -15,7 +15,7 @@ import {
   type RebuildScope,
 } from "../site/rebuild-scope.js";
 import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site/site.js";
-import { createPostSlugger, createSlugger, type PostSlugger } from "../urls/slugs.js";
+import { createPostSlugger, createSiteSlugger, createSlugger, type PostSlugger } from "../urls/slugs.js";
 import { createTypesetter, type Typesetter } from "../content/typography.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
 import { assignTranslations, createLanguages, type Languages } from "./languages.js";
@@ -127,6 +127,15 @@ export function createContext(
     warn,
   });
 
+  let siteSlugger: ((name: string) => string) | undefined | null;
+  // Made on first use, once every filter is added.
+  const siteSlugs = () => {
+    if (siteSlugger === undefined) {
+      const filter = siteSlugFilter(config);
+      siteSlugger = filter ? createSiteSlugger(filter) : null;
+    }
+    return siteSlugger ?? undefined;
+  };
   let model: SiteModel<CollectionItem> | undefined;
   const site = (api: CollectionApi): SiteModel<CollectionItem> => {
     if (model) return model;
@@ -142,6 +151,9 @@ export function createContext(
       displayPath: relativePath,
       pageOneRedirects: options.pageOneRedirects,
       languages: options.languages,
+      // Only the default slugs are Eleventy's in all but details; a site that chose other slugs (a migrated blog's)
+      // links its terms with `termUrl`, as the README shows.
+      siteSlugify: options.slugStyle === "translit" && options.from === undefined ? siteSlugs() : undefined,
     });
     model.warnings.forEach(warn);
     assignTranslations(model);
@@ -239,6 +251,24 @@ export function createContext(
         )
       );
     },
+  };
+}
+
+/**
+ * The site's `slugify` filter (Eleventy's own unless the site replaced it), with which a site made from the official
+ * starter links its tags (`/tags/{{ tag | slugify }}/`). A name the filter fails on gives no slug: a site's link the
+ * plugin cannot foresee.
+ */
+function siteSlugFilter(config: EleventyConfig): ((name: string) => string) | undefined {
+  const filter = config.getFilter?.("slugify");
+  if (typeof filter !== "function") return undefined;
+  return (name) => {
+    try {
+      const slug = filter(name);
+      return typeof slug === "string" ? slug : "";
+    } catch {
+      return "";
+    }
   };
 }
 

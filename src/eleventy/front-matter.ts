@@ -7,7 +7,13 @@ import path from "node:path";
 import { load as loadYaml } from "js-yaml";
 import picomatch from "picomatch";
 import { RuBlogError, withPlace } from "../errors.js";
-import { normalizePost } from "../posts/front-matter.js";
+import {
+  conventionKeysOf,
+  normalizePost,
+  readConventionPost,
+  type ConventionReading,
+  type PostContext,
+} from "../posts/front-matter.js";
 import { parsePostYaml } from "../posts/front-matter-readers.js";
 import { dialectOf } from "../generators/index.js";
 import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
@@ -16,12 +22,15 @@ import { DEFAULT_CATEGORY } from "../urls/permalinks.js";
 import { typesetPostData } from "../content/typography.js";
 import type { PluginContext } from "./context.js";
 import { tagCollectionsOf } from "./collections.js";
+import { POSTS_TAG } from "../site/site.js";
 
 interface GrayMatterFile {
   data: Record<string, unknown> | Promise<Record<string, unknown>>;
   content: string;
   matter: string;
   excerpt?: string;
+  /** The front matter's language: `yaml` unless the first line names another (`---js`, `---json`). */
+  language?: string;
 }
 
 type Engine = (text: string, options?: { filePath?: string }) => unknown;
@@ -47,6 +56,7 @@ export function registerFrontMatter({
   slugify,
   postSlug,
   postFile,
+  relativePath,
   warn,
   typeset,
   languages,
@@ -61,29 +71,59 @@ export function registerFrontMatter({
         throw new RuBlogError(`${message} (This is an error because of strict: true.)`);
       }
     : warn;
+  /** How the plugin reads the post `file` (the path inside the input folder). */
+  const postContext = (file: string): PostContext => ({
+    file,
+    folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
+    timezone: options.timezone,
+    permalink: options.permalink,
+    slugify,
+    postSlug,
+    postTemplateEngine: options.postTemplateEngine,
+    tagCollections: options.tagCollections,
+    writeDrafts: writesDrafts(),
+    warn: postWarn,
+    from: options.from,
+    inputDir: config.directories.input,
+  });
   const normalize = (
     raw: Record<string, unknown>,
     file: string,
     unread: string | undefined,
     fileWithoutLanguage: string,
-  ) => {
-    const data = normalizePost(raw, {
-      file,
-      fileWithoutLanguage,
-      folderCategory: options.categoryFromFolder ? folderCategory(file, postsBase) : undefined,
-      timezone: options.timezone,
-      permalink: options.permalink,
-      slugify,
-      postSlug,
-      postTemplateEngine: options.postTemplateEngine,
-      tagCollections: options.tagCollections,
-      writeDrafts: writesDrafts(),
-      warn: postWarn,
-      from: options.from,
-      unreadFrontMatter: unread,
-      inputDir: config.directories.input,
-    });
-    return data;
+  ) => normalizePost(raw, { ...postContext(file), fileWithoutLanguage, unreadFrontMatter: unread });
+
+  // A post by Eleventy's convention (`tags: posts`, as the official starter's posts have it from their folder's
+  // data) outside the posts glob: the plugin reads the keys Eleventy does not (readConventionPost). Whether a page is
+  // such a post is known only once its folder's data is merged, so its URL is a global permalink function, which
+  // the page's own `permalink` and its folder's win over; the title, date and terms are the page's own keys.
+  const conventionPermalinks = new Map<string, string>();
+  config.addGlobalData("permalink", () => (data: { tags?: unknown; page?: { inputPath?: string } }) => {
+    const tags = Array.isArray(data.tags) ? data.tags : [data.tags];
+    if (!tags.includes(POSTS_TAG)) return undefined;
+    return conventionPermalinks.get(data.page?.inputPath ?? "");
+  });
+  const readConventionKeys = (file: GrayMatterFile, inputPath: string) => {
+    conventionPermalinks.delete(inputPath);
+    if (!/\.(md|markdown)$/i.test(inputPath) || file.data instanceof Promise) return;
+    const relative = relativePath(inputPath);
+    // A category comes from the page's own keys only: its folder is the site's, not a Pelican category folder.
+    const context: PostContext = { ...postContext(relative), folderCategory: undefined };
+    let reading: ConventionReading | undefined;
+    if (file.matter !== "") {
+      if ((file.language ?? "yaml") !== "yaml" || conventionKeysOf(file.data ?? {}, true).length === 0) return;
+      reading = readConventionPost(parsePostYaml(file.matter, relative), true, context);
+    } else if (!file.content.startsWith("---")) {
+      // An old generator's own front matter (Pelican's `Key: value` header, TOML, JSON) with a title, which every
+      // post has (a page whose text merely starts with `Note: …` is left alone).
+      const header = withPlace({ file: relative }, () => readOtherFrontMatter(file.content, relative, options.from));
+      if (!header || !Object.keys(header.data).some((key) => key.toLowerCase() === "title")) return;
+      reading = readConventionPost(header.data, false, context);
+      if (reading) file.content = header.body;
+    }
+    if (!reading) return;
+    file.data = { ...file.data, ...reading.data };
+    if (reading.permalink !== undefined) conventionPermalinks.set(inputPath, reading.permalink);
   };
 
   const previous = config.frontMatterParsingOptions ?? {};
@@ -105,7 +145,10 @@ export function registerFrontMatter({
     excerpt: (file: GrayMatterFile, matterOptions: { filePath?: string; excerpt_separator?: string }) => {
       runPreviousExcerpt(previousExcerpt, file, matterOptions);
       const postPath = postFile(matterOptions.filePath);
-      if (!postPath) return;
+      if (!postPath) {
+        if (matterOptions.filePath) readConventionKeys(file, matterOptions.filePath);
+        return;
+      }
       let unread: string | undefined;
       const reread =
         (looksMisdecoded(file.matter) || looksMisdecoded(file.content)) &&

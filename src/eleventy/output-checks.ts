@@ -8,7 +8,7 @@ import { assertWritablePages } from "../urls/output-paths.js";
 import { assertUniqueUrls, normalizeUrlKey } from "../urls/permalinks.js";
 import { optionsMovingPages } from "../site/site.js";
 import type { PluginContext } from "./context.js";
-import { assertPostsReadable } from "./readable-posts.js";
+import { assertPostsReadable, linksOutOfInput } from "./readable-posts.js";
 
 /** The plugin's own templates, as messages name them, and the option that moves each one's pages when no other does. */
 const PLUGIN_TEMPLATES: Record<string, { name: string; movedBy: string }> = {
@@ -38,8 +38,18 @@ export function describeTemplate(file: string): string {
 export function registerOutputChecks(context: PluginContext): void {
   const isPostPath = picomatch(context.options.posts);
   const postsBase = picomatch.scan(context.options.posts).base;
+  // Eleventy's own glob follows every link: one to `/` in the posts folder would walk the whole file system.
+  for (const link of linksOutOfInput(context.config.directories, postsBase)) {
+    context.config.ignores.add(link);
+    context.config.ignores.add(`${link}/**`);
+  }
   context.config.on("eleventy.before", () => {
-    assertPostsReadable(context.config.directories, postsBase, isPostPath);
+    const code = assertPostsReadable(context.config.directories, postsBase, isPostPath);
+    // A site of Eleventy's own may keep a posts.11tydata.js on purpose; in an old blog's posts it is a stranger.
+    if (context.options.from !== undefined && code.length > 0)
+      context.warn(
+        `the posts folder holds code that Eleventy runs on every build, which the ${context.options.from} blog never ran: ${code.join(", ")}; delete each unless you wrote it for this site`,
+      );
   });
   context.config.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     const model = context.currentSite();

@@ -4,7 +4,7 @@ import type { SiteModel } from "../site/site.js";
 import { onePageOf, pagesOf, type PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
-export function registerRedirects({ config, options, currentSite, rendersPageListing }: PluginContext): void {
+export function registerRedirects({ config, options, currentSite, written, rendersPageListing }: PluginContext): void {
   config.addTemplate(
     "ru-blog/redirects.11ty.js",
     {
@@ -13,7 +13,10 @@ export function registerRedirects({ config, options, currentSite, rendersPageLis
     },
     {
       // A redirect page lists no post: it changes only with the lists (a URL, an alias), when every page is rendered.
-      pagination: pagesOf("redirect", () => (rendersPageListing([]) ? (currentSite()?.redirects ?? []) : [])),
+      pagination: pagesOf("redirect", () => {
+        const model = currentSite();
+        return model && rendersPageListing([]) ? [...model.redirects, ...written().linkRedirects] : [];
+      }),
       permalink: (data: { redirect: Redirect }) => data.redirect.from,
       // Pages and files the plugin renders whole, whatever layout the site's directory or global data sets.
       layout: false,
@@ -29,7 +32,7 @@ export function registerRedirects({ config, options, currentSite, rendersPageLis
       {
         pagination: onePageOf("redirects", () => {
           const model = currentSite();
-          return model ? allRedirects(model) : [];
+          return model ? allRedirects(model, written().linkRedirects) : [];
         }),
         permalink: options.redirects,
         layout: false,
@@ -39,10 +42,13 @@ export function registerRedirects({ config, options, currentSite, rendersPageLis
   }
 }
 
-/** What `_redirects` lists: every alias and old term URL, and every old feed path (served as a copy too). */
-function allRedirects(model: SiteModel<CollectionItem>): Redirect[] {
+/**
+ * What `_redirects` lists: every alias, old term URL and site's term link that has a redirect page, and every old
+ * feed path (served as a copy too).
+ */
+function allRedirects(model: SiteModel<CollectionItem>, linkRedirects: readonly Redirect[]): Redirect[] {
   const feedCopies = model.feeds
     .filter((feed) => feed.path !== feed.selfPath)
     .map((feed) => ({ from: feed.path, to: feed.selfPath, owner: "legacyUrls.feeds" }));
-  return [...model.redirects, ...feedCopies];
+  return [...model.redirects, ...linkRedirects, ...feedCopies];
 }

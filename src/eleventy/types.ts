@@ -18,11 +18,15 @@ export interface EleventyConfig {
   addTemplateFormats(formats: string): void;
   amendLibrary(engine: string, amend: (library: any) => void): void;
   addPreprocessor(name: string, extensions: string, callback: (data: any, content: string) => unknown): void;
+  getFilter?(name: string): ((...args: any[]) => unknown) | undefined;
   getShortcode(name: string): ((...args: any[]) => unknown) | undefined;
   getPairedShortcode(name: string): ((...args: any[]) => unknown) | undefined;
   on(event: string, listener: (...args: any[]) => unknown): void;
   addUrlTransform?(transform: (page: { url: string }) => string | undefined): void;
   addWatchTarget(target: string): void;
+  addGlobalData(name: string, data: unknown): void;
+  /** Throws when this Eleventy is outside the semver range (Eleventy 2 and newer). */
+  versionCheck?(compatibleRange: string): void;
   ignores: { add(glob: string): unknown };
 }
 

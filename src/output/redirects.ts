@@ -4,6 +4,7 @@
  */
 import { escapeAttribute, escapeUTF8 } from "entities";
 import { normalizeUrlKey } from "../urls/permalinks.js";
+import { MAX_SLUG_BYTES } from "../urls/slugs.js";
 import { effectivePageSize, fillPattern, termPageUrl, type Term, type TermKind } from "../site/taxonomy.js";
 import { absoluteUrl, encodePath } from "../urls/urls.js";
 
@@ -78,6 +79,29 @@ export function legacyTermRedirects<P>(
       to: termPageUrl(settings.currentPattern, term.slug, Math.floor((index * legacyPageSize) / pageSize) + 1),
       owner,
     })).filter((redirect) => normalizeUrlKey(redirect.from) !== normalizeUrlKey(redirect.to));
+  });
+}
+
+/**
+ * The URLs a site's own templates link its terms to with a slugify of their own (Eleventy's `slugify` filter: the
+ * official starter writes `/tags/{{ tag | slugify }}/`), redirected to each term's page where that slug is not the
+ * term's (`Linux & BSD`: `linux-and-bsd` against `linux-bsd`). A slug that is no single path segment, or too long
+ * for a file name (the plugin cuts its own, see MAX_SLUG_BYTES), gives none.
+ */
+export function siteSlugRedirects<P>(
+  terms: readonly Term<P>[],
+  settings: { kind: TermKind; pattern: string; siteSlugify: (name: string) => string },
+): Redirect[] {
+  const owner = `${settings.kind === "tag" ? "tagPages" : "categoryPages"} (the site's slugify links)`;
+  return terms.flatMap((term) => {
+    const siteSlug = settings.siteSlugify(term.name);
+    const usable =
+      /^[^/\\]+$/.test(siteSlug) &&
+      siteSlug !== "." &&
+      siteSlug !== ".." &&
+      Buffer.byteLength(siteSlug) <= MAX_SLUG_BYTES;
+    if (siteSlug === term.slug || !usable) return [];
+    return [{ from: fillPattern(settings.pattern, siteSlug), to: fillPattern(settings.pattern, term.slug), owner }];
   });
 }
 

@@ -530,6 +530,95 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   return data;
 }
 
+/** What the plugin reads of a post by Eleventy's convention (`tags: posts`) outside the posts glob. */
+const CONVENTION_KEYS: ReadonlySet<string> = new Set([
+  "title",
+  "date",
+  "tags",
+  "category",
+  "categories",
+  "slug",
+  "url",
+]);
+
+export interface ConventionReading {
+  /** Eleventy's keys for what the plugin read: `title`, `date` (a JS Date), `tags`, `categories`. */
+  data: Record<string, unknown>;
+  /** The URL that `Slug` or `Url` give; the page's or its folder's own `permalink` wins over it. */
+  permalink?: string;
+}
+
+/** The keys of a front matter that readConventionPost reads: those Eleventy does not read itself. */
+export function conventionKeysOf(raw: Record<string, unknown>, eleventyRead: boolean): string[] {
+  return Object.keys(raw).filter(
+    (key) => CONVENTION_KEYS.has(key.toLowerCase()) && !(eleventyRead && key === key.toLowerCase()),
+  );
+}
+
+/**
+ * A page outside the posts glob, in its Eleventy reading: the plugin reads, as it reads a post of the glob, the keys
+ * Eleventy does not read (`Title`, `Date` in the site zone, `Tags`, `Category`, `Categories`, `Slug`, `Url`), or
+ * every key when Eleventy read no front matter at all (`eleventyRead` false: Pelican's header). Where Eleventy has
+ * its own key of the same meaning (`title`, `date`, `tags`, `categories`), that one is kept as Eleventy read it.
+ * Undefined when the front matter has none of those keys.
+ */
+export function readConventionPost(
+  raw: Record<string, unknown>,
+  eleventyRead: boolean,
+  context: PostContext,
+): ConventionReading | undefined {
+  const { file } = context;
+  const eleventyHas = (key: string) => eleventyRead && Object.prototype.hasOwnProperty.call(raw, key);
+  const keys = conventionKeysOf(raw, eleventyRead);
+  if (keys.length === 0) return undefined;
+  const reading = context.from === undefined ? undefined : dialectOf(context.from).reading;
+  const { owned } = splitOwnedKeys(Object.fromEntries(keys.map((key) => [key, raw[key]])), file, reading);
+  const data: Record<string, unknown> = {};
+  const title = readText(owned.get("title"), file);
+  if (title !== undefined && !eleventyHas("title")) data.title = title;
+  const date = readDate(owned.get("date"), context);
+  if (date && !eleventyHas("date")) data.date = asEleventyDate(date, owned.get("date")!.value);
+  if (owned.has("tags") && !eleventyHas("tags"))
+    data.tags = readTermNames(owned.get("tags")!.value, owned.get("tags")!.key, context);
+  const categories = dedupeCaseInsensitive([
+    ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
+    ...readTermNames(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
+  ]);
+  if (categories.length && !eleventyHas("categories") && !eleventyHas("category")) data.categories = categories;
+
+  const slugEntry = owned.get("slug");
+  const slug = checkedPath(slugEntry, readText(slugEntry, file), file);
+  const urlEntry = owned.get("url");
+  const url = checkedPath(urlEntry, readText(urlEntry, file), file);
+  if (slug === undefined && url === undefined) return { data };
+  const postTitle = title ?? (typeof raw.title === "string" ? raw.title : undefined);
+  const postSlug =
+    slug !== undefined ? slugFromSlugKey(slug, slugEntry!.key, postTitle, context) : slugFromTitle(postTitle, context);
+  const permalink = permalinkOf(
+    {
+      url,
+      slug: postSlug,
+      slugGiven: slug !== undefined,
+      date: date ?? readDate(findKey(raw, "date"), context),
+      categories,
+    },
+    url === undefined ? undefined : urlEntry?.key,
+    context,
+  );
+  return { data, permalink };
+}
+
+/**
+ * A convention post's date as the site's own templates expect it. A day with no time (`Date: 2015-07-29`) is taken as
+ * Eleventy takes its own `date: 2015-07-29`, midnight UTC: the site's templates show Eleventy's dates in UTC (the
+ * starter does), and midnight in a zone east of UTC would show the day before. A date with a time is the instant read
+ * in the site zone.
+ */
+function asEleventyDate(date: DateTime, written: unknown): Date {
+  const dayOnly = typeof written === "string" && /^\s*\d{4}-\d{1,2}-\d{1,2}\s*$/.test(written);
+  return dayOnly ? new Date(Date.UTC(date.year, date.month - 1, date.day)) : date.toJSDate();
+}
+
 /** A key of the front matter in any casing, for keys the plugin reads but leaves in the data (`headless`). */
 function findKey(raw: Record<string, unknown>, name: string): { key: string; value: unknown } | undefined {
   const key = Object.keys(raw).find((candidate) => candidate.toLowerCase() === name);

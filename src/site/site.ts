@@ -6,7 +6,13 @@
 import type { PostState } from "../posts/front-matter.js";
 import type { LegacyUrlsOption, ResolvedFeeds } from "../options.js";
 import { assertUniqueUrls, normalizeUrlKey, toPermalink } from "../urls/permalinks.js";
-import { legacyFeedPath, legacyTermRedirects, pageOneRedirects, type Redirect } from "../output/redirects.js";
+import {
+  legacyFeedPath,
+  legacyTermRedirects,
+  pageOneRedirects,
+  siteSlugRedirects,
+  type Redirect,
+} from "../output/redirects.js";
 import { linkTranslations, type Translation } from "./languages.js";
 import {
   buildTerms,
@@ -60,6 +66,8 @@ export interface SiteModel<I> {
   feeds: FeedPlan<I>[];
   /** Aliases and old term URLs, each written as a redirect page (and listed in `_redirects`). */
   redirects: Redirect[];
+  /** Redirects from the site's own term links (siteSlugRedirects), written where the site writes no page itself. */
+  linkRedirects: Redirect[];
   /** The other-language versions of each post that has some, as its `translations` data. */
   translationsOf: Map<I, Translation[]>;
   /** The original (the one listed) of each post that has translations, itself included. */
@@ -96,6 +104,11 @@ export interface SiteSettings {
   pageOneRedirects?: boolean;
   /** The blog's languages, the default first. @default ["ru"] */
   languages?: readonly string[];
+  /**
+   * The slugs the site's own templates make for term links (Eleventy's `slugify` filter), which get redirect pages
+   * where they differ from the plugin's (see siteSlugRedirects); undefined for none.
+   */
+  siteSlugify?: ((name: string) => string) | undefined;
 }
 
 /** A post's language: its `lang` once the data cascade is complete (directory data may give it), else its own. */
@@ -154,6 +167,20 @@ function readByPlugin(item: PageItem): boolean {
   return (item.data.ruBlog as PostState | undefined)?.isPost === true;
 }
 
+/**
+ * The redirects whose URL nothing else claims: a link of the site's templates never takes a page's URL, and one that
+ * two terms share (`C++` and `C#` both slugify to `c`) leads to neither.
+ */
+function unclaimed(redirects: readonly Redirect[], claims: readonly string[]): Redirect[] {
+  const claimed = new Set(claims.map(normalizeUrlKey));
+  const count = new Map<string, number>();
+  for (const redirect of redirects)
+    count.set(normalizeUrlKey(redirect.from), (count.get(normalizeUrlKey(redirect.from)) ?? 0) + 1);
+  return redirects.filter(
+    (redirect) => !claimed.has(normalizeUrlKey(redirect.from)) && count.get(normalizeUrlKey(redirect.from)) === 1,
+  );
+}
+
 /** Eleventy's own order: by date, then by input path so that equal dates come out the same on every build. */
 function oldestFirst(a: PageItem, b: PageItem): number {
   return a.date.getTime() - b.date.getTime() || (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0);
@@ -204,6 +231,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
           owner: settings.displayPath(post.inputPath),
         })),
   );
+  const linkRedirects: Redirect[] = [];
   const taxonomy = (kind: TermKind, pagePattern: string | false, feedPattern: string | false) => {
     const built = buildTerms(
       onTermPages.map((post) => ({
@@ -234,6 +262,10 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       );
     }
     if (settings.pageOneRedirects && pagePattern) redirects.push(...pageOneRedirects(built.terms, pagePattern));
+    if (settings.siteSlugify && pagePattern)
+      linkRedirects.push(
+        ...siteSlugRedirects(built.terms, { kind, pattern: pagePattern, siteSlugify: settings.siteSlugify }),
+      );
     return { terms: built.terms, pages, index };
   };
   const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
@@ -306,6 +338,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       categoryPages: categories.pages,
       termIndexes: [...tags.index, ...categories.index],
       feeds,
+      linkRedirects,
       leftToSite: [],
     },
     (url) => userUrls.has(normalizeUrlKey(url)),
@@ -313,6 +346,13 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
   const termPages = [...written.tagPages, ...written.categoryPages];
   const tagTerms = new Set(tags.terms);
   const termIndexes = written.termIndexes;
+  const claims = [
+    ...items.flatMap((item) => (item.url === false ? [] : [item.url])),
+    ...redirects.map((redirect) => redirect.from),
+    ...termPages.map((page) => page.url),
+    ...termIndexes.map((index) => index.url),
+    ...written.feeds.map((feed) => feed.path),
+  ];
   assertUniqueUrls([
     ...items.flatMap((item) =>
       item.url === false
@@ -360,6 +400,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     termIndexes,
     feeds: written.feeds,
     redirects,
+    linkRedirects: unclaimed(written.linkRedirects, claims),
     translationsOf,
     originalOf,
     lookup: {
@@ -414,6 +455,8 @@ export interface WrittenPages<I> {
   categoryPages: TermPage<I>[];
   termIndexes: TermIndex<I>[];
   feeds: FeedPlan<I>[];
+  /** Redirects from the site's own term links (siteSlugRedirects): each only where nothing else is at its URL. */
+  linkRedirects: Redirect[];
   leftToSite: string[];
 }
 
@@ -448,6 +491,8 @@ export function leaveToSite<I, W extends WrittenPages<I>>(written: W, siteWrites
     categoryPages: written.categoryPages.filter(keepPage),
     termIndexes: written.termIndexes.filter((index) => keep(index.url)),
     feeds: written.feeds.filter((feed) => keep(feed.path)),
+    // The site's own page at the URL it links to is what the link is for.
+    linkRedirects: written.linkRedirects.filter((redirect) => !siteWrites(redirect.from)),
     leftToSite: [...left].sort(),
   };
 }

@@ -23,6 +23,21 @@ export function hasScheme(url: string): boolean {
  * @example encodePath("/it/Личный-vps/") // "/it/%D0%9B%D0%B8%D1%87%D0%BD%D1%8B%D0%B9-vps/"
  * @example encodePath("/it/%D0%9B/") // "/it/%D0%9B/"
  */
+/**
+ * The URL path of a file by its name on disk: every character that is not plain in a URL is percent-encoded, `%`,
+ * `#` and `?` among them, since a file's name is never already encoded (a file named `%D0%B9.txt` is at
+ * `%25D0%25B9.txt`). `/` separates folders.
+ *
+ * @example encodeFilePath("/files/c#.txt") // "/files/c%23.txt"
+ */
+export function encodeFilePath(path: string): string {
+  return path
+    .replace(LONE_SURROGATE, "\uFFFD")
+    .split("/")
+    .map((segment) => encodeURIComponent(segment))
+    .join("/");
+}
+
 export function encodePath(path: string): string {
   const text = path.replace(LONE_SURROGATE, "\uFFFD");
   let encoded = "";

@@ -1,5 +1,5 @@
 import test from "ava";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import {
@@ -76,7 +76,7 @@ test("redirectTarget reads meta refresh in its usual spellings", (t) => {
 test("the same files are served", (t) => {
   const files = { "index.html": "home", "posts/a/index.html": "a", "feed.xml": "<feed/>", "about.html": "about" };
   const result = checkUrls(site(files), site(files));
-  t.deepEqual(result, { checked: 4, ignored: 0, broken: [] });
+  t.deepEqual(result, { checked: 4, ignored: 0, broken: [], notFollowed: [] });
 });
 
 test("a removed page is reported by its URL, sorted", (t) => {
@@ -129,7 +129,7 @@ test("/x/ needs x/index.html; x.html is a different URL", (t) => {
 test("assets are skipped unless all is set", (t) => {
   const old = site({ "index.html": "", "theme/style.css": "", "img/a.png": "" });
   const now = site({ "index.html": "" });
-  t.deepEqual(checkUrls(old, now), { checked: 1, ignored: 0, broken: [] });
+  t.deepEqual(checkUrls(old, now), { checked: 1, ignored: 0, broken: [], notFollowed: [] });
   const all = checkUrls(old, now, { all: true });
   t.is(all.checked, 3);
   t.deepEqual(
@@ -201,7 +201,7 @@ test("ignore globs match the decoded path, the raw path or the URL", (t) => {
   });
   const now = site({ "index.html": "" });
   const result = checkUrls(old, now, { ignore: ["theme/**", "tags/мнение/", "/drafts/**"] });
-  t.deepEqual(result, { checked: 1, ignored: 4, broken: [] });
+  t.deepEqual(result, { checked: 1, ignored: 4, broken: [], notFollowed: [] });
 });
 
 test("missing or non-folder arguments throw InvalidValueError", (t) => {
@@ -232,6 +232,7 @@ test("formatReport is for a person", (t) => {
           { url: "/old/", reason: "redirect-to-missing", target: "/new/" },
           { url: "/tags/мнение/", reason: "missing" },
         ],
+        notFollowed: [],
       },
       { oldLabel: "old-site", newLabel: "new-site/" },
     ),
@@ -244,10 +245,10 @@ test("formatReport is for a person", (t) => {
       "3 of 412 old URLs would break.",
     ],
   );
-  t.deepEqual(formatReport({ checked: 7, ignored: 2, broken: [] }, { oldLabel: "a", newLabel: "b", all: true }), [
-    "Checked 7 files of a/ against b/ (2 ignored).",
-    "All 7 old URLs are served by the new build.",
-  ]);
+  t.deepEqual(
+    formatReport({ checked: 7, ignored: 2, broken: [], notFollowed: [] }, { oldLabel: "a", newLabel: "b", all: true }),
+    ["Checked 7 files of a/ against b/ (2 ignored).", "All 7 old URLs are served by the new build."],
+  );
 });
 
 test("isGeneratorSyntax: Pelican's link forms, raw, old and percent-encoded, and Hugo's shortcodes", (t) => {
@@ -298,4 +299,22 @@ test("checkLinks: absolute links on siteUrl are internal; other hosts, mailto: a
   t.deepEqual(result.problems, [
     { page: "/blog/", where: "a href", link: "https://example.ru/blog/gone/", reason: "missing" },
   ]);
+});
+
+test("a link to / in the old build is not followed: the check stays in the trees given, ends at once and names it", (t) => {
+  const old = site({ "index.html": "<p>old</p>", "img/a.png": "" });
+  symlinkSync("/", join(old, "root"));
+  symlinkSync("/etc/hostname", join(old, "img", "hostname"));
+  const now = site({ "index.html": "<p>new</p>" });
+  symlinkSync(old, join(now, "old"));
+  const started = Date.now();
+  const result = checkUrls(old, now, { all: true });
+  t.true(Date.now() - started < 5000);
+  t.deepEqual(result.broken, [{ url: "/img/a.png", reason: "missing" }]);
+  t.deepEqual(
+    result.notFollowed.sort(),
+    [`${join(now, "old")} → ${old}`, `${join(old, "img/hostname")} → /etc/hostname`, `${join(old, "root")} → /`].sort(),
+  );
+  const report = formatReport(result, { oldLabel: "old", newLabel: "new", all: true });
+  t.true(report.includes(`  ${join(old, "root")} → /`));
 });

@@ -19,7 +19,7 @@ function cli(...args: string[]): Promise<Run> {
     execFile(
       process.execPath,
       ["--import", "tsx", "src/cli/cli.ts", ...args],
-      { cwd: REPO, encoding: "utf8" },
+      { cwd: REPO, encoding: "utf8", maxBuffer: 1 << 28 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });
@@ -251,4 +251,13 @@ test("--links: exit 0 when every link leads somewhere", async (t) => {
     run.stdout,
     /Checked 4 internal links in 2 pages of .*\nEvery internal link leads to a file of the new build\.\n$/,
   );
+});
+
+test("--links with 200,000 broken links prints them all (the report is built without recursion or argument spread)", async (t) => {
+  const links = Array.from({ length: 200_000 }, (_, i) => `<a href="/missing-${i}/">x</a>`).join("");
+  const { old, now } = sites({ "index.html": "home" }, { "index.html": links });
+  const run = await cli("check-urls", old, now, "--links");
+  t.is(run.stderr, "");
+  t.is(run.code, 1);
+  t.true(run.stdout.endsWith("\n200000 broken links.\n"));
 });

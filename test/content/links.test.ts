@@ -12,7 +12,15 @@ const PAGES: Record<string, string> = {
   "content/posts/a/same.md": "/post/a-same/",
   "content/posts/b/same.md": "/post/b-same/",
 };
-const FILES = new Set(["content/tech/ui.gif", "content/images/pic.png", "content/tech/files/doc.pdf"]);
+const FILES = new Set([
+  "content/tech/ui.gif",
+  "content/images/pic.png",
+  "content/tech/files/doc.pdf",
+  "content/tech/c#.txt",
+  "content/tech/what?.txt",
+  "content/tech/%D0%B9.txt",
+  "content/tech/схема 1.png",
+]);
 const site: LinkSite = {
   root: "content",
   pageUrl: (file) => PAGES[file],
@@ -64,6 +72,13 @@ test("{static} at its path from the content root, {attach} beside the post's out
   t.deepEqual(resolvePelicanLink("attach", "ui.gif", { file: "content/tech/ui.md", url: "/tech/ui/" }, site), {
     url: "/tech/ui/ui.gif",
   });
+});
+
+test("a file whose name holds #, ? or a literal %XX is linked percent-encoded, so the link finds it", (t) => {
+  t.deepEqual(pelican("{attach}c%23.txt"), { url: "/tech/c%23.txt" });
+  t.deepEqual(pelican("{static}/tech/what%3F.txt#top"), { url: "/tech/what%3F.txt#top" });
+  t.deepEqual(pelican("{attach}%25D0%25B9.txt"), { url: "/tech/%25D0%25B9.txt" });
+  t.deepEqual(pelican("{attach}схема 1.png"), { url: "/tech/%D1%81%D1%85%D0%B5%D0%BC%D0%B0%201.png" });
 });
 
 test("{filename} naming a static file links it with Pelican's warning", (t) => {

@@ -76,3 +76,23 @@ test("many unclosed shortcodes cost linear work", async (t) => {
   const source = "{{< x >}} ".repeat(20000);
   t.is((await expand(source)).length, "[<x||{}|-] ".length * 20000);
 });
+
+test("a shortcode longer than 1,024 characters is left as written and named in a warning with its line; a stray {{< is not", async (t) => {
+  const long = `{{< figure src="/a.png" caption="${"слово ".repeat(300)}" >}}`;
+  const warnings: [number, string][] = [];
+  const source = `Строка.\n\n${long}\n\nЕщё {{<< стрелки, not a shortcode: ${"x".repeat(2000)} }} и {{< youtube abc >}}\n`;
+  const expanded = await expandShortcodes(
+    source,
+    [],
+    (call) => `[${call.name}]`,
+    (line, message) => warnings.push([line, message]),
+  );
+  t.true(expanded.includes(long));
+  t.true(expanded.endsWith("[youtube]\n"));
+  t.is(warnings.length, 1);
+  t.is(warnings[0]![0], 3);
+  t.regex(
+    warnings[0]![1],
+    /^"\{\{< figure src=\\"\/a\.png\\" caption=\\"слово с"… is a shortcode longer than 1,024 characters, which is left as written; /,
+  );
+});

@@ -46,6 +46,23 @@ test("code, preformatted text, keyboard input, scripts, styles and attributes ar
   t.is(ru('<a href="/a-b..." title="«x» - y">"тут"</a>'), '<a href="/a-b..." title="«x» - y">«тут»</a>');
 });
 
+test("hostile markup: an attribute holding > and quotes, a comment, a CDATA, nested and odd protected elements stay byte for byte", (t) => {
+  const untouched = [
+    '<abbr title="a > "b" - c...">x</abbr>',
+    "<span data-x='\"q\" > - ...'></span>",
+    '<!-- "комментарий" - тут... -->',
+    '<![CDATA[ "x" - y... ]]>',
+    '<pre class="a>b"><code>"x" - y</code> "z" - w...</pre>',
+    '<code title=">">"x" - y</code>',
+    '<script>if (a < b && "x" > "y") { s = "- ..."; }</script>',
+    '<style>a[title="> x"]::after { content: "- ..." }</style>',
+    '<kbd><kbd>"Ctrl"</kbd> - <kbd>"C"</kbd></kbd>',
+  ];
+  for (const html of untouched) t.is(all(html, "ru"), html);
+  t.is(ru('<p title="a > "b"">"тут" - там</p><!-- "x" -->'), '<p title="a > "b"">«тут»_— там</p><!-- "x" -->');
+  t.is(ru('"<em>слово</em>" - это'), "«<em>слово</em>»_— это", "quotes around an inline tag still pair");
+});
+
 test("entities other than &quot; are kept as written", (t) => {
   t.is(ru("Tom&amp;Jerry, a&lt;b&gt;c, x&nbsp;y &#8212; z"), "Tom&amp;Jerry, a&lt;b&gt;c, x&nbsp;y &#8212; z");
 });

@@ -9,7 +9,7 @@
  */
 import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,11 +33,20 @@ export interface PackedInstall {
 }
 
 let installed: Promise<PackedInstall> | undefined;
+let packed: Promise<string> | undefined;
 
 /** Packs the repository and installs the tarball with Eleventy; the first call does the work, later ones share it. */
 export function packedInstall(): Promise<PackedInstall> {
-  installed ??= install();
+  installed ??= eleventyVersion().then((version) => install(`@11ty/eleventy@${version}`));
   return installed;
+}
+
+/**
+ * The tarball installed into a folder of its own with another Eleventy (`2` for one the package does not support),
+ * with `npmFlags` such as `--legacy-peer-deps`, which an Eleventy outside the peer range needs.
+ */
+export function packedInstallWith(eleventy: string, npmFlags: string[]): Promise<PackedInstall> {
+  return install(eleventy, npmFlags);
 }
 
 /** `RU_BLOG_ELEVENTY_VERSION`, else the version in the repository's node_modules. */
@@ -48,30 +57,56 @@ export async function eleventyVersion(): Promise<string> {
   return (JSON.parse(await readFile(manifest, "utf8")) as { version: string }).version;
 }
 
-async function install(): Promise<PackedInstall> {
+/** A new folder removed when the test process ends; RU_BLOG_KEEP_PACKED=1 keeps it for a look at the built sites. */
+async function scratchFolder(): Promise<string> {
   const root = await mkdtemp(path.join(tmpdir(), "ru-blog-packed-"));
-  // Removed when the test process ends; RU_BLOG_KEEP_PACKED=1 keeps it for a look at the built sites.
   if (!process.env.RU_BLOG_KEEP_PACKED) process.once("exit", () => rmSync(root, { recursive: true, force: true }));
-  const { stdout } = await withPackLock(() =>
-    run(npm, ["pack", "--json", "--pack-destination", root], { cwd: repo, maxBuffer: 1 << 24 }),
-  );
-  const [packed] = JSON.parse(stdout.slice(stdout.indexOf("["))) as { filename: string }[];
-  const tarball = path.join(root, packed!.filename);
+  return root;
+}
+
+/** The repository packed once per test process. */
+function pack(): Promise<string> {
+  packed ??= (async () => {
+    const folder = await scratchFolder();
+    const { stdout } = await withPackLock(() =>
+      run(npm, ["pack", "--json", "--pack-destination", folder], { cwd: repo, maxBuffer: 1 << 24 }),
+    );
+    const [{ filename }] = JSON.parse(stdout.slice(stdout.indexOf("["))) as [{ filename: string }];
+    return path.join(folder, filename);
+  })();
+  return packed;
+}
+
+async function install(eleventy: string, npmFlags: string[] = []): Promise<PackedInstall> {
+  const tarball = await pack();
+  const root = await scratchFolder();
   await writeFile(path.join(root, "package.json"), JSON.stringify({ name: "packed-install-test", private: true }));
-  // A plain install, as a user runs it: npm refuses (ERESOLVE) an Eleventy outside the peer range.
+  // A plain install, as a user runs it (no flags but `npmFlags`): npm refuses (ERESOLVE) an Eleventy outside the peer
+  // range.
   const { stderr: installLog } = await run(
     npm,
-    ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball, `@11ty/eleventy@${await eleventyVersion()}`],
+    ["install", "--no-audit", "--no-fund", "--prefer-offline", ...npmFlags, tarball, eleventy],
     {
       cwd: root,
       maxBuffer: 1 << 24,
     },
   );
+  const eleventyFolder = path.join(root, "node_modules", "@11ty", "eleventy");
+  // Eleventy 2's command is cmd.js; 3 and 4 have cmd.cjs.
+  const eleventyCli = path.join(
+    eleventyFolder,
+    (await access(path.join(eleventyFolder, "cmd.cjs")).then(
+      () => true,
+      () => false,
+    ))
+      ? "cmd.cjs"
+      : "cmd.js",
+  );
   return {
     root,
     tarball,
     installLog,
-    eleventyCli: path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs"),
+    eleventyCli,
     ruBlogCli: path.join(root, "node_modules", "eleventy-plugin-ru-blog", "dist", "cli", "cli.js"),
   };
 }

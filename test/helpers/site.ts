@@ -79,18 +79,30 @@ export async function buildSite(
   options: RuBlogOptions = {},
   configure?: (eleventyConfig: any) => void,
 ): Promise<BuiltSite> {
-  const root = await writeSite(files);
+  return buildSiteIn(await writeSite(files), options, configure);
+}
+
+/** Builds the site {@link writeSite} wrote into `root` (and a test changed since: links, encodings), as buildSite does. */
+export async function buildSiteIn(
+  root: string,
+  options: RuBlogOptions = {},
+  configure?: (eleventyConfig: any) => void,
+): Promise<BuiltSite> {
   const output = path.join(root, "_site");
   // Eleventy finds directory data files (posts/posts.json) only for an input path relative to the working folder.
-  const eleventy = new Eleventy(path.relative(process.cwd(), path.join(root, "src")), path.relative(process.cwd(), output), {
-    quietMode: true,
-    config(eleventyConfig: any) {
-      // The sites live in the git-ignored test-output/, which Eleventy would otherwise skip.
-      eleventyConfig.setUseGitIgnore(false);
-      eleventyConfig.addPlugin(ruBlog, options);
-      configure?.(eleventyConfig);
+  const eleventy = new Eleventy(
+    path.relative(process.cwd(), path.join(root, "src")),
+    path.relative(process.cwd(), output),
+    {
+      quietMode: true,
+      config(eleventyConfig: any) {
+        // The sites live in the git-ignored test-output/, which Eleventy would otherwise skip.
+        eleventyConfig.setUseGitIgnore(false);
+        eleventyConfig.addPlugin(ruBlog, options);
+        configure?.(eleventyConfig);
+      },
     },
-  });
+  );
   const log = captureEleventyLog(eleventy);
   try {
     await eleventy.write();
@@ -112,7 +124,9 @@ export async function buildSite(
 }
 
 /** Captures what the plugin prints as warnings while `run` runs (use in `test.serial`). */
-export async function captureWarnings<T>(run: () => Promise<T>): Promise<{ result: T | undefined; error: unknown; warnings: string[] }> {
+export async function captureWarnings<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T | undefined; error: unknown; warnings: string[] }> {
   const warnings: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => {

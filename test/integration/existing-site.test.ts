@@ -9,6 +9,7 @@ import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkLinks } from "../../src/cli/check-urls.js";
 import { parseFeed, validateAtom } from "../helpers/feed-validation.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
@@ -54,6 +55,46 @@ async function build(config: string, site = STARTER): Promise<Build> {
 }
 
 const builds = Promise.all([build("eleventy.config.js"), build("eleventy.with-ru-blog.config.js")]);
+
+/**
+ * A copy of the starter with `add` done to it, inside the repository, so that the site's config finds the package
+ * by its name, as the fixture does.
+ */
+async function starterCopy(add: (site: string) => Promise<void>): Promise<string> {
+  await mkdir(path.join(REPO, "test-output"), { recursive: true });
+  const site = await mkdtemp(path.join(REPO, "test-output", "starter-"));
+  outputs.push(site);
+  await cp(STARTER, site, { recursive: true });
+  await add(site);
+  return site;
+}
+
+/**
+ * The starter with two Russian posts from an old blog put beside its own in content/blog/: one with only the
+ * capitalised keys of the issue's example, one in Pelican's header format.
+ */
+const withRussianPosts = starterCopy((site) =>
+  cp(path.join(REPO, "test", "fixtures", "eleventy-starter-ru-posts"), site, { recursive: true }),
+).then((site) => build("eleventy.with-ru-blog.config.js", site));
+
+/**
+ * The same with the plugin's tag pages instead of the starter's, as the README's table says (content/tag-pages.njk
+ * and content/tags.njk deleted): the starter's post layout still links each tag to `/tags/{{ tag | slugify }}/`.
+ */
+const withPluginTagPages = starterCopy(async (site) => {
+  await cp(path.join(REPO, "test", "fixtures", "eleventy-starter-ru-posts"), site, { recursive: true });
+  await rm(path.join(site, "content", "tag-pages.njk"));
+  await rm(path.join(site, "content", "tags.njk"));
+}).then((site) => build("eleventy.with-ru-blog.config.js", site));
+
+/** The starter's post lists (home page, /blog/): each post's link, title, `datetime` and shown date. */
+function postList(html: string): string[][] {
+  return [
+    ...html.matchAll(
+      /<a href="([^"]+)" class="postlist-link">([^<]*)<\/a>\s*<time class="postlist-date" datetime="([^"]+)">([^<]+)<\/time>/g,
+    ),
+  ].map((match) => match.slice(1));
+}
 
 test.after.always(async () => {
   await Promise.all(outputs.map((output) => rm(output, { recursive: true, force: true })));
@@ -173,12 +214,7 @@ test("the term.njk of docs/terms.md, copied into the starter as it is, renders t
   const readme = await readFile(path.join(REPO, "docs", "terms.md"), "utf8");
   const termNjk = readme.match(/```njk\n(---\nlayout: layouts\/base\.njk\n---\n[\s\S]*?)```/)?.[1];
   t.truthy(termNjk, "docs/terms.md has the term.njk example");
-  // Inside the repository, so that the site's config finds the package by its name, as the fixture does.
-  await mkdir(path.join(REPO, "test-output"), { recursive: true });
-  const site = await mkdtemp(path.join(REPO, "test-output", "starter-"));
-  outputs.push(site);
-  await cp(STARTER, site, { recursive: true });
-  await writeFile(path.join(site, "_includes", "term.njk"), termNjk!);
+  const site = await starterCopy((copy) => writeFile(path.join(copy, "_includes", "term.njk"), termNjk!));
   const built = await build("eleventy.with-ru-blog.config.js", site);
   const html = await built.text("categories/it/index.html");
   t.true(html.startsWith("<!doctype html>") && html.includes('<a href="/" class="home-link">Eleventy Blog</a>'), html);
@@ -188,4 +224,78 @@ test("the term.njk of docs/terms.md, copied into the starter as it is, renders t
     built.warnings.some((warning) => warning.includes("term page layout")),
     built.warnings.join("\n"),
   );
+});
+
+test("a Russian post with only capitalised keys beside the starter's posts: at its Url, with its title and date", async (t) => {
+  const built = await withRussianPosts;
+  const html = await built.text("it/coreos-opinion/index.html");
+  t.true(html.includes(">Впечатления от CoreOS</h1>"), html);
+  // Its Date, 2015-07-29, a day with no time, is taken as Eleventy takes its own date-only `date` (midnight UTC), so
+  // the starter's filters, which show dates in UTC, show the day written.
+  t.true(html.includes('<time datetime="2015-07-29">29 July 2015</time>'), html);
+  t.true(html.includes('<a href="/tags/coreos/" class="post-tag">CoreOS</a>'), "its Tags are the site's tags");
+  const feed = parseFeed(await built.text("feed.xml"));
+  const entry = feed.items.find((item) => item.url === "https://example.com/it/coreos-opinion/");
+  t.is(entry?.published?.toISOString(), "2015-07-29T00:00:00.000Z");
+  t.is(entry?.title, "Впечатления от CoreOS");
+  const categories = await built.text("categories/russian/index.html");
+  t.true(categories.includes('<a href="/it/coreos-opinion/">Впечатления от CoreOS</a>'), categories);
+});
+
+test("the Pelican-header post is read too: its title and date, its terms; the header is not in its text", async (t) => {
+  const built = await withRussianPosts;
+  const html = await built.text("posts/cia-devops/index.html");
+  t.true(html.includes(">ЦРУ и DevOps</h1>"), html);
+  t.true(html.includes('<time datetime="2014-03-02">02 March 2014</time>'), html);
+  t.false(html.includes("Title:"), "the header is not rendered");
+  t.true(html.includes('<a href="/tags/devops/" class="post-tag">DevOps</a>'), html);
+});
+
+test("/blog/ lists the Russian posts in date order among the starter's; the home page keeps the starter's latest three", async (t) => {
+  const [, starterOnly] = await builds;
+  const built = await withRussianPosts;
+  const blog = postList(await built.text("blog/index.html"));
+  const before = postList(await starterOnly.text("blog/index.html"));
+  t.deepEqual(blog, [
+    ...before,
+    ["/it/coreos-opinion/", "Впечатления от CoreOS", "2015-07-29", "July 2015"],
+    ["/posts/cia-devops/", "ЦРУ и DevOps", "2014-03-02", "March 2014"],
+  ]);
+  t.deepEqual(postList(await built.text("index.html")), postList(await starterOnly.text("index.html")));
+  t.is(postList(await built.text("index.html")).length, 3);
+});
+
+test("the starter's own posts keep their URLs, titles and dates beside the Russian ones", async (t) => {
+  const [before] = await builds;
+  const built = await withRussianPosts;
+  const heading = (html: string) =>
+    html.match(/<h1[^>]*>[^<]*<\/h1>\s*<ul class="post-metadata">\s*<li><time[^>]*>[^<]*<\/time>/)?.[0];
+  const posts = before.files.filter(
+    (file) => file.startsWith("blog/") && file !== "blog/index.html" && file.endsWith(".html"),
+  );
+  t.is(posts.length, 5);
+  for (const post of posts) t.is(heading(await built.text(post)), heading(await before.text(post)), post);
+});
+
+test("no internal link of the starter with the Russian posts leads nowhere, with the starter's tag pages or the plugin's", async (t) => {
+  for (const built of [await withRussianPosts, await withPluginTagPages]) {
+    const { problems, links } = checkLinks(built.output, { siteUrl: "https://example.com" });
+    t.deepEqual(problems, []);
+    t.true(links > 100, `${links} links checked`);
+  }
+});
+
+test("a tag Eleventy's slugify names otherwise than the plugin (Linux & BSD: linux-and-bsd, linux-bsd) is at both URLs", async (t) => {
+  // With the starter's tag pages, the starter's own page answers its links and the plugin writes no redirect there.
+  const starterPages = await withRussianPosts;
+  t.true((await starterPages.text("tags/linux-and-bsd/index.html")).includes("Tagged “Linux &amp; BSD”"));
+  t.true(starterPages.files.includes("tags/linux-bsd/index.html"), "the plugin's term page");
+  // With the plugin's tag pages, a redirect page answers the starter's link.
+  const pluginPages = await withPluginTagPages;
+  const redirect = await pluginPages.text("tags/linux-and-bsd/index.html");
+  t.true(
+    redirect.includes('<meta http-equiv="refresh" content="0; url=https://example.com/tags/linux-bsd/">'),
+    redirect,
+  );
+  t.true((await pluginPages.text("tags/linux-bsd/index.html")).includes("ЦРУ и DevOps"));
 });

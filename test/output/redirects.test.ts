@@ -6,6 +6,7 @@ import {
   pageOneRedirects,
   redirectPage,
   redirectsFile,
+  siteSlugRedirects,
 } from "../../src/output/redirects.js";
 import { createSlugger } from "../../src/urls/slugs.js";
 import type { Term } from "../../src/site/taxonomy.js";
@@ -109,4 +110,28 @@ test("pageOneRedirects: Hugo's /page/1/ of every term to its page; none for a pa
     { from: "/tags/c++/page/1/", to: "/tags/c++/", owner: "pageOneRedirects" },
   ]);
   t.deepEqual(pageOneRedirects(terms, "/tag/:slug.html"), []);
+});
+
+test("siteSlugRedirects: a redirect from the site's own slug of each term to its page, where the two differ", (t) => {
+  const eleventySlug = (name: string) =>
+    ({ "Linux & BSD": "linux-and-bsd", Мнение: "mnenie", "a/b": "a/b", Dots: "..", Long: "x".repeat(201) })[name] ?? "";
+  t.deepEqual(
+    siteSlugRedirects(
+      [
+        term("Linux & BSD", "linux-bsd", 1),
+        term("Мнение", "mnenie", 2),
+        term("a/b", "ab", 1),
+        term("Dots", "dots", 1),
+        term("Long", "x".repeat(200), 1),
+        term("Emoji", "emoji", 1),
+      ],
+      {
+        kind: "tag",
+        pattern: "/tags/:slug/",
+        siteSlugify: eleventySlug,
+      },
+    ),
+    [{ from: "/tags/linux-and-bsd/", to: "/tags/linux-bsd/", owner: "tagPages (the site's slugify links)" }],
+    "the same slug, one that is no path segment or too long for a file name, or none, gives no redirect",
+  );
 });

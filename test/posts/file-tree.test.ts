@@ -27,10 +27,30 @@ test("every file, /-separated; links are followed and each real folder is walked
 });
 
 test("skipFolder leaves a folder out with everything under it", (t) => {
-  const files = listFiles(tree(), (name) => name.startsWith(".") || name === "node_modules" || name === "linked");
+  const files = listFiles(tree(), {
+    skipFolder: (name) => name.startsWith(".") || name === "node_modules" || name === "linked",
+  });
   t.deepEqual(files.sort(), ["a.md", "posts/2020/b.md"]);
 });
 
 test("a missing root holds no file", (t) => {
   t.deepEqual(listFiles(path.join(tmpdir(), "no-such-folder-file-tree")), []);
+});
+
+test("a link out of the tree (a system file, the filesystem's root) is not followed, and is named", (t) => {
+  const root = tree();
+  symlinkSync("/etc/hostname", path.join(root, "posts", "hostname"));
+  symlinkSync("/", path.join(root, "posts", "everything"));
+  const outside: [string, string][] = [];
+  const files = listFiles(path.join(root, "posts"), { outside: (file, target) => outside.push([file, target]) });
+  t.false(files.includes("hostname"));
+  t.false(files.some((file) => file.startsWith("everything/")));
+  t.deepEqual(outside.map(([file]) => file).sort(), ["everything", "hostname", "loop"]);
+  t.true(outside.some(([, target]) => target === "/"));
+});
+
+test("with `within`, a link may lead anywhere inside that folder", (t) => {
+  const root = tree();
+  const files = listFiles(path.join(root, "posts"), { within: root });
+  t.true(files.includes("loop/a.md"));
 });

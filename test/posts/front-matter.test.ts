@@ -1,6 +1,6 @@
 import test from "ava";
 import { parsePelicanHeader } from "../../src/generators/pelican/header.js";
-import { normalizePost, type PostContext } from "../../src/posts/front-matter.js";
+import { normalizePost, readConventionPost, type PostContext } from "../../src/posts/front-matter.js";
 import { parsePostYaml } from "../../src/posts/front-matter-readers.js";
 import { createPostSlugger, createSlugger } from "../../src/urls/slugs.js";
 
@@ -328,4 +328,53 @@ test("a post published with front matter left in its text (a date from its file 
   const warned = context({ file: "posts/2020-01-01-x.md", unreadFrontMatter: unread });
   t.like(normalizePost({}, warned), { permalink: "/posts/x/" });
   t.deepEqual(warned.warnings, [`posts/2020-01-01-x.md: ${unread}.`]);
+});
+
+test("readConventionPost reads the keys Eleventy does not: capitalised title, a day as Eleventy reads its own (midnight UTC), a time in the site zone, terms, and Url as the URL", (t) => {
+  const reading = readConventionPost(
+    parsePostYaml(
+      "Title: Впечатления от CoreOS\nDate: 2015-07-29\nTags: [CoreOS, Мнение]\nSlug: coreos-opinion\nUrl: it/coreos-opinion\nCategories: [IT, Russian]",
+      "blog/x.md",
+    ),
+    true,
+    context({ file: "blog/x.md" }),
+  );
+  t.deepEqual(reading, {
+    data: {
+      title: "Впечатления от CoreOS",
+      date: new Date("2015-07-29T00:00:00Z"),
+      tags: ["CoreOS", "Мнение"],
+      categories: ["IT", "Russian"],
+    },
+    permalink: "/it/coreos-opinion/",
+  });
+});
+
+test("readConventionPost keeps Eleventy's own lowercase keys as they are and reads nothing for a page with only those", (t) => {
+  const raw = parsePostYaml(
+    "title: Mine\ndate: 2018-05-01\ntags: [a]\nTitle: Not this\nCategory: IT\nSlug: from-slug",
+    "blog/x.md",
+  );
+  t.deepEqual(readConventionPost(raw, true, context({ file: "blog/x.md", permalink: "/blog/:year/:slug/" })), {
+    data: { categories: ["IT"] },
+    permalink: "/blog/2018/from-slug/",
+  });
+  t.is(
+    readConventionPost(parsePostYaml("title: Mine\ndate: 2018-05-01\nslug: lower", "blog/x.md"), true, context()),
+    undefined,
+  );
+});
+
+test("readConventionPost reads every key of a front matter Eleventy did not read (Pelican's header), lowercase ones too", (t) => {
+  const header = parsePelicanHeader("title: ЦРУ и DevOps\ndate: 2014-03-02 10:20\nTags: DevOps, ЦРУ\n\nТекст.\n")!;
+  t.deepEqual(readConventionPost(header.data, false, context({ file: "blog/cia.md" })), {
+    data: { title: "ЦРУ и DevOps", date: new Date("2014-03-02T10:20:00+04:00"), tags: ["DevOps", "ЦРУ"] },
+  });
+});
+
+test("readConventionPost refuses two casings of one key and a bad date, naming the file and the key", (t) => {
+  const twice = t.throws(() => readConventionPost({ Title: "a", TITLE: "b" }, true, context({ file: "blog/x.md" })));
+  t.regex(twice!.message, /blog\/x\.md.*"Title" and "TITLE" are the same key/s);
+  const date = t.throws(() => readConventionPost({ Date: "29.07.2015" }, true, context({ file: "blog/x.md" })));
+  t.regex(date!.message, /blog\/x\.md.*Date/s);
 });

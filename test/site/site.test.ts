@@ -245,3 +245,24 @@ test("a page tagged posts (Eleventy's convention) is a post as Eleventy read it:
   t.is(postState(model.posts[1]!)?.file, "src/blog/first.md");
   t.is(postState(sitePage("/about/", "./src/about.md", { tags: ["nav"] })), undefined);
 });
+
+test("the site's slugify links get redirects only at URLs nothing else claims, and none the site writes itself", (t) => {
+  const siteSlugify = (name: string) =>
+    ({ "Linux & BSD": "linux-and-bsd", "C++": "c", "C#": "c", Zsh: "zsh-shell", Vim: "about" })[name] ??
+    name.toLowerCase();
+  const model = buildSiteModel(
+    [post("a", 1, { tags: ["Linux & BSD", "C++", "C#", "Zsh", "Vim"] }), sitePage("/tags/about/", "./src/about.md")],
+    { ...settings, siteSlugify },
+  );
+  t.deepEqual(
+    model.linkRedirects.map((redirect) => `${redirect.from} → ${redirect.to}`),
+    ["/tags/linux-and-bsd/ → /tags/linux-bsd/", "/tags/zsh-shell/ → /tags/zsh/"],
+    "C++ and C# share one link; the site's own page is at the one Vim would take",
+  );
+  const written = leaveToSite(model, (url) => url === "/tags/zsh-shell/");
+  t.deepEqual(
+    written.linkRedirects.map((redirect) => redirect.from),
+    ["/tags/linux-and-bsd/"],
+  );
+  t.deepEqual(written.leftToSite, [], "the site's own page at its link is no page of the plugin's");
+});

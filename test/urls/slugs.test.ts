@@ -1,6 +1,6 @@
 import test from "ava";
 import { InvalidValueError } from "../../src/errors.js";
-import { createPostSlugger, createSlugger, isSafeSegment, isSlugStyle, type SlugStyle } from "../../src/urls/slugs.js";
+import { createPostSlugger, createSiteSlugger, createSlugger, isSafeSegment, isSlugStyle, type SlugStyle } from "../../src/urls/slugs.js";
 
 /** `[input, actual, expected]` for each case, all through one slugger of the given style. */
 function expectSlugs(style: SlugStyle, cases: Record<string, string>) {
@@ -240,4 +240,21 @@ test("post slugs in the other styles: the title slugified as a term, a Slug kept
   const { fromTitle, fromSlug } = createPostSlugger("pelican");
   t.is(fromTitle("Юзвери и C++"), "iuzveri-i-c");
   t.is(fromSlug("CoreOS-Review"), "CoreOS-Review");
+});
+
+test("createSiteSlugger asks a slugify of Eleventy's kind only about names with signs, any other about every name", (t) => {
+  const translit = createSlugger("translit");
+  const asked: string[] = [];
+  const eleventyLike = createSiteSlugger((name) => {
+    asked.push(name);
+    return translit(name.replace(/&/g, " and "));
+  });
+  t.is(eleventyLike("Linux & BSD"), "linux-and-bsd");
+  t.is(eleventyLike("Мнение"), "mnenie");
+  t.is(eleventyLike("Linux & BSD"), "linux-and-bsd");
+  t.deepEqual(asked.slice(-1), ["Linux & BSD"], "once, and not about Мнение");
+
+  const decamelizing = createSiteSlugger((name) => translit(name.replace(/([a-zа-я])([A-ZА-Я])/gu, "$1 $2")));
+  t.is(decamelizing("DevOps"), "dev-ops");
+  t.is(decamelizing("Мнение"), "mnenie");
 });

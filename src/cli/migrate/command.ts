@@ -14,7 +14,14 @@ import { dialectOf } from "../../generators/index.js";
 import { MigrateError } from "./migrate-error.js";
 import type { Migration } from "./migration.js";
 import { planMigration } from "./plan.js";
-import { isInside, isMissingOrEmpty, passthroughCopies, writeNewSite } from "./site-writer.js";
+import {
+  isInside,
+  isMissingOrEmpty,
+  passthroughCopies,
+  writeNewSite,
+  type LeftOut,
+  type WrittenSite,
+} from "./site-writer.js";
 
 /** This package's folder (the command runs from its dist/ or, in tests, its src/). */
 const PACKAGE_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
@@ -48,22 +55,27 @@ function shown(value: unknown): string {
 }
 
 /** A file or folder written into the new site, as the report names it: a copied folder says so. */
-function writtenLabel(plan: Migration, file: string): string {
+function writtenLabel(plan: Migration, file: string, leftOut: readonly LeftOut[]): string {
   const copied = file === plan.contentDir || plan.staticDirs.some((dir) => dir.from === file);
   if (!copied) return file;
-  return `${file === "" ? "the old blog's folder" : `${file}/`} (copied as it is)`;
+  const trimmed = leftOut.some((item) => file === "" || item.file.startsWith(`${file}/`));
+  return `${file === "" ? "the old blog's folder" : `${file}/`} (${trimmed ? "copied but for what is left out below" : "copied as it is"})`;
 }
 
 /** The report printed after the site is written: what became of each setting, what was left, what to do next. */
-export function migrationReport(plan: Migration, args: MigrateArgs, written: readonly string[]): string[] {
+export function migrationReport(plan: Migration, args: MigrateArgs, { written, leftOut }: WrittenSite): string[] {
   const generator = dialectOf(plan.generator).title;
   const lines = [
     `Wrote an Eleventy site to ${args.newSite} from the ${generator} blog in ${args.oldBlog} (${plan.configFiles.join(", ")}).`,
-    `Written: ${written.map((file) => writtenLabel(plan, file)).join(", ")}.`,
+    `Written: ${written.map((file) => writtenLabel(plan, file, leftOut)).join(", ")}.`,
     "",
     "Settings carried over (those that differ from the preset are options in eleventy.config.js, each commented):",
     ...plan.carried.map((item) => `  ${item.setting} = ${shown(item.value)} → ${item.became}`),
   ];
+  if (leftOut.length > 0) {
+    lines.push("", "Left out of the copied folders (each is named; copy it by hand only if it is content):");
+    for (const { file, why } of leftOut) lines.push(`  ${file}: ${why}`);
+  }
   if (plan.notCarried.length > 0) {
     lines.push("", "Not carried over:", ...plan.notCarried.map((item) => `  ${item.setting}: ${item.why}`));
   }
@@ -181,7 +193,7 @@ async function checkAgainstOldBuild(plan: Migration, args: MigrateArgs & { oldBu
   const links = checkLinks(newBuild, { siteUrl });
   const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: false });
   if (urls.ignored > 0) lines.push(`(The ${urls.ignored} ignored are the old theme's pages listed above.)`);
-  lines.push("", ...formatLinkReport(links, newBuild));
+  for (const line of ["", ...formatLinkReport(links, newBuild)]) lines.push(line);
   for (const line of lines) io.out(line);
   return urls.broken.length > 0 || links.problems.length > 0 ? 1 : 0;
 }

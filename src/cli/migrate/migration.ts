@@ -42,6 +42,11 @@ export interface Migration {
    * EXTRA_PATH_METADATA's files moved to their `path`. Each exists in the old blog's folder.
    */
   staticDirs: { from: string; to: string }[];
+  /**
+   * The old site's own files and folders (its config files, output, cache, theme, plugins), relative to its folder:
+   * never copied, though they lie in a copied folder (a content folder that is the blog's folder itself).
+   */
+  notContent: string[];
   /** Kinds of pages the old generator wrote from its theme that the new site does not; the report names them. */
   themePages: string[];
 }

@@ -3,11 +3,26 @@
  * the starter layouts, and the old content and static folders copied as they are. The texts are made by pure
  * functions; only {@link writeNewSite} touches the disk.
  */
-import { cp, mkdir, readdir, realpath, stat, writeFile } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { constants, realpathSync } from "node:fs";
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import transliterate from "@sindresorhus/transliterate";
 import picomatch from "picomatch";
 import { dialectOf } from "../../generators/index.js";
+import { isEleventyCode } from "../../posts/eleventy-code.js";
 import { STARTER_FILES } from "./layouts.js";
 import type { MigratedOption, Migration } from "./migration.js";
 
@@ -30,7 +45,7 @@ export function packageJsonSource(name: string, packageVersion: string): string 
     type: "module",
     scripts: { build: "eleventy", start: "eleventy --serve" },
     dependencies: { "@11ty/eleventy": "^3.0.0", "eleventy-plugin-ru-blog": `^${packageVersion}` },
-    engines: { node: ">=20.19" },
+    engines: { node: ">=22.12" },
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
@@ -170,54 +185,173 @@ export async function isMissingOrEmpty(dir: string): Promise<boolean> {
   }
 }
 
-/** Copies `from` (a folder or a file in the old blog) to the same place in the new site, without tools' folders. */
-async function copyAsIs(oldBlogDir: string, newSiteDir: string, from: string): Promise<void> {
-  const source = await realpath(path.join(oldBlogDir, from));
-  const target = path.join(newSiteDir, from);
-  await mkdir(path.dirname(target), { recursive: true });
-  await cp(source, target, {
-    recursive: true,
-    errorOnExist: true,
-    force: false,
-    filter: (file) => !NOT_CONTENT.has(path.basename(file)),
-  });
-}
-
 /** Whether `inner` is `outer` or inside it. */
 export function isInside(inner: string, outer: string): boolean {
   const relative = path.relative(path.resolve(outer), path.resolve(inner));
   return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
 }
 
+/** A file of the old blog that the copy left out, and why (the report lists each). */
+export interface LeftOut {
+  file: string;
+  why: string;
+}
+
+export interface WrittenSite {
+  /** The paths written at the new site's top, in the order written (a copied folder by its old path). */
+  written: string[];
+  leftOut: LeftOut[];
+}
+
+/** Site files at the top of any copied folder that the new site's own files or the old blog's tools would clash with. */
+const TOOL_FILES = new Set(["package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml"]);
+
 /**
- * Writes the new site into `newSiteDir` (missing or empty: the caller checked) and returns the paths written at its
- * top, in the order written.
+ * Writes the new site: first into a fresh folder beside `newSiteDir` (missing or empty: the caller checked), renamed
+ * to it once everything is written, so that a failure leaves nothing behind. Every path written is checked to lie
+ * inside that folder.
  */
 export async function writeNewSite(
   oldBlogDir: string,
   newSiteDir: string,
   plan: Migration,
   packageVersion: string,
-): Promise<string[]> {
-  await mkdir(newSiteDir, { recursive: true });
+): Promise<WrittenSite> {
+  const finalDir = path.resolve(newSiteDir);
+  await mkdir(path.dirname(finalDir), { recursive: true });
+  // Not mkdtemp: its folder is private (0700), and the site's folder gets the user's usual permissions.
+  const staging = path.join(path.dirname(finalDir), `.${path.basename(finalDir)}.migrating-${randomUUID()}`);
+  await mkdir(staging);
+  try {
+    const result = await writeSiteInto(oldBlogDir, staging, packageName(newSiteDir), plan, packageVersion);
+    await rmdir(finalDir).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rename(staging, finalDir);
+    return result;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** `relative` inside `root`, or an error: nothing is ever written outside the new site. */
+function inside(root: string, relative: string): string {
+  const full = path.resolve(root, relative);
+  if (!isInside(full, root)) throw new Error(`${relative} would be written outside the new site; nothing is written`);
+  return full;
+}
+
+async function writeSiteInto(
+  oldBlogDir: string,
+  siteDir: string,
+  name: string,
+  plan: Migration,
+  packageVersion: string,
+): Promise<WrittenSite> {
   const files: Record<string, string> = {
-    "package.json": packageJsonSource(packageName(newSiteDir), packageVersion),
+    "package.json": packageJsonSource(name, packageVersion),
     "eleventy.config.js": configSource(plan),
     ".gitignore": "node_modules/\n_site/\n",
     ...STARTER_FILES,
   };
   for (const [file, text] of Object.entries(files)) {
-    await mkdir(path.dirname(path.join(newSiteDir, file)), { recursive: true });
-    await writeFile(path.join(newSiteDir, file), text, { flag: "wx" });
+    const target = inside(siteDir, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, text, { flag: "wx" });
   }
   const copied = [plan.contentDir];
   for (const { from } of plan.staticDirs) {
     if (!copied.some((folder) => isInside(path.join(oldBlogDir, from), path.join(oldBlogDir, folder))))
-      copied.push(from);
+      copied.push(from === "." ? "" : from);
   }
-  for (const from of copied) {
-    if ((await stat(path.join(oldBlogDir, from)).catch(() => undefined)) === undefined) continue;
-    await copyAsIs(oldBlogDir, newSiteDir, from);
+  const leftOut: LeftOut[] = [];
+  const copier = new BlogCopier(oldBlogDir, siteDir, copied, new Set(plan.notContent), new Set(Object.keys(files)));
+  for (const from of copied) await copier.copy(from, leftOut);
+  return { written: [...Object.keys(files), ...copied], leftOut };
+}
+
+/**
+ * Copies folders of the old blog to the same paths in the new site, content only: not tools' folders, not the old
+ * site's own files (`notContent`), not code Eleventy would run, not a file the new site writes itself. A symbolic
+ * link is copied as a relative link when it leads to a file or folder that is copied too (so the new site never
+ * reads the old one and can move), and left out, named, when it leads anywhere else.
+ */
+class BlogCopier {
+  private readonly realBlog: string;
+
+  constructor(
+    private readonly blogDir: string,
+    private readonly siteDir: string,
+    private readonly copied: readonly string[],
+    private readonly notContent: ReadonlySet<string>,
+    private readonly siteFiles: ReadonlySet<string>,
+  ) {
+    this.realBlog = realpathSync(blogDir);
   }
-  return [...Object.keys(files), ...copied];
+
+  /** Why `file` (relative to the blog's folder) is not copied, or undefined when it is. */
+  private whyNot(file: string, isFolder: boolean): string | undefined {
+    const name = path.posix.basename(file);
+    if (NOT_CONTENT.has(name)) return "";
+    if (this.notContent.has(file)) return "the old site's own (config, output, theme), not content";
+    if (this.siteFiles.has(file) || TOOL_FILES.has(file))
+      return "the new site has its own; merge what you need by hand";
+    if (!isFolder && isEleventyCode(file))
+      return "code Eleventy would run on every build, which the old blog never ran";
+    return undefined;
+  }
+
+  /** Whether `file` (relative to the blog's folder) lies in a copied folder and is copied itself. */
+  private isCopied(file: string, isFolder: boolean): boolean {
+    if (!this.copied.some((folder) => isInside(path.join(this.blogDir, file), path.join(this.blogDir, folder))))
+      return false;
+    const parts = file === "" ? [] : file.split("/");
+    const folders = parts.map((_, index) => parts.slice(0, index + 1).join("/"));
+    return folders.every((folder) => this.whyNot(folder, folder !== file || isFolder) === undefined);
+  }
+
+  async copy(from: string, leftOut: LeftOut[]): Promise<void> {
+    const stack = [from];
+    for (let file = stack.pop(); file !== undefined; file = stack.pop()) {
+      const source = path.join(this.blogDir, file);
+      // The copied folder itself may be a link (checked to lead inside the blog): it is copied as what it leads to.
+      const stats = await (file === from ? stat(source) : lstat(source)).catch(() => undefined);
+      if (stats === undefined) continue;
+      const why = file === from ? undefined : this.whyNot(file, stats.isDirectory());
+      if (why !== undefined) {
+        if (why !== "") leftOut.push({ file, why });
+        continue;
+      }
+      const target = inside(this.siteDir, file);
+      if (stats.isSymbolicLink()) await this.copyLink(file, source, target, leftOut);
+      else if (stats.isDirectory()) {
+        await mkdir(target, { recursive: true });
+        const names = (await readdir(source)).sort().reverse();
+        for (const name of names) stack.push(file === "" ? name : `${file}/${name}`);
+      } else if (stats.isFile()) {
+        await mkdir(path.dirname(target), { recursive: true });
+        await copyFile(source, target, constants.COPYFILE_EXCL);
+      }
+    }
+  }
+
+  private async copyLink(file: string, source: string, target: string, leftOut: LeftOut[]): Promise<void> {
+    const real = await realpath(source).catch(() => undefined);
+    if (real === undefined) {
+      leftOut.push({ file, why: "a link to nothing" });
+      return;
+    }
+    if (!isInside(real, this.realBlog)) {
+      leftOut.push({ file, why: `a link to ${real}, outside the old blog's folder` });
+      return;
+    }
+    const targetFile = path.relative(this.realBlog, real).split(path.sep).join("/");
+    if (!this.isCopied(targetFile, (await stat(real)).isDirectory())) {
+      leftOut.push({ file, why: `a link to ${targetFile || "the old blog's folder"}, which is not copied` });
+      return;
+    }
+    await mkdir(path.dirname(target), { recursive: true });
+    await symlink(path.posix.relative(path.posix.dirname(file), targetFile) || ".", target);
+  }
 }

@@ -5,10 +5,17 @@
  * (`params.toml` → `params`; `params.en.toml` → `languages.en.params`). A later file wins key by key, as `hugo
  * config` shows (a `config/_default/` value over the root file's). Keys are lower-cased, as Hugo reads them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import yaml from "js-yaml";
 import { parse as parseToml, TomlError } from "smol-toml";
+import {
+  assertShallowText,
+  boundedSize,
+  refuse as refuseConfig,
+  type ConfigSyntax,
+} from "../../cli/migrate/config-budget.js";
+import { readConfigText } from "../../cli/migrate/config-text.js";
 import { MigrateError } from "../../cli/migrate/migrate-error.js";
 
 export interface HugoConfig {
@@ -80,13 +87,14 @@ function isFile(path: string): boolean {
 
 /** One config file's map with keys lower-cased. @throws MigrateError naming the file and line of a syntax error. */
 function readConfigFile(dir: string, file: string): Record<string, unknown> {
-  const text = readFileSync(join(dir, file), "utf8").replace(/^\uFEFF/, "");
+  const text = readConfigText(dir, file);
   const extension = file.slice(file.lastIndexOf(".") + 1).toLowerCase();
   const refuse = (line: number | undefined, why: string): never => {
     throw new MigrateError(
       `${file}${line === undefined ? "" : `, line ${line}`}: ${why}; Hugo cannot read it either. Fix it, then run migrate again.`,
     );
   };
+  assertShallowText(text, file, extension === "yml" ? "yaml" : (extension as ConfigSyntax));
   let value: unknown;
   try {
     if (extension === "toml") value = parseToml(text);
@@ -97,8 +105,11 @@ function readConfigFile(dir: string, file: string): Record<string, unknown> {
       refuse(error.line, firstLine(error.message.replace(/^Invalid TOML document: /, "")));
     if (error instanceof yaml.YAMLException) refuse(error.mark ? error.mark.line + 1 : undefined, error.reason);
     if (error instanceof SyntaxError) refuse(jsonErrorLine(text), jsonReason(error.message));
+    // A YAML block nested thousands of levels by indentation alone: the parser's own recursion gives out.
+    if (error instanceof RangeError) refuseConfig(file, undefined, "its values are nested too deep to read");
     throw error;
   }
+  boundedSize(value, file);
   if (value === undefined || value === null) return {};
   if (typeof value !== "object" || Array.isArray(value)) refuse(undefined, "the file is not a map of settings");
   return lowerCaseKeys(value) as Record<string, unknown>;

@@ -8,8 +8,18 @@ import { isValidZone } from "../../posts/dates.js";
 import { indexUrl } from "../../site/taxonomy.js";
 import type { HugoConfig } from "./config.js";
 import { hugoPreset } from "./preset.js";
+import { ownPaths, pathInBlog } from "../../cli/migrate/blog-paths.js";
 import type { Migration } from "../../cli/migrate/migration.js";
 import { PLACEHOLDER_SITE_URL, PlanBuilder } from "../../cli/migrate/plan-builder.js";
+
+/** Hugo's project folders (key → default) that are not content. */
+const HUGO_FOLDERS = {
+  archetypedir: "archetypes",
+  assetdir: "assets",
+  datadir: "data",
+  i18ndir: "i18n",
+  layoutdir: "layouts",
+} as const;
 
 /** Hugo's spelling of the keys the report names (the config's keys are lower-cased when read). */
 const SPELLING: Record<string, string> = {
@@ -116,11 +126,13 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
       from: config.timezone === undefined ? "timeZone unset: Hugo takes UTC" : "timeZone",
     });
   else plan.notCarry("timeZone", `${JSON.stringify(config.timezone)} is not an IANA time zone; Hugo refuses it too`);
-  planLanguages(plan, config);
+  planLanguages(plan, config, dir);
 
   // Where the content is, and which section holds the posts
-  const contentDir = (text(config.contentdir) ?? "content").replace(/^\.\/|\/+$/g, "");
-  plan.carry("contentDir", `the content folder ${contentDir}, copied as it is`);
+  const contentDir = pathInBlog(dir, "contentDir", text(config.contentdir) ?? "content");
+  plan.carry("contentDir", `the content folder ${contentDir || "(the blog's folder)"}, copied as it is`);
+  // The attachments keep their path from the content folder, which is not the posts glob's first folder here.
+  if (contentDir === "") plan.set("attachments.root", ".", ["contentDir"]);
   const permalinks = isMap(config.permalinks) ? config.permalinks : {};
   const taxonomies = taxonomiesOf(config.taxonomies);
   const mainSections = Array.isArray(params.mainsections)
@@ -133,7 +145,7 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     mainSections[0] ??
     (sectionPermalinks.length === 1 ? sectionPermalinks[0] : undefined) ??
     ["posts", "post", "blog"].find((name) => existsSync(join(dir, contentDir, name)));
-  const posts = `${contentDir}/${section ? `${section}/` : ""}**/*.${POST_EXTENSIONS}`;
+  const posts = `${contentDir ? `${contentDir}/` : ""}${section ? `${section}/` : ""}**/*.${POST_EXTENSIONS}`;
   if (mainSections.length > 0) plan.carry("params.mainSections", `the posts glob ${posts}`);
   const ugly = config.uglyurls === true;
   if (config.uglyurls !== undefined)
@@ -235,8 +247,10 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
 
   // Static files, the theme's own pages
   const staticDirs = (Array.isArray(config.staticdir) ? config.staticdir : [config.staticdir ?? "static"])
-    .filter((path): path is string => typeof path === "string" && existsSync(join(dir, path)))
-    .map((path) => ({ from: path.replace(/\/+$/, ""), to: "" }));
+    .filter((path): path is string => typeof path === "string")
+    .map((path) => pathInBlog(dir, "staticDir", path))
+    .filter((path) => existsSync(join(dir, path)))
+    .map((path) => ({ from: path || ".", to: "" }));
   plan.carry("staticDir", `copied to the site's root: ${staticDirs.map((entry) => entry.from).join(", ")}`);
   if (!disabled.has("home")) plan.themePage("/ (Hugo's home page list)");
   if (!disabled.has("section")) plan.themePage(`the section lists${section ? ` (/${section}/ and its pages)` : ""}`);
@@ -248,10 +262,21 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     contentDir,
     posts,
     staticDirs,
+    // Hugo's own folders beside the content: what a content folder that is the blog's folder holds besides posts.
+    notContent: ownPaths(dir, [
+      ...hugo.files,
+      "config",
+      text(config.publishdir) ?? "public",
+      text(config.resourcedir) ?? "resources",
+      text(config.themesdir) ?? "themes",
+      ...Object.entries(HUGO_FOLDERS).map(([key, folder]) => text(config[key]) ?? folder),
+      ".hugo_build.lock",
+      "hugo_stats.json",
+    ]),
   });
 }
 
-function planLanguages(plan: PlanBuilder, config: Record<string, unknown>): void {
+function planLanguages(plan: PlanBuilder, config: Record<string, unknown>, dir: string): void {
   const languages = isMap(config.languages) ? config.languages : {};
   const defaultLanguage =
     typeof config.defaultcontentlanguage === "string" ? config.defaultcontentlanguage.toLowerCase() : "en";
@@ -264,6 +289,12 @@ function planLanguages(plan: PlanBuilder, config: Record<string, unknown>): void
   });
   for (const code of codes) {
     const own = languages[code];
+    // Not copied, but named in the report: a path out of the blog is refused as the copied ones are.
+    for (const key of ["contentdir", "staticdir"]) {
+      const paths = isMap(own) ? [own[key]].flat() : [];
+      for (const path of paths)
+        if (typeof path === "string") pathInBlog(dir, `languages.${code}.${SPELLING[key]}`, path);
+    }
     if (isMap(own) && typeof own.contentdir === "string")
       plan.notCarried.push({
         setting: `languages.${code}.contentDir`,

@@ -6,7 +6,7 @@
 import path from "node:path";
 import { decodeHTMLStrict } from "entities";
 import { joinRoot, type LinkingPost, type LinkSite, type Resolution } from "../../content/links.js";
-import { encodePath } from "../../urls/urls.js";
+import { encodeFilePath, encodePath } from "../../urls/urls.js";
 
 /** `{filename}`, `|filename|` and what a Markdown renderer makes of them (`%7Bfilename%7D`), at a value's start. */
 const PELICAN_PREFIX = /^(?:\{|\||%7B|%7C)([^{}|]*?)(?:\}|\||%7D|%7C)/i;
@@ -33,6 +33,11 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
     url: encodePath(url) + suffix,
     ...(warning ? { warning } : {}),
   });
+  // A file's URL comes from its name on disk, where `#`, `?` and `%` are plain characters.
+  const doneFile = (url: string, warning?: string): Resolution => ({
+    url: encodeFilePath(url) + suffix,
+    ...(warning ? { warning } : {}),
+  });
   switch (what) {
     case "filename":
     case "static":
@@ -45,14 +50,14 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
           if (url !== undefined) return done(url);
           if (site.isFile(file)) {
             // Pelican links the static file and warns: "{filename} used for linking to static content … Use {static} instead".
-            return done(
+            return doneFile(
               staticUrl(file, site.root),
               `the link ${written} names a static file; Pelican linked it and warned too ("Use {static} instead")`,
             );
           }
         } else if (site.isFile(file)) {
           // A file two posts attach goes beside one of them only (Pelican: the newest); the plan knows which.
-          return done(
+          return doneFile(
             site.copiedTo?.(file) ?? (what === "attach" ? attachUrl(file, post) : staticUrl(file, site.root)),
           );
         }

@@ -3,10 +3,11 @@
  * pelican/settings.py), which the `from: "pelican"` preset already reproduces; only what differs is written.
  */
 import { existsSync, statSync } from "node:fs";
-import { join, normalize } from "node:path";
+import { join, posix } from "node:path";
 import picomatch from "picomatch";
 import { checkArchivePattern, type ArchiveKind } from "../../output/archives.js";
 import { isValidZone } from "../../posts/dates.js";
+import { ownPaths, pathInBlog, pathInOutput } from "../../cli/migrate/blog-paths.js";
 import type { Migration } from "../../cli/migrate/migration.js";
 import { ourPattern, PLACEHOLDER_SITE_URL, PlanBuilder } from "../../cli/migrate/plan-builder.js";
 import { pelicanPreset } from "./preset.js";
@@ -310,7 +311,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
     plan.carry(`${kind}_ARCHIVE_URL`, `the archives follow ${kind}_ARCHIVE_SAVE_AS`);
 
   // Where the content is
-  const contentDir = folder(text("PATH") ?? ".");
+  const contentDir = pathInBlog(dir, "PATH", text("PATH") ?? ".");
   plan.carry("PATH", `the content folder ${contentDir || "(the blog's folder)"}, copied as it is`);
   const posts = postsGlob(plan, dir, contentDir, value("ARTICLE_PATHS"), value("PAGE_PATHS"));
   // The plugin copies the files under the posts' folder from attachments.root; STATIC_PATHS elsewhere are copied.
@@ -350,6 +351,16 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       contentDir,
       posts,
       staticDirs,
+      notContent: ownPaths(dir, [
+        ...read.files,
+        value("OUTPUT_PATH") ?? "output",
+        value("CACHE_PATH") ?? "cache",
+        value("THEME"),
+        ...[value("PLUGIN_PATHS")].flat(),
+        "__pycache__",
+        "tasks.py",
+        "Makefile",
+      ]),
     },
   );
 }
@@ -494,10 +505,9 @@ function planFeeds(
   }
 }
 
-/** `content/` → `content`, `.` → `` (the blog's folder itself). */
-function folder(path: string): string {
-  const normal = normalize(path).replace(/\\/g, "/").replace(/\/+$/, "");
-  return normal === "." ? "" : normal.replace(/^\.\//, "");
+/** `content/images` from `content` → `images`; `content` from `content` → `` (both inside the blog: checked). */
+function posixRelative(from: string, to: string): string {
+  return posix.relative(from, to);
 }
 
 function postsGlob(
@@ -508,9 +518,11 @@ function postsGlob(
   pagePaths: PythonValue | undefined,
 ): string {
   const prefix = contentDir ? `${contentDir}/` : "";
+  const inContent = (setting: string, path: string) =>
+    posixRelative(contentDir, pathInBlog(dir, setting, path, contentDir));
   const paths =
     Array.isArray(articlePaths) && articlePaths.every((path) => typeof path === "string")
-      ? articlePaths.map((path) => folder(path as string))
+      ? articlePaths.map((path) => inContent("ARTICLE_PATHS", path as string))
       : [""];
   if (articlePaths !== undefined && !Array.isArray(articlePaths))
     plan.notCarry("ARTICLE_PATHS", "it is not a list; Pelican falls back to the whole content folder too");
@@ -519,7 +531,7 @@ function postsGlob(
     // Pelican leaves PAGE_PATHS out of the articles.
     const pages = (Array.isArray(pagePaths) ? pagePaths : ["pages"])
       .filter((path): path is string => typeof path === "string" && path !== "")
-      .map(folder)
+      .map((path) => inContent("PAGE_PATHS", path))
       .filter((path) => !path.includes("/") && existsSync(join(dir, contentDir, path)));
     glob =
       pages.length === 0
@@ -549,17 +561,18 @@ function pelicanStaticDirs(
   };
   if (Array.isArray(staticPaths)) {
     for (const path of staticPaths) {
-      const from = typeof path === "string" ? folder(join(contentDir, path)) : undefined;
-      if (from !== undefined && !copiedByPlugin(from)) add(from, folder(path as string));
+      if (typeof path !== "string") continue;
+      const from = pathInBlog(dir, "STATIC_PATHS", path, contentDir);
+      if (!copiedByPlugin(from)) add(from, pathInOutput("STATIC_PATHS", posixRelative(contentDir, from)));
     }
     plan.carry("STATIC_PATHS", `copied as they are: ${staticPaths.map((path) => JSON.stringify(path)).join(", ")}`);
   }
   if (extraPathMetadata && typeof extraPathMetadata === "object" && !Array.isArray(extraPathMetadata)) {
     for (const [source, metadata] of Object.entries(extraPathMetadata)) {
       const target = metadata && typeof metadata === "object" && !Array.isArray(metadata) ? metadata.path : undefined;
-      const from = folder(join(contentDir, source));
+      const from = pathInBlog(dir, "EXTRA_PATH_METADATA", source, contentDir);
       if (typeof target === "string" && existsSync(join(dir, from)) && statSync(join(dir, from)).isFile())
-        add(from, folder(target));
+        add(from, pathInOutput(`EXTRA_PATH_METADATA[${JSON.stringify(source)}].path`, target));
       else
         plan.notCarry(
           "EXTRA_PATH_METADATA",

@@ -5,13 +5,30 @@
  * Python to run (a call, an f-string, `%`, an `if`) makes its setting unreadable, with the file, line and why; it is
  * never guessed, and the rest is still read. Plain values in and out, but for reading the two files.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { SyntaxNode } from "@lezer/common";
+import { assertShallowText, boundedSize, MAX_EXPANDED_SIZE, refuse } from "../../cli/migrate/config-budget.js";
+import { readConfigText } from "../../cli/migrate/config-text.js";
 import { MigrateError } from "../../cli/migrate/migrate-error.js";
 import { requireLazily } from "../../lazy-require.js";
 
 const python = requireLazily<typeof import("@lezer/python")>("@lezer/python");
+
+/** PEP 263: a `coding:` or `coding=` in a comment on the first or second line (`# -*- coding: cp1251 -*-`). */
+const PYTHON_CODING = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+
+function pythonCoding(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 400))
+    .toString("latin1")
+    .split(/\r\n|\r|\n/, 2);
+  for (const line of head) {
+    const match = PYTHON_CODING.exec(line);
+    if (match) return match[1]!.toLowerCase().replace(/_/g, "-");
+    if (!/^[ \t\f]*(?:#|$)/.test(line)) break;
+  }
+  return undefined;
+}
 
 /** A Python value as JSON has it: tuples and sets are arrays, `None` is null, a dict's keys are strings. */
 export type PythonValue = string | number | boolean | null | PythonValue[] | { [key: string]: PythonValue };
@@ -39,7 +56,20 @@ export interface PelicanSettings {
   unreadable: UnreadableSetting[];
 }
 
-type Binding = { read: true; value: PythonValue; line: number } | { read: false; why: string; line: number };
+/** A name's value, and its size as {@link boundedSize} counts it (what each use of the name costs). */
+type Binding =
+  { read: true; value: PythonValue; size: number; line: number } | { read: false; why: string; line: number };
+
+/** What evaluating one statement may still produce, in {@link boundedSize}'s units, before it is refused. */
+interface Budget {
+  left: number;
+}
+class OverBudget extends Error {}
+
+function spend(budget: Budget, units: number): void {
+  budget.left -= units;
+  if (budget.left < 0) throw new OverBudget();
+}
 
 /** A Python module's names after running its top level as far as it can be read. */
 export interface PythonModule {
@@ -63,8 +93,7 @@ const isSettingName = (name: string) => /^[A-Z][A-Z0-9_]*$/.test(name);
  * @throws MigrateError naming the file and line of a syntax error Python would refuse.
  */
 export function readPelicanSettings(dir: string): PelicanSettings | undefined {
-  const read = (file: string) =>
-    existsSync(join(dir, file)) ? readFileSync(join(dir, file), "utf8").replace(/^\uFEFF/, "") : undefined;
+  const read = (file: string) => (existsSync(join(dir, file)) ? readConfigText(dir, file, pythonCoding) : undefined);
   const base = read("pelicanconf.py");
   const publish = read("publishconf.py");
   if (base === undefined && publish === undefined) return undefined;
@@ -106,6 +135,7 @@ export function readPythonModule(
   file: string,
   importModule: (name: string) => PythonModule | undefined = () => undefined,
 ): PythonModule {
+  assertShallowText(source, file, "python");
   const tree = python().parser.parse(source);
   const lineOf = lineFinder(source);
   const text = (node: SyntaxNode) => source.slice(node.from, node.to);
@@ -120,15 +150,22 @@ export function readPythonModule(
   const unreadable = (name: string, node: SyntaxNode, why: string) =>
     names.set(name, { read: false, why, line: lineOf(node.from) });
 
-  const evaluate = (node: SyntaxNode): PythonValue => evaluateExpression(node, source, names);
+  let budget: Budget = { left: MAX_EXPANDED_SIZE };
+  const evaluate = (node: SyntaxNode): PythonValue => evaluateExpression(node, source, names, budget);
 
   const assign = (statement: SyntaxNode) => {
     const groups = splitBy(children(statement), "AssignOp");
     const valueNodes = groups.pop() ?? [];
+    const line = lineOf(statement.from);
     let value: PythonValue | Unreadable;
+    let size = 0;
+    budget = { left: MAX_EXPANDED_SIZE };
     try {
       value = valueNodes.length === 1 ? evaluate(valueNodes[0]!) : tupleOf(valueNodes, evaluate);
+      size = boundedSize(value, file, line);
     } catch (error) {
+      if (error instanceof OverBudget)
+        refuse(file, line, `the value expands to more than ${MAX_EXPANDED_SIZE.toLocaleString("en")} characters`);
       if (!(error instanceof Unreadable)) throw error;
       value = error;
     }
@@ -137,7 +174,7 @@ export function readPythonModule(
       const single = target.filter((node) => node.name !== "TypeDef" && node.name !== ",").length === 1;
       if (first?.name === "VariableName" && single) {
         if (value instanceof Unreadable) unreadable(text(first), statement, value.message);
-        else names.set(text(first), { read: true, value: structuredClone(value), line: lineOf(statement.from) });
+        else names.set(text(first), { read: true, value, size, line });
         continue;
       }
       for (const name of assignedNames(target, source)) {
@@ -257,9 +294,15 @@ export function readPythonModule(
 // ---------------------------------------------------------------------------------------------------------------
 // Expressions
 
-function evaluateExpression(node: SyntaxNode, source: string, names: Map<string, Binding>): PythonValue {
+function evaluateExpression(
+  node: SyntaxNode,
+  source: string,
+  names: Map<string, Binding>,
+  budget: Budget,
+): PythonValue {
   const text = source.slice(node.from, node.to);
-  const evaluate = (inner: SyntaxNode) => evaluateExpression(inner, source, names);
+  const evaluate = (inner: SyntaxNode) => evaluateExpression(inner, source, names, budget);
+  spend(budget, node.name === "String" ? text.length : 1);
   switch (node.name) {
     case "String":
       return stringValue(text);
@@ -296,7 +339,9 @@ function evaluateExpression(node: SyntaxNode, source: string, names: Map<string,
       if (binding === undefined) throw new Unreadable(`${text} is not set before this line`);
       if (!binding.read)
         throw new Unreadable(`it takes the value of ${text}, which could not be read (${binding.why})`);
-      return structuredClone(binding.value);
+      spend(budget, binding.size);
+      // Shared, not copied: no value read here is ever changed in place (a statement that would is unreadable).
+      return binding.value;
     }
     default:
       throw new Unreadable(unreadableWhy(node, source));

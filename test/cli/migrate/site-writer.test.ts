@@ -38,6 +38,7 @@ const PLAN: Migration = {
     },
   ],
   contentDir: "content",
+  notContent: ["pelicanconf.py", "publishconf.py", "output"],
   posts: "content/**/*.md",
   staticDirs: [
     { from: "content/images", to: "images" },
@@ -110,7 +111,7 @@ test("package.json depends on Eleventy 3 and this package's version, with build 
     type: "module",
     scripts: { build: "eleventy", start: "eleventy --serve" },
     dependencies: { "@11ty/eleventy": "^3.0.0", "eleventy-plugin-ru-blog": "^0.1.0" },
-    engines: { node: ">=20.19" },
+    engines: { node: ">=22.12" },
   });
   t.is(packageName("/home/me/Мой Блог 2"), "moy-blog-2");
   t.is(packageName("/home/me/My Blog"), "my-blog");
@@ -129,7 +130,7 @@ test("only a missing or empty folder may become the new site", async (t) => {
 
 test("the report names each setting and what it became, what was not carried, the theme's pages and the next steps", (t) => {
   const written = ["package.json", "eleventy.config.js", "content", "static"];
-  t.deepEqual(migrationReport(PLAN, { oldBlog: "old", newSite: "new" }, written), [
+  t.deepEqual(migrationReport(PLAN, { oldBlog: "old", newSite: "new" }, { written, leftOut: [] }), [
     "Wrote an Eleventy site to new from the Pelican blog in old (pelicanconf.py, publishconf.py).",
     "Written: package.json, eleventy.config.js, content/ (copied as it is), static/ (copied as it is).",
     "",
@@ -180,6 +181,10 @@ test("the theme's pages the report names are check-urls globs: placeholders, fol
 });
 
 test("a Pelican blog without publishconf.py is built again with pelicanconf.py", (t) => {
-  const report = migrationReport({ ...PLAN, configFiles: ["pelicanconf.py"] }, { oldBlog: "old", newSite: "new" }, []);
+  const report = migrationReport(
+    { ...PLAN, configFiles: ["pelicanconf.py"] },
+    { oldBlog: "old", newSite: "new" },
+    { written: [], leftOut: [] },
+  );
   t.true(report.some((line) => line.includes("(pelican content -s pelicanconf.py -o output/)")));
 });
