@@ -34,6 +34,31 @@ export function createWarnOnce(print: (line: string) => void = (line) => console
   return Object.assign(warn, { reset: () => seen.clear() });
 }
 
+/**
+ * What the old generator accepted and the plugin reads only under `from`: each kind (`a date in a form dateutil
+ * reads`) is one warning at the end of the build, listing every file, instead of one line a post. With `strict`,
+ * the first one stops the build.
+ */
+export type Irregular = (kind: string, file: string) => void;
+
+export function createIrregularities(warn: Warn, strict: boolean): Irregular & { flush(): void } {
+  const filesOf = new Map<string, Set<string>>();
+  const note = (kind: string, file: string) => {
+    if (strict) throw new RuBlogError(`${kind} (This is an error because of strict: true.)`, { file });
+    const files = filesOf.get(kind) ?? new Set();
+    files.add(file);
+    filesOf.set(kind, files);
+  };
+  const flush = () => {
+    for (const [kind, files] of filesOf) {
+      const list = [...files].sort();
+      warn(`${kind}: ${list.length} ${list.length === 1 ? "file" : "files"}: ${list.join(", ")}`);
+    }
+    filesOf.clear();
+  };
+  return Object.assign(note, { flush });
+}
+
 const MAX_DESCRIBED_LENGTH = 80;
 
 /**

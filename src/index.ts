@@ -4,6 +4,7 @@
  */
 import { assertLocaleAvailable } from "./posts/dates.js";
 import { createWarnOnce, withPlace } from "./errors.js";
+import { addedBefore } from "./eleventy/added-once.js";
 import { registerArchives } from "./eleventy/archives.js";
 import { registerAttachments } from "./eleventy/attachments.js";
 import { registerCollections } from "./eleventy/collections.js";
@@ -17,6 +18,7 @@ import { registerFrontMatter } from "./eleventy/front-matter.js";
 import { registerListPages } from "./eleventy/list-pages.js";
 import { registerMarkdown } from "./eleventy/markdown.js";
 import { registerOutputChecks } from "./eleventy/output-checks.js";
+import { registerPostPages } from "./eleventy/post-pages.js";
 import { registerRedirects } from "./eleventy/redirects.js";
 import { registerSitemap } from "./eleventy/sitemap.js";
 import { registerTermPages } from "./eleventy/term-pages.js";
@@ -35,10 +37,11 @@ export type { EleventyConfig } from "./eleventy/types.js";
 
 /**
  * The plugin. Add it with `eleventyConfig.addPlugin(ruBlog, options)`; see the README for every option.
- * Adding it twice is harmless: Eleventy skips the second call (`eleventyPluginOptions.unique`).
+ * Adding it twice with the same options is harmless; with other options it is an error (src/eleventy/added-once.ts).
  */
 export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuBlogOptions): void {
   assertEleventyVersion(eleventyConfig);
+  if (addedBefore(eleventyConfig, userOptions)) return;
   const warn = createWarnOnce();
   const options = resolveOptions(userOptions, warn);
   withPlace({ prefix: 'option "language": ' }, () => assertLocaleAvailable(options.language));
@@ -56,6 +59,7 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerExistingSite(context);
   registerOutputChecks(context);
   registerTermPages(context);
+  registerPostPages(context);
   registerFeeds(context);
   registerRedirects(context);
   registerContent(context);
@@ -65,6 +69,5 @@ export default function ruBlog(eleventyConfig: EleventyConfig, userOptions?: RuB
   registerArchives(context);
   registerAttachments(context);
 }
-ruBlog.eleventyPluginOptions = { unique: true };
 
 export { ruBlog };

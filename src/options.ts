@@ -89,7 +89,7 @@ export interface RuBlogOptions {
   timezone?: string;
   /** Glob, relative to the input directory, selecting the posts. @default "posts/**\/*.{md,markdown}" */
   posts?: string;
-  /** URL pattern for posts without `Url`: `:year :month :day :slug :category`, or Pelican's `{slug}` style. @default "/posts/:slug/" */
+  /** URL pattern for posts without `Url`: `:year :month :day :slug :category` (Hugo's `:title`, `:filename`, `:sections`, `:slugorfilename` too), or Pelican's `{slug}` style. @default "/posts/:slug/" */
   permalink?: string;
   /** How slugs are made from titles and term names. @default "translit" */
   slugStyle?: SlugStyle;
@@ -274,15 +274,20 @@ const boolean = (value: unknown, name: string): boolean =>
 
 const slugPattern = (value: unknown, name: string): string => {
   const pattern = string(value, name);
-  if (!/:slug\b|\{slug\}/.test(pattern)) fail(name, value, 'it must contain ":slug", e.g. "/tags/:slug/"');
+  if (!/:slug\b|\{slug\}/.test(pattern))
+    fail(name, value, 'it must contain ":slug" (or Pelican\'s "{slug}"), e.g. "/tags/:slug/"');
   return pattern;
 };
 
 /** A post permalink names the post: by its slug (`:slug`, `{slug}`) or, as Hugo's default does, its file name. */
 const permalinkPattern = (value: unknown, name: string): string => {
   const pattern = string(value, name);
-  if (!/:slug\b|\{slug\}|:filename\b|:slugorfilename\b/.test(pattern))
-    fail(name, value, 'it must contain ":slug" (or ":filename", ":slugorfilename"), e.g. "/posts/:slug/"');
+  if (!/:slug\b|\{slug\}|:filename\b|:slugorfilename\b|:title\b/.test(pattern))
+    fail(
+      name,
+      value,
+      'it must contain ":slug" (or Pelican\'s "{slug}", Hugo\'s ":filename", ":slugorfilename" or ":title"), e.g. "/posts/:slug/"',
+    );
   return pattern;
 };
 
@@ -594,4 +599,21 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
     );
   }
   return options;
+}
+
+/**
+ * The first option (as a key path, `feeds.limit`) whose value differs between two option objects as a user wrote
+ * them, or undefined when they are the same: plain values and arrays by content, functions by identity.
+ */
+export function optionDifference(before: unknown, now: unknown, at = ""): string | undefined {
+  if (Object.is(before, now)) return undefined;
+  const bothObjects = typeof before === "object" && before !== null && typeof now === "object" && now !== null;
+  if (!bothObjects || Array.isArray(before) !== Array.isArray(now)) return at || "the options";
+  const a = before as Record<string, unknown>;
+  const b = now as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const difference = optionDifference(a[key], b[key], at ? `${at}.${key}` : key);
+    if (difference !== undefined) return difference;
+  }
+  return undefined;
 }

@@ -9,6 +9,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import test, { type ExecutionContext } from "ava";
 import { createSite, packedInstall } from "./helpers/packed.js";
+import { encodeSingleByte } from "./helpers/site.js";
 
 const run = promisify(execFile);
 
@@ -55,7 +56,10 @@ async function build(
   }
   await writeFile(path.join(site, "eleventy.config.js"), CONFIG(options));
   for (const file of unreadable) await chmod(path.join(site, file), 0);
-  const withoutReadOverride = ["--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"];
+  const withoutReadOverride = [
+    "--inh-caps=-dac_override,-dac_read_search",
+    "--bounding-set=-dac_override,-dac_read_search",
+  ];
   const [command, args] =
     unreadable.length > 0 && process.getuid?.() === 0
       ? ["setpriv", [...withoutReadOverride, process.execPath, eleventyCli, "--quiet"]]
@@ -89,7 +93,10 @@ async function filesUnder(folder: string): Promise<string[]> {
 async function assertNothingOutside(t: ExecutionContext, built: Build, sources: string[]): Promise<void> {
   // `_site/` is there when the build got as far as writing (a refused build may stop before it makes the folder).
   const top = (await readdir(built.site)).filter((name) => name !== "_site").sort();
-  t.deepEqual(top, [...new Set(["eleventy.config.js", "package.json", ...sources.map((file) => file.split("/")[0]!)])].sort());
+  t.deepEqual(
+    top,
+    [...new Set(["eleventy.config.js", "package.json", ...sources.map((file) => file.split("/")[0]!)])].sort(),
+  );
   const beside = await readdir(path.dirname(built.site));
   t.false(
     // The hostile permalinks name `escape-….html`; the sites themselves are folders named `hardening-…-escape`.
@@ -105,36 +112,27 @@ function assertRefused(t: ExecutionContext, built: Build, message: string): void
   t.false(built.stderr.includes("Original error stack trace"), built.stderr);
 }
 
-/** The bytes of `text` in a single-byte encoding (each character's byte as TextDecoder reads it back). */
-function encodeSingleByte(text: string, encoding: "windows-1251" | "koi8-r"): Buffer {
-  const decoder = new TextDecoder(encoding);
-  const byteOf = new Map<string, number>();
-  for (let byte = 0; byte < 256; byte++) byteOf.set(decoder.decode(Uint8Array.of(byte)), byte);
-  return Buffer.from(
-    [...text].map((character) => {
-      const byte = byteOf.get(character);
-      if (byte === undefined) throw new Error(`${encoding} has no ${character}`);
-      return byte;
-    }),
-  );
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Nothing outside the output folder
 // ---------------------------------------------------------------------------------------------------------------
 
-test.serial("a page kept out of collections with a permalink above the output folder is refused naming the file and key", async (t) => {
-  const files = {
-    "posts/a.md": post("Title: A\nDate: 2015-01-01\neleventyExcludeFromCollections: true\npermalink: ../../escape-a.html"),
-  };
-  const built = await build("excluded-escape", files);
-  assertRefused(
-    t,
-    built,
-    '[ru-blog] posts/a.md, key "permalink": its permalink "../../escape-a.html" would write outside the output folder; change it to a path inside the site.',
-  );
-  await assertNothingOutside(t, built, Object.keys({ ...LAYOUTS, ...files }));
-});
+test.serial(
+  "a page kept out of collections with a permalink above the output folder is refused naming the file and key",
+  async (t) => {
+    const files = {
+      "posts/a.md": post(
+        "Title: A\nDate: 2015-01-01\neleventyExcludeFromCollections: true\npermalink: ../../escape-a.html",
+      ),
+    };
+    const built = await build("excluded-escape", files);
+    assertRefused(
+      t,
+      built,
+      '[ru-blog] posts/a.md, key "permalink": its permalink "../../escape-a.html" would write outside the output folder; change it to a path inside the site.',
+    );
+    await assertNothingOutside(t, built, Object.keys({ ...LAYOUTS, ...files }));
+  },
+);
 
 test.serial("a page of the site itself (not a post) with a permalink above the output folder is refused", async (t) => {
   const files = { "about.md": "---\npermalink: ../../escape-about.html\n---\nО сайте.\n" };
@@ -181,7 +179,8 @@ test.serial("Build: {Render: never} in any key case, with a permalink of its own
 
 test.serial("a permalink computed by the posts folder's data does not publish a draft", async (t) => {
   const built = await build("draft-computed", {
-    "posts/posts.11tydata.js": "export default { eleventyComputed: { permalink: (data) => `/c/${data.page.fileSlug}/` } };",
+    "posts/posts.11tydata.js":
+      "export default { eleventyComputed: { permalink: (data) => `/c/${data.page.fileSlug}/` } };",
     "posts/a.md": post("Title: A\nDate: 2015-01-01\nStatus: draft"),
     "posts/b.md": post("Title: B\nDate: 2015-01-01"),
   });
@@ -221,7 +220,11 @@ const LAUGHS = [
   ..."bcdefghi".split("").map((name, index) => `&${name} [${Array(9).fill(`*${"abcdefghi"[index]}`).join(",")}]`),
 ];
 const bombIn = (key: string) =>
-  [key === "Title" ? "" : "Title: A\n", key === "Date" ? "" : "Date: 2015-01-01\n", `${key}: [${LAUGHS.join(", ")}]`].join("");
+  [
+    key === "Title" ? "" : "Title: A\n",
+    key === "Date" ? "" : "Date: 2015-01-01\n",
+    `${key}: [${LAUGHS.join(", ")}]`,
+  ].join("");
 
 for (const key of ["Tags", "Title", "Date", "Categories", "Aliases", "Build"]) {
   test.serial(`an alias bomb in ${key} is refused naming the file and the key`, async (t) => {
@@ -244,7 +247,9 @@ test.serial("an alias that contains itself is refused naming the key", async (t)
 });
 
 test.serial("an error quoting a huge value quotes 80 characters of it", async (t) => {
-  const built = await build("long-value", { "posts/a.md": post(`Title: A\nDate: 2015-01-01\nTags: {a: 1, b: "${"я".repeat(100_000)}"}`) });
+  const built = await build("long-value", {
+    "posts/a.md": post(`Title: A\nDate: 2015-01-01\nTags: {a: 1, b: "${"я".repeat(100_000)}"}`),
+  });
   assertRefused(
     t,
     built,
@@ -256,7 +261,10 @@ test.serial("an error quoting a huge value quotes 80 characters of it", async (t
 // Other encodings
 // ---------------------------------------------------------------------------------------------------------------
 
-const RUSSIAN_POST = post("Title: Впечатления от CoreOS\nDate: 2015-07-29\nTags: [Мнение, Докер]\nSlug: coreos", "Текст поста о контейнерах.");
+const RUSSIAN_POST = post(
+  "Title: Впечатления от CoreOS\nDate: 2015-07-29\nTags: [Мнение, Докер]\nSlug: coreos",
+  "Текст поста о контейнерах.",
+);
 
 for (const encoding of ["windows-1251", "koi8-r"] as const) {
   test.serial(`a post in ${encoding} is read in its encoding, with a warning`, async (t) => {
@@ -267,10 +275,14 @@ for (const encoding of ["windows-1251", "koi8-r"] as const) {
       `[ru-blog] warning: posts/a.md: the file is in ${name}, not UTF-8; it is read as ${name}. Save it as UTF-8 (Pelican and Hugo read only UTF-8).`,
     ]);
     const out = path.join(built.site, "_site");
-    t.is(await readFile(path.join(out, "posts/coreos/index.html"), "utf8"), "<h1>Впечатления от CoreOS</h1><p>Текст поста о контейнерах.</p>\n");
+    t.is(
+      await readFile(path.join(out, "posts/coreos/index.html"), "utf8"),
+      "<h1>Впечатления от CoreOS</h1><p>Текст поста о контейнерах.</p>\n",
+    );
     t.is(await readFile(path.join(out, "tags/mnenie/index.html"), "utf8"), "<h1>Мнение</h1>");
     t.is(await readFile(path.join(out, "tags/doker/index.html"), "utf8"), "<h1>Докер</h1>");
-    for (const file of await filesUnder(out)) t.false(/[\uFFFD\u0000]/.test(await readFile(path.join(out, file), "utf8")), file);
+    for (const file of await filesUnder(out))
+      t.false(/[\uFFFD\u0000]/.test(await readFile(path.join(out, file), "utf8")), file);
   });
 }
 
@@ -285,10 +297,16 @@ test.serial("short titles of the same length in 1251 stay different tags", async
 
 test.serial("a Pelican header in Windows-1251 is read too", async (t) => {
   const built = await build("enc-pelican", {
-    "posts/a.md": encodeSingleByte("Title: Привет, мир\nDate: 2015-07-29\nSlug: privet\n\nТекст поста.\n", "windows-1251"),
+    "posts/a.md": encodeSingleByte(
+      "Title: Привет, мир\nDate: 2015-07-29\nSlug: privet\n\nТекст поста.\n",
+      "windows-1251",
+    ),
   });
   t.is(built.code, 0, built.stderr);
-  t.is(await readFile(path.join(built.site, "_site/posts/privet/index.html"), "utf8"), "<h1>Привет, мир</h1><p>Текст поста.</p>\n");
+  t.is(
+    await readFile(path.join(built.site, "_site/posts/privet/index.html"), "utf8"),
+    "<h1>Привет, мир</h1><p>Текст поста.</p>\n",
+  );
 });
 
 for (const [name, bytes] of [
@@ -298,13 +316,18 @@ for (const [name, bytes] of [
   test.serial(`a post in ${name} keeps its front matter`, async (t) => {
     const built = await build(`enc-${name}`, { "posts/a.md": bytes });
     t.is(built.code, 0, built.stderr);
-    t.is(await readFile(path.join(built.site, "_site/posts/coreos/index.html"), "utf8"), "<h1>Впечатления от CoreOS</h1><p>Текст поста о контейнерах.</p>\n");
+    t.is(
+      await readFile(path.join(built.site, "_site/posts/coreos/index.html"), "utf8"),
+      "<h1>Впечатления от CoreOS</h1><p>Текст поста о контейнерах.</p>\n",
+    );
     t.is(built.warnings.length, 1);
   });
 }
 
 test.serial("a post too short to tell 1251 from KOI8-R is refused naming the file", async (t) => {
-  const built = await build("enc-ambiguous", { "posts/a.md": encodeSingleByte(post("Title: ОН\nDate: 2015-07-29", ""), "windows-1251") });
+  const built = await build("enc-ambiguous", {
+    "posts/a.md": encodeSingleByte(post("Title: ОН\nDate: 2015-07-29", ""), "windows-1251"),
+  });
   assertRefused(
     t,
     built,
@@ -313,52 +336,69 @@ test.serial("a post too short to tell 1251 from KOI8-R is refused naming the fil
 });
 
 test.serial("a post with NUL bytes in UTF-8 text is refused", async (t) => {
-  const built = await build("enc-nul", { "posts/a.md": post("Title: A\nDate: 2015-07-29", "Текст\u0000с нулём, и ещё немного текста на русском языке.") });
-  assertRefused(t, built, "[ru-blog] posts/a.md: the file contains NUL bytes, so it is not a text file in UTF-8; save it as UTF-8.");
+  const built = await build("enc-nul", {
+    "posts/a.md": post("Title: A\nDate: 2015-07-29", "Текст\u0000с нулём, и ещё немного текста на русском языке."),
+  });
+  assertRefused(
+    t,
+    built,
+    "[ru-blog] posts/a.md: the file contains NUL bytes, so it is not a text file in UTF-8; save it as UTF-8.",
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pelican's header as Pelican reads it
 // ---------------------------------------------------------------------------------------------------------------
 
-test.serial("Pelican keys after up to three spaces are keys, four spaces continue a value (as Pelican 4.8 read them)", async (t) => {
-  const built = await build("pelican-spaces", {
-    "posts/one.md": "Title: Leading space date\n Date: 2015-07-30\n   Tags: a, b\n\nBody one.\n",
-    "posts/two.md": "   Title: Three spaces\n   Date: 2015-07-31\n   Slug: three\n\nBody two.\n",
-  });
-  t.is(built.code, 0, built.stderr);
-  t.deepEqual(built.warnings, []);
-  const out = path.join(built.site, "_site");
-  t.is(await readFile(path.join(out, "posts/leading-space-date/index.html"), "utf8"), "<h1>Leading space date</h1><p>Body one.</p>\n");
-  t.is(await readFile(path.join(out, "posts/three/index.html"), "utf8"), "<h1>Three spaces</h1><p>Body two.</p>\n");
-  const feed = await readFile(path.join(out, "feed.xml"), "utf8");
-  t.true(feed.includes("<published>2015-07-30T00:00:00+03:00</published>"), feed);
-  t.true(feed.includes("<published>2015-07-31T00:00:00+03:00</published>"), feed);
-  t.true((await filesUnder(out)).includes("tags/b/index.html"));
-});
+test.serial(
+  "Pelican keys after up to three spaces are keys, four spaces continue a value (as Pelican 4.8 read them)",
+  async (t) => {
+    const built = await build("pelican-spaces", {
+      "posts/one.md": "Title: Leading space date\n Date: 2015-07-30\n   Tags: a, b\n\nBody one.\n",
+      "posts/two.md": "   Title: Three spaces\n   Date: 2015-07-31\n   Slug: three\n\nBody two.\n",
+    });
+    t.is(built.code, 0, built.stderr);
+    t.deepEqual(built.warnings, []);
+    const out = path.join(built.site, "_site");
+    t.is(
+      await readFile(path.join(out, "posts/leading-space-date/index.html"), "utf8"),
+      "<h1>Leading space date</h1><p>Body one.</p>\n",
+    );
+    t.is(await readFile(path.join(out, "posts/three/index.html"), "utf8"), "<h1>Three spaces</h1><p>Body two.</p>\n");
+    const feed = await readFile(path.join(out, "feed.xml"), "utf8");
+    t.true(feed.includes("<published>2015-07-30T00:00:00+03:00</published>"), feed);
+    t.true(feed.includes("<published>2015-07-31T00:00:00+03:00</published>"), feed);
+    t.true((await filesUnder(out)).includes("tags/b/index.html"));
+  },
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output grows linearly with tags
 // ---------------------------------------------------------------------------------------------------------------
 
-test.serial("a post with 2,000 tags: every tag page and feed, each entry with 100 categories, one warning", async (t) => {
-  const tags = Array.from({ length: 2000 }, (_, index) => `t${index}`);
-  const built = await build("many-tags", { "posts/a.md": post(`Title: A\nDate: 2015-07-29\nSlug: a\nTags: [${tags.join(", ")}]`) });
-  t.is(built.code, 0, built.stderr);
-  t.deepEqual(built.warnings, [
-    "[ru-blog] warning: posts/a.md: the post has 2000 tags; its feed entries list the first 100 as categories (its tag pages and feeds are all kept).",
-  ]);
-  const out = path.join(built.site, "_site");
-  const files = await filesUnder(out);
-  t.is(files.filter((file) => /^tags\/t\d+\/feed\.xml$/.test(file)).length, 2000);
-  t.is(files.filter((file) => /^tags\/t\d+\/index\.html$/.test(file)).length, 2000);
-  const feed = await readFile(path.join(out, "tags/t1999/feed.xml"), "utf8");
-  t.is(feed.match(/<category /g)?.length, 100);
-  let bytes = 0;
-  for (const file of files) bytes += (await stat(path.join(out, file))).size;
-  // Each of the 2,001 feeds holds one entry of ~100 categories (~3 KB); 2,000² categories were 181 MB.
-  t.true(bytes < 20_000_000, String(bytes));
-});
+test.serial(
+  "a post with 2,000 tags: every tag page and feed, each entry with 100 categories, one warning",
+  async (t) => {
+    const tags = Array.from({ length: 2000 }, (_, index) => `t${index}`);
+    const built = await build("many-tags", {
+      "posts/a.md": post(`Title: A\nDate: 2015-07-29\nSlug: a\nTags: [${tags.join(", ")}]`),
+    });
+    t.is(built.code, 0, built.stderr);
+    t.deepEqual(built.warnings, [
+      "[ru-blog] warning: posts/a.md: the post has 2000 tags; its feed entries list the first 100 as categories (its tag pages and feeds are all kept).",
+    ]);
+    const out = path.join(built.site, "_site");
+    const files = await filesUnder(out);
+    t.is(files.filter((file) => /^tags\/t\d+\/feed\.xml$/.test(file)).length, 2000);
+    t.is(files.filter((file) => /^tags\/t\d+\/index\.html$/.test(file)).length, 2000);
+    const feed = await readFile(path.join(out, "tags/t1999/feed.xml"), "utf8");
+    t.is(feed.match(/<category /g)?.length, 100);
+    let bytes = 0;
+    for (const file of files) bytes += (await stat(path.join(out, file))).size;
+    // Each of the 2,001 feeds holds one entry of ~100 categories (~3 KB); 2,000² categories were 181 MB.
+    t.true(bytes < 20_000_000, String(bytes));
+  },
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // File-system errors as the plugin's messages
@@ -378,7 +418,12 @@ test.serial("a Url longer than the system's path limit is refused naming the fil
 });
 
 test.serial("an unreadable post file is refused naming the file", async (t) => {
-  const built = await build("unreadable", { "posts/a.md": post("Title: A\nDate: 2015-07-29"), "posts/b.md": post("Title: B\nDate: 2015-07-29") }, OPTIONS, ["posts/b.md"]);
+  const built = await build(
+    "unreadable",
+    { "posts/a.md": post("Title: A\nDate: 2015-07-29"), "posts/b.md": post("Title: B\nDate: 2015-07-29") },
+    OPTIONS,
+    ["posts/b.md"],
+  );
   assertRefused(
     t,
     built,
@@ -391,7 +436,11 @@ test.serial("an unreadable post file is refused naming the file", async (t) => {
 // ---------------------------------------------------------------------------------------------------------------
 
 for (const [name, frontMatter, message] of [
-  ["U+0085 in a Url", 'Url: "it/a\\x85b"', '[ru-blog] posts/a.md, key "Url": "it/a\\u0085b" contains a control character; write a path inside the site, such as it/coreos-opinion'],
+  [
+    "U+0085 in a Url",
+    'Url: "it/a\\x85b"',
+    '[ru-blog] posts/a.md, key "Url": "it/a\\u0085b" contains a control character; write a path inside the site, such as it/coreos-opinion',
+  ],
   [
     "U+202E in a Slug",
     'Slug: "invoice\\u202Egpj.exe"',

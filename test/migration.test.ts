@@ -272,6 +272,8 @@ const PELICAN_SCHEME = {
   posts: "content/**/*.md",
   permalink: "{category}/{slug}.html",
   termPageSize: 5,
+  // TRANSLATION_FEED_ATOM = None
+  feeds: { languages: false },
 };
 /** Pelican's term and feed URLs, given as the old ones when the blog moves to new term and feed URLs. */
 const PELICAN_LEGACY = {
@@ -813,9 +815,11 @@ test('from: "hugo": the build writes every URL Hugo wrote but the section list a
 
 /**
  * What Pelican writes by default and the plugin does not: its theme's index, archives, authors and term lists
- * (the plugin writes its term indexes at /tag/ and /category/), the draft (the plugin never publishes one), and
- * the translation feed `all-{lang}.atom.xml`. What the plugin adds: a feed per tag, at the path Pelican's docs give.
+ * (the plugin writes its term indexes at /tag/ and /category/) and the draft (the plugin never publishes one). The
+ * translation feed is the site language's, `all-ru.atom.xml` (the fixture's Pelican had its DEFAULT_LANG, en). What the
+ * plugin adds: a feed per tag, at the path Pelican's docs give.
  */
+const TRANSLATION_FEED = "/feeds/all-ru.atom.xml";
 const NOT_WRITTEN_FROM_PELICAN = [
   "/index.html",
   "/archives.html",
@@ -857,7 +861,7 @@ test("from: \"pelican\": the feeds are at Pelican's paths with Pelican's entry i
   const site = await pelicanDefaults();
   const theirs = defaults.pelican.feeds.filter((feed) => !NOT_WRITTEN_FROM_PELICAN.includes(feed.path));
   const tagFeeds = [...site.feeds.keys()].filter((url) => url.endsWith(".tag.atom.xml"));
-  t.deepEqual(sorted(site.feeds.keys()), sorted([...theirs.map((feed) => feed.path), ...tagFeeds]));
+  t.deepEqual(sorted(site.feeds.keys()), sorted([...theirs.map((feed) => feed.path), ...tagFeeds, TRANSLATION_FEED]));
   t.is(tagFeeds.length, defaults.pelican.termPages.filter((page) => page.kind === "tag").length);
   for (const feed of theirs) {
     const ours = site.feeds.get(feed.path)!;
@@ -885,6 +889,7 @@ test('from: "pelican": the build writes every URL Pelican wrote but its theme pa
     sorted([
       ...defaults.pelican.files.filter((url) => !NOT_WRITTEN_FROM_PELICAN.includes(url)),
       ...tagFeeds,
+      TRANSLATION_FEED,
       "/tag/",
       "/category/",
       FEED_STYLESHEET,

@@ -1,5 +1,5 @@
 import test from "ava";
-import { DEFAULT_FEEDS, resolveOptions } from "../src/options.js";
+import { DEFAULT_FEEDS, optionDifference, resolveOptions } from "../src/options.js";
 
 const resolve = (options: unknown) => {
   const warnings: string[] = [];
@@ -34,8 +34,7 @@ test("an impossible time zone names the option and what is accepted", (t) => {
 
 test("a permalink pattern without a slug is refused; Pelican's {slug} is accepted", (t) => {
   t.throws(() => resolve({ feeds: false, permalink: "/post/:year/" }), {
-    message:
-      '[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug" (or ":filename", ":slugorfilename"), e.g. "/posts/:slug/".',
+    message: `[ru-blog] option "permalink" is "/post/:year/"; it must contain ":slug" (or Pelican's "{slug}", Hugo's ":filename", ":slugorfilename" or ":title"), e.g. "/posts/:slug/".`,
   });
   t.is(resolve({ feeds: false, permalink: "{category}/{slug}.html" }).options.permalink, "{category}/{slug}.html");
 });
@@ -183,7 +182,8 @@ test('from: "pelican" gives Pelican 4.8\'s default URLs, folder categories, slug
     limit: 0,
     entryId: "pelican",
     stylesheet: { href: "/feed.xsl", bundled: true },
-    languages: "/:lang/feed.xml",
+    // TRANSLATION_FEED_ATOM's default
+    languages: "/feeds/all-:lang.atom.xml",
   });
 });
 
@@ -304,4 +304,17 @@ test("feeds.languages is a path with :lang, or false; with one language it needs
   t.throws(() => resolve({ languages: ["ru", "en"], feeds: { all: false, tags: false, categories: false } }), {
     message: /option "siteUrl" is missing/,
   });
+});
+
+test("optionDifference names the first option that differs, functions by identity", (t) => {
+  const slug = (s: string) => s;
+  t.is(
+    optionDifference({ a: 1, feeds: { limit: 5 }, slugStyle: slug }, { a: 1, feeds: { limit: 5 }, slugStyle: slug }),
+    undefined,
+  );
+  t.is(optionDifference({ feeds: { limit: 5 } }, { feeds: { limit: 6 } }), "feeds.limit");
+  t.is(optionDifference({ languages: ["ru", "en"] }, { languages: ["ru"] }), "languages.1");
+  t.is(optionDifference({ slugStyle: slug }, { slugStyle: (s: string) => s }), "slugStyle");
+  t.is(optionDifference({}, { permalink: "/x/:slug/" }), "permalink");
+  t.is(optionDifference(undefined, {}), "the options");
 });

@@ -375,6 +375,47 @@ export function isGeneratorSyntax(link: string): boolean {
   return GENERATOR_SYNTAX.test(link);
 }
 
+/**
+ * Old generators' body syntax a page shows as text when nothing read it: CodeHilite's `:::bash` line, `attr_list`'s
+ * `{: .class}`, `[TOC]`, Pelican's `{attach}`-style links, goldmark's `{#id}` and Hugo's `{{< shortcode >}}`.
+ */
+const TEXT_SYNTAX =
+  /(?:^|\n)[ \t]*:::[ \t]*[\w+#.-]+|\{:[^}\n]*\}|\[TOC\]|\{(?:filename|static|attach)\}[^\s"<]*|\{#[\w-]+\}|\{\{[<%][^\n]*?(?:[>%]\}\}|$)/gim;
+
+/** Elements whose text is code or not shown, where generator syntax is meant (or harmless). */
+const NOT_PROSE = new Set(["code", "pre", "kbd", "samp", "script", "style", "textarea", "template"]);
+
+/** Each piece of old generators' syntax left as text in a page, outside code, in document order. */
+export function textSyntaxLeft(html: string): string[] {
+  const found: string[] = [];
+  let inCode = 0;
+  // The parser hands text over in pieces (an entity ends one); a run of text is searched whole.
+  let text = "";
+  const search = () => {
+    if (inCode === 0) for (const match of text.matchAll(TEXT_SYNTAX)) found.push(match[0].trim());
+    text = "";
+  };
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        search();
+        if (NOT_PROSE.has(name)) inCode++;
+      },
+      onclosetag(name) {
+        search();
+        if (NOT_PROSE.has(name)) inCode--;
+      },
+      ontext(piece) {
+        text += piece;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  search();
+  return found;
+}
+
 /** The URLs of a `srcset` (`a.jpg 1x, b.jpg 2x`). */
 function srcsetUrls(value: string): string[] {
   return value
@@ -415,7 +456,10 @@ export function checkLinks(dir: string, options: { siteUrl?: string } = {}): Che
   let links = 0;
   for (const page of pages) {
     const url = urlOfFile(page);
-    for (const [where, link] of pageLinks(readFileSync(join(dir, files.get(page) as string), "utf8"))) {
+    const html = readFileSync(join(dir, files.get(page) as string), "utf8");
+    for (const text of textSyntaxLeft(html))
+      problems.push({ page: url, where: "text", link: text, reason: "generator-syntax" });
+    for (const [where, link] of pageLinks(html)) {
       if (isGeneratorSyntax(link)) {
         links++;
         problems.push({ page: url, where, link, reason: "generator-syntax" });
@@ -450,7 +494,11 @@ export function formatLinkReport(result: CheckLinksResult, newLabel: string): st
       lines.push(`  ${page}`);
     }
     const why = problem.reason === "missing" ? "nothing there" : "still in the old generator's syntax";
-    lines.push(`    ${problem.where}="${problem.link}" (${why})`);
+    lines.push(
+      problem.where === "text"
+        ? `    text ${JSON.stringify(problem.link)} (the old generator's syntax, shown as text)`
+        : `    ${problem.where}="${problem.link}" (${why})`,
+    );
   }
   lines.push(`${count(result.problems.length, "broken link", "broken links")}.`);
   return lines;

@@ -6,6 +6,7 @@
  * test/fixtures/pelican-links and test/fixtures/hugo-shortcodes. Plain values in and out: the site is a few lookups.
  */
 import path from "node:path";
+import { encodePath } from "../urls/urls.js";
 
 /** The new site, as link resolution needs it. Paths are relative to the input folder and `/`-separated. */
 export interface LinkSite {
@@ -27,6 +28,8 @@ export interface LinkSite {
   homeUrl: string;
   /** For Hugo's `ref` (absolute links); without it `ref` gives the same as `relref`. */
   siteUrl?: string | undefined;
+  /** The blog's languages, the default first (Hugo's language suffixes in file names). */
+  languages?: readonly string[];
 }
 
 /** The post whose links are resolved. */
@@ -43,4 +46,51 @@ export type Resolution = { url: string; warning?: string } | { problem: string }
 /** `file` inside the content root `root` (`""` is the input folder), normalised. */
 export function joinRoot(root: string, file: string): string {
   return root ? path.posix.join(root, file) : path.posix.normalize(file);
+}
+
+/** `a.md?x#y` → path `a.md` and the suffix `?x#y`, kept on the new URL. */
+export function splitUrl(target: string): { pathPart: string; suffix: string } {
+  const at = target.search(/[?#]/);
+  return at === -1 ? { pathPart: target, suffix: "" } : { pathPart: target.slice(0, at), suffix: target.slice(at) };
+}
+
+/** A link's percent-escapes decoded; as written when they are broken. */
+export function decodeLink(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A link path from the post's folder, or from the content root with a leading `/`; undefined outside the input folder. */
+export function linkedFile(target: string, postFile: string, root: string): string | undefined {
+  if (target === "") return undefined;
+  const joined = target.startsWith("/")
+    ? joinRoot(root, target.slice(1))
+    : path.posix.join(path.posix.dirname(postFile), target);
+  const normal = path.posix.normalize(joined).replace(/^\.\//, "");
+  return normal === ".." || normal.startsWith("../") ? undefined : normal;
+}
+
+/** A URL with a scheme (`https:`, `mailto:`), protocol-relative, from the site root, or only a query or fragment. */
+const NOT_RELATIVE = /^(?:[a-z][a-z0-9+.-]*:|\/|[?#]|$)/i;
+
+/**
+ * A relative link from a post to a file beside it (`![схема](scheme.svg)`, `files/a.pdf`), which a browser resolves
+ * from the post's URL: when the file is copied elsewhere (its path from the content root, `attachments.root`), the
+ * URL of the copy; undefined for a link that already reaches it, any other link, or a file that is not copied.
+ */
+export function resolveRelativeLink(
+  value: string,
+  post: LinkingPost,
+  site: Pick<LinkSite, "copiedTo">,
+): string | undefined {
+  if (NOT_RELATIVE.test(value)) return undefined;
+  const { pathPart, suffix } = splitUrl(value);
+  const file = linkedFile(decodeLink(pathPart), post.file, "");
+  const copy = file === undefined ? undefined : site.copiedTo?.(file);
+  if (copy === undefined) return undefined;
+  const reached = decodeLink(new URL(pathPart, new URL(encodePath(post.url), "http://site.invalid")).pathname);
+  return reached === copy ? undefined : encodePath(copy) + suffix;
 }

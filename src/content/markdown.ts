@@ -18,14 +18,17 @@ const FALLBACK_ID = "section";
  *
  * @param appliesTo whether a document gets ids, by the `env` it is rendered with (Eleventy's: the page's data);
  *   the plugin gives them to its posts only, so that the site's other pages stay as they were.
+ * @param failOnRepeatedId whether an id written twice in the Markdown is an error (else the second gets `-1`).
  */
 export function headingAnchors(
   md: MarkdownIt,
   slugify: (text: string) => string,
   appliesTo: (env: unknown) => boolean = () => true,
+  { failOnRepeatedId = true }: { failOnRepeatedId?: boolean } = {},
 ): void {
   if (hasCoreRule(md, ANCHOR_RULE)) return;
   md.use(anchor, {
+    failOnNonUnique: failOnRepeatedId,
     slugify: (text: string) => slugify(text) || FALLBACK_ID,
     // markdown-it-anchor's default tabindex="-1" makes headings focusable; a blog has no use for that.
     tabIndex: false,

@@ -103,7 +103,11 @@ export function createTypesetter(groups: TypographyGroups): Typesetter {
     const typograf = typografFor(language);
     if (!typograf) return html;
     const { text, markup } = hideMarkup(html);
-    return showMarkup(typograf.execute(text), markup) ?? html;
+    // typograf's English dash rule puts a no-break space before the dash as its Russian one does; only Russian,
+    // Ukrainian and Belarusian typesetters keep a dash on the line of the word before it.
+    const set = typograf.execute(text);
+    const dashed = NO_BREAK_LANGUAGES.has(typografLocale(language) ?? "") ? set : set.replaceAll("\u00a0—", " —");
+    return showMarkup(dashed, markup) ?? html;
   };
 }
 

@@ -2,7 +2,7 @@
 import { archiveTitle, buildArchives, type Archive } from "../output/archives.js";
 import { builtInArchive } from "../output/built-in-pages.js";
 import { pagesOf, type PluginContext } from "./context.js";
-import { layoutExists } from "./term-pages.js";
+import { chosenLayout } from "./term-pages.js";
 import type { CollectionItem } from "./types.js";
 
 export function registerArchives({ config, options, currentSite, rendersPageListing }: PluginContext): void {
@@ -19,8 +19,13 @@ export function registerArchives({ config, options, currentSite, rendersPageList
       (currentSite()?.posts ?? []).filter((post) => post.url !== false),
       { patterns, pageSize: options.termPageSize, zone: options.timezone },
     ));
-  // Read when the plugin is added, as for the term index layout: Eleventy reads layouts before any build event.
-  const layout = layoutExists(options.archiveLayout, config) ? options.archiveLayout : undefined;
+  const layout = chosenLayout(
+    { config, options },
+    "archiveLayout",
+    "archive layout",
+    "`archive`",
+    "set the archiveLayout option to a layout you have, or leave the option out for plain built-in pages",
+  );
   config.addTemplate(
     "ru-blog/archives.11ty.js",
     { render: (data: { archive: Archive<CollectionItem> }) => (layout ? "" : builtInArchive(data.archive, page)) },

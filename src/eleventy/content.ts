@@ -12,7 +12,7 @@ import picomatch from "picomatch";
 import { RuBlogError, withPlace } from "../errors.js";
 import type { ShortcodeSet } from "../generators/dialect.js";
 import { DIALECTS, dialectOf, type GeneratorName } from "../generators/index.js";
-import type { LinkingPost, LinkSite, Resolution } from "../content/links.js";
+import { resolveRelativeLink, type LinkingPost, type LinkSite, type Resolution } from "../content/links.js";
 import {
   expandShortcodes,
   mayHaveShortcodes,
@@ -69,11 +69,23 @@ export function registerContent(plugin: PluginContext): void {
   let pagesIgnoringCase = new Map<string, string>();
   let pagesByName = new Map<string, string[]>();
   const fileCache = new Map<string, boolean>();
+  /** Shortcodes no one defines, by name: the first call (for the message) and the posts that use it. */
+  let unknownShortcodes = new Map<string, { call: ShortcodeCall; shortcodes: ShortcodeSet; files: Set<string> }>();
+  const noteUnknownShortcode = (call: ShortcodeCall, shortcodes: ShortcodeSet, file: string) => {
+    const known = unknownShortcodes.get(call.name) ?? { call, shortcodes, files: new Set<string>() };
+    known.files.add(file);
+    unknownShortcodes.set(call.name, known);
+  };
 
   let postTexts: Map<string, string> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     fileCache.clear();
     postTexts = undefined;
+    unknownShortcodes = new Map();
+  });
+  eleventyConfig.on("eleventy.after", () => {
+    for (const { call, shortcodes, files } of unknownShortcodes.values())
+      warn(shortcodes.unknownShortcodeWarning(call, [...files]));
   });
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     pages = new Map();
@@ -107,6 +119,7 @@ export function registerContent(plugin: PluginContext): void {
     termUrl: (kind, name) => (kind === "author" ? undefined : context.termUrl(kind, name)),
     homeUrl: "/",
     siteUrl: context.siteUrl,
+    languages: options.languages,
   };
 
   eleventyConfig.amendLibrary("md", (library: MarkdownIt) => {
@@ -165,7 +178,15 @@ export function registerContent(plugin: PluginContext): void {
         codeBlocks(markdown, content),
         (call) => {
           line = call.line;
-          return renderShortcode(call, { shortcodes, data, hold, markdown, eleventyConfig });
+          return renderShortcode(call, {
+            shortcodes,
+            data,
+            hold,
+            markdown,
+            eleventyConfig,
+            strict: options.strict,
+            unknown: (unknownCall) => noteUnknownShortcode(unknownCall, shortcodes, file),
+          });
         },
         (at, message) =>
           context.warn(`${file}, line ${at + bodyOffset(data.page?.inputPath as string, content)}: ${message}`),
@@ -205,6 +226,10 @@ interface PostData {
 interface RenderContext {
   shortcodes: ShortcodeSet;
   data: PostData;
+  /** Whether a shortcode the site does not define stops the build (`strict`). */
+  strict: boolean;
+  /** Notes a shortcode the site does not define, for the warning. */
+  unknown(call: ShortcodeCall): void;
   hold(value: Placeholder): string;
   markdown: MarkdownIt | undefined;
   eleventyConfig: EleventyConfig;
@@ -228,7 +253,13 @@ async function renderShortcode(call: ShortcodeCall, context: RenderContext): Pro
   if (call.name === shortcodes.tableOfContentsName) return hold({ toc: shortcodes.tableOfContents });
   const output = shortcodes.render(call, builtInContext(data, markdown));
   if (output) return "markdown" in output ? output.markdown : hold({ html: output.html });
-  throw new UnregisteredShortcodeError(shortcodes.unregisteredMessage(call));
+  if (context.strict) throw new UnregisteredShortcodeError(shortcodes.unregisteredMessage(call));
+  // The theme that defined it did not come along: its inner text stays (paired), the rest is left out, and the
+  // build goes on with one warning per name (see registerContent).
+  context.unknown(call);
+  // A placeholder even for nothing: in Hugo the call stands in the Markdown (two lists around it stay two lists).
+  if (call.inner === undefined) return hold({ html: "" });
+  return call.markdown ? call.inner : hold({ html: call.inner });
 }
 
 /**
@@ -399,7 +430,7 @@ function rewriteHtml(html: string, post: LinkingPost, site: LinkSite, report: (m
 function resolveUrl(value: string, post: LinkingPost, site: LinkSite, report: (message: string) => void): string {
   let resolution: Resolution | undefined;
   for (const syntax of LINK_SYNTAXES) resolution ??= syntax.resolveLink?.(value, post, site);
-  if (!resolution) return value;
+  if (!resolution) return resolveRelativeLink(value, post, site) ?? value;
   if ("problem" in resolution) {
     report(resolution.problem);
     // As written: markdown-it percent-encodes the braces (`%7Bfilename%7D`), Pelican leaves them.

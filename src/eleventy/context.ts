@@ -4,7 +4,9 @@
  */
 import path from "node:path";
 import picomatch from "picomatch";
-import { withPlace, type Warn } from "../errors.js";
+import { createIrregularities, withPlace, type Irregular, type Warn } from "../errors.js";
+import type { SiteRules } from "../generators/dialect.js";
+import { dialectOf } from "../generators/index.js";
 import type { ResolvedOptions } from "../options.js";
 import { normalizeUrlKey } from "../urls/permalinks.js";
 import {
@@ -24,6 +26,8 @@ export interface PluginContext {
   readonly config: EleventyConfig;
   readonly options: ResolvedOptions;
   readonly warn: Warn;
+  /** Notes a file its old generator read with a rule the plugin follows only under `from`; one warning a kind. */
+  readonly irregular: Irregular;
   /** Term slugs (`slugStyle`); a broken `slugStyle` function is reported as the option's error. */
   readonly slugify: (text: string) => string;
   readonly postSlug: PostSlugger;
@@ -94,6 +98,15 @@ function perPath<T>(compute: (filePath: string) => T): (filePath: string) => T {
   };
 }
 
+/** The plugin's own lists, without `from`: case-folded terms, translations under `/<lang>/`, a feed per other language. */
+const OWN_SITE_RULES: SiteRules = {
+  sameTerm: "name",
+  languageUrls: "folder",
+  translationsApartByListing: false,
+  translationsInSiteFeed: false,
+  languageFeeds: "others",
+};
+
 export function createContext(
   config: EleventyConfig,
   options: ResolvedOptions,
@@ -105,6 +118,7 @@ export function createContext(
   const postSlug: PostSlugger = {
     fromTitle: (title) => withPlace({ prefix: 'option "slugStyle": ' }, () => postSlugger.fromTitle(title)),
     fromSlug: postSlugger.fromSlug,
+    fromFileName: postSlugger.fromFileName,
   };
   const legacyStyle = options.legacyUrls?.slugStyle;
   const makeLegacySlug = legacyStyle ? createSlugger(legacyStyle) : makeSlug;
@@ -118,12 +132,15 @@ export function createContext(
     return isPostPath(file) ? file : undefined;
   });
   const postFile = (filePath: string | undefined) => (filePath ? postPath(filePath) : undefined);
+  const siteRules = options.from === undefined ? OWN_SITE_RULES : dialectOf(options.from).site;
   const languages = createLanguages({
     languages: options.languages,
     siteLanguage: options.language,
     inputDir: config.directories.input,
     relativePath,
     isPost: (file) => isPostPath(file),
+    languageUrls: siteRules.languageUrls,
+    languageFolders: options.from !== undefined && dialectOf(options.from).reading.languageFolders,
     warn,
   });
 
@@ -154,6 +171,10 @@ export function createContext(
       // Only the default slugs are Eleventy's in all but details; a site that chose other slugs (a migrated blog's)
       // links its terms with `termUrl`, as the README shows.
       siteSlugify: options.slugStyle === "translit" && options.from === undefined ? siteSlugs() : undefined,
+      sameTerm: siteRules.sameTerm,
+      translationsAcrossListing: !siteRules.translationsApartByListing,
+      languageFeeds: siteRules.languageFeeds,
+      translationsInSiteFeed: siteRules.translationsInSiteFeed,
     });
     model.warnings.forEach(warn);
     assignTranslations(model);
@@ -206,7 +227,9 @@ export function createContext(
     );
     return (scope = rebuildScope(previousFingerprint, fingerprint, saved, (file) => isPostPath(file)));
   };
+  const irregular = createIrregularities(warn, options.strict);
   config.on("eleventy.after", () => {
+    irregular.flush();
     finishedFingerprint = fingerprint;
     saved = undefined;
   });
@@ -230,6 +253,7 @@ export function createContext(
     config,
     options,
     warn,
+    irregular,
     slugify,
     postSlug,
     relativePath,

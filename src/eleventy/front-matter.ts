@@ -14,8 +14,8 @@ import {
   type ConventionReading,
   type PostContext,
 } from "../posts/front-matter.js";
+import { DIALECTS, dialectOf } from "../generators/index.js";
 import { parsePostYaml } from "../posts/front-matter-readers.js";
-import { dialectOf } from "../generators/index.js";
 import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
 import { DEFAULT_CATEGORY } from "../urls/permalinks.js";
@@ -45,6 +45,11 @@ function folderCategory(file: string, globBase: string): string {
   return path.posix.basename(folder);
 }
 
+/** A post's URL with its language after the slug (Pelican's ARTICLE_LANG_URL): `{slug}.html` → `{slug}-en.html`. */
+function withSlugSuffix(pattern: string, suffix: string): string {
+  return pattern.replace(/\{slug\}|:slug\b/, (token) => `${token}${suffix}`);
+}
+
 /** `eleventy` builds leave drafts out; `--serve` and `--watch` show them. */
 function writesDrafts(): boolean {
   return process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
@@ -58,12 +63,13 @@ export function registerFrontMatter({
   postFile,
   relativePath,
   warn,
+  irregular,
   typeset,
   languages,
 }: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
-  // A post's `---` front matter, read as its old generator reads YAML.
-  const parseYaml = options.from === undefined ? parsePostYaml : dialectOf(options.from).reading.parseYaml;
+  // A post's `---` front matter, read as its old generator reads YAML where it has its own reader (Jekyll's Psych).
+  const ownYaml = options.from === undefined ? undefined : dialectOf(options.from).reading.parseYaml;
   const registerTagCollections = options.tagCollections ? tagCollectionsOf(config) : undefined;
   // With `strict`, a post read differently from its old generator, or left out, stops the build.
   const postWarn = options.strict
@@ -85,13 +91,21 @@ export function registerFrontMatter({
     warn: postWarn,
     from: options.from,
     inputDir: config.directories.input,
+    irregular,
   });
   const normalize = (
     raw: Record<string, unknown>,
     file: string,
     unread: string | undefined,
     fileWithoutLanguage: string,
-  ) => normalizePost(raw, { ...postContext(file), fileWithoutLanguage, unreadFrontMatter: unread });
+    slugSuffix: string,
+  ) =>
+    normalizePost(raw, {
+      ...postContext(file),
+      permalink: slugSuffix ? withSlugSuffix(options.permalink, slugSuffix) : options.permalink,
+      fileWithoutLanguage,
+      unreadFrontMatter: unread,
+    });
 
   // A post by Eleventy's convention (`tags: posts`, as the official starter's posts have it from their folder's
   // data) outside the posts glob: the plugin reads the keys Eleventy does not (readConventionPost). Whether a page is
@@ -126,6 +140,18 @@ export function registerFrontMatter({
     if (reading.permalink !== undefined) conventionPermalinks.set(inputPath, reading.permalink);
   };
 
+  // A YAML key written twice: read as the old generator reads it (Hugo), or an error naming the `from` that would.
+  const repeatedKeysReader = DIALECTS.find((dialect) => dialect.reading.repeatedYamlKeys);
+  const readsRepeatedKeys = options.from !== undefined && dialectOf(options.from).reading.repeatedYamlKeys;
+  const repeatedKeys = new Set<string>();
+  config.on("eleventy.before", () => repeatedKeys.clear());
+  config.on("eleventy.after", () => {
+    if (repeatedKeys.size === 0) return;
+    warn(
+      `a key is written twice in the front matter of ${[...repeatedKeys].sort().join(", ")}; the last value is read, as ${repeatedKeysReader?.title ?? "the old generator"} reads it. Remove the other.`,
+    );
+  });
+
   const previous = config.frontMatterParsingOptions ?? {};
   const previousYaml = previous.engines?.yaml as Engine | undefined;
   const previousExcerpt = previous.excerpt;
@@ -134,7 +160,13 @@ export function registerFrontMatter({
       yaml: (text: string, engineOptions?: { filePath?: string }) => {
         const file = postFile(engineOptions?.filePath);
         // A file that is not UTF-8 is read again from its bytes in the excerpt hook below.
-        if (file) return looksMisdecoded(text) ? {} : withPlace({}, () => parseYaml(text, file));
+        if (file) {
+          if (looksMisdecoded(text)) return {};
+          if (ownYaml) return withPlace({}, () => ownYaml(text, file));
+          // One warning for every post with a key written twice, after the build (strict: the post's error at once).
+          const warnRepeated = options.strict ? postWarn : () => repeatedKeys.add(file);
+          return parsePostYaml(text, file, { read: readsRepeatedKeys, warn: warnRepeated, readBy: repeatedKeysReader });
+        }
         // Eleventy 3 sets js-yaml's `load` as the engine; Eleventy 4 sets none and leaves YAML to gray-matter,
         // whose default is that same function. Either way the site's own engine, when it has one, reads the rest.
         return (previousYaml ?? loadYaml)(text, engineOptions);
@@ -152,7 +184,7 @@ export function registerFrontMatter({
       let unread: string | undefined;
       const reread =
         (looksMisdecoded(file.matter) || looksMisdecoded(file.content)) &&
-        rereadInOwnEncoding(file, matterOptions.filePath!, postPath, warn, options.from);
+        rereadInOwnEncoding(file, matterOptions.filePath!, postPath, postWarn, options.from);
       if (!reread && file.matter === "" && !file.content.startsWith("---")) {
         const read = withPlace({ file: postPath }, () => readOtherFrontMatter(file.content, postPath, options.from));
         if (read) {
@@ -164,8 +196,8 @@ export function registerFrontMatter({
       }
       // Eleventy's `---js` front matter runs asynchronously: its data is a promise, which Eleventy awaits.
       const read = (raw: Record<string, unknown>) => {
-        const data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage) =>
-          normalize(raw, postPath, unread, fileWithoutLanguage),
+        const data = languages.readPost(raw, postPath, file.content, (fileWithoutLanguage, slugSuffix) =>
+          normalize(raw, postPath, unread, fileWithoutLanguage, slugSuffix),
         );
         // After the language is known: a title is set in its post's typography.
         if (typeset) typesetPostData(data, typeset, options.language);

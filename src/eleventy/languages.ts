@@ -14,6 +14,7 @@ import {
   type Translation,
 } from "../site/languages.js";
 import { describeValue, InvalidValueError, type Warn } from "../errors.js";
+import { markdownProse } from "../content/words.js";
 import type { SiteModel } from "../site/site.js";
 import { absoluteUrl, encodePath } from "../urls/urls.js";
 
@@ -30,8 +31,18 @@ interface FilterThis {
 interface PostItem {
   inputPath: string;
   date: Date;
-  data: Record<string, unknown>;
-  content?: unknown;
+  data: Record<string, unknown> & { page?: { rawInput?: unknown } };
+}
+
+/**
+ * The text of a post handed to `readingTime` in a list: its source as Eleventy read it (`page.rawInput`), never its
+ * rendered `content`, which a list page rendered before the post cannot read (TemplateContentPrematureUseError).
+ * Markdown is read as the prose it renders to.
+ */
+function postText(item: PostItem): unknown {
+  const source = item.data.page?.rawInput;
+  if (typeof source !== "string") return source;
+  return /\.(md|markdown)$/i.test(item.inputPath) ? markdownProse(source) : source;
 }
 
 function isPostItem(value: unknown): value is PostItem {
@@ -53,6 +64,13 @@ export interface LanguageSettings {
   relativePath: (inputPath: string) => string;
   /** Whether a path inside the input folder is a post. */
   isPost: (file: string) => boolean;
+  /**
+   * Where a post outside the default language goes: `"folder"` (a marked translation under `/<lang>/`, Hugo's way)
+   * or `"suffix"` (every such post at its slug and `-<lang>`, Pelican's ARTICLE_LANG_URL `{slug}-{lang}.html`).
+   */
+  languageUrls?: "folder" | "suffix";
+  /** The old generator's reading: the language from the file name only, every other language under `/lang/`. */
+  languageFolders?: boolean;
   warn: Warn;
 }
 
@@ -115,16 +133,28 @@ export function createLanguages(settings: LanguageSettings) {
       raw: Record<string, unknown>,
       file: string,
       body: string,
-      normalize: (fileWithoutLanguage: string) => Record<string, unknown>,
+      normalize: (fileWithoutLanguage: string, slugSuffix: string) => Record<string, unknown>,
     ): Record<string, unknown> {
       const sibling = hasSibling(file);
-      const language = postLanguage({ raw, file, body, languages, hasSibling: sibling, warn: settings.warn });
+      const folders = settings.languageFolders === true;
+      const language = postLanguage({
+        raw,
+        file,
+        body,
+        languages,
+        hasSibling: sibling,
+        fromText: !folders,
+        warn: settings.warn,
+      });
       const base = translationBase(file, languages);
+      const suffixed = settings.languageUrls === "suffix";
+      const inDefault = language.lang.toLowerCase() === languages[0]!.toLowerCase();
       const data = withPostLanguage(
-        normalize(`${base}${path.posix.extname(file)}`),
+        normalize(`${base}${path.posix.extname(file)}`, suffixed && !inDefault ? `-${language.lang}` : ""),
         language,
         sibling ? base : undefined,
-        "permalink" in raw,
+        "permalink" in raw || suffixed,
+        folders && languages.length > 1 ? { defaultLanguage: languages[0]! } : undefined,
       );
       // A post that names no language may get one from directory data: filters then read it from the page.
       if (language.source === "default") languageOfPost.delete(file);
@@ -155,7 +185,7 @@ export function createLanguages(settings: LanguageSettings) {
         languageOfPost.get(settings.relativePath(value.inputPath)) ??
         languageValue(value.data.lang) ??
         settings.siteLanguage;
-      return { value: part === "date" ? value.date : value.content, lang: given ?? lang };
+      return { value: part === "date" ? value.date : postText(value), lang: given ?? lang };
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Markdown: `.markdown` files are posts too, and headings get readable Cyrillic anchors. */
 import { headingAnchors } from "../content/markdown.js";
-import type { PluginContext } from "./context.js";
 import { dialectOf } from "../generators/index.js";
+import type { PluginContext } from "./context.js";
 
 function isPostData(env: unknown): boolean {
   const state = (env as { ruBlog?: { isPost?: unknown } } | undefined)?.ruBlog;
@@ -10,12 +10,16 @@ function isPostData(env: unknown): boolean {
 
 export function registerMarkdown({ config, slugify, options }: PluginContext): void {
   registerMarkdownExtension(config);
-  const dialect = options.from === undefined ? undefined : dialectOf(options.from);
-  // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin. The old
-  // generator's Markdown comes first: where it makes heading ids itself, the core's are not added.
+  // The old generator's Markdown flavour (Pelican's Python-Markdown extensions, Hugo's goldmark), for a blog read with
+  // `from`.
+  const flavour = options.from === undefined ? undefined : dialectOf(options.from).markdown;
+  const headingId = flavour?.headingId ?? slugify;
   config.amendLibrary("md", (markdownIt) => {
-    dialect?.body.setupMarkdown(markdownIt, isPostData, config.directories.input);
-    headingAnchors(markdownIt, slugify, isPostData);
+    // Only the plugin's own posts get heading ids: the site's other pages stay as they were before the plugin.
+    // An id written twice in a heading's attributes is the old renderer's to keep (goldmark does), not an error.
+    if (headingId !== "none")
+      headingAnchors(markdownIt, headingId, isPostData, { failOnRepeatedId: flavour?.use === undefined });
+    flavour?.use?.(markdownIt, isPostData, config.directories.input);
   });
 }
 

@@ -20,6 +20,35 @@ export function layoutExists(layout: string, config: EleventyConfig): boolean {
   return existsSync(dir) && readdirSync(dir).some((entry) => entry.startsWith(`${base}.`));
 }
 
+type LayoutOption = "termLayout" | "termIndexLayout" | "archiveLayout";
+
+/**
+ * The layout `option` names when the includes (or layouts) folder has it, else undefined: the plugin writes built-in
+ * pages. A layout the user named that is missing stops the build, saying `what` the layout is, what it `gets`, and
+ * what else to do. Eleventy reads a template's layout before any build event, so whether the layout
+ * exists is decided when the plugin is added (directories are final by then); adding it later needs a restart of
+ * --serve.
+ */
+export function chosenLayout(
+  { config, options }: Pick<PluginContext, "config" | "options">,
+  option: LayoutOption,
+  what: string,
+  gets: string,
+  orElse: string,
+): string | undefined {
+  const layout = options[option];
+  if (layoutExists(layout, config)) return layout;
+  if (options.given.has(option)) {
+    const layouts = config.directories.layouts ?? config.directories.includes;
+    config.on("eleventy.before", () => {
+      throw new RuBlogError(
+        `the ${what} "${layout}" is not in ${layouts}. Add that file (it gets ${gets}), ${orElse}.`,
+      );
+    });
+  }
+  return undefined;
+}
+
 export function registerTermPages({
   config,
   options,
@@ -30,17 +59,15 @@ export function registerTermPages({
 }: PluginContext): void {
   const layouts = config.directories.layouts ?? config.directories.includes;
   if (options.tagPages || options.categoryPages) {
-    // Eleventy reads a template's layout before any build event, so whether the layout exists is decided when the
-    // plugin is added (directories are final by then); adding it later needs a restart of --serve.
-    const termLayout = layoutExists(options.termLayout, config) ? options.termLayout : undefined;
+    const termLayout = chosenLayout(
+      { config, options },
+      "termLayout",
+      "term page layout",
+      "`term` and `termPage`",
+      "set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false",
+    );
     config.on("eleventy.before", () => {
-      if (termLayout) return;
-      if (options.given.has("termLayout")) {
-        throw new RuBlogError(
-          `the term page layout "${options.termLayout}" is not in ${layouts}. ` +
-            `Add that file (it gets \`term\` and \`termPage\`), set the termLayout option to a layout you have, or turn term pages off with tagPages: false and categoryPages: false.`,
-        );
-      }
+      if (termLayout || options.given.has("termLayout")) return;
       warn(
         `there is no term page layout "${options.termLayout}" in ${layouts}, so term pages are written as plain built-in pages; ` +
           `add that layout (it gets \`term\` and \`termPage\`) to give them the look of the site.`,
@@ -68,7 +95,13 @@ export function registerTermPages({
     );
   }
 
-  const indexLayout = layoutExists(options.termIndexLayout, config) ? options.termIndexLayout : undefined;
+  const indexLayout = chosenLayout(
+    { config, options },
+    "termIndexLayout",
+    "term index layout",
+    "`terms` and `kind`",
+    "set the termIndexLayout option to a layout you have, or leave the option out for a plain built-in page",
+  );
   config.addTemplate(
     "ru-blog/term-indexes.11ty.js",
     {

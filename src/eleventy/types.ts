@@ -19,6 +19,7 @@ export interface EleventyConfig {
   amendLibrary(engine: string, amend: (library: any) => void): void;
   addPreprocessor(name: string, extensions: string, callback: (data: any, content: string) => unknown): void;
   getFilter?(name: string): ((...args: any[]) => unknown) | undefined;
+  addTransform(name: string, transform: (this: any, content: unknown, outputPath: string | false) => unknown): void;
   getShortcode(name: string): ((...args: any[]) => unknown) | undefined;
   getPairedShortcode(name: string): ((...args: any[]) => unknown) | undefined;
   on(event: string, listener: (...args: any[]) => unknown): void;

@@ -39,15 +39,50 @@ export interface PostReading {
   readonly header: ((content: string) => { data: Record<string, string>; body: string } | undefined) | undefined;
   /** Whether a post's text starts in its own header format: without `from`, such a post follows its body rules. */
   writtenInOwnFormat(text: string): boolean;
+  /** Whether an alias without a leading `/` is beside the page (Hugo), not at the site's root. */
+  readonly relativeAliases: boolean;
+  /** A key written twice in YAML front matter is read, the last value winning (Hugo's go-yaml). */
+  readonly repeatedYamlKeys: boolean;
+  /**
+   * Whether a post's language is its file name's suffix only (no guessing from the prose) and every post in a language
+   * other than the default is under `/lang/`, as Hugo writes every page of that language.
+   */
+  readonly languageFolders: boolean;
   /** Why it would not publish the post (beyond the core's rule: neither title nor date), or undefined. */
   skipReason(facts: SkipFacts, now: Date): string | undefined;
-  /** A post's `---` front matter as the generator reads YAML (the core's reader, or one that keeps what it needs). */
-  parseYaml(text: string, file: string): Record<string, unknown>;
+  /** A post's `---` front matter as the generator reads YAML, where not as the core does (Jekyll's Psych). */
+  readonly parseYaml: ((text: string, file: string) => Record<string, unknown>) | undefined;
   /**
    * What the generator makes of a post itself, from its file and front matter, where the core's `permalink` tokens
    * and key rules cannot say it; undefined to leave the post to the core's rules.
    */
   ownPost(raw: Record<string, unknown>, post: OwnPostContext): OwnPost | undefined;
+  /**
+   * Its own reading of a date string, in `zone` when it has no offset: forms only it reads (Pelican's dateutil:
+   * `2017-6-14 16:47`, `2014-09-07 - 19:27`; Hugo's Go layouts), and its name for them in the warning; undefined
+   * when it reads no more than the core's forms. With `first`, its reading wins over the core's for every date
+   * (Hugo ignores a zone name such as `UTC` and reads `+0000` in one layout as a name); otherwise it reads only what
+   * the core refuses.
+   */
+  readonly ownDates:
+    | { readonly name: string; readonly first: boolean; read(text: string, zone: string): DateTime | undefined }
+    | undefined;
+  /** A `Tags: a, b` text split its own way (Pelican: at `;` when there is one); undefined to split at commas. */
+  readonly splitNames: ((text: string) => string[] | undefined) | undefined;
+}
+
+/** How it makes the site's lists: terms, translations and their feeds. */
+export interface SiteRules {
+  /** What makes two tag names one term: the same name but for case, or the same slug (Pelican's `node.js`, `nodejs`). */
+  readonly sameTerm: "name" | "slug";
+  /** Where a post outside the default language goes: a marked translation under `/<lang>/`, or `{slug}-{lang}`. */
+  readonly languageUrls: "folder" | "suffix";
+  /** Whether published, hidden and draft posts are linked as translations each apart (Pelican). */
+  readonly translationsApartByListing: boolean;
+  /** Whether the site's feed lists translations too (Pelican's FEED_ALL_ATOM). */
+  readonly translationsInSiteFeed: boolean;
+  /** Which languages get a feed: each listed but the default, or every language a post is in (Pelican). */
+  readonly languageFeeds: "others" | "every";
 }
 
 /**
@@ -90,7 +125,14 @@ export interface SlugRules {
    * A post's URL segment from its title and from its own `Slug`, where the generator makes them otherwise than
    * terms; undefined for the usual way: the title like a term, the `Slug` as written.
    */
-  readonly post: { fromTitle(title: string): string; fromSlug(slug: string): string } | undefined;
+  readonly post:
+    | {
+        fromTitle(title: string): string;
+        fromSlug(slug: string): string;
+        /** A folder or file name in its default URLs, when made otherwise than `fromSlug` (Hugo keeps `C++`). */
+        fromFileName?(name: string): string;
+      }
+    | undefined;
 }
 
 /** A feed entry id style a generator brings (`feeds.entryId: "pelican"`): the id of a post of the feed. */
@@ -115,6 +157,7 @@ export interface PresetOptions {
     readonly all?: string | false;
     readonly tags?: string | false;
     readonly categories?: string | false;
+    readonly languages?: string | false;
     readonly limit?: number;
     readonly entryId?: string;
   };
@@ -137,8 +180,10 @@ export interface ShortcodeSet {
   ): { html: string } | { markdown: string } | undefined;
   /** The error a built-in throws when it cannot be written (the glue reports it with the file and line). */
   isUnsupported(error: unknown): boolean;
-  /** What to tell a user whose post calls a shortcode that is neither a built-in nor registered by the site. */
+  /** What to tell a user whose post calls a shortcode that is neither a built-in nor registered by the site (strict). */
   unregisteredMessage(call: ShortcodeCall): string;
+  /** The warning for such a shortcode rendered as its inner text or nothing in `files`. */
+  unknownShortcodeWarning(call: ShortcodeCall, files: readonly string[]): string;
 }
 
 /** What a generator writes in a post's body that needs resolving. */
@@ -157,8 +202,6 @@ export interface BodySyntax {
    * nothing there.
    */
   beforeMarkdown(text: string, post: BodyPost): string;
-  /** What the generator's Markdown adds to markdown-it (syntax, heading ids); `isPost` tells a post's render apart. */
-  setupMarkdown(md: MarkdownIt, isPost: (env: unknown) => boolean, inputDir: string): void;
 }
 
 /** A post's place for BodySyntax.beforeMarkdown. */
@@ -171,6 +214,22 @@ export interface BodyPost {
   readonly timezone: string;
   readonly strict: boolean;
   readonly warn: (message: string) => void;
+}
+
+/** How its Markdown renderer differs from markdown-it's defaults, for the posts read with `from`. */
+export interface MarkdownRules {
+  /**
+   * Sets up the site's markdown-it instance; `appliesTo` tells the posts (by the render's `env`) from other pages;
+   * `inputDir` is where the blog's own config is (Jekyll's kramdown settings). Undefined for markdown-it's own
+   * Markdown.
+   */
+  readonly use: ((md: MarkdownIt, appliesTo: (env: unknown) => boolean, inputDir: string) => void) | undefined;
+  /**
+   * Heading ids as its renderer makes them from a heading's text; undefined for the plugin's own; `"none"` where the
+   * core adds none: its renderer writes none (Pelican's Python-Markdown without the `toc` extension), or its `use`
+   * makes them from the blog's config (Jekyll's `auto_id_prefix`).
+   */
+  readonly headingId: ((text: string) => string) | "none" | undefined;
 }
 
 /** Where its files beside the posts go: the `attachments` defaults. */
@@ -208,6 +267,9 @@ export interface Dialect<
   /** Slug styles it brings, by their `slugStyle` name (its heading ids are made with the same slugs). */
   readonly slugStyles: Readonly<Record<SlugStyleName, SlugRules>>;
   readonly body: BodySyntax;
+  readonly site: SiteRules;
+  /** Its Markdown flavour. */
+  readonly markdown: MarkdownRules;
   /** Feed entry id styles it brings, by their `feeds.entryId` name. */
   readonly entryIds: Readonly<Record<EntryIdName, EntryIdRule>>;
   readonly attachments: AttachmentDefaults;

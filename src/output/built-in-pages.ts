@@ -16,14 +16,15 @@ function link(url: string, text: string, rel?: string): string {
   return `<a${rel ? ` rel="${rel}"` : ""} href="${escapeAttribute(encodePath(url))}">${escapeUTF8(text)}</a>`;
 }
 
-function page(site: BuiltInSite, heading: string, body: string): string {
+/** `head` is markup to add to the page's `<head>` (feed links), as given. */
+function page(site: BuiltInSite, heading: string, body: string, head = ""): string {
   const title = site.title ? `${escapeUTF8(heading)} — ${escapeUTF8(site.title)}` : escapeUTF8(heading);
   return `<!doctype html>
 <html lang="${escapeAttribute(site.language)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${title}</title>
+  <title>${title}</title>${head ? `\n  ${head.split("\n").join("\n  ")}` : ""}
 </head>
 <body>
   <h1>${escapeUTF8(heading)}</h1>
@@ -74,4 +75,31 @@ export function builtInArchive(archive: Archive<PageItem>, site: BuiltInSite & {
   ].filter(Boolean);
   const navigation = pages.length ? `\n  <nav>${pages.join(" ")}</nav>` : "";
   return page(site, archiveTitle(archive, site), `  <ul>\n${items}\n  </ul>${navigation}`);
+}
+
+/** What the built-in post page shows of a post, written out by the caller in the post's language. */
+export interface BuiltInPost {
+  title: string;
+  /** The post's language: the page's `lang`. */
+  language: string;
+  /** RFC 3339, for `<time datetime>`. */
+  isoDate: string;
+  /** The date as readers read it: `29 июля 2015`. */
+  date: string;
+  readingTime: string;
+  tags: readonly { name: string; url: string | undefined }[];
+  /** The post's rendered HTML. */
+  html: string;
+  /** The feed links of the page's `<head>`. */
+  feedLinks: string;
+}
+
+/** A post's page: its title, date, reading time, body and tags. */
+export function builtInPostPage(post: BuiltInPost, site: BuiltInSite): string {
+  const tags = post.tags.map((tag) => (tag.url ? link(tag.url, tag.name, "tag") : escapeUTF8(tag.name))).join(", ");
+  const body = `  <p><time datetime="${escapeAttribute(post.isoDate)}">${escapeUTF8(post.date)}</time> · ${escapeUTF8(post.readingTime)}</p>
+  <article>
+${post.html.trim()}
+  </article>${tags ? `\n  <p>${tags}</p>` : ""}`;
+  return page({ title: site.title, language: post.language }, post.title, body, post.feedLinks);
 }

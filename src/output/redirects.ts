@@ -17,6 +17,21 @@ export interface Redirect {
 }
 
 /**
+ * Where an alias redirects from: as written when it starts with `/`; otherwise, as Hugo resolves it, beside the page
+ * (`old` on `/2020/01/02/post/` → `/2020/01/02/old`, `../old` → `/2020/01/old`), never above the site's root.
+ */
+export function resolveAlias(alias: string, pageUrl: string): string {
+  if (alias.startsWith("/")) return alias;
+  const folder = pageUrl.replace(/\/+$/, "").split("/").slice(0, -1);
+  for (const segment of alias.split("/")) {
+    if (segment === "..") {
+      if (folder.length > 1) folder.pop();
+    } else if (segment !== "." && segment !== "") folder.push(segment);
+  }
+  return folder.join("/") || "/";
+}
+
+/**
  * An HTML page that sends a visitor (and a search engine) to `to`: an immediate meta refresh, the canonical link,
  * `noindex`, and a visible link for whoever has meta refresh turned off. `siteUrl` makes the target absolute
  * when known (feeds on); otherwise it stays root-relative.

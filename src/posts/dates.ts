@@ -1,5 +1,7 @@
 import { DateTime, IANAZone } from "luxon";
 import { describeValue, InvalidValueError } from "../errors.js";
+import { primaryLanguage } from "../site/languages.js";
+import { russianRelativeTime, type RelativeUnit } from "../content/words.js";
 
 /**
  * The date forms a post may be written with: a day, a wall-clock time (`T` or a space, seconds and fractions
@@ -117,17 +119,78 @@ export function ruRelative(value: unknown, base: unknown, zone: string, locale: 
   const from = base === undefined ? DateTime.now().setZone(zone) : toDateTime(base, zone);
   const apart = Math.abs(date.diff(from).as("minutes"));
   if (apart < 1) {
-    return new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(0, "second");
+    return relativeFormat(locale, "auto").format(0, "second");
   }
   if (apart < 24 * 60) {
-    return date.toRelative({ base: from, locale, unit: ["hours", "minutes", "seconds"] })!;
+    const milliseconds = date.toMillis() - from.toMillis();
+    const [count, unit] = (
+      [
+        [Math.trunc(milliseconds / 3_600_000), "hour"],
+        [Math.trunc(milliseconds / 60_000), "minute"],
+      ] as const
+    ).find(([count]) => count !== 0) ?? [Math.trunc(milliseconds / 1000), "second" as const];
+    return relativeFormat(locale, "always").format(count, unit);
   }
-  const day = date.startOf("day");
-  const baseDay = from.startOf("day");
-  if (Math.abs(day.diff(baseDay, "days").days) === 1) {
-    return day.toRelativeCalendar({ base: baseDay, locale, unit: "days" })!;
+  // Whole calendar years, months or days between the two days, as luxon's toRelative counts them, without its
+  // calendar diffs: each cost milliseconds (Eleventy flagged ruRelative as slow on a site of three posts).
+  const { years, months, days } = calendarDifference(from.startOf("day"), date.startOf("day"));
+  if (Math.abs(days) === 1) return relativeFormat(locale, "auto").format(days, "day");
+  const [count, unit] =
+    years !== 0 ? [years, "year" as const] : months !== 0 ? [months, "month" as const] : [days, "day" as const];
+  return relativeFormat(locale, "always").format(count, unit);
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** Russian's own words (words.ts), whose ICU data costs a noticeable part of a small build; Intl's for the rest. */
+function relativeFormat(
+  locale: string,
+  numeric: "auto" | "always",
+): { format(count: number, unit: RelativeUnit): string } {
+  if (primaryLanguage(locale) === "ru") {
+    return {
+      format: (count, unit) =>
+        numeric === "auto" && unit === "day" && Math.abs(count) === 1
+          ? count < 0
+            ? "вчера"
+            : "завтра"
+          : numeric === "auto" && count === 0
+            ? "сейчас"
+            : russianRelativeTime(count, unit),
+    };
   }
-  return day.toRelative({ base: baseDay, locale, unit: ["years", "months", "days"] })!;
+  const key = `${locale} ${numeric}`;
+  let format = relativeFormats.get(key);
+  if (!format) relativeFormats.set(key, (format = new Intl.RelativeTimeFormat(locale, { numeric })));
+  return format;
+}
+
+interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/**
+ * From one calendar day to another: whole years, whole months, and days, each counted on its own and truncated
+ * toward zero (negative into the past). As luxon counts them, months are added to the earlier day, and a month added
+ * to the 31st ends on the month's last day.
+ */
+export function calendarDifference(
+  from: CalendarDay,
+  to: CalendarDay,
+): { years: number; months: number; days: number } {
+  const utc = (day: CalendarDay) => Date.UTC(day.year, day.month - 1, day.day);
+  const days = Math.round((utc(to) - utc(from)) / 86_400_000);
+  const [earlier, later] = days < 0 ? [to, from] : [from, to];
+  let months = (later.year - earlier.year) * 12 + (later.month - earlier.month);
+  const index = earlier.year * 12 + (earlier.month - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (utc({ year, month, day: Math.min(earlier.day, lastDay) }) > utc(later)) months -= 1;
+  const signed = days < 0 ? -months : months;
+  return { years: Math.trunc(signed / 12), months: signed, days };
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { CORE_SCHEMA, load } from "js-yaml";
 import { parse as parseToml, TomlDate, TomlError } from "smol-toml";
-import { RuBlogError } from "../errors.js";
+import { RuBlogError, type Warn } from "../errors.js";
 import { assertBoundedExpansion } from "./front-matter-guards.js";
 
 /** A front matter the plugin read itself (Eleventy's own reader knows only `---`): its data and the text after it. */
@@ -20,13 +20,40 @@ export interface ReadFrontMatter {
  * Reads a post's YAML front matter with js-yaml's CORE schema: dates stay strings, so they are read in the site's
  * zone and impossible ones are rejected instead of being "repaired" by the default schema.
  */
-export function parsePostYaml(text: string, file: string): Record<string, unknown> {
+export function parsePostYaml(
+  text: string,
+  file: string,
+  repeatedKeys: {
+    /** A key written twice is read, the last value winning (Hugo's go-yaml), with a call of `warn`. */
+    read?: boolean;
+    warn?: Warn;
+    /** The generator that reads them, for the error without `from`: `{ name: "hugo", title: "Hugo" }`. */
+    readBy?: { name: string; title: string } | undefined;
+  } = {},
+): Record<string, unknown> {
   if (text.trim() === "") return {};
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA, filename: file });
   } catch (error) {
-    throw new RuBlogError(`the front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}`, { file });
+    const reason = (error as Error).message.split("\n")[0] ?? "";
+    if (!reason.startsWith("duplicated mapping key"))
+      throw new RuBlogError(`the front matter is not valid YAML: ${reason}`, { file });
+    const line = /\((\d+):\d+\)/.exec(reason)?.[1];
+    const repeated = `a key is written twice in the front matter (again on line ${line})`;
+    const { readBy } = repeatedKeys;
+    if (!repeatedKeys.read)
+      throw new RuBlogError(
+        readBy
+          ? `${repeated}. ${readBy.title} reads it and keeps the last value: remove the first, or set from: "${readBy.name}".`
+          : `${repeated}; remove one of them.`,
+        { file },
+      );
+    // js-yaml's `json` mode keeps the last value, as go-yaml does.
+    data = load(text, { schema: CORE_SCHEMA, filename: file, json: true });
+    repeatedKeys.warn?.(
+      `${file}: ${repeated}; the last value is read, as ${readBy?.title ?? "its generator"} reads it. Remove the other.`,
+    );
   }
   if (data === undefined || data === null) return {};
   if (typeof data !== "object" || Array.isArray(data)) {

@@ -1,13 +1,14 @@
 import { closest } from "fastest-levenshtein";
 import type { DateTime } from "luxon";
 import { dateFromFileName, parseFrontMatterDate } from "./dates.js";
-import { describeValue, InvalidValueError, RuBlogError, withPlace, type Warn } from "../errors.js";
+import { describeValue, InvalidValueError, RuBlogError, withPlace, type Irregular, type Warn } from "../errors.js";
 import type { PostReading } from "../generators/dialect.js";
-import { dialectOf, type GeneratorName } from "../generators/index.js";
+import { DIALECTS, dialectOf, type GeneratorName } from "../generators/index.js";
 import { dropPrototypeKeys } from "./front-matter-guards.js";
-import { checkSitePath, postPermalink } from "../urls/permalinks.js";
+import { checkSitePath, postPermalink, toPermalink } from "../urls/permalinks.js";
 import { withoutTitleAndDate, type SkipFacts } from "./skip-rules.js";
 import type { PostSlugger } from "../urls/slugs.js";
+import { resolveAlias } from "../output/redirects.js";
 
 /** The front-matter keys this package owns, by their canonical (lowercase) name. Every other key is left alone. */
 export const OWNED_KEYS = [
@@ -102,6 +103,8 @@ export interface PostContext {
   unreadFrontMatter?: string | undefined;
   /** The input folder, where an old generator's own reading finds the blog's config. @default "." */
   inputDir?: string;
+  /** Notes what the old generator accepted and the plugin reads under `from` only (one warning a kind). */
+  irregular?: Irregular;
 }
 
 /** Groups a raw front matter by canonical key; two spellings of one key (`Title` and `title`) are an error. */
@@ -133,7 +136,11 @@ function splitOwnedKeys(raw: Record<string, unknown>, file: string, reading: Pos
  */
 function readNameList(value: unknown, key: string, context: PostContext, splitCommas = true): string[] {
   if (value === undefined || value === null || value === "") return [];
-  const items = Array.isArray(value) ? value : typeof value === "string" && splitCommas ? value.split(",") : [value];
+  const items = Array.isArray(value)
+    ? value
+    : typeof value === "string" && splitCommas
+      ? splitNames(value, key, context)
+      : [value];
   const names: string[] = [];
   for (const item of items) {
     if (typeof item === "number") {
@@ -162,6 +169,20 @@ function readNameList(value: unknown, key: string, context: PostContext, splitCo
 const LONG_TERM_NAME = 100;
 
 /** Tag or category names; names a reader would not expect in a URL get a warning saying what becomes of them. */
+/**
+ * `Docker, Мнение` → two names, or as the old generator split them (Pelican at `;` when there is one, so that a
+ * name may hold a comma: `Москва, Россия; Питер`).
+ */
+function splitNames(value: string, key: string, context: PostContext): string[] {
+  const own = context.from === undefined ? undefined : dialectOf(context.from).reading.splitNames?.(value);
+  if (!own) return value.split(",");
+  context.irregular?.(
+    `${key} split as ${dialectOf(context.from!).title} splits them (at ";", a "," then stays in a name)`,
+    context.file,
+  );
+  return own;
+}
+
 function readTermNames(value: unknown, key: string, context: PostContext, splitCommas = true): string[] {
   const names = readNameList(value, key, context, splitCommas);
   for (const name of names) {
@@ -196,9 +217,46 @@ function readText(entry: { key: string; value: unknown } | undefined, file: stri
   throw new RuBlogError(`${describeValue(entry.value)} is not text.`, { file, key: entry.key });
 }
 
+/**
+ * A date key's value: with `from`, first as that generator reads a date string (Hugo's Go layouts), then in the
+ * plugin's own forms; without it, in the plugin's forms only, and the error for a date a generator would have read
+ * names the `from` that reads it.
+ */
 function readDate(entry: { key: string; value: unknown } | undefined, context: PostContext): DateTime | undefined {
   if (!entry) return undefined;
-  return withPlace({ file: context.file, key: entry.key }, () => parseFrontMatterDate(entry.value, context.timezone));
+  const { value } = entry;
+  const own = context.from === undefined ? undefined : dialectOf(context.from).reading.ownDates;
+  return withPlace({ file: context.file, key: entry.key }, () => {
+    const ownReading = own?.first && typeof value === "string" ? own.read(value, context.timezone) : undefined;
+    if (ownReading) return ownReading;
+    try {
+      return parseFrontMatterDate(value, context.timezone);
+    } catch (error) {
+      if (!(error instanceof InvalidValueError) || typeof value !== "string") throw error;
+      return generatorDate(value, context, error);
+    }
+  });
+}
+
+/**
+ * A date in a form only the post's old generator read (Pelican's dateutil: `2017-6-14 16:47`, `2014-09-07 - 19:27`),
+ * read as it did under `from`; without `from`, the error says which `from` would read it.
+ */
+function generatorDate(value: string, context: PostContext, error: InvalidValueError): DateTime {
+  const own = context.from === undefined ? undefined : dialectOf(context.from).reading.ownDates;
+  const date = own?.read(value, context.timezone);
+  if (date) {
+    context.irregular?.(
+      `dates ${own!.name} reads in a form the plugin does not write (such as ${describeValue(value)}), read as it did`,
+      context.file,
+    );
+    return date;
+  }
+  const readersOf = DIALECTS.filter((dialect) => dialect.reading.ownDates?.read(value, context.timezone));
+  if (readersOf.length === 0 || context.from) throw error;
+  throw new InvalidValueError(
+    `${error.message}, or build with ${readersOf.map((dialect) => `from: "${dialect.name}"`).join(" or ")}, which reads it as ${readersOf.length === 1 ? readersOf[0]!.title : "that generator"} did`,
+  );
 }
 
 /** An empty value (`Draft:`, `Status: ""`) means the key is not given, as for every other key. */
@@ -284,7 +342,14 @@ function checkedPath(
 }
 
 function permalinkOf(
-  post: { url: string | undefined; slug: string; slugGiven: boolean; date: DateTime | undefined; categories: string[] },
+  post: {
+    url: string | undefined;
+    slug: string;
+    slugGiven: boolean;
+    titleSlug: () => string;
+    date: DateTime | undefined;
+    categories: string[];
+  },
   urlKey: string | undefined,
   context: PostContext,
 ): string {
@@ -295,9 +360,12 @@ function permalinkOf(
       slug: post.slug,
       date: post.date,
       categorySlug: post.categories[0] === undefined ? undefined : context.slugify(post.categories[0]),
-      file: context.file,
+      // Hugo's :filename is the name without its language suffix (a bundle's index.ru.md is named by its folder).
+      file: context.fileWithoutLanguage ?? context.file,
       slugGiven: post.slugGiven,
-      urlize: context.postSlug.fromSlug,
+      ...(/:title\b/.test(context.permalink) ? { titleSlug: post.titleSlug() } : {}),
+      urlize: context.postSlug.fromFileName,
+      urlizeFilename: context.postSlug.fromSlug,
     }),
   );
 }
@@ -434,11 +502,15 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const urlEntry = owned.get("url");
   const url = checkedPath(urlEntry, readText(urlEntry, file), file);
   const aliasesEntry = owned.get("aliases");
+  // Hugo resolves an alias without a leading "/" against the page's URL (redirects.ts resolveAlias); checked here at
+  // a stand-in URL, kept relative until the page's URL is known. Without it, an alias is from the site's root.
   const aliases = [
     ...readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map((alias) =>
-      checkedPath(aliasesEntry, alias, file)!,
+      reading?.relativeAliases && !alias.startsWith("/")
+        ? (checkedPath(aliasesEntry, resolveAlias(alias, "/page/"), file), alias)
+        : toPermalink(checkedPath(aliasesEntry, alias, file)!),
     ),
-    ...(ownRead?.aliases ?? []),
+    ...(ownRead?.aliases ?? []).map(toPermalink),
   ];
   const status = readStatus(owned.get("status"), file);
   const draftFlag = readBoolean(owned.get("draft"), file);
@@ -507,7 +579,14 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     data.dynamicPermalink = false;
   } else if (!("permalink" in rest)) {
     data.permalink = permalinkOf(
-      { url, slug: postSlug, slugGiven: slug !== undefined, date, categories },
+      {
+        url,
+        slug: postSlug,
+        slugGiven: slug !== undefined,
+        titleSlug: () => slugFromTitle(title, context),
+        date,
+        categories,
+      },
       url === undefined ? undefined : urlEntry?.key,
       context,
     );
@@ -599,6 +678,7 @@ export function readConventionPost(
       url,
       slug: postSlug,
       slugGiven: slug !== undefined,
+      titleSlug: () => slugFromTitle(postTitle, context),
       date: date ?? readDate(findKey(raw, "date"), context),
       categories,
     },

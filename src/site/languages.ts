@@ -146,6 +146,8 @@ export interface PostLanguageInput {
   languages: readonly string[];
   /** Whether a file of the same base name in another language (Hugo's translation) lies beside this one. */
   hasSibling: boolean;
+  /** Whether the prose may tell the language (Hugo's reading does not: a post without a suffix is in the default). @default true */
+  fromText?: boolean;
   warn: Warn;
 }
 
@@ -209,7 +211,7 @@ export function postLanguage(input: PostLanguageInput): PostLanguage {
     }
   }
   if (suffix) return result(suffix.language, "file name");
-  const detected = detectLanguage(input.body, languages);
+  const detected = input.fromText === false ? undefined : detectLanguage(input.body, languages);
   return detected ? result(detected, "text") : result(defaultLanguage, "default");
 }
 
@@ -282,15 +284,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /**
  * The post's data with its language: `lang`, the plugin's state under `ruBlog`, and, for a marked translation
  * whose URL comes from the `permalink` option, that URL under `/<lang>/` as Hugo writes a translation
- * (`/posts/post/` → `/en/posts/post/`), so that it does not claim its original's URL.
+ * (`/posts/post/` → `/en/posts/post/`), so that it does not claim its original's URL. With `everyOtherLanguage`
+ * (Hugo's reading), every post not in `defaultLanguage` is moved so, as Hugo writes every page of a language
+ * other than the default under its folder.
  *
- * @param ownPermalink whether the front matter sets `permalink` itself (then it is kept).
+ * @param ownPermalink whether the permalink is final: the front matter sets it, or the post's URL already names its language (Pelican's `{slug}-{lang}.html`).
  */
 export function withPostLanguage(
   data: Record<string, unknown>,
   language: PostLanguage,
   translationBase: string | undefined,
   ownPermalink: boolean,
+  everyOtherLanguage?: { defaultLanguage: string },
 ): Record<string, unknown> {
   const state = data.ruBlog as Record<string, unknown>;
   const result: Record<string, unknown> = {
@@ -308,7 +313,8 @@ export function withPostLanguage(
       ...(data.eleventyComputed as Record<string, unknown> | undefined),
     };
   }
-  if (language.isTranslation && !ownPermalink && data.url === undefined && typeof data.permalink === "string") {
+  const moved = everyOtherLanguage ? language.lang !== everyOtherLanguage.defaultLanguage : language.isTranslation;
+  if (moved && !ownPermalink && data.url === undefined && typeof data.permalink === "string") {
     result.permalink = `/${language.lang.toLowerCase()}${data.permalink.startsWith("/") ? "" : "/"}${data.permalink}`;
   }
   return result;

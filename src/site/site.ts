@@ -11,6 +11,7 @@ import {
   legacyTermRedirects,
   pageOneRedirects,
   siteSlugRedirects,
+  resolveAlias,
   type Redirect,
 } from "../output/redirects.js";
 import { linkTranslations, type Translation } from "./languages.js";
@@ -109,6 +110,26 @@ export interface SiteSettings {
    * where they differ from the plugin's (see siteSlugRedirects); undefined for none.
    */
   siteSlugify?: ((name: string) => string) | undefined;
+  /** What makes two tag or category names one term (see BuildTermsOptions). @default "name" */
+  sameTerm?: "name" | "slug";
+  /**
+   * Whether posts that are never listed (`Status: hidden`) and listed ones are translations of each other: Pelican
+   * links the translations of its published, hidden and draft articles each apart. @default true
+   */
+  translationsAcrossListing?: boolean;
+  /**
+   * Which languages get a feed (`feeds.languages`): `"others"`, each listed language but the default, when the blog
+   * lists several; `"every"`, each language a post is written in, the default too (Pelican's TRANSLATION_FEED_ATOM).
+   * @default "others"
+   */
+  languageFeeds?: "others" | "every";
+  /** Whether the site's feed lists translations beside their originals (Pelican's FEED_ALL_ATOM does). @default false */
+  translationsInSiteFeed?: boolean;
+}
+
+/** Pelican's three lists of articles (published, hidden, drafts), each of which it links translations in apart. */
+function listingGroup(state: PostState): string {
+  return state.isDraft ? "draft:" : state.listing === "never" ? "hidden:" : "";
 }
 
 /** A post's language: its `lang` once the data cascade is complete (directory data may give it), else its own. */
@@ -204,7 +225,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       return {
         item,
         lang: postLanguageOf(item, languages[0]!),
-        slug: String(item.data.slug ?? ""),
+        slug: `${settings.translationsAcrossListing === false ? listingGroup(state) : ""}${String(item.data.slug ?? "")}`,
         base: state.translationBase,
         isTranslation: state.isTranslation ?? false,
       };
@@ -226,7 +247,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     post.url === false
       ? []
       : postState(post)!.aliases.map((alias) => ({
-          from: toPermalink(alias),
+          from: toPermalink(resolveAlias(alias, post.url as string)),
           to: post.url as string,
           owner: settings.displayPath(post.inputPath),
         })),
@@ -240,7 +261,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         date: post.date.getTime(),
         inputPath: post.inputPath,
       })),
-      { slugify: settings.slugify, pagePattern, feedPattern, kind },
+      { slugify: settings.slugify, pagePattern, feedPattern, kind, sameTerm: settings.sameTerm },
     );
     warnings.push(...built.warnings);
     const pages = pagePattern
@@ -266,7 +287,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       linkRedirects.push(
         ...siteSlugRedirects(built.terms, { kind, pattern: pagePattern, siteSlugify: settings.siteSlugify }),
       );
-    return { terms: built.terms, pages, index };
+    return { terms: built.terms, byKey: built.byKey, pages, index };
   };
   const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
   const categories = taxonomy("category", settings.categoryPages, settings.feeds.categories);
@@ -281,19 +302,26 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
   };
   if (settings.feeds.all) {
     const all = settings.feeds.all;
+    const siteFeedPosts = settings.translationsInSiteFeed
+      ? allPosts.filter((post) => postState(post)!.listing === "always")
+      : posts;
     addFeed(
       {
         path: all,
         selfPath: all,
         alternatePath: "/",
-        posts: feedEntries(posts.filter(published).reverse(), settings.feeds.limit),
+        posts: feedEntries(siteFeedPosts.filter(published).reverse(), settings.feeds.limit),
       },
       legacy?.feeds?.all,
     );
   }
-  if (settings.feeds.languages && languages.length > 1) {
+  const feedLanguages =
+    settings.languageFeeds === "every"
+      ? [...new Set(allPosts.map((post) => postLanguageOf(post, languages[0]!)))].sort()
+      : languages.slice(1);
+  if (settings.feeds.languages && (languages.length > 1 || settings.languageFeeds === "every")) {
     const listed = new Set(posts);
-    for (const language of languages.slice(1)) {
+    for (const language of feedLanguages) {
       const path = settings.feeds.languages.replaceAll(":lang", language.toLowerCase());
       const inLanguage = allPosts.filter(
         (post) =>
@@ -410,8 +438,8 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         ...categories.terms.map((term) => [term, "category"] as const),
       ]),
       byKey: {
-        tag: new Map(tags.terms.map((term) => [termKey(term.name), term])),
-        category: new Map(categories.terms.map((term) => [termKey(term.name), term])),
+        tag: tags.byKey,
+        category: categories.byKey,
       },
       siteFeed: feeds.find((feed) => !feed.term && !feed.language),
       feedOf: new Map(

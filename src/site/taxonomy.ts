@@ -44,6 +44,12 @@ export interface BuildTermsOptions {
   /** Pattern of term feeds, e.g. `"/tags/:slug/feed.xml"`, or `false` for none. */
   feedPattern: string | false;
   kind: TermKind;
+  /**
+   * What makes two names one term: `"name"` (the same name but for case and spaces; `node.js` and `nodejs` are two
+   * terms, the second slug gets `-2`) or `"slug"` (the same slug, as Pelican's `URLWrapper` compares: one term).
+   * @default "name"
+   */
+  sameTerm?: "name" | "slug";
 }
 
 /** One page of a term's post list. */
@@ -133,8 +139,8 @@ interface TermDraft<P> {
 export function buildTerms<P>(
   sources: TermSource<P>[],
   options: BuildTermsOptions,
-): { terms: Term<P>[]; warnings: string[] } {
-  const drafts = groupByKey(sources);
+): { terms: Term<P>[]; warnings: string[]; byKey: Map<string, Term<P>> } {
+  const drafts = groupByKey(sources, options.sameTerm === "slug" ? slugKey(options.slugify) : termKey);
   const named = [...drafts.values()]
     .map((draft) => ({ draft, name: mostCommonSpelling(draft.spellings) }))
     .sort((a, b) => compareTermNames(a.name, b.name));
@@ -153,9 +159,10 @@ export function buildTerms<P>(
     warnings,
   );
 
+  const byKey = new Map<string, Term<P>>();
   const terms = named.map(({ draft, name }, index): Term<P> => {
     const slug = slugs[index] as string;
-    return {
+    const term: Term<P> = {
       name,
       slug,
       url: options.pagePattern === false ? undefined : fillPattern(options.pagePattern, slug),
@@ -163,11 +170,21 @@ export function buildTerms<P>(
       count: draft.sources.length,
       posts: draft.sources.sort(newestFirst).map((source) => source.post),
     };
+    for (const spelling of draft.spellings.keys()) byKey.set(termKey(spelling), term);
+    return term;
   });
-  return { terms, warnings };
+  return { terms, warnings, byKey };
 }
 
-function groupByKey<P>(sources: TermSource<P>[]): Map<string, TermDraft<P>> {
+/** A term's slug as its key; a name whose slug is empty keeps its own key (it gets a fallback slug of its own). */
+function slugKey(slugify: (name: string) => string): (name: string) => string {
+  return (name) => {
+    const slug = slugify(name);
+    return slug === "" ? termKey(name) : `slug:${slug}`;
+  };
+}
+
+function groupByKey<P>(sources: TermSource<P>[], keyOf: (name: string) => string): Map<string, TermDraft<P>> {
   const drafts = new Map<string, TermDraft<P>>();
   for (const source of sources) {
     // A post that gives the same term twice (`Zsh, zsh`) is still one post of that term.
@@ -175,7 +192,7 @@ function groupByKey<P>(sources: TermSource<P>[]): Map<string, TermDraft<P>> {
     for (const rawName of source.names) {
       const spelling = collapseSpaces(rawName);
       if (spelling === "") continue;
-      const key = termKey(spelling);
+      const key = keyOf(spelling);
       if (keysOfPost.has(key)) continue;
       keysOfPost.add(key);
 

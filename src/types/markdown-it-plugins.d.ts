@@ -1,21 +1,16 @@
-// The markdown-it plugins the kramdown reading uses ship no types; each is a markdown-it plugin function.
-declare module "markdown-it-attrs" {
-  import type { PluginWithOptions } from "markdown-it";
-  const plugin: PluginWithOptions<{ leftDelimiter?: string; rightDelimiter?: string; allowedAttributes?: string[] }>;
-  export default plugin;
-}
+// markdown-it-footnote, -deflist and -abbr ship no types; each is a plain markdown-it plugin.
 declare module "markdown-it-footnote" {
   import type { PluginSimple } from "markdown-it";
-  const plugin: PluginSimple;
-  export default plugin;
-}
-declare module "markdown-it-abbr" {
-  import type { PluginSimple } from "markdown-it";
-  const plugin: PluginSimple;
-  export default plugin;
+  const footnote: PluginSimple;
+  export default footnote;
 }
 declare module "markdown-it-deflist" {
   import type { PluginSimple } from "markdown-it";
-  const plugin: PluginSimple;
-  export default plugin;
+  const deflist: PluginSimple;
+  export default deflist;
+}
+declare module "markdown-it-abbr" {
+  import type { PluginSimple } from "markdown-it";
+  const abbr: PluginSimple;
+  export default abbr;
 }

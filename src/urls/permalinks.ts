@@ -78,8 +78,12 @@ export interface PermalinkParts {
   file?: string;
   /** Whether the slug came from the post's `Slug` (`:slugorfilename` takes it then, else the file name). */
   slugGiven?: boolean;
-  /** Makes a folder or file name a URL segment (the post slug style's `Slug` rule: Hugo's urlize with "unicode"). */
+  /** The slug made from the title even when the post has a `Slug`, for Hugo's `:title`. @default slug */
+  titleSlug?: string;
+  /** Makes a folder or file name a URL segment for `:sections` and `:slugorfilename` (Hugo's default URLs). */
   urlize?: (segment: string) => string;
+  /** Makes the file name the `:filename` segment (Hugo urlizes it as a slug: `C++` → `c-`). @default urlize */
+  urlizeFilename?: (segment: string) => string;
 }
 
 /**
@@ -99,7 +103,7 @@ export function contentFolderPath(file: string): { sections: string[]; filename:
 export const DEFAULT_CATEGORY = "misc";
 
 const PATTERN_TOKENS =
-  /:(year|month|day|slugorfilename|sections|filename|slug|category)\b|\{(slug|category|date:%[Ymd])\}/g;
+  /:(year|month|day|slugorfilename|sections|filename|slug|title|category)\b|\{(slug|category|date:%[Ymd])\}/g;
 
 /**
  * The permalink of a post: its `Url` verbatim (case and Cyrillic kept), or else the `permalink` pattern filled in
@@ -138,9 +142,13 @@ export function postPermalink(parts: PermalinkParts): string {
         case "sections":
           return contentPath().sections.join("/");
         case "filename":
-          return contentPath().filename;
+          return (parts.urlizeFilename ?? parts.urlize ?? ((segment: string) => segment))(
+            contentFolderPath(parts.file ?? "").filename,
+          );
         case "slugorfilename":
           return parts.slugGiven ? parts.slug : contentPath().filename;
+        case "title":
+          return parts.titleSlug ?? parts.slug;
         default:
           return parts.slug;
       }

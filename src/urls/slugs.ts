@@ -142,10 +142,12 @@ export function createSiteSlugger(siteSlugify: (name: string) => string): (name:
   };
 }
 
-/** How a post's own slug is made: from its title, and from a `Slug` it gives. */
+/** How a post's own slug is made: from its title, and from a `Slug` it gives; and its folders' and file's names in a URL. */
 export interface PostSlugger {
   fromTitle(title: string): string;
   fromSlug(slug: string): string;
+  /** A folder or file name in a generator's default URLs (Hugo's `:sections`, `:slugorfilename`). */
+  fromFileName(name: string): string;
 }
 
 /**
@@ -158,7 +160,8 @@ export function createPostSlugger(style: SlugStyle): PostSlugger {
     return {
       fromTitle: (title) => limitLength(own.fromTitle(title)),
       fromSlug: (slug) => limitLength(own.fromSlug(slug)),
+      fromFileName: (name) => limitLength((own.fromFileName ?? own.fromSlug)(name)),
     };
   }
-  return { fromTitle: createSlugger(style), fromSlug: (slug) => slug };
+  return { fromTitle: createSlugger(style), fromSlug: (slug) => slug, fromFileName: (name) => name };
 }

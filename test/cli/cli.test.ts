@@ -155,8 +155,11 @@ test("a missing folder is one clear line and exit 2, no stack trace", async (t) 
   t.is(run.code, 2);
   t.is(run.stdout, "");
   const lines = run.stderr.split("\n");
-  t.is(lines[0], `ru-blog: old site folder not found: ${missing}`);
-  t.regex(lines[1] ?? "", /^Usage: ru-blog check-urls OLD_SITE NEW_SITE/);
+  t.deepEqual(lines, [
+    `ru-blog: old site folder not found: ${missing}`,
+    "Run `ru-blog check-urls --help` for usage.",
+    "",
+  ]);
   t.notRegex(run.stderr, /\bat .*\.(?:ts|js):\d+/);
 });
 
@@ -167,29 +170,68 @@ test("an old folder with no pages is a usage error", async (t) => {
   t.regex(run.stderr, /found no pages or feeds to check/);
 });
 
-test("usage errors exit 2", async (t) => {
+test("a mistake is one line in the command's own words and where to read more, exit 2", async (t) => {
   const { old, now } = sites(OLD_BLOG, OLD_BLOG);
-  for (const args of [
-    ["check-urls", old, now, "--frobnicate"],
-    ["check-urls", old],
-    ["check-urls", old, now, "extra"],
-    ["check-urls", old, now, "--ignore"],
-    ["check-urls", old, now, "--site-url", "not a url"],
-    ["make-coffee"],
-    [],
-  ]) {
+  const cases: [string[], string, string][] = [
+    [["check-urls", old, now, "--frobnicate"], "there is no option --frobnicate for check-urls", "check-urls"],
+    [
+      ["check-urls", old, now, "--old-build", "x"],
+      "--old-build is an option of migrate, not of check-urls",
+      "check-urls",
+    ],
+    [["migrate", old, now, "--links"], "--links is an option of check-urls, not of migrate", "migrate"],
+    [["check-urls", old], "check-urls needs OLD_SITE and NEW_SITE folders", "check-urls"],
+    [["check-urls", old, now, "extra"], 'unexpected argument "extra"', "check-urls"],
+    [["check-urls", old, now, "--ignore"], "--ignore needs a value", "check-urls"],
+    [["check-urls", old, now, "--all=yes"], '--all takes no value (given "yes")', "check-urls"],
+    [["migrate", old], "migrate needs OLD_BLOG and NEW_SITE folders", "migrate"],
+    [["make-coffee"], 'there is no command "make-coffee"; the commands are check-urls and migrate', "help"],
+    [["help", "make-coffee"], 'there is no command "make-coffee"; the commands are check-urls and migrate', "help"],
+  ];
+  for (const [args, message, help] of cases) {
     const run = await cli(...args);
     t.is(run.code, 2, args.join(" "));
     t.is(run.stdout, "", args.join(" "));
-    t.regex(run.stderr, /Usage: ru-blog check-urls/, args.join(" "));
-    t.notRegex(run.stderr, /\bat .*\.(?:ts|js):\d+/, args.join(" "));
+    const hint = help === "help" ? "Run `ru-blog help` for usage." : `Run \`ru-blog ${help} --help\` for usage.`;
+    t.is(run.stderr, `ru-blog: ${message}\n${hint}\n`, args.join(" "));
+  }
+  const site = await cli("check-urls", old, now, "--site-url", "not a url");
+  t.is(site.code, 2);
+  t.is(site.stderr.split("\n").length, 3, site.stderr);
+  const bare = await cli();
+  t.is(bare.code, 2);
+  t.regex(bare.stderr, /^Usage: ru-blog <command> \[options\]/);
+});
+
+test("help: the overview, and each command's own help by `help COMMAND` or `COMMAND --help`", async (t) => {
+  for (const args of [["--help"], ["-h"], ["help"]]) {
+    const run = await cli(...args);
+    t.is(run.code, 0, args.join(" "));
+    t.regex(
+      run.stdout,
+      /^Usage: ru-blog <command> \[options\]\n\nCommands:\n  migrate OLD_BLOG NEW_SITE /,
+      args.join(" "),
+    );
+    t.regex(run.stdout, /Exit status: 0 done, 1 problems found, 2 usage error \(nothing done\)\.\n$/);
+  }
+  for (const [command, usage] of [
+    [
+      "check-urls",
+      "Usage: ru-blog check-urls OLD_SITE NEW_SITE [--ignore GLOB]... [--all] [--links] [--site-url URL]\n",
+    ],
+    ["migrate", "Usage: ru-blog migrate OLD_BLOG NEW_SITE [--old-build DIR]\n"],
+  ]) {
+    const byHelp = await cli("help", command!);
+    const byFlag = await cli(command!, "--help");
+    t.is(byHelp.code, 0);
+    t.is(byFlag.code, 0);
+    t.true(byHelp.stdout.startsWith(usage!), byHelp.stdout);
+    t.is(byFlag.stdout, byHelp.stdout);
+    t.regex(byHelp.stdout, /\nExit status: 0 /);
   }
 });
 
-test("--help prints usage and --version the package version", async (t) => {
-  const help = await cli("--help");
-  t.is(help.code, 0);
-  t.regex(help.stdout, /^Usage: ru-blog check-urls OLD_SITE NEW_SITE \[--ignore GLOB\]/);
+test("--version prints the package version", async (t) => {
   const manifest = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string };
   const version = await cli("--version");
   t.is(version.code, 0);

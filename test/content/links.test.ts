@@ -1,5 +1,5 @@
 import test from "ava";
-import type { LinkSite } from "../../src/content/links.js";
+import { resolveRelativeLink, type LinkSite } from "../../src/content/links.js";
 import { resolveHugoRef } from "../../src/generators/hugo/links.js";
 import { resolvePelicanLink, rewritePelicanHtml, splitPelicanLink } from "../../src/generators/pelican/links.js";
 
@@ -130,4 +130,34 @@ test("Hugo's ref and relref find pages as Hugo 0.111 does", (t) => {
     ),
     { url: "/post/refs/" },
   );
+});
+
+test("a relative link to a file beside the post leads to where the file is copied, when the post's URL does not", (t) => {
+  const copies = new Map([
+    ["posts/scheme.svg", "/scheme.svg"],
+    ["posts/trip/cover.jpg", "/post/trip/cover.jpg"],
+    ["posts/схема 2.svg", "/схема 2.svg"],
+  ]);
+  const site = { copiedTo: (file: string) => copies.get(file) };
+  const post = { file: "posts/pervaya-zapis.md", url: "/posts/pervaya-zapis/" };
+  t.is(resolveRelativeLink("scheme.svg", post, site), "/scheme.svg");
+  t.is(resolveRelativeLink("./scheme.svg#part", post, site), "/scheme.svg#part");
+  t.is(
+    resolveRelativeLink("%D1%81%D1%85%D0%B5%D0%BC%D0%B0%202.svg", post, site),
+    "/%D1%81%D1%85%D0%B5%D0%BC%D0%B0%202.svg",
+  );
+  // Already reached from the post's URL (a bundle's file, Pelican's page at the root): left as written.
+  t.is(resolveRelativeLink("cover.jpg", { file: "posts/trip/index.md", url: "/post/trip/" }, site), undefined);
+  t.is(resolveRelativeLink("scheme.svg", { file: "posts/x.md", url: "/x.html" }, site), undefined);
+  // Not a file copied beside the posts, or not relative: left as written.
+  for (const link of [
+    "other.md",
+    "/scheme.svg",
+    "https://example.ru/scheme.svg",
+    "#scheme",
+    "mailto:a@b.ru",
+    "//cdn/x.svg",
+    "",
+  ])
+    t.is(resolveRelativeLink(link, post, site), undefined, link);
 });

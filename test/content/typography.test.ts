@@ -70,6 +70,13 @@ test("entities other than &quot; are kept as written", (t) => {
 test("English text gets English quotes, never Russian ones, and no Russian no-break spaces", (t) => {
   t.is(all('He said "hi"... to a cat', "en"), "He said “hi”… to a cat");
   t.is(all('"x"', "en-GB"), "‘x’");
+  t.is(all("It is a test - really, a test -- truly", "en"), "It is a test — really, a test — truly");
+  t.is(all("One - two", "en-GB"), "One — two");
+});
+
+test("the typograf filter's examples of docs/typography.md", (t) => {
+  t.is(ru('Заметки о "жизни" - и не только'), "Заметки о_«жизни»_— и_не_только");
+  t.is(ru('Он сказал: "да" - и ушёл'), "Он_сказал: «да»_— и_ушёл");
 });
 
 test("a language typograf does not know is left as it is", (t) => {

@@ -1,6 +1,13 @@
 import test from "ava";
 import { InvalidValueError } from "../../src/errors.js";
-import { RUSSIAN_WORDS_PER_MINUTE, readingTime, ruPlural, termIndexTitle } from "../../src/content/words.js";
+import {
+  markdownProse,
+  RUSSIAN_WORDS_PER_MINUTE,
+  readingTime,
+  ruPlural,
+  russianRelativeTime,
+  termIndexTitle,
+} from "../../src/content/words.js";
 
 const posts = (n: unknown) => ruPlural(n, "запись", "записи", "записей");
 
@@ -121,4 +128,32 @@ test("the term index's title is in the site's language, English for one not list
   t.is(termIndexTitle("category", "en"), "Categories");
   t.is(termIndexTitle("tag", "uk"), "Мітки");
   t.is(termIndexTitle("tag", "ja"), "Tags");
+});
+
+test("markdownProse keeps the prose of Markdown and drops what a rendered page does not show as words", (t) => {
+  const source = [
+    "Первый абзац с [ссылкой](https://example.ru/очень/длинный/адрес) и `кодом внутри`.",
+    "",
+    "```sh",
+    "npm install много слов в коде",
+    "```",
+    "",
+    '![картинка с подписью](scheme.svg) {{< figure src="a.png" >}} {% raw %}',
+    "[ref]: https://example.ru/ещё",
+    "~~~",
+    "незакрытый блок кода до конца",
+  ].join("\n");
+  t.deepEqual(markdownProse(source).match(/[\p{L}\p{N}]+/gu), ["Первый", "абзац", "с", "ссылкой", "и"]);
+  t.is(readingTime(markdownProse("слово ".repeat(181))), "2 минуты чтения");
+});
+
+test("russianRelativeTime writes what Intl.RelativeTimeFormat('ru') writes", (t) => {
+  const intl = new Intl.RelativeTimeFormat("ru");
+  for (const unit of ["year", "month", "day", "hour", "minute", "second"] as const) {
+    for (let count = -130; count <= 130; count++)
+      t.is(russianRelativeTime(count, unit), intl.format(count, unit), `${count} ${unit}`);
+    t.is(russianRelativeTime(-0, unit), intl.format(-0, unit));
+    for (const count of [999, 1000, 1021, 9999, 10_001, 21_011, -112_312])
+      t.is(russianRelativeTime(count, unit), intl.format(count, unit));
+  }
 });

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
-import { writeSite } from "./site.js";
+import { AS_WRITTEN_LAYOUT, captureEleventyLog, keepingWarnings, writeAsWritten, writeSite } from "./site.js";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -22,14 +22,16 @@ export async function readExpected<T>(fixture: string): Promise<T> {
 
 /**
  * Builds a fixture blog's content/ with the plugin (from src/) and `options`, `files` beside it (layouts); posts'
- * URLs are given to layouts by the `postPaths` filter (root-relative, without the leading slash).
+ * URLs are given to layouts by the `postPaths` filter (root-relative, without the leading slash). Pages without a
+ * layout of their own are written as rendered (no built-in post pages). What the plugin warns about is returned,
+ * not printed.
  */
 export async function buildFixtureSite(
   fixture: string,
   options: RuBlogOptions,
   files: Record<string, string> = {},
-): Promise<{ root: string; output: string }> {
-  const root = await writeSite(files);
+): Promise<{ root: string; output: string; warnings: string[] }> {
+  const root = await writeSite({ ...AS_WRITTEN_LAYOUT, ...files });
   await cp(path.join(REPO, "test/fixtures", fixture, "content"), path.join(root, "src", "content"), {
     recursive: true,
   });
@@ -42,12 +44,19 @@ export async function buildFixtureSite(
       config(eleventyConfig: any) {
         eleventyConfig.setUseGitIgnore(false);
         eleventyConfig.addFilter("postPaths", (posts: { url: string }[]) => posts.map((post) => post.url.slice(1)));
+        writeAsWritten(eleventyConfig);
         eleventyConfig.addPlugin(ruBlog, options);
       },
     },
   );
-  await eleventy.write();
-  return { root, output };
+  const log = captureEleventyLog(eleventy);
+  const warnings: string[] = [];
+  try {
+    await keepingWarnings(warnings, () => eleventy.write());
+  } catch (error) {
+    throw new Error(`the fixture ${fixture} did not build:\n${log.join("\n")}`, { cause: error });
+  }
+  return { root, output, warnings };
 }
 
 /** Why a recorded file does not match the build's (missing, other size, other bytes), or undefined when it does. */

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { rmSync } from "node:fs";
 import { mkdtemp, mkdir, readFile, writeFile, access } from "node:fs/promises";
 import path from "node:path";
@@ -8,6 +9,8 @@ import ruBlog, { type RuBlogOptions } from "../../src/index.js";
 export interface BuiltSite {
   root: string;
   output: string;
+  /** The plugin's warnings, as it printed them (`[ru-blog] warning: …`). */
+  warnings: string[];
   read(file: string): Promise<string>;
   exists(file: string): Promise<boolean>;
 }
@@ -24,7 +27,7 @@ process.on("exit", () => {
  * (`test-output/sites/`, git-ignored) because Eleventy matches watched files and directory data by paths relative
  * to it.
  */
-export async function writeSite(files: Record<string, string>): Promise<string> {
+export async function writeSite(files: Record<string, string | Uint8Array>): Promise<string> {
   const parent = path.join(process.cwd(), "test-output", "sites");
   await mkdir(parent, { recursive: true });
   const root = await mkdtemp(path.join(parent, "site-"));
@@ -40,6 +43,31 @@ export async function writeSite(files: Record<string, string>): Promise<string> 
 export const BASIC_LAYOUTS: Record<string, string> = {
   "_includes/term.njk": `<h1>{{ term.name }}</h1><p>{{ termPage.pageNumber }}/{{ termPage.totalPages }}</p><ul>{% for post in termPage.posts %}<li>{{ post.url }}</li>{% endfor %}</ul>{% if termPage.nextUrl %}<a rel="next" href="{{ termPage.nextUrl }}">next</a>{% endif %}`,
 };
+
+/**
+ * The plugin's warnings (it prints them with console.warn) go to the build that is running, not to the test's
+ * output: AsyncLocalStorage follows each build's promises, so builds running at once keep their own apart.
+ */
+const warningsOfBuild = new AsyncLocalStorage<string[]>();
+const printWarning = console.warn;
+console.warn = (...args: unknown[]) => {
+  const warnings = warningsOfBuild.getStore();
+  if (warnings) warnings.push(args.map(String).join(" "));
+  else printWarning(...args);
+};
+
+/** Runs a build, keeping what the plugin warns about in `warnings` instead of printing it. */
+export function keepingWarnings<T>(warnings: string[], build: () => Promise<T>): Promise<T> {
+  return warningsOfBuild.run(warnings, build);
+}
+
+/** The layout that writes a page's content as it is (see buildSite). */
+export const AS_WRITTEN_LAYOUT: Record<string, string> = { "_includes/as-written.njk": "{{ content | safe }}" };
+
+/** Gives every page of a test site the layout above, unless it names its own. */
+export function writeAsWritten(eleventyConfig: { addGlobalData(name: string, value: unknown): void }): void {
+  eleventyConfig.addGlobalData("layout", "as-written.njk");
+}
 
 /** A build that failed: Eleventy's error, with what Eleventy printed about it (see {@link eleventyLogOf}). */
 const logsOfFailedBuilds = new WeakMap<object, string[]>();
@@ -75,19 +103,31 @@ export function captureEleventyLog(eleventy: Eleventy): string[] {
  * build succeeds, anything it logged but its summary was not expected and is printed after all.
  */
 export async function buildSite(
-  files: Record<string, string>,
+  files: Record<string, string | Uint8Array>,
   options: RuBlogOptions = {},
   configure?: (eleventyConfig: any) => void,
+  { builtInPostPages = false }: { builtInPostPages?: boolean } = {},
 ): Promise<BuiltSite> {
-  return buildSiteIn(await writeSite(files), options, configure);
+  return buildSiteIn(await writeSite(files), options, configure, { builtInPostPages });
 }
 
-/** Builds the site {@link writeSite} wrote into `root` (and a test changed since: links, encodings), as buildSite does. */
+/**
+ * Builds the site {@link writeSite} wrote into `root` (and a test changed since: links, encodings), as buildSite does.
+ * Posts without a layout are written as built-in pages (with a warning); unless `builtInPostPages`, every page of the
+ * site gets a layout that writes its content as it is, so that tests assert on what they test. A layout of the
+ * site's own (front matter, directory data) wins over this global one.
+ */
 export async function buildSiteIn(
   root: string,
   options: RuBlogOptions = {},
   configure?: (eleventyConfig: any) => void,
+  { builtInPostPages = false }: { builtInPostPages?: boolean } = {},
 ): Promise<BuiltSite> {
+  if (!builtInPostPages)
+    for (const [file, text] of Object.entries(AS_WRITTEN_LAYOUT)) {
+      await mkdir(path.dirname(path.join(root, "src", file)), { recursive: true });
+      await writeFile(path.join(root, "src", file), text);
+    }
   const output = path.join(root, "_site");
   // Eleventy finds directory data files (posts/posts.json) only for an input path relative to the working folder.
   const eleventy = new Eleventy(
@@ -98,14 +138,16 @@ export async function buildSiteIn(
       config(eleventyConfig: any) {
         // The sites live in the git-ignored test-output/, which Eleventy would otherwise skip.
         eleventyConfig.setUseGitIgnore(false);
+        if (!builtInPostPages) writeAsWritten(eleventyConfig);
         eleventyConfig.addPlugin(ruBlog, options);
         configure?.(eleventyConfig);
       },
     },
   );
   const log = captureEleventyLog(eleventy);
+  const warnings: string[] = [];
   try {
-    await eleventy.write();
+    await keepingWarnings(warnings, () => eleventy.write());
   } catch (error) {
     if (typeof error === "object" && error !== null) logsOfFailedBuilds.set(error, log);
     throw error;
@@ -114,6 +156,7 @@ export async function buildSiteIn(
   return {
     root,
     output,
+    warnings,
     read: (file) => readFile(path.join(output, file), "utf8"),
     exists: (file) =>
       access(path.join(output, file)).then(
@@ -161,9 +204,13 @@ const LOGGED_STACK_FRAME = /^(?:\[[\w-]+\])?\s+at .*:\d+:\d+\)?$/;
  * Eleventy printed about it is captured and must show the message and no stack trace, as the user reads it (an
  * error thrown while the config loads is not printed by Eleventy's API, only by its command line).
  */
-export async function buildError(files: Record<string, string>, options: RuBlogOptions = {}): Promise<string> {
+export async function buildError(
+  files: Record<string, string | Uint8Array>,
+  options: RuBlogOptions = {},
+  settings: { builtInPostPages?: boolean } = {},
+): Promise<string> {
   try {
-    await buildSite(files, options);
+    await buildSite(files, options, undefined, settings);
   } catch (error) {
     const own = pluginError(error);
     if (!own) throw error;
@@ -178,4 +225,18 @@ export async function buildError(files: Record<string, string>, options: RuBlogO
     return own.message;
   }
   throw new Error("the build succeeded");
+}
+
+/** The bytes of `text` in a single-byte encoding (each character's byte as TextDecoder reads it back). */
+export function encodeSingleByte(text: string, encoding: "windows-1251" | "koi8-r"): Buffer {
+  const decoder = new TextDecoder(encoding);
+  const byteOf = new Map<string, number>();
+  for (let byte = 0; byte < 256; byte++) byteOf.set(decoder.decode(Uint8Array.of(byte)), byte);
+  return Buffer.from(
+    [...text].map((character) => {
+      const byte = byteOf.get(character);
+      if (byte === undefined) throw new Error(`${encoding} has no ${character}`);
+      return byte;
+    }),
+  );
 }

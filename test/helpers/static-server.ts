@@ -63,7 +63,10 @@ export async function serveStatic(root: string): Promise<StaticServer> {
       response.writeHead(403).end("Forbidden");
       return;
     }
-    const folder = await stat(target).then((info) => info.isDirectory(), () => false);
+    const folder = await stat(target).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
     if (folder && !pathname.endsWith("/")) {
       const url = new URL(request.url ?? "/", "http://localhost");
       response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();

@@ -23,9 +23,15 @@ test("archive pages at Pelican's {date:%Y} paths, newest first, with the archive
       archives: { year: "posts/{date:%Y}/index.html", month: "/posts/:year/:month/", day: "/:year/:month/:day.html" },
     },
   );
-  t.is(await site.read("posts/2020/index.html"), "year 2020// «январь 2020» 1/3: Новогодний next=/posts/2020/index2.html");
+  t.is(
+    await site.read("posts/2020/index.html"),
+    "year 2020// «январь 2020» 1/3: Новогодний next=/posts/2020/index2.html",
+  );
   t.is(await site.read("posts/2020/index3.html"), "year 2020// «январь 2020» 3/3: Январский");
-  t.is(await site.read("posts/2020/01/index.html"), "month 2020/1/ «январь 2020» 1/2: Второй январский next=/posts/2020/01/page/2/");
+  t.is(
+    await site.read("posts/2020/01/index.html"),
+    "month 2020/1/ «январь 2020» 1/2: Второй январский next=/posts/2020/01/page/2/",
+  );
   t.is(await site.read("posts/2020/01/page/2/index.html"), "month 2020/1/ «январь 2020» 2/2: Январский");
   t.is(await site.read("posts/2020/12/index.html"), "month 2020/12/ «декабрь 2020» 1/1: Новогодний");
   t.is(await site.read("2020/12/31.html"), "day 2020/12/31 «декабрь 2020» 1/1: Новогодний");
@@ -61,11 +67,26 @@ test("an archive page on the URL of another page is an error naming both", async
     { ...OFF, archives: { year: "/:year/" } },
   );
   t.regex(message, /about\.md/);
-  t.regex(message, /the plugin's date archive page both claim the URL \/2020\/; change the permalink of about\.md or the option archives\./);
+  t.regex(
+    message,
+    /the plugin's date archive page both claim the URL \/2020\/; change the permalink of about\.md or the option archives\./,
+  );
   t.regex(message, /\/2020\//);
 });
 
 test("archive patterns that would put two periods on one URL, or name a field archives do not fill, are refused naming the option", async (t) => {
   t.regex(await buildError(POSTS, { ...OFF, archives: { month: "/:year/" } }), /option "archives\.month".*no :month/);
-  t.regex(await buildError(POSTS, { ...OFF, archives: { day: "/{date:%Y}/{date:%m}/{date:%a}/" } }), /option "archives\.day".*\{date:%a\}/);
+  t.regex(
+    await buildError(POSTS, { ...OFF, archives: { day: "/{date:%Y}/{date:%m}/{date:%a}/" } }),
+    /option "archives\.day".*\{date:%a\}/,
+  );
+});
+
+test("an archive layout named in the options and missing is an error; the default one missing gives built-in pages", async (t) => {
+  t.regex(
+    await buildError(POSTS, { ...OFF, archives: { year: "/:year/" }, archiveLayout: "year.njk" }),
+    /^\[ru-blog\] the archive layout "year\.njk" is not in \S+\/src\/_includes\/\. Add that file \(it gets `archive`\), set the archiveLayout option to a layout you have, or leave the option out for plain built-in pages\.$/,
+  );
+  const site = await buildSite(POSTS, { ...OFF, archives: { year: "/:year/" } });
+  t.true((await site.read("2020/index.html")).startsWith("<!doctype html>"));
 });

@@ -1,5 +1,5 @@
 import test from "ava";
-import { buildError, buildSite, captureWarnings } from "../helpers/site.js";
+import { buildError, buildSite, captureWarnings, pluginError } from "../helpers/site.js";
 
 const post = (frontMatter: string) => `---\n${frontMatter}\n---\nТекст.\n`;
 const base = { "_includes/term.njk": "{{ term.name }}" };
@@ -24,15 +24,24 @@ for (const [url, why] of [
   ["//evil.example/x", "is a link to another host"],
 ] as const) {
   test(`Url ${url} is refused`, async (t) => {
-    const message = await buildError({ ...base, "posts/a.md": post(`Title: A\nDate: 2015-01-01\nUrl: "${url}"`) }, noFeeds);
+    const message = await buildError(
+      { ...base, "posts/a.md": post(`Title: A\nDate: 2015-01-01\nUrl: "${url}"`) },
+      noFeeds,
+    );
     t.true(message.startsWith('[ru-blog] posts/a.md, key "Url": '), message);
     t.true(message.includes(why), message);
   });
 }
 
 test("a Slug that would escape the output folder is refused", async (t) => {
-  const message = await buildError({ ...base, "posts/a.md": post("Title: A\nDate: 2015-01-01\nSlug: ../../../etc") }, noFeeds);
-  t.is(message, '[ru-blog] posts/a.md, key "Slug": "../../../etc" contains a "." or ".." segment; write a path inside the site, such as it/coreos-opinion');
+  const message = await buildError(
+    { ...base, "posts/a.md": post("Title: A\nDate: 2015-01-01\nSlug: ../../../etc") },
+    noFeeds,
+  );
+  t.is(
+    message,
+    '[ru-blog] posts/a.md, key "Slug": "../../../etc" contains a "." or ".." segment; write a path inside the site, such as it/coreos-opinion',
+  );
 });
 
 test("two posts claiming one URL: an error naming both files", async (t) => {
@@ -44,7 +53,10 @@ test("two posts claiming one URL: an error naming both files", async (t) => {
     },
     noFeeds,
   );
-  t.is(message, "[ru-blog] posts/a.md and posts/b.md both claim the URL /it/same/; change the Url or Slug of one of them.");
+  t.is(
+    message,
+    "[ru-blog] posts/a.md and posts/b.md both claim the URL /it/same/; change the Url or Slug of one of them.",
+  );
 });
 
 test("Tags of a wrong type: an error naming the file and the key", async (t) => {
@@ -70,7 +82,14 @@ test("front matter that is not a mapping", async (t) => {
 
 test.serial("Tags: 42 and empty tag names are read with a warning", async (t) => {
   const { result, warnings } = await captureWarnings(() =>
-    buildSite({ ...base, "posts/a.md": post("Title: A\nDate: 2015-01-01\nTags: 42"), "posts/b.md": post('Title: B\nDate: 2015-01-01\nTags: [null, "", Vim]') }, noFeeds),
+    buildSite(
+      {
+        ...base,
+        "posts/a.md": post("Title: A\nDate: 2015-01-01\nTags: 42"),
+        "posts/b.md": post('Title: B\nDate: 2015-01-01\nTags: [null, "", Vim]'),
+      },
+      noFeeds,
+    ),
   );
   t.truthy(result);
   t.true(await result!.exists("tags/42/index.html"));
@@ -82,19 +101,30 @@ test.serial("Tags: 42 and empty tag names are read with a warning", async (t) =>
 });
 
 test("a language Node has no ICU data for stops the build saying what Node needs", async (t) => {
-  const message = await buildError({ "a.md": "x" }, { feeds: false, tagPages: false, categoryPages: false, language: "zz" });
+  const message = await buildError(
+    { "a.md": "x" },
+    { feeds: false, tagPages: false, categoryPages: false, language: "zz" },
+  );
   t.true(message.startsWith('[ru-blog] option "language": Node.js has no data for the locale "zz"'), message);
   t.true(message.includes("full ICU"), message);
 });
 
-test("adding the plugin twice is harmless: the second is skipped", async (t) => {
+test("adding the plugin twice with the same options is harmless; with other options it is an error naming the option", async (t) => {
   const { default: ruBlog } = await import("../../src/index.js");
-  const site = await buildSite(
-    { "_includes/term.njk": "{{ term.name }}", "posts/a.md": post("Title: A\nDate: 2015-01-01\nTags: [Zsh]") },
-    noFeeds,
-    (eleventyConfig) => eleventyConfig.addPlugin(ruBlog, { feeds: false, permalink: "/other/:slug/" }),
-  );
+  const files = {
+    "_includes/term.njk": "{{ term.name }}",
+    "posts/a.md": post("Title: A\nDate: 2015-01-01\nTags: [Zsh]"),
+  };
+  const site = await buildSite(files, noFeeds, (eleventyConfig) => eleventyConfig.addPlugin(ruBlog, { ...noFeeds }));
   t.true(await site.exists("posts/a/index.html"));
-  t.false(await site.exists("other/a/index.html"));
   t.is(await site.read("tags/zsh/index.html"), "Zsh");
+  const { error } = await captureWarnings(() =>
+    buildSite(files, noFeeds, (eleventyConfig) =>
+      eleventyConfig.addPlugin(ruBlog, { ...noFeeds, permalink: "/other/:slug/" }),
+    ),
+  );
+  t.is(
+    pluginError(error)?.message,
+    '[ru-blog] the plugin is added twice with different options (option "permalink" is undefined in the first addPlugin and "/other/:slug/" in the second); only one set of options can be used. Add the plugin once, with all its options.',
+  );
 });

@@ -357,11 +357,13 @@ test("a NEW_SITE inside the content it would copy is refused", async (t) => {
   t.deepEqual(await readdir(path.join(old, "content")), ["posts"]);
 });
 
-test("usage errors: exit 2 with the synopsis", async (t) => {
+test("usage errors: exit 2, one line and where to read the usage", async (t) => {
   const missing = await runCli("migrate", fixture("hugo-toml"));
   t.is(missing.code, 2);
-  t.regex(missing.stderr, /^ru-blog: migrate needs OLD_BLOG and NEW_SITE folders\n/);
-  t.regex(missing.stderr, /ru-blog migrate OLD_BLOG NEW_SITE \[--old-build DIR\]/);
+  t.is(
+    missing.stderr,
+    "ru-blog: migrate needs OLD_BLOG and NEW_SITE folders\nRun `ru-blog migrate --help` for usage.\n",
+  );
   const wrongOption = await runCli("migrate", fixture("hugo-toml"), "x", "--links");
   t.is(wrongOption.code, 2);
   t.regex(wrongOption.stderr, /^ru-blog: --links is an option of check-urls, not of migrate\n/);
@@ -374,4 +376,61 @@ test("usage errors: exit 2 with the synopsis", async (t) => {
   t.is(noOldBuild.code, 2);
   t.regex(noOldBuild.stderr, /^ru-blog: OLD_BUILD folder not found: /);
   await t.throwsAsync(readdir(path.join(root, "site")));
+});
+
+test("posts the plugin would refuse and a posts folder with no post: named with the fix, exit 1, the site still written, no build tried", async (t) => {
+  const root = await scratch();
+  const hugo = path.join(root, "hugo");
+  const files: Record<string, string> = {
+    "config.toml":
+      'baseURL = "https://example.ru/"\ndefaultContentLanguage = "en"\n[languages.ru]\ncontentDir = "content/ru"\n[languages.en]\ncontentDir = "content/en"\n',
+    "content/ru/post/a.md": "---\ntitle: Первая\ndate: 2020-01-02\n---\nТекст.\n",
+    "content/ru/post/b.md": "---\ntitle: Вторая\ntitle: Снова\ndate: 2020-01-03\n---\nТекст.\n",
+    "content/en/post/.keep": "",
+  };
+  for (const [file, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(hugo, file)), { recursive: true });
+    await writeFile(path.join(hugo, file), text);
+  }
+  const site = path.join(root, "site");
+  const run = await runMigrate({ oldBlog: hugo, newSite: site, oldBuild: root });
+  t.is(run.code, 1);
+  t.is(run.stderr, "");
+  t.regex(
+    run.stdout,
+    /^Posts: 2 found by the posts glob content\/\{ru\/post,en\/post\}\/\*\*\/\*\.\{md,markdown\} \(2 in content\/ru\/post\/, 0 in content\/en\/post\/\)\.$/m,
+  );
+  const problems = section(run.stdout, "Posts the plugin would refuse");
+  t.is(problems.length, 2, problems.join("\n"));
+  t.regex(
+    problems[0]!,
+    /^  content\/en\/post\/: the posts glob .* finds no post here, .*set "posts" in eleventy\.config\.js/,
+  );
+  t.regex(
+    problems[1]!,
+    /^  content\/ru\/post\/b\.md: the front matter is not valid YAML: duplicated mapping key.*fix it here, in the new site$/,
+  );
+  t.false(run.stdout.includes("Building"), "no build is tried");
+  t.false(`${run.stdout}${run.stderr}`.includes("    at "), "no stack trace");
+  t.true((await readdir(site)).includes("eleventy.config.js"));
+});
+
+test("a config value the plugin would refuse: named with the file, the setting and the fix, left out, exit 1, the site still written", async (t) => {
+  const root = await scratch();
+  const old = path.join(root, "old");
+  await mkdir(path.join(old, "content"), { recursive: true });
+  await writeFile(
+    path.join(old, "pelicanconf.py"),
+    "SITEURL = 'https://example.ru'\nPATH = 'content'\nCATEGORY_FEED_ATOM = 'feeds/all.xml'\n",
+  );
+  await writeFile(path.join(old, "content", "a.md"), "Title: Первая\nDate: 2020-01-02\n\nТекст.\n");
+  const site = path.join(root, "site");
+  const run = await runMigrate({ oldBlog: old, newSite: site });
+  t.is(run.code, 1);
+  t.is(run.stderr, "");
+  t.regex(
+    run.stdout,
+    /^  CATEGORY_FEED_ATOM: the plugin would refuse what it becomes: option "feeds\.categories" is "\/feeds\/all\.xml"; it must contain ":slug".*fix the setting in pelicanconf\.py, or set the option by hand in eleventy\.config\.js$/m,
+  );
+  t.false((await readFile(path.join(site, "eleventy.config.js"), "utf8")).includes("/feeds/all.xml"));
 });

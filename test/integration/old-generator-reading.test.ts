@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import test from "ava";
-import { buildError, buildSite, captureWarnings, type BuiltSite } from "../helpers/site.js";
+import { buildError, buildSite, captureWarnings, encodeSingleByte, type BuiltSite } from "../helpers/site.js";
 import type { RuBlogOptions } from "../../src/index.js";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures");
@@ -102,63 +102,87 @@ const HUGO_WARNINGS = [
   "[ru-blog] warning: content/posts/json-expired.md: not published, as Hugo does not publish it: its expiryDate 2020-01-01T00:00:00.000+03:00 has passed. Remove the expiryDate to publish it again.",
 ];
 
-test.serial("Hugo, YAML/TOML/JSON front matter: the posts written are Hugo's, at its URLs, with its titles, dates and terms", async (t) => {
-  const { written } = await hugoSite();
-  t.deepEqual(sorted(written.posts.keys()), sorted(hugo.posts.map((post) => post.path)));
-  for (const post of hugo.posts) {
+test.serial(
+  "Hugo, YAML/TOML/JSON front matter: the posts written are Hugo's, at its URLs, with its titles, dates and terms",
+  async (t) => {
+    const { written } = await hugoSite();
+    t.deepEqual(sorted(written.posts.keys()), sorted(hugo.posts.map((post) => post.path)));
+    for (const post of hugo.posts) {
+      t.deepEqual(
+        written.posts.get(post.path),
+        {
+          kind: "post",
+          title: post.title,
+          date: post.date,
+          source: `./content/${post.source}`,
+          tags: post.tags,
+          categories: post.categories,
+        },
+        post.source,
+      );
+    }
+    t.is(hugo.posts.length, 7);
+  },
+);
+
+test.serial(
+  "Hugo: what Hugo left out (draft, future publishDate and date, past expiryDate, headless) is not written",
+  async (t) => {
+    const { written } = await hugoSite();
+    const sources = new Set([...written.posts.values()].map((post) => post.source));
+    t.deepEqual(hugo.notWritten, [
+      "posts/future-date.md",
+      "posts/future.md",
+      "posts/headless/index.md",
+      "posts/json-expired.md",
+      "posts/toml-draft.md",
+    ]);
+    for (const source of hugo.notWritten) t.false(sources.has(`./content/${source}`), source);
+  },
+);
+
+test.serial(
+  "Hugo: every term page lists Hugo's posts in Hugo's order; a singular `category` makes no category",
+  async (t) => {
+    const { written } = await hugoSite();
+    const ours = [...written.termPages]
+      .map(([url, page]) => ({ path: decodeURI(url), name: page.name, posts: page.posts }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    // Hugo 0.111 keeps a headless page on its term pages with an empty link; the plugin lists no page it does not write.
+    const theirs = hugo.termPages
+      .map((page) => ({ path: page.path, name: page.name, posts: page.posts.filter((url) => url !== "") }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1));
+    t.deepEqual(ours, theirs);
     t.deepEqual(
-      written.posts.get(post.path),
-      {
-        kind: "post",
-        title: post.title,
-        date: post.date,
-        source: `./content/${post.source}`,
-        tags: post.tags,
-        categories: post.categories,
-      },
-      post.source,
+      theirs.filter((page) => page.path.startsWith("/categories/")).map((page) => page.name),
+      ["IT", "Разное"],
     );
-  }
-  t.is(hugo.posts.length, 7);
-});
+    t.true(
+      hugo.termPages.find((page) => page.name === "Мнение")!.posts.includes(""),
+      "Hugo's term page has the headless entry",
+    );
+  },
+);
 
-test.serial("Hugo: what Hugo left out (draft, future publishDate and date, past expiryDate, headless) is not written", async (t) => {
-  const { written } = await hugoSite();
-  const sources = new Set([...written.posts.values()].map((post) => post.source));
-  t.deepEqual(hugo.notWritten, ["posts/future-date.md", "posts/future.md", "posts/headless/index.md", "posts/json-expired.md", "posts/toml-draft.md"]);
-  for (const source of hugo.notWritten) t.false(sources.has(`./content/${source}`), source);
-});
+test.serial(
+  "Hugo: each post Hugo left out by a rule, and the Build typo, give exactly one warning naming the file",
+  async (t) => {
+    const { warnings } = await hugoSite();
+    t.deepEqual(sorted(warnings), HUGO_WARNINGS);
+  },
+);
 
-test.serial("Hugo: every term page lists Hugo's posts in Hugo's order; a singular `category` makes no category", async (t) => {
-  const { written } = await hugoSite();
-  const ours = [...written.termPages]
-    .map(([url, page]) => ({ path: decodeURI(url), name: page.name, posts: page.posts }))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
-  // Hugo 0.111 keeps a headless page on its term pages with an empty link; the plugin lists no page it does not write.
-  const theirs = hugo.termPages
-    .map((page) => ({ path: page.path, name: page.name, posts: page.posts.filter((url) => url !== "") }))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
-  t.deepEqual(ours, theirs);
-  t.deepEqual(
-    theirs.filter((page) => page.path.startsWith("/categories/")).map((page) => page.name),
-    ["IT", "Разное"],
-  );
-  t.true(hugo.termPages.find((page) => page.name === "Мнение")!.posts.includes(""), "Hugo's term page has the headless entry");
-});
-
-test.serial("Hugo: each post Hugo left out by a rule, and the Build typo, give exactly one warning naming the file", async (t) => {
-  const { warnings } = await hugoSite();
-  t.deepEqual(sorted(warnings), HUGO_WARNINGS);
-});
-
-test.serial("Hugo: _index.md is no post; its title and text are offered to the site's list pages as Hugo's list page had them", async (t) => {
-  const { site, written } = await hugoSite();
-  t.false([...written.posts.values()].some((post) => post.source.endsWith("_index.md")));
-  const [section] = hugo.listPages;
-  t.deepEqual(JSON.parse(await site.read("list-pages.json")), [
-    { folder: "content/posts", title: section!.title, content: section!.content },
-  ]);
-});
+test.serial(
+  "Hugo: _index.md is no post; its title and text are offered to the site's list pages as Hugo's list page had them",
+  async (t) => {
+    const { site, written } = await hugoSite();
+    t.false([...written.posts.values()].some((post) => post.source.endsWith("_index.md")));
+    const [section] = hugo.listPages;
+    t.deepEqual(JSON.parse(await site.read("list-pages.json")), [
+      { folder: "content/posts", title: section!.title, content: section!.content },
+    ]);
+  },
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Pelican
@@ -169,7 +193,9 @@ interface PelicanExpected {
   skipped: { source: string; reason: string }[];
   termPages: { path: string; kind: string; name: string; articles: string[] }[];
 }
-const pelican = JSON.parse(readFileSync(path.join(FIXTURES, "pelican-skips", "expected.json"), "utf8")) as PelicanExpected;
+const pelican = JSON.parse(
+  readFileSync(path.join(FIXTURES, "pelican-skips", "expected.json"), "utf8"),
+) as PelicanExpected;
 
 const PELICAN_OPTIONS: RuBlogOptions = {
   from: "pelican",
@@ -197,45 +223,59 @@ const PELICAN_WARNINGS: Record<string, string> = {
   "IT/two-blank-lines.md": `content/IT/two-blank-lines.md: not published, as Pelican skips it ("could not find information about 'title'"): it has no title: ${BLANK_LINES}`,
 };
 
-test.serial("Pelican: the articles written are Pelican's, at its URLs, with its titles, dates, categories and tags", async (t) => {
-  const { written } = await pelicanSite();
-  t.deepEqual(sorted(written.posts.keys()), sorted(pelican.articles.map((article) => article.path)));
-  for (const article of pelican.articles) {
-    t.deepEqual(
-      written.posts.get(article.path),
-      {
-        kind: "post",
-        title: article.title,
-        date: article.date,
-        source: `./content/${article.source}`,
-        tags: article.tags,
-        categories: [article.category],
-      },
-      article.source,
-    );
-  }
-});
+test.serial(
+  "Pelican: the articles written are Pelican's, at its URLs, with its titles, dates, categories and tags",
+  async (t) => {
+    const { written } = await pelicanSite();
+    t.deepEqual(sorted(written.posts.keys()), sorted(pelican.articles.map((article) => article.path)));
+    for (const article of pelican.articles) {
+      t.deepEqual(
+        written.posts.get(article.path),
+        {
+          kind: "post",
+          title: article.title,
+          date: article.date,
+          source: `./content/${article.source}`,
+          tags: article.tags,
+          categories: [article.category],
+        },
+        article.source,
+      );
+    }
+  },
+);
 
 test.serial("Pelican: every tag and category page lists Pelican's articles in Pelican's order", async (t) => {
   const { written } = await pelicanSite();
   t.deepEqual(
-    [...written.termPages].map(([url, page]) => ({ path: url, name: page.name, articles: page.posts })).sort((a, b) => (a.path < b.path ? -1 : 1)),
+    [...written.termPages]
+      .map(([url, page]) => ({ path: url, name: page.name, articles: page.posts }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1)),
     pelican.termPages.map(({ path: url, name, articles }) => ({ path: url, name, articles })),
   );
 });
 
-test.serial("Pelican: each file Pelican skipped is skipped with one warning naming it and Pelican's reason; nothing else warns", async (t) => {
-  const { warnings } = await pelicanSite();
-  t.deepEqual(
-    pelican.skipped.map((skip) => skip.source),
-    Object.keys(PELICAN_WARNINGS),
-  );
-  for (const skip of pelican.skipped) {
-    const reason = skip.reason === "unknown status" ? "Unknown status" : `could not find information about '${skip.reason.slice(3)}'`;
-    t.true(PELICAN_WARNINGS[skip.source]!.includes(reason), skip.source);
-  }
-  t.deepEqual(sorted(warnings), sorted(Object.values(PELICAN_WARNINGS).map((message) => `[ru-blog] warning: ${message}`)));
-});
+test.serial(
+  "Pelican: each file Pelican skipped is skipped with one warning naming it and Pelican's reason; nothing else warns",
+  async (t) => {
+    const { warnings } = await pelicanSite();
+    t.deepEqual(
+      pelican.skipped.map((skip) => skip.source),
+      Object.keys(PELICAN_WARNINGS),
+    );
+    for (const skip of pelican.skipped) {
+      const reason =
+        skip.reason === "unknown status"
+          ? "Unknown status"
+          : `could not find information about '${skip.reason.slice(3)}'`;
+      t.true(PELICAN_WARNINGS[skip.source]!.includes(reason), skip.source);
+    }
+    t.deepEqual(
+      sorted(warnings),
+      sorted(Object.values(PELICAN_WARNINGS).map((message) => `[ru-blog] warning: ${message}`)),
+    );
+  },
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // strict
@@ -263,3 +303,42 @@ test.serial("strict: true makes each of those warnings the build's error, naming
     );
   }
 });
+
+test.serial("strict: true makes a post's reading in Windows-1251 the build's error", async (t) => {
+  const bytes = encodeSingleByte(
+    "---\nTitle: Впечатления от CoreOS\nDate: 2015-07-29\n---\nТекст поста о контейнерах.\n",
+    "windows-1251",
+  );
+  t.is(
+    await buildError({ "posts/a.md": bytes }, { strict: true, feeds: false }),
+    "[ru-blog] posts/a.md: the file is in Windows-1251, not UTF-8; it is read as Windows-1251. Save it as UTF-8 (Pelican and Hugo read only UTF-8). (This is an error because of strict: true.)",
+  );
+});
+
+test.serial(
+  "Hugo: posts with a key written twice build with the last value and one warning naming them all; strict: true stops at the first",
+  async (t) => {
+    const files = {
+      "content/posts/a.md": "---\ntitle: A1\ndate: 2020-01-01\ntitle: A2\n---\nA\n",
+      "content/posts/b.md": "---\nslug: one\ntitle: B\ndate: 2020-01-02\nslug: two\n---\nB\n",
+    };
+    const options: RuBlogOptions = {
+      from: "hugo",
+      posts: "content/posts/**/*.md",
+      feeds: false,
+      sitemap: false,
+      tagPages: false,
+      categoryPages: false,
+    };
+    const { result, warnings } = await captureWarnings(() => buildSite(files, options));
+    t.true(await result!.exists("posts/two/index.html"));
+    t.regex(await result!.read("posts/a/index.html"), /A/);
+    t.deepEqual(warnings, [
+      "[ru-blog] warning: a key is written twice in the front matter of content/posts/a.md, content/posts/b.md; the last value is read, as Hugo reads it. Remove the other.",
+    ]);
+    t.is(
+      await buildError(files, { ...options, strict: true }),
+      "[ru-blog] content/posts/a.md: a key is written twice in the front matter (again on line 4); the last value is read, as Hugo reads it. Remove the other. (This is an error because of strict: true.)",
+    );
+  },
+);

@@ -44,8 +44,8 @@ test("the slug is made from the title as written, so URLs do not move", async (t
   t.true(await (await plain).exists("posts/o-docker-korotko/index.html"));
 });
 
-test("an English post gets English quotes, never Russian ones", async (t) => {
-  t.is(await (await site).read("posts/on-docker/index.html"), `<h1>On “Docker”</h1><p>He said “hi”${NBSP}— and left…</p>\n`);
+test("an English post gets English quotes, never Russian ones, and no no-break space before a dash", async (t) => {
+  t.is(await (await site).read("posts/on-docker/index.html"), `<h1>On “Docker”</h1><p>He said “hi” — and left…</p>\n`);
 });
 
 test("the feed carries the set title, summary and body, and stays valid", async (t) => {
@@ -58,11 +58,14 @@ test("the feed carries the set title, summary and body, and stays valid", async 
 
 test("pages that are not posts are left alone; the typograf filter sets the site's own text", async (t) => {
   const { read } = await site;
-  t.is(await read("about/index.html"), '<p>Страница &quot;сайта&quot; - как есть.</p>\n');
+  t.is(await read("about/index.html"), "<p>Страница &quot;сайта&quot; - как есть.</p>\n");
   t.is(await read("page/index.html"), `Текст «сайта»${NBSP}— свой`);
 });
 
 test("without the option nothing changes", async (t) => {
   const html = await (await plain).read("posts/o-docker-korotko/index.html");
-  t.true(html.startsWith('<h1>О &quot;Docker&quot; - коротко</h1><p>Мы говорили о &quot;контейнерах&quot; - т. е.'), html);
+  t.true(
+    html.startsWith("<h1>О &quot;Docker&quot; - коротко</h1><p>Мы говорили о &quot;контейнерах&quot; - т. е."),
+    html,
+  );
 });

@@ -5,14 +5,14 @@ import Eleventy from "@11ty/eleventy";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
 import { parseFeed } from "../helpers/feed-validation.js";
 import { eleventyVersion } from "../helpers/packed.js";
-import { captureEleventyLog, writeSite } from "../helpers/site.js";
+import { AS_WRITTEN_LAYOUT, captureEleventyLog, keepingWarnings, writeAsWritten, writeSite } from "../helpers/site.js";
 
 /**
  * Runs Eleventy in watch mode, as `eleventy --watch` does (with `incremental`, as `eleventy --watch --incremental`),
  * and lets a test wait for each rebuild.
  */
 async function watchSite(files: Record<string, string>, { incremental = false, options = {} as RuBlogOptions } = {}) {
-  const root = await writeSite(files);
+  const root = await writeSite({ ...AS_WRITTEN_LAYOUT, ...files });
   const input = path.relative(process.cwd(), path.join(root, "src"));
   const output = path.join(root, "_site");
   const waiting: Array<() => void> = [];
@@ -22,6 +22,7 @@ async function watchSite(files: Record<string, string>, { incremental = false, o
     runMode: "watch",
     config(eleventyConfig: any) {
       eleventyConfig.setUseGitIgnore(false);
+      writeAsWritten(eleventyConfig);
       eleventyConfig.addPlugin(ruBlog, { siteUrl: "https://example.ru", title: "Заметки", ...options });
       eleventyConfig.setWatchThrottleWaitTime(0);
       eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
@@ -36,9 +37,13 @@ async function watchSite(files: Record<string, string>, { incremental = false, o
   if (incremental) (eleventy as unknown as { setIncrementalBuild(on: boolean): void }).setIncrementalBuild(true);
   const nextBuild = () => new Promise<void>((resolve) => waiting.push(resolve));
   const firstBuild = nextBuild();
-  await eleventy.init();
-  await eleventy.watch();
-  await firstBuild;
+  // The plugin's warnings of every build, the rebuilds too (the watcher runs them in the context it was started in).
+  const warnings: string[] = [];
+  await keepingWarnings(warnings, async () => {
+    await eleventy.init();
+    await eleventy.watch();
+    await firstBuild;
+  });
   return {
     read: (file: string) => readFile(path.join(output, file), "utf8").catch(() => undefined),
     /** When a file of the output was last written (ms). */
@@ -65,43 +70,50 @@ async function watchSite(files: Record<string, string>, { incremental = false, o
     },
     stop: () => eleventy.stopWatch(),
     log,
+    warnings,
   };
 }
 
-test.serial("under --watch, a new tag, a renamed tag, a deleted and an added post update term pages, indexes and feeds", async (t) => {
-  const site = await watchSite({
-    "_includes/term.njk": "{{ term.name }}:{% for p in termPage.posts %}{{ p.data.title }} {% endfor %}",
-    "posts/a.md": "---\nTitle: Первый\nDate: 2015-01-01\nTags: [Zsh]\n---\nТекст.\n",
-    "posts/b.md": "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Zsh]\n---\nТекст.\n",
-  });
-  try {
-    t.is(await site.read("tags/zsh/index.html"), "Zsh:Второй Первый ");
+test.serial(
+  "under --watch, a new tag, a renamed tag, a deleted and an added post update term pages, indexes and feeds",
+  async (t) => {
+    const site = await watchSite({
+      "_includes/term.njk": "{{ term.name }}:{% for p in termPage.posts %}{{ p.data.title }} {% endfor %}",
+      "posts/a.md": "---\nTitle: Первый\nDate: 2015-01-01\nTags: [Zsh]\n---\nТекст.\n",
+      "posts/b.md": "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Zsh]\n---\nТекст.\n",
+    });
+    try {
+      t.is(await site.read("tags/zsh/index.html"), "Zsh:Второй Первый ");
 
-    await site.change("posts/a.md", "---\nTitle: Первый\nDate: 2015-01-01\nTags: [Zsh, Vim]\n---\nТекст.\n");
-    t.is(await site.read("tags/vim/index.html"), "Vim:Первый ");
-    t.regex((await site.read("tags/index.html"))!, /Vim<\/a> <span>\(1\)/);
+      await site.change("posts/a.md", "---\nTitle: Первый\nDate: 2015-01-01\nTags: [Zsh, Vim]\n---\nТекст.\n");
+      t.is(await site.read("tags/vim/index.html"), "Vim:Первый ");
+      t.regex((await site.read("tags/index.html"))!, /Vim<\/a> <span>\(1\)/);
 
-    await site.change("posts/b.md", "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Fish]\n---\nТекст.\n");
-    t.is(await site.read("tags/zsh/index.html"), "Zsh:Первый ");
-    t.is(await site.read("tags/fish/index.html"), "Fish:Второй ");
-    t.notRegex((await site.read("tags/zsh/feed.xml"))!, /Второй/);
+      await site.change("posts/b.md", "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Fish]\n---\nТекст.\n");
+      t.is(await site.read("tags/zsh/index.html"), "Zsh:Первый ");
+      t.is(await site.read("tags/fish/index.html"), "Fish:Второй ");
+      t.notRegex((await site.read("tags/zsh/feed.xml"))!, /Второй/);
 
-    // Eleventy 3 does not rebuild when a file is deleted; the next save does, and nothing of the post may remain.
-    await site.remove("posts/a.md");
-    await site.change("posts/b.md", "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Fish]\n---\nТекст, исправленный.\n");
-    t.notRegex((await site.read("feed.xml"))!, /Первый/);
-    t.notRegex((await site.read("tags/index.html"))!, /Zsh|Vim/);
+      // Eleventy 3 does not rebuild when a file is deleted; the next save does, and nothing of the post may remain.
+      await site.remove("posts/a.md");
+      await site.change(
+        "posts/b.md",
+        "---\nTitle: Второй\nDate: 2015-01-02\nTags: [Fish]\n---\nТекст, исправленный.\n",
+      );
+      t.notRegex((await site.read("feed.xml"))!, /Первый/);
+      t.notRegex((await site.read("tags/index.html"))!, /Zsh|Vim/);
 
-    await site.change("posts/c.md", "---\nTitle: Третий\nDate: 2015-01-03\nTags: [Fish]\n---\nТекст.\n");
-    t.is(await site.read("tags/fish/index.html"), "Fish:Третий Второй ");
-    t.deepEqual(
-      parseFeed((await site.read("feed.xml"))!).items.map((item) => item.title),
-      ["Третий", "Второй"],
-    );
-  } finally {
-    await site.stop();
-  }
-});
+      await site.change("posts/c.md", "---\nTitle: Третий\nDate: 2015-01-03\nTags: [Fish]\n---\nТекст.\n");
+      t.is(await site.read("tags/fish/index.html"), "Fish:Третий Второй ");
+      t.deepEqual(
+        parseFeed((await site.read("feed.xml"))!).items.map((item) => item.title),
+        ["Третий", "Второй"],
+      );
+    } finally {
+      await site.stop();
+    }
+  },
+);
 
 test.serial("under --watch, a changed attachment beside a post is copied again", async (t) => {
   const site = await watchSite({
@@ -136,62 +148,65 @@ const INCREMENTAL_SITE = {
   "posts/c.md": post("c", "Третий", "2016-01-03", ["Vim"]),
 };
 
-test.serial("under --watch --incremental, a post's new body, tags, title and date, an added and a deleted post leave nothing stale", async (t) => {
-  const site = await watchSite(INCREMENTAL_SITE, {
-    incremental: true,
-    options: { termPageSize: 1, archives: { year: "/:year/" } },
-  });
-  const titles = async (feed: string) => parseFeed((await site.read(feed))!).items.map((item) => item.title);
-  // Eleventy 3.0.0's incremental builds do not render a page that paginates over a collection of addCollection (the
-  // site's list of posts stays as it was, with or without the plugin); 3.1 and later do.
-  const rendersSiteLists = !(await eleventyVersion()).startsWith("3.0.");
-  const siteList = async () => (rendersSiteLists ? site.read("index.html") : undefined);
-  try {
-    t.is(await site.read("index.html"), "Третий Второй Первый ");
-    t.is(await site.read("tags/zsh/index.html"), "Zsh:Второй ||/tags/zsh/page/2/");
+test.serial(
+  "under --watch --incremental, a post's new body, tags, title and date, an added and a deleted post leave nothing stale",
+  async (t) => {
+    const site = await watchSite(INCREMENTAL_SITE, {
+      incremental: true,
+      options: { termPageSize: 1, archives: { year: "/:year/" } },
+    });
+    const titles = async (feed: string) => parseFeed((await site.read(feed))!).items.map((item) => item.title);
+    // Eleventy 3.0.0's incremental builds do not render a page that paginates over a collection of addCollection (the
+    // site's list of posts stays as it was, with or without the plugin); 3.1 and later do.
+    const rendersSiteLists = !(await eleventyVersion()).startsWith("3.0.");
+    const siteList = async () => (rendersSiteLists ? site.read("index.html") : undefined);
+    try {
+      t.is(await site.read("index.html"), "Третий Второй Первый ");
+      t.is(await site.read("tags/zsh/index.html"), "Zsh:Второй ||/tags/zsh/page/2/");
 
-    // A new body changes no list: the pages that do not list the post are not written again.
-    const untouched = ["tags/zsh/index.html", "tags/vim/index.html", "tags/vim/feed.xml", "2016/index.html"];
-    const before = await Promise.all(untouched.map(site.writtenAt));
-    await site.change("posts/a.md", post("a", "Первый", "2015-01-01", ["Zsh"], "Новый текст."));
-    t.deepEqual(await Promise.all(untouched.map(site.writtenAt)), before);
-    t.regex((await site.read("tags/zsh/feed.xml"))!, /Новый текст/);
-    t.regex((await site.read("feed.xml"))!, /Новый текст/);
-    t.deepEqual(await titles("feed.xml"), ["Третий", "Второй", "Первый"]);
-    t.is(await site.read("tags/zsh/page/2/index.html"), "Zsh:Первый |/tags/zsh/|");
+      // A new body changes no list: the pages that do not list the post are not written again.
+      const untouched = ["tags/zsh/index.html", "tags/vim/index.html", "tags/vim/feed.xml", "2016/index.html"];
+      const before = await Promise.all(untouched.map(site.writtenAt));
+      await site.change("posts/a.md", post("a", "Первый", "2015-01-01", ["Zsh"], "Новый текст."));
+      t.deepEqual(await Promise.all(untouched.map(site.writtenAt)), before);
+      t.regex((await site.read("tags/zsh/feed.xml"))!, /Новый текст/);
+      t.regex((await site.read("feed.xml"))!, /Новый текст/);
+      t.deepEqual(await titles("feed.xml"), ["Третий", "Второй", "Первый"]);
+      t.is(await site.read("tags/zsh/page/2/index.html"), "Zsh:Первый |/tags/zsh/|");
 
-    // b: new title, tags Zsh, Vim → Fish, and a date that moves it after c.
-    await site.change("posts/b.md", post("b", "Второй, исправленный", "2017-01-02", ["Fish"]));
-    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Третий Первый " : undefined);
-    t.is(await site.read("tags/zsh/index.html"), "Zsh:Первый ||");
-    t.is(await site.read("tags/vim/index.html"), "Vim:Третий ||");
-    t.is(await site.read("tags/fish/index.html"), "Fish:Второй, исправленный ||");
-    t.deepEqual(await titles("feed.xml"), ["Второй, исправленный", "Третий", "Первый"]);
-    t.deepEqual(await titles("tags/zsh/feed.xml"), ["Первый"]);
-    t.deepEqual(await titles("tags/vim/feed.xml"), ["Третий"]);
-    t.deepEqual(await titles("tags/fish/feed.xml"), ["Второй, исправленный"]);
-    t.notRegex((await site.read("tags/index.html"))!, /Zsh<\/a> <span>\(2\)/);
-    t.regex((await site.read("tags/index.html"))!, /Fish<\/a> <span>\(1\)/);
-    t.is(await site.read("2015/index.html"), "Первый ");
-    t.is(await site.read("2017/index.html"), "Второй, исправленный ");
+      // b: new title, tags Zsh, Vim → Fish, and a date that moves it after c.
+      await site.change("posts/b.md", post("b", "Второй, исправленный", "2017-01-02", ["Fish"]));
+      t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Третий Первый " : undefined);
+      t.is(await site.read("tags/zsh/index.html"), "Zsh:Первый ||");
+      t.is(await site.read("tags/vim/index.html"), "Vim:Третий ||");
+      t.is(await site.read("tags/fish/index.html"), "Fish:Второй, исправленный ||");
+      t.deepEqual(await titles("feed.xml"), ["Второй, исправленный", "Третий", "Первый"]);
+      t.deepEqual(await titles("tags/zsh/feed.xml"), ["Первый"]);
+      t.deepEqual(await titles("tags/vim/feed.xml"), ["Третий"]);
+      t.deepEqual(await titles("tags/fish/feed.xml"), ["Второй, исправленный"]);
+      t.notRegex((await site.read("tags/index.html"))!, /Zsh<\/a> <span>\(2\)/);
+      t.regex((await site.read("tags/index.html"))!, /Fish<\/a> <span>\(1\)/);
+      t.is(await site.read("2015/index.html"), "Первый ");
+      t.is(await site.read("2017/index.html"), "Второй, исправленный ");
 
-    await site.change("posts/d.md", post("d", "Четвёртый", "2016-06-01", ["Zsh"]));
-    t.is(await site.read("tags/zsh/index.html"), "Zsh:Четвёртый ||/tags/zsh/page/2/");
-    t.is(await site.read("tags/zsh/page/2/index.html"), "Zsh:Первый |/tags/zsh/|");
-    t.deepEqual(await titles("tags/zsh/feed.xml"), ["Четвёртый", "Первый"]);
-    t.is(await site.read("2016/index.html"), "Четвёртый ");
-    t.is(await site.read("2016/page/2/index.html"), "Третий ");
-    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Четвёртый Третий Первый " : undefined);
+      await site.change("posts/d.md", post("d", "Четвёртый", "2016-06-01", ["Zsh"]));
+      t.is(await site.read("tags/zsh/index.html"), "Zsh:Четвёртый ||/tags/zsh/page/2/");
+      t.is(await site.read("tags/zsh/page/2/index.html"), "Zsh:Первый |/tags/zsh/|");
+      t.deepEqual(await titles("tags/zsh/feed.xml"), ["Четвёртый", "Первый"]);
+      t.is(await site.read("2016/index.html"), "Четвёртый ");
+      t.is(await site.read("2016/page/2/index.html"), "Третий ");
+      t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Четвёртый Третий Первый " : undefined);
 
-    // Eleventy 3 does not rebuild when a file is deleted; the next save does, and nothing of the post may remain.
-    await site.remove("posts/c.md");
-    await site.change("posts/a.md", post("a", "Первый", "2015-01-01", ["Zsh"], "Снова новый текст."));
-    t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Четвёртый Первый " : undefined);
-    t.deepEqual(await titles("feed.xml"), ["Второй, исправленный", "Четвёртый", "Первый"]);
-    t.notRegex((await site.read("tags/index.html"))!, /Vim/);
-    t.is(await site.read("2016/index.html"), "Четвёртый ");
-    t.regex((await site.read("tags/zsh/feed.xml"))!, /Снова новый текст/);
-  } finally {
-    await site.stop();
-  }
-});
+      // Eleventy 3 does not rebuild when a file is deleted; the next save does, and nothing of the post may remain.
+      await site.remove("posts/c.md");
+      await site.change("posts/a.md", post("a", "Первый", "2015-01-01", ["Zsh"], "Снова новый текст."));
+      t.is(await siteList(), rendersSiteLists ? "Второй, исправленный Четвёртый Первый " : undefined);
+      t.deepEqual(await titles("feed.xml"), ["Второй, исправленный", "Четвёртый", "Первый"]);
+      t.notRegex((await site.read("tags/index.html"))!, /Vim/);
+      t.is(await site.read("2016/index.html"), "Четвёртый ");
+      t.regex((await site.read("tags/zsh/feed.xml"))!, /Снова новый текст/);
+    } finally {
+      await site.stop();
+    }
+  },
+);

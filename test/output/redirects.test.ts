@@ -7,6 +7,7 @@ import {
   redirectPage,
   redirectsFile,
   siteSlugRedirects,
+  resolveAlias,
 } from "../../src/output/redirects.js";
 import { createSlugger } from "../../src/urls/slugs.js";
 import type { Term } from "../../src/site/taxonomy.js";
@@ -134,4 +135,12 @@ test("siteSlugRedirects: a redirect from the site's own slug of each term to its
     [{ from: "/tags/linux-and-bsd/", to: "/tags/linux-bsd/", owner: "tagPages (the site's slugify links)" }],
     "the same slug, one that is no path segment or too long for a file name, or none, gives no redirect",
   );
+});
+
+test("resolveAlias: an alias without a leading / is beside the page, as Hugo resolves it; never above the root", (t) => {
+  t.is(resolveAlias("/old/", "/2020/01/02/post/"), "/old/");
+  t.is(resolveAlias("old-name", "/2020/01/02/post/"), "/2020/01/02/old-name");
+  t.is(resolveAlias("../old", "/ru/2020/01/02/post/"), "/ru/2020/01/old");
+  t.is(resolveAlias("./a/../b", "/x.html"), "/b");
+  t.is(resolveAlias("../../../../x", "/a/b/"), "/x");
 });

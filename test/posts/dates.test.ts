@@ -1,5 +1,6 @@
 import test from "ava";
 import { DateTime } from "luxon";
+import fc from "fast-check";
 import {
   assertLocaleAvailable,
   createDateFilters,
@@ -197,4 +198,59 @@ test("the filters bind zone and locale and do not need `this`", (t) => {
   t.is(relative("2015-07-31", BASE), "вчера");
   t.is(iso8601("2015-07-29"), "2015-07-29T00:00:00+03:00");
   t.is(createDateFilters({ zone: "UTC", locale: "en" }).ruDate.call({}, "2015-07-29"), "29 July 2015");
+});
+
+test("ruRelative within a day counts hours, minutes and seconds as luxon's toRelative does; a minute apart or less is now", (t) => {
+  const zone = "Europe/Moscow";
+  const base = DateTime.fromISO("2015-07-29T12:00:00", { zone });
+  for (const seconds of [-86_399, -7200, -3601, -3599, -61, -60, -59, 59, 60, 61, 3599, 3600, 86_399]) {
+    const date = base.plus({ seconds });
+    for (const locale of ["ru", "en", "uk"]) {
+      const expected =
+        Math.abs(seconds) < 60
+          ? new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(0, "second")
+          : date.toRelative({ base, locale, unit: ["hours", "minutes", "seconds"] });
+      t.is(ruRelative(date.toISO(), base.toISO(), zone, locale), String(expected), `${seconds} s, ${locale}`);
+    }
+  }
+  t.is(ruRelative("2015-07-29T11:59:30+03:00", "2015-07-29T12:00:00+03:00", zone), "сейчас");
+});
+
+test("ruRelative counts calendar years, months and days as luxon's toRelative does", (t) => {
+  const zone = "America/Los_Angeles";
+  const luxonRelative = (value: string, base: string, locale: string) => {
+    const day = DateTime.fromISO(value, { zone }).startOf("day");
+    const baseDay = DateTime.fromISO(base, { zone }).startOf("day");
+    if (Math.abs(day.diff(baseDay, "days").days) === 1)
+      return day.toRelativeCalendar({ base: baseDay, locale, unit: "days" });
+    return day.toRelative({ base: baseDay, locale, unit: ["years", "months", "days"] });
+  };
+  fc.assert(
+    fc.property(
+      fc.date({ min: new Date("1990-01-01"), max: new Date("2040-12-31"), noInvalidDate: true }),
+      fc.integer({ min: -800, max: 800 }),
+      fc.constantFrom("ru", "en", "de", "uk"),
+      (date, offsetDays, locale) => {
+        const value = DateTime.fromJSDate(date, { zone }).toISODate() ?? "";
+        const base = DateTime.fromISO(value, { zone }).plus({ days: offsetDays, hours: 12 }).toISO() ?? "";
+        if (Math.abs(DateTime.fromISO(value, { zone }).diff(DateTime.fromISO(base, { zone })).as("minutes")) < 24 * 60)
+          return;
+        t.is(
+          ruRelative(value, base, zone, locale),
+          String(luxonRelative(value, base, locale)),
+          `${value} from ${base}`,
+        );
+      },
+    ),
+    { numRuns: 300 },
+  );
+  for (const [value, base, expected] of [
+    ["2016-01-31", "2016-02-29", "1 месяц назад"],
+    ["2016-03-31", "2016-02-29", "через 1 месяц"],
+    ["2016-01-31", "2016-03-01", "1 месяц назад"],
+    ["2016-02-29", "2017-02-28", "1 год назад"],
+    ["2017-02-28", "2016-02-29", "через 1 год"],
+  ] as const) {
+    t.is(ruRelative(value, `${base}T12:00`, zone), expected, `${value} from ${base}`);
+  }
 });

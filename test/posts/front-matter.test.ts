@@ -187,14 +187,26 @@ test("normalizePost: a user's own permalink and templateEngineOverride win", (t)
   });
 });
 
-test("normalizePost: aliases are checked paths", (t) => {
-  t.deepEqual(normalizePost({ Title: "A", Aliases: ["/old/path/", "/старое.html"] }, context()).aliases, [
-    "old/path/",
-    "старое.html",
+test("normalizePost: aliases are checked paths, from the site's root", (t) => {
+  t.deepEqual(normalizePost({ Title: "A", Aliases: ["/old/path/", "/старое.html", "rel"] }, context()).aliases, [
+    "/old/path/",
+    "/старое.html",
+    "/rel/",
   ]);
-  t.deepEqual(normalizePost({ Title: "A", aliases: "/one/" }, context()).aliases, ["one/"]);
+  t.deepEqual(normalizePost({ Title: "A", aliases: "/one/" }, context()).aliases, ["/one/"]);
   t.throws(() => normalizePost({ Title: "A", Aliases: ["../x"] }, context()), {
     message: /key "Aliases": "\.\.\/x" contains a "\." or "\.\." segment/,
+  });
+});
+
+test('normalizePost: with from: "hugo", an alias without a leading / stays relative (resolved against the page\'s URL, as Hugo does)', (t) => {
+  t.deepEqual(
+    normalizePost({ Title: "A", Date: "2020-01-01", Aliases: ["/abs/", "old", "../up/x"] }, context({ from: "hugo" }))
+      .aliases,
+    ["/abs/", "old", "../up/x"],
+  );
+  t.throws(() => normalizePost({ Title: "A", Date: "2020-01-01", Aliases: ["a?b"] }, context({ from: "hugo" })), {
+    message: /key "Aliases"/,
   });
 });
 
@@ -377,4 +389,25 @@ test("readConventionPost refuses two casings of one key and a bad date, naming t
   t.regex(twice!.message, /blog\/x\.md.*"Title" and "TITLE" are the same key/s);
   const date = t.throws(() => readConventionPost({ Date: "29.07.2015" }, true, context({ file: "blog/x.md" })));
   t.regex(date!.message, /blog\/x\.md.*Date/s);
+});
+
+const HUGO = { name: "hugo", title: "Hugo" };
+
+test('parsePostYaml: a key written twice is read as Hugo (go-yaml) reads it, the last value, with from: "hugo"; otherwise the error says which from reads it', (t) => {
+  const warnings: string[] = [];
+  t.deepEqual(
+    parsePostYaml("title: First\nslug: one\ntitle: Second\n", "posts/a.md", {
+      read: true,
+      readBy: HUGO,
+      warn: (m) => warnings.push(m),
+    }),
+    { title: "Second", slug: "one" },
+  );
+  t.deepEqual(warnings, [
+    "posts/a.md: a key is written twice in the front matter (again on line 3); the last value is read, as Hugo reads it. Remove the other.",
+  ]);
+  t.throws(() => parsePostYaml("title: First\ntitle: Second\n", "posts/a.md", { readBy: HUGO }), {
+    message:
+      '[ru-blog] posts/a.md: a key is written twice in the front matter (again on line 2). Hugo reads it and keeps the last value: remove the first, or set from: "hugo".',
+  });
 });

@@ -12,8 +12,10 @@ import { fileURLToPath } from "node:url";
 import { assertFolder, checkLinks, checkUrls, formatLinkReport, formatReport } from "../check-urls.js";
 import { dialectOf } from "../../generators/index.js";
 import { MigrateError } from "./migrate-error.js";
+import { checkKept } from "./kept-check.js";
 import type { Migration } from "./migration.js";
 import { planMigration } from "./plan.js";
+import { checkPosts, type PostCheck } from "./post-check.js";
 import {
   isInside,
   isMissingOrEmpty,
@@ -63,11 +65,18 @@ function writtenLabel(plan: Migration, file: string, leftOut: readonly LeftOut[]
 }
 
 /** The report printed after the site is written: what became of each setting, what was left, what to do next. */
-export function migrationReport(plan: Migration, args: MigrateArgs, { written, leftOut }: WrittenSite): string[] {
+export function migrationReport(
+  plan: Migration,
+  args: MigrateArgs,
+  { written, leftOut }: WrittenSite,
+  posts: PostCheck,
+): string[] {
   const generator = dialectOf(plan.generator).title;
+  const folders = [...posts.byFolder].map(([folder, count]) => `${count} in ${folder || "."}/`).join(", ");
   const lines = [
     `Wrote an Eleventy site to ${args.newSite} from the ${generator} blog in ${args.oldBlog} (${plan.configFiles.join(", ")}).`,
     `Written: ${written.map((file) => writtenLabel(plan, file, leftOut)).join(", ")}.`,
+    `Posts: ${posts.posts.length} found by the posts glob ${plan.posts}${posts.byFolder.size > 1 ? ` (${folders})` : ""}.`,
     "",
     "Settings carried over (those that differ from the preset are options in eleventy.config.js, each commented):",
     ...plan.carried.map((item) => `  ${item.setting} = ${shown(item.value)} → ${item.became}`),
@@ -84,6 +93,13 @@ export function migrationReport(plan: Migration, args: MigrateArgs, { written, l
       "",
       `Pages of the old theme that the new site does not write (add templates for them, or let check-urls --ignore them):`,
       ...plan.themePages.map((page) => `  ${page}`),
+    );
+  }
+  if (posts.problems.length > 0) {
+    lines.push(
+      "",
+      "Posts the plugin would refuse, or folders of posts it would not find (the site is written; fix these before building it):",
+      ...posts.problems.map((problem) => `  ${problem.place}: ${problem.message}`),
     );
   }
   lines.push(
@@ -108,6 +124,15 @@ async function findEleventy(): Promise<{ dir: string; cli: string }> {
   };
   const bin = typeof manifest.bin === "string" ? manifest.bin : (manifest.bin?.eleventy ?? "cmd.cjs");
   return { dir, cli: path.join(dir, bin) };
+}
+
+/** Eleventy's log without the stack traces it prints for an error: the messages name the file and the problem. */
+export function withoutStack(log: string): string {
+  return log
+    .split("\n")
+    .filter((line) => !/^(?:\[11ty\])?\s+at /.test(line) && !/Original error stack trace/.test(line))
+    .join("\n")
+    .trim();
 }
 
 /**
@@ -138,7 +163,8 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
         process.execPath,
         [eleventy.cli, "--quiet"],
         { cwd: newSite, maxBuffer: 1 << 26 },
-        (error, stdout, stderr) => resolve({ ok: !error, log: `Eleventy stopped:\n${`${stdout}${stderr}`.trim()}` }),
+        (error, stdout, stderr) =>
+          resolve({ ok: !error, log: `Eleventy stopped:\n${withoutStack(`${stdout}${stderr}`)}` }),
       ),
     );
   } finally {
@@ -178,24 +204,36 @@ function siteUrlOf(plan: Migration): string | undefined {
   return typeof value === "string" && value !== "" ? value : undefined;
 }
 
-/** Builds the new site and prints which old URLs it would not serve and which of its links lead nowhere. */
-async function checkAgainstOldBuild(plan: Migration, args: MigrateArgs & { oldBuild: string }, io: Output) {
-  io.out("");
+/**
+ * Builds the new site, then prints the report (its "kept" lines checked against the build) and which old URLs and
+ * files the build would not serve and which of its links lead nowhere; when the build fails, the report and
+ * Eleventy's messages.
+ */
+async function buildAndCheck(
+  plan: Migration,
+  args: MigrateArgs & { oldBuild: string },
+  report: (plan: Migration) => string[],
+  io: Output,
+) {
   io.out(`Building ${args.newSite} with Eleventy to check it against ${args.oldBuild}…`);
+  io.out("");
   const build = await buildNewSite(args.newSite);
+  const newBuild = path.join(args.newSite, "_site");
+  for (const line of report(checkKept(plan, args.oldBlog, args.newSite, build.ok ? newBuild : undefined))) io.out(line);
+  io.out("");
   if (!build.ok) {
-    io.err(`ru-blog: ${args.newSite} is written, but the check could not build it. ${build.log}`);
+    io.out(`The build failed, so nothing was checked; the site is written. ${build.log}`);
     return 1;
   }
-  const newBuild = path.join(args.newSite, "_site");
   const siteUrl = siteUrlOf(plan);
-  const urls = checkUrls(args.oldBuild, newBuild, { ignore: themePageGlobs(plan.themePages), siteUrl });
+  // Every file, not only pages and feeds: a favicon or an image at its old path is an old URL too.
+  const urls = checkUrls(args.oldBuild, newBuild, { ignore: themePageGlobs(plan.themePages), siteUrl, all: true });
   const links = checkLinks(newBuild, { siteUrl });
-  const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: false });
+  const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: true });
   if (urls.ignored > 0) lines.push(`(The ${urls.ignored} ignored are the old theme's pages listed above.)`);
   for (const line of ["", ...formatLinkReport(links, newBuild)]) lines.push(line);
   for (const line of lines) io.out(line);
-  return urls.broken.length > 0 || links.problems.length > 0 ? 1 : 0;
+  return urls.broken.length > 0 || links.problems.length > 0 || plan.notCarried.some((entry) => entry.refused) ? 1 : 0;
 }
 
 async function packageVersion(): Promise<string> {
@@ -228,9 +266,14 @@ export async function migrate(args: MigrateArgs, io: Output): Promise<number> {
       );
     }
     const written = await writeNewSite(args.oldBlog, args.newSite, plan, await packageVersion());
-    for (const line of migrationReport(plan, args, written)) io.out(line);
-    if (args.oldBuild === undefined) return 0;
-    return await checkAgainstOldBuild(plan, { ...args, oldBuild: args.oldBuild }, io);
+    const posts = await checkPosts(args.newSite, plan);
+    const report = (checked: Migration) => migrationReport(checked, args, written, posts);
+    if (posts.problems.length > 0 || args.oldBuild === undefined) {
+      const checked = checkKept(plan, args.oldBlog, args.newSite);
+      for (const line of report(checked)) io.out(line);
+      return posts.problems.length > 0 || checked.notCarried.some((entry) => entry.refused) ? 1 : 0;
+    }
+    return await buildAndCheck(plan, { ...args, oldBuild: args.oldBuild }, report, io);
   } catch (error) {
     if (error instanceof MigrateError) return fail(error.message);
     // An unreadable file or folder, or a disk error: say which, without our stack.

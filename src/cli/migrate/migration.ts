@@ -16,6 +16,8 @@ export interface MigratedOption {
 export interface NotCarried {
   setting: string;
   why: string;
+  /** A value mapped to an option the plugin refuses: the site lacks what the setting did, so migrate exits 1. */
+  refused?: boolean;
 }
 
 export interface Migration {
@@ -35,18 +37,28 @@ export interface Migration {
   contentDir: string;
   /** The posts glob for this package, relative to the new site (the content folder is copied as it is). */
   posts: string;
+  /** The folders the posts glob reads, relative to the new site: each must hold a post (counted before migrate exits). */
+  postFolders: string[];
   /**
    * Folders (or files) to copy to `to` in the output, beyond what the plugin's attachments copy (every file under the
    * posts glob's folder, at its path from `attachments.root`): Hugo's static/ to the site root; Pelican's
    * STATIC_PATHS outside the posts' folder (`content/images` → `images` when ARTICLE_PATHS is `['posts']`) and
-   * EXTRA_PATH_METADATA's files moved to their `path`. Each exists in the old blog's folder.
+   * EXTRA_PATH_METADATA's files moved to their `path`. Each exists in the old blog's folder; `setting` names the old
+   * setting that put it there (the report's line for it is checked against the written site).
    */
-  staticDirs: { from: string; to: string }[];
+  staticDirs: { from: string; to: string; setting?: string }[];
   /**
    * The old site's own files and folders (its config files, output, cache, theme, plugins), relative to its folder:
    * never copied, though they lie in a copied folder (a content folder that is the blog's folder itself).
    */
   notContent: string[];
+  /**
+   * The home page's list, paged as the old theme paged it: `pageSize` posts a page (0: all on one page), page N at
+   * `laterPages` with `:n` (Pelican's `/index:n.html`, Hugo's `/page/:n/`), and Hugo's `/page/1/`, a redirect to `/`.
+   */
+  home: { pageSize: number; laterPages: string; pageOneRedirect: boolean };
+  /** Where the starter's archive of every post is: Pelican's archives page (ARCHIVES_SAVE_AS), else `/archive/`. */
+  archivePage: string;
   /** Kinds of pages the old generator wrote from its theme that the new site does not; the report names them. */
   themePages: string[];
 }

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { DIALECTS } from "../../generators/index.js";
 import { MigrateError } from "./migrate-error.js";
 import type { Migration } from "./migration.js";
+import { withoutRefused } from "./option-check.js";
+import { withPostsLanguage } from "./posts-language.js";
 
 export { MigrateError } from "./migrate-error.js";
 
@@ -24,7 +26,7 @@ export function planMigration(oldBlogDir: string): Migration {
   if (!existsSync(oldBlogDir)) throw new MigrateError(`${oldBlogDir} does not exist; give the old blog's folder.`);
   for (const dialect of DIALECTS) {
     const plan = dialect.migrate.plan(oldBlogDir);
-    if (plan) return plan;
+    if (plan) return withPostsLanguage(withoutRefused(plan), oldBlogDir);
   }
   const titles = DIALECTS.map((dialect) => dialect.title);
   const generators = `${titles.slice(0, -1).join(", ")} or ${titles.at(-1)}`;

@@ -23,8 +23,9 @@ import transliterate from "@sindresorhus/transliterate";
 import picomatch from "picomatch";
 import { dialectOf } from "../../generators/index.js";
 import { isEleventyCode } from "../../posts/eleventy-code.js";
-import { STARTER_FILES } from "./layouts.js";
+import { starterFiles } from "./layouts.js";
 import type { MigratedOption, Migration } from "./migration.js";
+import { starterSiteData, SUBSCRIBE_PAGE_SOURCE, type StarterSiteData } from "./starter-site.js";
 
 /** Folders of an old content tree that are tools' state, not content. */
 const NOT_CONTENT = new Set([".git", ".hg", ".svn", "node_modules"]);
@@ -102,14 +103,6 @@ function optionLines(tree: OptionTree, indent: string): string[] {
   return lines;
 }
 
-/** The site's language for the starter layouts: the `language` option, else the first of `languages`, else ru. */
-function siteLanguage(options: readonly MigratedOption[]): string {
-  const language = options.find((option) => option.key === "language")?.value;
-  if (typeof language === "string") return language;
-  const languages = options.find((option) => option.key === "languages")?.value;
-  return Array.isArray(languages) && typeof languages[0] === "string" ? languages[0] : "ru";
-}
-
 /** Where `from` lies inside the content folder, or undefined when it lies outside. */
 function pathInContent(plan: Migration, from: string): string | undefined {
   const inContent = path.posix.relative(plan.contentDir, from);
@@ -140,7 +133,7 @@ function withPosts(plan: Migration): MigratedOption[] {
 }
 
 /** The text of `eleventy.config.js`: the plugin with every migrated option, each commented with its old setting. */
-export function configSource(plan: Migration): string {
+export function configSource(plan: Migration, site: StarterSiteData): string {
   const copies = passthroughCopies(plan).flatMap(({ from, to }) => [
     `  eleventyConfig.addPassthroughCopy({ ${JSON.stringify(from)}: ${JSON.stringify(to.replace(/^\/+/, "") || "/")} });`,
     // Outside the content, where the plugin keeps them out of the templates itself: an .html file there is copied.
@@ -148,10 +141,6 @@ export function configSource(plan: Migration): string {
       ? [`  eleventyConfig.ignores.add(${JSON.stringify(`${from}/**`)});`]
       : []),
   ]);
-  const site = {
-    title: String(plan.options.find((option) => option.key === "title")?.value ?? ""),
-    language: siteLanguage(plan.options),
-  };
   return [
     `// Written by \`ru-blog migrate\` from the ${dialectOf(plan.generator).title} blog's ${plan.configFiles.join(", ")}.`,
     "// Each option keeps a URL or a setting of the old blog; the comment after it names the old setting.",
@@ -163,8 +152,16 @@ export function configSource(plan: Migration): string {
     "",
     "export default function (eleventyConfig) {",
     "  eleventyConfig.addPlugin(ruBlog, options);",
-    "  // The starter layouts in _includes/ (replace them with your theme's) read the title and language here.",
+    "  // The starter layouts in _includes/ (replace them with your theme's) read the title, language and navigation here.",
     `  eleventyConfig.addGlobalData("site", ${jsValue(site)});`,
+    "  // Each feed's HTML page, beside it (subscribe.njk writes them; the layouts link them).",
+    `  const subscribePage = ${SUBSCRIBE_PAGE_SOURCE};`,
+    '  eleventyConfig.addFilter("subscribePage", subscribePage);',
+    '  eleventyConfig.addGlobalData("subscribePage", () => subscribePage);',
+    "  // Code blocks and tables scroll sideways inside themselves on a phone: with the keyboard too.",
+    '  eleventyConfig.addTransform("scrollable", (html, outputPath) =>',
+    '    String(outputPath).endsWith(".html") ? html.replace(/<(pre|table)(?=[\\s>])(?![^>]*\\btabindex=)/g, \'<$1 tabindex="0"\') : html,',
+    "  );",
     `  // Every page without a layout of its own, the posts in ${plan.contentDir || "."}/ among them, is shown with _includes/post.njk.`,
     '  eleventyConfig.addGlobalData("layout", "post.njk");',
     ...(copies.length > 0
@@ -251,9 +248,9 @@ async function writeSiteInto(
 ): Promise<WrittenSite> {
   const files: Record<string, string> = {
     "package.json": packageJsonSource(name, packageVersion),
-    "eleventy.config.js": configSource(plan),
+    "eleventy.config.js": configSource(plan, starterSiteData(plan, oldBlogDir)),
     ".gitignore": "node_modules/\n_site/\n",
-    ...STARTER_FILES,
+    ...starterFiles(plan),
   };
   for (const [file, text] of Object.entries(files)) {
     const target = inside(siteDir, file);

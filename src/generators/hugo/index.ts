@@ -7,6 +7,7 @@ import type { ShortcodeCall } from "../../content/shortcodes.js";
 import { HUGO_CONFIG_FILES, readHugoConfig } from "./config.js";
 import { resolveHugoRef } from "./links.js";
 import { planHugo } from "./plan.js";
+import { goldmarkHeadingId, useGoldmark } from "./goldmark.js";
 import { hugoPreset } from "./preset.js";
 import { hugoReading } from "./reading.js";
 import { BUILT_INS, LINK_SHORTCODES, tableOfContents, UnsupportedShortcodeError } from "./shortcodes.js";
@@ -21,19 +22,32 @@ const shortcodes: ShortcodeSet = {
   render: (call, context) => BUILT_INS.get(call.name)?.(call, context),
   isUnsupported: (error) => error instanceof UnsupportedShortcodeError,
   unregisteredMessage,
+  unknownShortcodeWarning,
 };
 
 function unregisteredMessage(call: ShortcodeCall): string {
+  return `${unregistered(call)}. Register one in your Eleventy config: ${registration(call)}`;
+}
+
+function unknownShortcodeWarning(call: ShortcodeCall, files: readonly string[]): string {
+  const rendered = call.inner === undefined ? "renders nothing" : "renders only its inner text";
+  return `${unregistered(call)}; it ${rendered} in ${files.join(", ")}. To render it, register one in your Eleventy config: ${registration(call)}`;
+}
+
+function unregistered(call: ShortcodeCall): string {
   const [open, close] = call.markdown ? ["{{%", "%}}"] : ["{{<", ">}}"];
-  const paired = call.inner !== undefined;
-  const how = paired
-    ? `eleventyConfig.addPairedShortcode("${call.name}", function (content, ...args) { return "…"; })`
-    : `eleventyConfig.addShortcode("${call.name}", function (...args) { return "…"; })`;
   return (
     `the shortcode ${open} ${call.name} ${close} is not one of Hugo's built-ins and the site registers no ` +
-    `Eleventy ${paired ? "paired shortcode" : "shortcode"} "${call.name}" (in Hugo it was the theme's or layouts/shortcodes/${call.name}.html). Register one in your Eleventy config: ${how}` +
-    `${call.isNamed ? " (named arguments arrive as one object)" : ""}`
+    `Eleventy ${call.inner !== undefined ? "paired shortcode" : "shortcode"} "${call.name}" (in Hugo it was the theme's or layouts/shortcodes/${call.name}.html)`
   );
+}
+
+function registration(call: ShortcodeCall): string {
+  const how =
+    call.inner !== undefined
+      ? `eleventyConfig.addPairedShortcode("${call.name}", function (content, ...args) { return "…"; })`
+      : `eleventyConfig.addShortcode("${call.name}", function (...args) { return "…"; })`;
+  return `${how}${call.isNamed ? " (named arguments arrive as one object)" : ""}`;
 }
 
 export const hugo: Dialect<"hugo", "unicode", never> = {
@@ -41,18 +55,27 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
   title: "Hugo",
   preset: hugoPreset,
   reading: hugoReading,
-  // Terms and heading ids by `urlize`; a post's title and `Slug` by its path rules.
-  slugStyles: { unicode: { fromText: hugoSlug, post: { fromTitle: hugoPostSlug, fromSlug: hugoPostSlug } } },
+  // Terms by `urlize`; a post's title and `Slug` by its path rules; folder and file names by MakePathSanitized.
+  slugStyles: {
+    unicode: { fromText: hugoSlug, post: { fromTitle: hugoPostSlug, fromSlug: hugoPostSlug, fromFileName: hugoSlug } },
+  },
   body: {
     // `ref`/`relref` are shortcodes, resolved with the others.
     resolveLink: undefined,
     rewriteHtml: undefined,
     shortcodes,
     leftover: /(?:\{\{|%7B%7B)\s*(?:<|%3C|%|%25)/i,
-    // Its Markdown is the site's own.
+    // Nothing runs over its bodies before Markdown.
     beforeMarkdown: (text) => text,
-    setupMarkdown: () => {},
   },
+  site: {
+    sameTerm: "name",
+    languageUrls: "folder",
+    translationsApartByListing: false,
+    translationsInSiteFeed: false,
+    languageFeeds: "others",
+  },
+  markdown: { use: useGoldmark, headingId: goldmarkHeadingId },
   // Its feeds' `guid` is the post's URL, the package's default.
   entryIds: {},
   attachments: { html: false, bundles: true },

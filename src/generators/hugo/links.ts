@@ -34,8 +34,20 @@ function findHugoPage(ref: string, post: LinkingPost, site: LinkSite): string | 
   } else {
     tries.push(path.posix.join(path.posix.dirname(post.file), clean), joinRoot(site.root, clean));
   }
+  // Hugo looks in the linking page's language: from `post.ru.md` or a bundle's `index.ru.md`, `x` is `x.ru.md` or
+  // `x/index.ru.md` first. A post without a suffix is in the default language, whose files may carry it (`x.en.md`).
+  const language =
+    /(?:^|\/)[^/]+\.([a-z]{2,3}(?:[-_][a-z0-9]+)*)\.(?:md|markdown)$/i.exec(post.file)?.[1] ?? site.languages?.[0];
+  const translated = (base: string) => (language ? [`${base}.${language}.md`, `${base}/index.${language}.md`] : []);
   for (const base of tries) {
-    for (const file of [base, `${base}.md`, `${base}.markdown`, `${base}/index.md`, `${base}/_index.md`]) {
+    for (const file of [
+      base,
+      ...translated(base),
+      `${base}.md`,
+      `${base}.markdown`,
+      `${base}/index.md`,
+      `${base}/_index.md`,
+    ]) {
       const url = site.pageUrlIgnoringCase(file);
       if (url !== undefined) return url;
     }

@@ -3,7 +3,7 @@
  * preset already reproduces; only what differs is written.
  */
 import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { join, posix } from "node:path";
 import { isValidZone } from "../../posts/dates.js";
 import { indexUrl } from "../../site/taxonomy.js";
 import type { HugoConfig } from "./config.js";
@@ -128,8 +128,10 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   else plan.notCarry("timeZone", `${JSON.stringify(config.timezone)} is not an IANA time zone; Hugo refuses it too`);
   planLanguages(plan, config, dir);
 
-  // Where the content is, and which section holds the posts
-  const contentDir = pathInBlog(dir, "contentDir", text(config.contentdir) ?? "content");
+  // Where the content is (each language's contentDir too), and which section holds the posts
+  const mainContentDir = pathInBlog(dir, "contentDir", text(config.contentdir) ?? "content");
+  const languageDirs = languageContentDirs(config, mainContentDir, dir);
+  const contentDir = commonFolder(languageDirs);
   plan.carry("contentDir", `the content folder ${contentDir || "(the blog's folder)"}, copied as it is`);
   // The attachments keep their path from the content folder, which is not the posts glob's first folder here.
   if (contentDir === "") plan.set("attachments.root", ".", ["contentDir"]);
@@ -144,8 +146,17 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   const section: string | undefined =
     mainSections[0] ??
     (sectionPermalinks.length === 1 ? sectionPermalinks[0] : undefined) ??
-    ["posts", "post", "blog"].find((name) => existsSync(join(dir, contentDir, name)));
-  const posts = `${contentDir ? `${contentDir}/` : ""}${section ? `${section}/` : ""}**/*.${POST_EXTENSIONS}`;
+    ["posts", "post", "blog"].find((name) => languageDirs.some((folder) => existsSync(join(dir, folder, name))));
+  const postFolders = languageDirs
+    .map((folder) => [folder, section].filter(Boolean).join("/"))
+    .filter((folder, _, all) => !all.some((other) => other !== folder && folder.startsWith(`${other}/`)));
+  const inContent = postFolders.map((folder) => posix.relative(contentDir, folder));
+  const folders = inContent.length === 1 ? inContent[0] : `{${inContent.join(",")}}`;
+  const posts = [contentDir, folders, `**/*.${POST_EXTENSIONS}`].filter(Boolean).join("/");
+  // Hugo's sections start inside each language's folder; this package's :sections start at the input folder.
+  const languageFolders = languageDirs.some((folder) => folder !== mainContentDir);
+  const ownSections = (pattern: string) =>
+    languageFolders && section ? pattern.replace(/:sections\b/g, section) : pattern;
   if (mainSections.length > 0) plan.carry("params.mainSections", `the posts glob ${posts}`);
   const ugly = config.uglyurls === true;
   if (config.uglyurls !== undefined)
@@ -157,10 +168,16 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     const translated = translateHugo(postPattern, section);
     if ("why" in translated) plan.notCarry(`permalinks.${section}`, translated.why);
     else {
-      plan.set("permalink", uglify(translated.pattern, ugly), [`permalinks.${section}`, ...(ugly ? ["uglyURLs"] : [])]);
-      if (translated.note) plan.notCarried.push({ setting: `permalinks.${section}`, why: translated.note });
+      plan.set("permalink", uglify(ownSections(translated.pattern), ugly), [
+        `permalinks.${section}`,
+        ...(ugly ? ["uglyURLs"] : []),
+      ]);
     }
-  } else if (ugly) plan.set("permalink", "/:sections/:slugorfilename.html", ["uglyURLs"]);
+  } else if (ugly || languageFolders)
+    plan.set("permalink", uglify(ownSections("/:sections/:slugorfilename/"), ugly), [
+      ...(ugly ? ["uglyURLs"] : []),
+      ...(languageFolders ? ["languages"] : []),
+    ]);
   for (const other of sectionPermalinks.filter((key) => key !== section))
     plan.notCarry(
       `permalinks.${other}`,
@@ -250,9 +267,16 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     .filter((path): path is string => typeof path === "string")
     .map((path) => pathInBlog(dir, "staticDir", path))
     .filter((path) => existsSync(join(dir, path)))
-    .map((path) => ({ from: path || ".", to: "" }));
+    .map((path) => ({ from: path || ".", to: "", setting: "staticDir" }));
   plan.carry("staticDir", `copied to the site's root: ${staticDirs.map((entry) => entry.from).join(", ")}`);
-  if (!disabled.has("home")) plan.themePage("/ (Hugo's home page list)");
+  // The home page's list, paged at /page/N/ as Hugo's themes page it (paginate), /page/1/ a redirect to /.
+  const homePaged = pagePath === undefined || pagePath === "page";
+  const home = {
+    pageSize: typeof pagerSize === "number" && Number.isInteger(pagerSize) && pagerSize > 0 ? pagerSize : 10,
+    laterPages: "/page/:n/",
+    pageOneRedirect: true,
+  };
+  if (!disabled.has("home") && !homePaged) plan.themePage("/ (Hugo's home page list)");
   if (!disabled.has("section")) plan.themePage(`the section lists${section ? ` (/${section}/ and its pages)` : ""}`);
   if (!disabled.has("404")) plan.themePage("/404.html");
   if (config.enablerobotstxt === true && !disabled.has("robotstxt")) plan.themePage("/robots.txt");
@@ -261,6 +285,7 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     configFiles: hugo.files,
     contentDir,
     posts,
+    postFolders,
     staticDirs,
     // Hugo's own folders beside the content: what a content folder that is the blog's folder holds besides posts.
     notContent: ownPaths(dir, [
@@ -273,6 +298,8 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
       ".hugo_build.lock",
       "hugo_stats.json",
     ]),
+    home,
+    archivePage: "/archive/",
   });
 }
 
@@ -287,19 +314,14 @@ function planLanguages(plan: PlanBuilder, config: Record<string, unknown>, dir: 
       Number((languages[code] as Record<string, unknown> | undefined)?.weight ?? 0) || Infinity;
     return weight(a) - weight(b) || (a < b ? -1 : 1);
   });
+  // Each language's folders are copied or read only from inside the blog: a path out of it is refused.
   for (const code of codes) {
     const own = languages[code];
-    // Not copied, but named in the report: a path out of the blog is refused as the copied ones are.
     for (const key of ["contentdir", "staticdir"]) {
       const paths = isMap(own) ? [own[key]].flat() : [];
       for (const path of paths)
         if (typeof path === "string") pathInBlog(dir, `languages.${code}.${SPELLING[key]}`, path);
     }
-    if (isMap(own) && typeof own.contentdir === "string")
-      plan.notCarried.push({
-        setting: `languages.${code}.contentDir`,
-        why: `the posts glob reads one content folder (contentDir); copy the posts of ${own.contentdir} into it, with a .${code}.md suffix`,
-      });
   }
   if (codes.length > 1) {
     plan.set("languages", codes, ["languages", "defaultContentLanguage"], { always: true });
@@ -411,15 +433,14 @@ function planHugoFeeds(
     plan.set("feeds.limit", Math.max(0, limit), ["rssLimit", "services"]);
 }
 
-type HugoTranslated = { pattern: string; note?: string } | { why: string };
+type HugoTranslated = { pattern: string } | { why: string };
 
 /**
- * A Hugo permalink in this package's spelling. `:section` is the posts' section itself (every post is in it);
- * `:title` is read as `:slug`, which takes a post's `slug` first (the note says which posts move).
+ * A Hugo permalink in this package's spelling. `:section` is the posts' section itself (every post is in it); a
+ * term's `:title` is its `:slug`.
  */
 function translateHugo(pattern: string, section: string | undefined, term = false): HugoTranslated {
   let why: string | undefined;
-  let note: string | undefined;
   const translated = pattern.replace(/:([a-z]+)(\[[^\]]*\])?/gi, (token, name: string, slice: string | undefined) => {
     if (slice) {
       why ??= `${JSON.stringify(pattern)} has ${token}, which this package's patterns do not fill`;
@@ -437,9 +458,7 @@ function translateHugo(pattern: string, section: string | undefined, term = fals
       case "contentbasename":
         return ":filename";
       case "title":
-        if (!term)
-          note = `${token} is read as :slug: a post with a slug in its front matter, which Hugo's ${token} ignored, moves; give it a url`;
-        return ":slug";
+        return term ? ":slug" : ":title";
       case "section":
         return section ?? fail();
       default:
@@ -452,7 +471,38 @@ function translateHugo(pattern: string, section: string | undefined, term = fals
   });
   if (why) return { why };
   const rooted = translated.startsWith("/") ? translated : `/${translated}`;
-  return note ? { pattern: rooted, note } : { pattern: rooted };
+  return { pattern: rooted };
+}
+
+/** `./content/` → `content`. */
+function folderPath(path: string): string {
+  const normal = posix.normalize(path.replace(/\\/g, "/")).replace(/\/+$/, "");
+  return normal === "." ? "" : normal.replace(/^\.\//, "");
+}
+
+/**
+ * The content folders Hugo read: each language's own `contentDir` that exists, and the site's `contentDir` when a
+ * language has none (or no language is configured).
+ */
+function languageContentDirs(config: Record<string, unknown>, mainContentDir: string, dir: string): string[] {
+  const languages = isMap(config.languages) ? Object.values(config.languages) : [];
+  const own = languages.map((language) =>
+    isMap(language) && typeof language.contentdir === "string" ? folderPath(language.contentdir) : undefined,
+  );
+  const folders = own.filter((folder): folder is string => folder !== undefined && existsSync(join(dir, folder)));
+  if (folders.length === 0 || own.includes(undefined)) folders.unshift(mainContentDir);
+  return [...new Set(folders)];
+}
+
+/** The deepest folder holding every one of `folders` ("" for the blog's folder itself). */
+function commonFolder(folders: readonly string[]): string {
+  const split = folders.map((folder) => (folder === "" ? [] : folder.split("/")));
+  const common: string[] = [];
+  for (const [index, part] of (split[0] ?? []).entries()) {
+    if (split.some((parts) => parts[index] !== part)) break;
+    common.push(part);
+  }
+  return common.join("/");
 }
 
 /** With uglyURLs Hugo writes `/post/x.html` where a pattern ends in `/`. */

@@ -1,7 +1,8 @@
 /** How Hugo 0.111 reads a post: its front matter formats, its date keys, and what it does not publish. */
 import type { PostReading } from "../dialect.js";
-import { parsePostYaml, readTomlOrJson, readYaml } from "../../posts/front-matter-readers.js";
+import { readTomlOrJson, readYaml } from "../../posts/front-matter-readers.js";
 import { withoutTitleAndDate } from "../../posts/skip-rules.js";
+import { parseHugoDate } from "./dates.js";
 
 export const hugoReading: PostReading = {
   // Hugo's own date keys (its default `frontmatter` setting).
@@ -25,6 +26,9 @@ export const hugoReading: PostReading = {
   },
   header: undefined,
   writtenInOwnFormat: () => false,
+  relativeAliases: true,
+  repeatedYamlKeys: true,
+  languageFolders: true,
   /** A `publishDate` (or the key it falls back to) after `now`, an `expiryDate` at or before `now`. */
   skipReason(facts, now) {
     const shared = withoutTitleAndDate(facts);
@@ -38,7 +42,9 @@ export const hugoReading: PostReading = {
     }
     return undefined;
   },
-  parseYaml: parsePostYaml,
-  // Its URLs, dates and terms are the core's rules with its preset.
+  // The core's YAML reader; its URLs, dates and terms are the core's rules with its preset.
+  parseYaml: undefined,
   ownPost: () => undefined,
+  ownDates: { name: "Hugo", first: true, read: parseHugoDate },
+  splitNames: undefined,
 };

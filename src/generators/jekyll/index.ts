@@ -53,10 +53,22 @@ export const jekyll: Dialect<"jekyll", "jekyll", "jekyll"> = {
         warn,
       });
     },
-    setupMarkdown(md, isPost, inputDir) {
+  },
+  // Jekyll has no translations; its terms are told apart by name (jekyll-archives).
+  site: {
+    sameTerm: "name",
+    languageUrls: "folder",
+    translationsApartByListing: false,
+    translationsInSiteFeed: false,
+    languageFeeds: "others",
+  },
+  // kramdown's syntax, then its heading ids (after it: a heading with a written `{#id}` is not counted).
+  markdown: {
+    use(md, appliesTo, inputDir) {
       useKramdown(md);
-      useJekyllHeadingIds(md, isPost, inputDir);
+      useJekyllHeadingIds(md, appliesTo, inputDir);
     },
+    headingId: "none",
   },
   entryIds: {
     jekyll: (post, { siteUrl, feedPath }) => jekyllFeedEntryId(feedPath ?? post.url, { url: siteUrl, baseurl: "" }),

@@ -21,6 +21,14 @@ export const jekyllReading: PostReading = {
   readFrontMatter: () => undefined,
   header: undefined,
   writtenInOwnFormat: () => false,
+  // jekyll-redirect-from puts every `redirect_from` at the site's root; it reads no `aliases`.
+  relativeAliases: false,
+  // Jekyll's YAML is read by parseYaml below, not by the core's reader.
+  repeatedYamlKeys: false,
+  languageFolders: false,
+  // Its dates and term lists are read by ownPost.
+  ownDates: undefined,
+  splitNames: undefined,
   skipReason: (facts) => withoutTitleAndDate(facts),
   parseYaml: parseJekyllFrontMatter,
   ownPost(raw, { file, inputDir, timezone, now, warn }): OwnPost {

@@ -5,6 +5,7 @@
 import type { Dialect } from "../dialect.js";
 import { pelicanEntryIdOf } from "./entry-ids.js";
 import { resolvePelicanLink, rewritePelicanHtml, splitPelicanLink } from "./links.js";
+import { pelicanMarkdown } from "./markdown.js";
 import { planPelican } from "./plan.js";
 import { pelicanPreset } from "./preset.js";
 import { pelicanReading } from "./reading.js";
@@ -26,10 +27,19 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
     // `{{< … >}}` is text to Pelican, and shows as text.
     shortcodes: undefined,
     leftover: /(?:\{|%7B|\|)(?:filename|static|attach|tag|category|author|index)(?:\}|%7D|\|)/i,
-    // Its Markdown is the site's own.
+    // Nothing runs over its bodies before Markdown.
     beforeMarkdown: (text) => text,
-    setupMarkdown: () => {},
   },
+  site: {
+    sameTerm: "slug",
+    // ARTICLE_LANG_URL `{slug}-{lang}.html` beside ARTICLE_URL `{slug}.html`.
+    languageUrls: "suffix",
+    translationsApartByListing: true,
+    translationsInSiteFeed: true,
+    languageFeeds: "every",
+  },
+  // Python-Markdown with the extensions Pelican turns on; no heading ids (only the `toc` extension writes them).
+  markdown: { use: pelicanMarkdown, headingId: "none" },
   entryIds: { pelican: pelicanEntryIdOf },
   // Pelican copies `.html` files beside the posts as they are; it has no page bundles.
   attachments: { html: true, bundles: false },

@@ -5,7 +5,15 @@
  */
 import path from "node:path";
 import { decodeHTMLStrict } from "entities";
-import { joinRoot, type LinkingPost, type LinkSite, type Resolution } from "../../content/links.js";
+import {
+  decodeLink,
+  joinRoot,
+  linkedFile,
+  splitUrl,
+  type LinkingPost,
+  type LinkSite,
+  type Resolution,
+} from "../../content/links.js";
 import { encodeFilePath, encodePath } from "../../urls/urls.js";
 
 /** `{filename}`, `|filename|` and what a Markdown renderer makes of them (`%7Bfilename%7D`), at a value's start. */
@@ -28,7 +36,7 @@ export function splitPelicanLink(value: string): { what: string; target: string 
  */
 export function resolvePelicanLink(what: string, target: string, post: LinkingPost, site: LinkSite): Resolution {
   const { pathPart, suffix } = splitUrl(target);
-  const written = `{${what}}${decode(target)}`;
+  const written = `{${what}}${decodeLink(target)}`;
   const done = (url: string, warning?: string): Resolution => ({
     url: encodePath(url) + suffix,
     ...(warning ? { warning } : {}),
@@ -43,7 +51,7 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
     case "static":
     case "attach": {
       for (const candidate of spellings(pathPart)) {
-        const file = fromPost(candidate, post.file, site.root);
+        const file = linkedFile(candidate, post.file, site.root);
         if (file === undefined) continue;
         if (what === "filename") {
           const url = site.pageUrl(file);
@@ -62,10 +70,10 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
           );
         }
       }
-      const looked = fromPost(pathPart, post.file, site.root) ?? pathPart;
+      const looked = linkedFile(pathPart, post.file, site.root) ?? pathPart;
       const pelicanDid =
         what === "filename"
-          ? `as Pelican left it ("Unable to find '${decode(target)}', skipping url replacement.")`
+          ? `as Pelican left it ("Unable to find '${decodeLink(target)}', skipping url replacement.")`
           : `where Pelican pointed it at the missing file's path and warned "Cannot get modification stamp for ${looked}"`;
       return {
         problem: `the link ${written} points to no ${what === "filename" ? "post or file" : "file"} (looked for ${looked}); it is left as written, ${pelicanDid}`,
@@ -74,7 +82,7 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
     case "tag":
     case "category":
     case "author": {
-      const name = decode(pathPart);
+      const name = decodeLink(pathPart);
       const url = site.termUrl(what, name);
       if (url !== undefined) return done(url);
       const reason =
@@ -117,33 +125,9 @@ export function rewritePelicanHtml(
   );
 }
 
-/** `a.md?x#y` → path `a.md` and the suffix `?x#y`, which Pelican keeps on the new URL. */
-function splitUrl(target: string): { pathPart: string; suffix: string } {
-  const at = target.search(/[?#]/);
-  return at === -1 ? { pathPart: target, suffix: "" } : { pathPart: target.slice(0, at), suffix: target.slice(at) };
-}
-
 /** Pelican tries the path as written, then unquoted, then HTML-unescaped. */
 function spellings(pathPart: string): string[] {
-  return [...new Set([pathPart, decode(pathPart), decodeHTMLStrict(pathPart)])];
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** A link path from the post's folder, or from the content root with a leading `/`; undefined outside the input folder. */
-function fromPost(target: string, postFile: string, root: string): string | undefined {
-  if (target === "") return undefined;
-  const joined = target.startsWith("/")
-    ? joinRoot(root, target.slice(1))
-    : path.posix.join(path.posix.dirname(postFile), target);
-  const normal = path.posix.normalize(joined).replace(/^\.\//, "");
-  return normal === ".." || normal.startsWith("../") ? undefined : normal;
+  return [...new Set([pathPart, decodeLink(pathPart), decodeHTMLStrict(pathPart)])];
 }
 
 /** Pelican's `STATIC_URL = '{path}'`: the file's path from the content root. */

@@ -3,7 +3,7 @@
  * pelican/settings.py), which the `from: "pelican"` preset already reproduces; only what differs is written.
  */
 import { existsSync, statSync } from "node:fs";
-import { join, posix } from "node:path";
+import { join, normalize, posix } from "node:path";
 import picomatch from "picomatch";
 import { checkArchivePattern, type ArchiveKind } from "../../output/archives.js";
 import { isValidZone } from "../../posts/dates.js";
@@ -84,13 +84,13 @@ const NOT_CARRIED: [RegExp, string][] = [
   ],
   [
     /^ARTICLE_LANG_/,
-    "an article in another language than DEFAULT_LANG: this package writes a translation under /LANG/ and keeps other posts at the usual URL",
+    "an article in another language than DEFAULT_LANG: this package writes it at Pelican's default ARTICLE_LANG_URL, its slug and -LANG ({slug}-{lang}.html)",
   ],
   [
     /^(AUTHOR_URL|AUTHOR_SAVE_AS|AUTHORS_SAVE_AS|ARCHIVES_SAVE_AS|TAGS_SAVE_AS|CATEGORIES_SAVE_AS|INDEX_SAVE_AS|DIRECT_TEMPLATES|TEMPLATE_PAGES|PAGINATED_DIRECT_TEMPLATES)$/,
     "a page of the theme (listed among the theme's pages): the new layouts' business",
   ],
-  [/^(TRANSLATION_FEED_|AUTHOR_FEED_)/, "this package writes no author or translation feeds"],
+  [/^(TRANSLATION_FEED_RSS|AUTHOR_FEED_)/, "this package writes no author feeds and Atom feeds only"],
   [
     /_REGEX_SUBSTITUTIONS$|^SLUGIFY_USE_UNICODE$|^SLUGIFY_PRESERVE_CASE$/,
     'this package makes slugs as Pelican does by default (slugStyle "pelican") and takes no other rules',
@@ -221,7 +221,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
   }
 
   // Term pages, their page size and page URLs
-  const size = (template: "tag" | "category"): number | undefined => {
+  const size = (template: "tag" | "category" | "index"): number | undefined => {
     const templates = value("PAGINATED_TEMPLATES");
     const base = value("DEFAULT_PAGINATION");
     if (templates === undefined || base === undefined) return undefined;
@@ -313,7 +313,13 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
   // Where the content is
   const contentDir = pathInBlog(dir, "PATH", text("PATH") ?? ".");
   plan.carry("PATH", `the content folder ${contentDir || "(the blog's folder)"}, copied as it is`);
-  const posts = postsGlob(plan, dir, contentDir, value("ARTICLE_PATHS"), value("PAGE_PATHS"));
+  const { glob: posts, folders: postFolders } = postsGlob(
+    plan,
+    dir,
+    contentDir,
+    value("ARTICLE_PATHS"),
+    value("PAGE_PATHS"),
+  );
   // The plugin copies the files under the posts' folder from attachments.root; STATIC_PATHS elsewhere are copied.
   const postsFolder = picomatch.scan(posts).base;
   if (postsFolder !== contentDir) plan.set("attachments.root", contentDir || ".", ["PATH", "ARTICLE_PATHS"]);
@@ -333,8 +339,24 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       plan.carry("READERS", "attachments.html (as the preset): .html files in the content are copied as they are");
   }
 
-  // The theme's own pages, and what this package does not write either when it is off
-  themePages(plan, value);
+  // The home page, paged as Pelican paged it; the theme's other pages, and what this package does not write either
+  const indexSave = value("INDEX_SAVE_AS") ?? "index.html";
+  const homeSize = indexSave === "index.html" && paging !== "other" ? size("index") : undefined;
+  const home = {
+    pageSize: homeSize ?? 0,
+    laterPages: paging === "folders" ? "/page/:n/" : "/index:n.html",
+    pageOneRedirect: false,
+  };
+  if (homeSize !== undefined)
+    plan.carry(
+      "INDEX_SAVE_AS",
+      `the starter's home page, ${homeSize ? `${homeSize} posts a page, page 2 at ${home.laterPages.replace(":n", "2")}` : "every post on it"}`,
+    );
+  const archivesSave = value("ARCHIVES_SAVE_AS");
+  const archivePage =
+    typeof archivesSave === "string" && archivesSave !== "" ? ourPattern(archivesSave) : "/archives.html";
+  plan.carry("ARCHIVES_SAVE_AS", `the starter's archive page, ${archivePage}`);
+  themePages(plan, value, homeSize !== undefined);
   for (const [name, setting] of values) {
     const off =
       setting === null || setting === "" || setting === false || (Array.isArray(setting) && setting.length === 0);
@@ -350,6 +372,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       configFiles: read.files,
       contentDir,
       posts,
+      postFolders,
       staticDirs,
       notContent: ownPaths(dir, [
         ...read.files,
@@ -361,6 +384,8 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
         "tasks.py",
         "Makefile",
       ]),
+      home,
+      archivePage,
     },
   );
 }
@@ -453,8 +478,20 @@ function planFeeds(
   value: (name: string) => PythonValue | undefined,
 ): void {
   const path = (name: string, slug: boolean): string | false | undefined => {
-    const given = text(name);
+    let given = text(name);
     if (given === undefined) return undefined;
+    if (slug && given.includes("%s")) {
+      // Pelican 3's `feeds/%s.atom.xml`: Pelican 4.8 (settings.py, handle_deprecated_settings) fills in the slug.
+      const converted = printfSlug(given);
+      if (converted === undefined) {
+        plan.notCarry(
+          name,
+          `${JSON.stringify(given)} has a % directive other than one %s, which Pelican 4.8 cannot turn into {slug} either; write the path with {slug}`,
+        );
+        return undefined;
+      }
+      given = converted;
+    }
     const translated = translate(given, slug ? { slugToken: ":slug" } : {});
     if ("why" in translated) {
       plan.notCarry(name, translated.why);
@@ -495,12 +532,22 @@ function planFeeds(
   if (domain && domain.replace(/\/+$/, "") !== siteUrl?.replace(/\/+$/, ""))
     plan.notCarry("FEED_DOMAIN", "the feeds' links are built from siteUrl here");
   else if (domain !== undefined) plan.carry("FEED_DOMAIN", "siteUrl");
-  for (const name of ["AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_ATOM", "TRANSLATION_FEED_RSS"]) {
+  // TRANSLATION_FEED_ATOM: a feed per language (`from: "pelican"` writes Pelican's default path); None turns it off.
+  const translationFeed = text("TRANSLATION_FEED_ATOM");
+  if (plan.has("TRANSLATION_FEED_ATOM") && !translationFeed)
+    plan.set("feeds.languages", false, ["TRANSLATION_FEED_ATOM"]);
+  else if (plan.has("TRANSLATION_FEED_ATOM") && translationFeed?.includes("{lang}"))
+    plan.set("feeds.languages", `/${translationFeed.replace(/^\/+/, "").replaceAll("{lang}", ":lang")}`, [
+      "TRANSLATION_FEED_ATOM",
+    ]);
+  else if (plan.has("TRANSLATION_FEED_ATOM"))
+    plan.notCarry("TRANSLATION_FEED_ATOM", "a feed per language needs {lang} in its path");
+  for (const name of ["AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS", "TRANSLATION_FEED_RSS"]) {
     const given = text(name);
     if (given)
       plan.notCarry(
         plan.has(name) ? name : `${name} (Pelican's default, ${given})`,
-        "this package writes no author or translation feeds",
+        "this package writes no author feeds and Atom feeds only",
       );
   }
 }
@@ -510,13 +557,31 @@ function posixRelative(from: string, to: string): string {
   return posix.relative(from, to);
 }
 
+/**
+ * A Pelican 3 feed path with one `%s` (`feeds/%s.atom.xml`) as Pelican 4.8 rewrites it: `feeds/{slug}.atom.xml`, a
+ * `%%` becoming `%`; undefined for any other `%` directive, or more than one `%s`, which Pelican cannot rewrite.
+ */
+export function printfSlug(path: string): string | undefined {
+  const directives = path.match(/%./g) ?? [];
+  if (directives.filter((directive) => directive === "%s").length !== 1) return undefined;
+  if (directives.some((directive) => directive !== "%s" && directive !== "%%")) return undefined;
+  if (/%$/.test(path.replace(/%./g, ""))) return undefined;
+  return path.replace(/%(.)/g, (_, code: string) => (code === "s" ? "{slug}" : "%"));
+}
+
+/** `content/` → `content`, `.` → `` (the blog's folder itself). */
+function folder(path: string): string {
+  const normal = normalize(path).replace(/\\/g, "/").replace(/\/+$/, "");
+  return normal === "." ? "" : normal.replace(/^\.\//, "");
+}
+
 function postsGlob(
   plan: PlanBuilder,
   dir: string,
   contentDir: string,
   articlePaths: PythonValue | undefined,
   pagePaths: PythonValue | undefined,
-): string {
+): { glob: string; folders: string[] } {
   const prefix = contentDir ? `${contentDir}/` : "";
   const inContent = (setting: string, path: string) =>
     posixRelative(contentDir, pathInBlog(dir, setting, path, contentDir));
@@ -544,7 +609,8 @@ function postsGlob(
       );
   } else glob = `${prefix}${paths.length === 1 ? paths[0] : `{${paths.join(",")}}`}/**/*.${POST_EXTENSIONS}`;
   plan.carry("ARTICLE_PATHS", `the posts glob ${glob}`);
-  return glob;
+  const folders = paths.includes("") ? [contentDir] : paths.map((path) => folder(join(contentDir, path)));
+  return { glob, folders };
 }
 
 function pelicanStaticDirs(
@@ -554,16 +620,21 @@ function pelicanStaticDirs(
   staticPaths: PythonValue | undefined,
   extraPathMetadata: PythonValue | undefined,
   copiedByPlugin: (path: string) => boolean,
-): { from: string; to: string }[] {
-  const dirs: { from: string; to: string }[] = [];
-  const add = (from: string, to: string) => {
-    if (existsSync(join(dir, from)) && !dirs.some((entry) => entry.from === from)) dirs.push({ from: from || ".", to });
+): { from: string; to: string; setting: string }[] {
+  const dirs: { from: string; to: string; setting: string }[] = [];
+  const add = (from: string, to: string, setting: string) => {
+    if (!existsSync(join(dir, from))) return;
+    // Pelican writes a file of EXTRA_PATH_METADATA at its path only, also when STATIC_PATHS lists the file itself.
+    const same = dirs.findIndex((entry) => entry.from === from);
+    if (same === -1) dirs.push({ from: from || ".", to, setting });
+    else if (setting === "EXTRA_PATH_METADATA") dirs[same] = { from, to, setting };
   };
   if (Array.isArray(staticPaths)) {
     for (const path of staticPaths) {
       if (typeof path !== "string") continue;
       const from = pathInBlog(dir, "STATIC_PATHS", path, contentDir);
-      if (!copiedByPlugin(from)) add(from, pathInOutput("STATIC_PATHS", posixRelative(contentDir, from)));
+      if (!copiedByPlugin(from))
+        add(from, pathInOutput("STATIC_PATHS", posixRelative(contentDir, from)), "STATIC_PATHS");
     }
     plan.carry("STATIC_PATHS", `copied as they are: ${staticPaths.map((path) => JSON.stringify(path)).join(", ")}`);
   }
@@ -572,7 +643,7 @@ function pelicanStaticDirs(
       const target = metadata && typeof metadata === "object" && !Array.isArray(metadata) ? metadata.path : undefined;
       const from = pathInBlog(dir, "EXTRA_PATH_METADATA", source, contentDir);
       if (typeof target === "string" && existsSync(join(dir, from)) && statSync(join(dir, from)).isFile())
-        add(from, pathInOutput(`EXTRA_PATH_METADATA[${JSON.stringify(source)}].path`, target));
+        add(from, pathInOutput(`EXTRA_PATH_METADATA[${JSON.stringify(source)}].path`, target), "EXTRA_PATH_METADATA");
       else
         plan.notCarry(
           "EXTRA_PATH_METADATA",
@@ -584,11 +655,11 @@ function pelicanStaticDirs(
   return dirs;
 }
 
-function themePages(plan: PlanBuilder, value: (name: string) => PythonValue | undefined): void {
+function themePages(plan: PlanBuilder, value: (name: string) => PythonValue | undefined, homeWritten: boolean): void {
   const direct = value("DIRECT_TEMPLATES");
   if (Array.isArray(direct)) {
     for (const template of direct) {
-      if (typeof template !== "string") continue;
+      if (typeof template !== "string" || (template === "index" && homeWritten) || template === "archives") continue;
       const save = value(`${template.toUpperCase()}_SAVE_AS`) ?? `${template}.html`;
       if (typeof save === "string" && save !== "") plan.themePage(`${save} (Pelican's ${template} page)`);
     }

@@ -17,6 +17,8 @@ export const pelicanPreset: PresetOptions = {
     // Pelican writes no tag feeds by default (TAG_FEED_ATOM = None); this is the path its docs give them.
     tags: "/feeds/:slug.tag.atom.xml",
     categories: "/feeds/:slug.atom.xml",
+    // TRANSLATION_FEED_ATOM: one feed per language the posts are written in, the default language's too.
+    languages: "/feeds/all-:lang.atom.xml",
     limit: 0,
     entryId: "pelican",
   },

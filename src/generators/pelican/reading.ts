@@ -1,7 +1,7 @@
 /** How Pelican 4.8 reads a post: its `Key: value` header, the keys the core knows, and what it does not publish. */
 import type { PostReading } from "../dialect.js";
 import { unreadHint, withoutTitleAndDate } from "../../posts/skip-rules.js";
-import { parsePostYaml } from "../../posts/front-matter-readers.js";
+import { parsePelicanDate } from "./dates.js";
 import { parsePelicanHeader } from "./header.js";
 
 /** A first line that starts a header (`Title: …`), looked for in a post's first bytes. */
@@ -18,6 +18,9 @@ export const pelicanReading: PostReading = {
   header: parsePelicanHeader,
   writtenInOwnFormat: (text) => HEADER_START.test(text.slice(0, 200)),
   /** No title, then no date (its `mandatory_properties`, checked in that order); a draft needs no date. */
+  relativeAliases: false,
+  repeatedYamlKeys: false,
+  languageFolders: false,
   skipReason(facts) {
     const unread = unreadHint(facts);
     for (const key of ["title", "date"] as const) {
@@ -28,7 +31,10 @@ export const pelicanReading: PostReading = {
     }
     return withoutTitleAndDate(facts);
   },
-  parseYaml: parsePostYaml,
-  // Its URLs, dates and terms are the core's rules with its preset.
+  // The core's YAML reader; its URLs, dates and terms are the core's rules with its preset.
+  parseYaml: undefined,
   ownPost: () => undefined,
+  ownDates: { name: "Pelican (dateutil)", first: false, read: parsePelicanDate },
+  // `ensure_metadata_list`: at `;` when there is one, so that a name may hold a comma.
+  splitNames: (text) => (text.includes(";") ? text.split(";") : undefined),
 };

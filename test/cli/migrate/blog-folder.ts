@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Migration } from "../../../src/cli/migrate/migration.js";
+import { pluginOptionsOf } from "../../../src/cli/migrate/option-check.js";
 import { planMigration } from "../../../src/cli/migrate/plan.js";
 import { resolveOptions } from "../../../src/options.js";
 
@@ -21,16 +22,7 @@ export function blogFolder(files: Record<string, string>): string {
 }
 
 /** The planned options as the object eleventy.config.js passes to the plugin. */
-export function pluginOptions(migration: Migration): Record<string, unknown> {
-  const options: Record<string, unknown> = { posts: migration.posts };
-  for (const { key, value } of migration.options) {
-    const parts = key.split(".");
-    let target = options;
-    for (const part of parts.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[parts.at(-1)!] = value;
-  }
-  return options;
-}
+export const pluginOptions = (migration: Migration) => pluginOptionsOf(migration.options, migration.posts);
 
 /** The warnings the plugin gives for the planned options (it throws for an option it refuses). */
 export function optionWarnings(migration: Migration): string[] {

@@ -2,7 +2,7 @@ import test from "ava";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { migrationReport, themePageGlobs } from "../../../src/cli/migrate/command.js";
+import { migrationReport, themePageGlobs, withoutStack } from "../../../src/cli/migrate/command.js";
 import type { Migration } from "../../../src/cli/migrate/migration.js";
 import {
   configSource,
@@ -12,6 +12,7 @@ import {
   packageName,
   passthroughCopies,
 } from "../../../src/cli/migrate/site-writer.js";
+import { subscribePage, SUBSCRIBE_PAGE_SOURCE } from "../../../src/cli/migrate/starter-site.js";
 
 const PLAN: Migration = {
   generator: "pelican",
@@ -40,6 +41,9 @@ const PLAN: Migration = {
   contentDir: "content",
   notContent: ["pelicanconf.py", "publishconf.py", "output"],
   posts: "content/**/*.md",
+  postFolders: ["content"],
+  home: { pageSize: 0, laterPages: "/index:n.html", pageOneRedirect: false },
+  archivePage: "/archives.html",
   staticDirs: [
     { from: "content/images", to: "images" },
     { from: "content/extra/robots.txt", to: "robots.txt" },
@@ -48,9 +52,20 @@ const PLAN: Migration = {
   themePages: ["archives.html", "author/**"],
 };
 
+const SITE = {
+  title: "Заметки",
+  language: "en",
+  url: "https://example.ru",
+  nav: [{ url: "/", label: "Главная" }],
+  pages: ["./content/pages/about.md"],
+  archives: {},
+};
+
+const NO_POSTS = { posts: [], byFolder: new Map(), problems: [] };
+
 test("the config has every option with its old setting as a comment, nested keys as objects", (t) => {
   t.is(
-    configSource(PLAN),
+    configSource(PLAN, SITE),
     `// Written by \`ru-blog migrate\` from the Pelican blog's pelicanconf.py, publishconf.py.
 // Each option keeps a URL or a setting of the old blog; the comment after it names the old setting.
 import ruBlog from "eleventy-plugin-ru-blog";
@@ -71,8 +86,16 @@ const options = {
 
 export default function (eleventyConfig) {
   eleventyConfig.addPlugin(ruBlog, options);
-  // The starter layouts in _includes/ (replace them with your theme's) read the title and language here.
-  eleventyConfig.addGlobalData("site", { title: "Заметки", language: "en" });
+  // The starter layouts in _includes/ (replace them with your theme's) read the title, language and navigation here.
+  eleventyConfig.addGlobalData("site", { title: "Заметки", language: "en", url: "https://example.ru", nav: [{ url: "/", label: "Главная" }], pages: ["./content/pages/about.md"], archives: {} });
+  // Each feed's HTML page, beside it (subscribe.njk writes them; the layouts link them).
+  const subscribePage = ${SUBSCRIBE_PAGE_SOURCE};
+  eleventyConfig.addFilter("subscribePage", subscribePage);
+  eleventyConfig.addGlobalData("subscribePage", () => subscribePage);
+  // Code blocks and tables scroll sideways inside themselves on a phone: with the keyboard too.
+  eleventyConfig.addTransform("scrollable", (html, outputPath) =>
+    String(outputPath).endsWith(".html") ? html.replace(/<(pre|table)(?=[\\s>])(?![^>]*\\btabindex=)/g, '<$1 tabindex="0"') : html,
+  );
   // Every page without a layout of its own, the posts in content/ among them, is shown with _includes/post.njk.
   eleventyConfig.addGlobalData("layout", "post.njk");
   // Static files of the old blog, copied as they are, never rendered as templates.
@@ -130,9 +153,15 @@ test("only a missing or empty folder may become the new site", async (t) => {
 
 test("the report names each setting and what it became, what was not carried, the theme's pages and the next steps", (t) => {
   const written = ["package.json", "eleventy.config.js", "content", "static"];
-  t.deepEqual(migrationReport(PLAN, { oldBlog: "old", newSite: "new" }, { written, leftOut: [] }), [
+  const posts = {
+    posts: ["content/a.md", "content/b.md"],
+    byFolder: new Map([["content", 2]]),
+    problems: [{ place: "content/b.md", message: "the front matter is not valid YAML" }],
+  };
+  t.deepEqual(migrationReport(PLAN, { oldBlog: "old", newSite: "new" }, { written, leftOut: [] }, posts), [
     "Wrote an Eleventy site to new from the Pelican blog in old (pelicanconf.py, publishconf.py).",
     "Written: package.json, eleventy.config.js, content/ (copied as it is), static/ (copied as it is).",
+    "Posts: 2 found by the posts glob content/**/*.md.",
     "",
     "Settings carried over (those that differ from the preset are options in eleventy.config.js, each commented):",
     '  SITEURL = "https://example.ru" → siteUrl: "https://example.ru"',
@@ -145,6 +174,9 @@ test("the report names each setting and what it became, what was not carried, th
     "Pages of the old theme that the new site does not write (add templates for them, or let check-urls --ignore them):",
     "  archives.html",
     "  author/**",
+    "",
+    "Posts the plugin would refuse, or folders of posts it would not find (the site is written; fix these before building it):",
+    "  content/b.md: the front matter is not valid YAML",
     "",
     "Next steps:",
     "  cd new",
@@ -185,6 +217,31 @@ test("a Pelican blog without publishconf.py is built again with pelicanconf.py",
     { ...PLAN, configFiles: ["pelicanconf.py"] },
     { oldBlog: "old", newSite: "new" },
     { written: [], leftOut: [] },
+    NO_POSTS,
   );
   t.true(report.some((line) => line.includes("(pelican content -s pelicanconf.py -o output/)")));
+});
+
+test("Eleventy's log is printed without its stack traces", (t) => {
+  t.is(
+    withoutStack(
+      "[11ty] Problem writing Eleventy templates:\n[11ty] 1. x.md: bad (via RuBlogError)\n[11ty] \n[11ty] Original error stack trace: Error: bad\n[11ty]     at load (file:///x.js:1:1)\n    at y\n",
+    ),
+    "[11ty] Problem writing Eleventy templates:\n[11ty] 1. x.md: bad (via RuBlogError)\n[11ty]",
+  );
+});
+
+test("a feed's subscribe page is beside it; Hugo's index.xml, beside an index.html, gets feed.html; the config's copy of the rule agrees", (t) => {
+  const cases: [string, string][] = [
+    ["/feeds/all.atom.xml", "/feeds/all.atom.html"],
+    ["/feed.xml", "/feed.html"],
+    ["/index.xml", "/feed.html"],
+    ["/tags/linux/index.xml", "/tags/linux/feed.html"],
+    ["https://example.ru/tags/c/feed.xml", "/tags/c/feed.html"],
+  ];
+  const copy = new Function(`return ${SUBSCRIBE_PAGE_SOURCE}`)() as (url: string) => string;
+  for (const [feed, page] of cases) {
+    t.is(subscribePage(feed), page, feed);
+    t.is(copy(feed), page, feed);
+  }
 });

@@ -5,7 +5,8 @@ const TERM_LIST_FEEDS = [
   "outputs.taxonomy (Hugo's default)",
   "Hugo's RSS of the term lists (/tags/index.xml, /categories/index.xml) is not written",
 ];
-const HUGO_THEME_PAGES = ["/ (Hugo's home page list)", "the section lists (/posts/ and its pages)", "/404.html"];
+// The starter writes the home page and its later pages, /page/N/.
+const HUGO_THEME_PAGES = ["the section lists (/posts/ and its pages)", "/404.html"];
 
 test("the hugo-blog fixture: the options its migration test gives by hand, from its config.toml", (t) => {
   const { migration, options } = optionsOf(fixture("hugo-blog"));
@@ -22,7 +23,8 @@ test("the hugo-blog fixture: the options its migration test gives by hand, from 
   t.is(migration.generator, "hugo");
   t.is(migration.contentDir, "content");
   t.is(migration.posts, "content/posts/**/*.{md,markdown}");
-  t.deepEqual(migration.themePages, ["/ (Hugo's home page list)", "the section lists (/posts/ and its pages)"]);
+  t.deepEqual(migration.themePages, ["the section lists (/posts/ and its pages)"]);
+  t.deepEqual(migration.home, { pageSize: 10, laterPages: "/page/:n/", pageOneRedirect: true });
   t.deepEqual(notCarriedOf(migration), []);
   t.deepEqual(
     migration.carried.map((entry) => [entry.setting, entry.became]),
@@ -112,8 +114,8 @@ staticDir: [static, assets]
     ["subtitle", "Блог о разном", "params.description"],
     ["timezone", "Asia/Yekaterinburg", "timeZone"],
     ["languages", ["ru", "en"], "languages, defaultContentLanguage"],
-    // :section is the posts' section, posts; :title is read as :slug (the note below).
-    ["permalink", "/posts/:year/:slug/", "permalinks.posts"],
+    // :section is the posts' section, posts; :title is the title's slug whatever the post's slug (Hugo's meaning).
+    ["permalink", "/posts/:year/:title/", "permalinks.posts"],
     ["tagPages", "/topic/:slug/", "taxonomies.tag, permalinks.tags"],
     ["categoryPages", false, "taxonomies: no categories"],
     ["feeds.categories", false, "taxonomies: no categories"],
@@ -124,7 +126,7 @@ staticDir: [static, assets]
     ["feeds.languages", "/:lang/feed.xml", "the RSS of each language's home page"],
     ["feeds.limit", 20, "rssLimit"],
   ]);
-  t.deepEqual(migration.staticDirs, [{ from: "static", to: "" }]);
+  t.deepEqual(migration.staticDirs, [{ from: "static", to: "", setting: "staticDir" }]);
   t.deepEqual(migration.themePages, [
     "/tags/ (Hugo's list of tags, which this package writes beside the term pages)",
     ...HUGO_THEME_PAGES,
@@ -133,10 +135,6 @@ staticDir: [static, assets]
     [
       "languages",
       "Hugo wrote every page in a language other than ru under /LANG/; here only translations (a post with a twin in the default language) move there",
-    ],
-    [
-      "permalinks.posts",
-      ":title is read as :slug: a post with a slug in its front matter, which Hugo's :title ignored, moves; give it a url",
     ],
     [
       "permalinks.notes",
@@ -238,25 +236,58 @@ test("without a home feed the section's feed is the site feed; with term pages o
   t.deepEqual(migration.themePages, [
     "/tags/ (Hugo's list of tags)",
     "/categories/ (Hugo's list of categories)",
-    "/ (Hugo's home page list)",
     "the section lists (/post/ and its pages)",
     "/404.html",
   ]);
 });
 
-test("a language with its own content folder is named: the posts glob reads one", (t) => {
-  const { migration } = optionsOf({
+test("each language's own content folder is read by the posts glob; Hugo's sections start inside it", (t) => {
+  const { migration, options } = optionsOf({
     "config.toml":
       'baseURL = "https://example.ru/"\ndefaultContentLanguage = "ru"\n[languages.ru]\ncontentDir = "content/ru"\n[languages.en]\ncontentDir = "content/en"\n',
+    "content/ru/post/a.md": "---\ntitle: А\n---\n",
+    "content/en/post/b.md": "---\ntitle: B\n---\n",
   });
-  t.deepEqual(notCarriedOf(migration).slice(0, 2), [
-    [
-      "languages.ru.contentDir",
-      "the posts glob reads one content folder (contentDir); copy the posts of content/ru into it, with a .ru.md suffix",
-    ],
-    [
-      "languages.en.contentDir",
-      "the posts glob reads one content folder (contentDir); copy the posts of content/en into it, with a .en.md suffix",
-    ],
+  t.is(migration.contentDir, "content");
+  t.is(migration.posts, "content/{ru/post,en/post}/**/*.{md,markdown}");
+  t.deepEqual(migration.postFolders, ["content/ru/post", "content/en/post"]);
+  t.deepEqual(
+    options.find(([key]) => key === "permalink"),
+    ["permalink", "/post/:slugorfilename/", "languages"],
+  );
+  t.false(notCarriedOf(migration).some(([setting]) => String(setting).includes("contentDir")));
+  t.deepEqual(optionWarnings(migration), []);
+});
+
+test("one language with its own content folder, as the issue's blog: content/ru/post/, defaultContentLanguage en", (t) => {
+  const { migration, options } = optionsOf({
+    "config.toml":
+      'baseURL = "https://example.ru/"\ndefaultContentLanguage = "en"\n[languages.ru]\ncontentDir = "content/ru"\n[permalinks]\npost = "/:year/:month/:slug/"\n',
+    "content/ru/post/a.md": "---\ntitle: Первая\n---\nЭто запись на русском языке, в ней достаточно букв.\n",
+    "content/ru/post/b.md": "---\ntitle: Вторая\n---\nИ это тоже запись на русском, а не на английском.\n",
+  });
+  t.is(migration.contentDir, "content/ru");
+  t.is(migration.posts, "content/ru/post/**/*.{md,markdown}");
+  t.deepEqual(migration.postFolders, ["content/ru/post"]);
+  t.deepEqual(
+    options.find(([key]) => key === "language"),
+    ["language", "ru", "defaultContentLanguage"],
+  );
+});
+
+test("a config that says en on a blog whose posts are Russian: language is the posts', and the report says why", (t) => {
+  const { migration, options } = optionsOf({
+    "config.toml": 'baseURL = "https://example.ru/"\ndefaultContentLanguage = "en"\n',
+    "content/post/a.md": "---\ntitle: Первая\n---\nЭто запись на русском языке, в ней достаточно букв.\n",
+    "content/post/b.md": "---\ntitle: Вторая\n---\nИ это тоже запись на русском, а не на английском.\n",
+    "content/post/c.md": "---\ntitle: Short\n---\nok\n",
+  });
+  t.deepEqual(
+    options.find(([key]) => key === "language"),
+    ["language", "ru", "the posts' language: 2 of 2 posts read are in ru"],
+  );
+  t.deepEqual(notCarriedOf(migration).at(-1), [
+    "defaultContentLanguage",
+    'it says "en", but 2 of the 2 posts read are written in ru: language is "ru", so that pages, dates and feeds are in the posts\' language',
   ]);
 });

@@ -2,19 +2,20 @@ import test from "ava";
 import { fixture, notCarriedOf, optionsOf, optionWarnings } from "../../cli/migrate/blog-folder.js";
 
 const PELICAN_DEFAULT_FEEDS_NOT_CARRIED = [
-  ["AUTHOR_FEED_ATOM (Pelican's default, feeds/{slug}.atom.xml)", "this package writes no author or translation feeds"],
-  ["AUTHOR_FEED_RSS (Pelican's default, feeds/{slug}.rss.xml)", "this package writes no author or translation feeds"],
   [
-    "TRANSLATION_FEED_ATOM (Pelican's default, feeds/all-{lang}.atom.xml)",
-    "this package writes no author or translation feeds",
+    "AUTHOR_FEED_ATOM (Pelican's default, feeds/{slug}.atom.xml)",
+    "this package writes no author feeds and Atom feeds only",
+  ],
+  [
+    "AUTHOR_FEED_RSS (Pelican's default, feeds/{slug}.rss.xml)",
+    "this package writes no author feeds and Atom feeds only",
   ],
 ];
+// The starter writes the home page (index.html and its later pages) and the archives page.
 const PELICAN_THEME_PAGES = [
-  "index.html (Pelican's index page)",
   "tags.html (Pelican's tags page)",
   "categories.html (Pelican's categories page)",
   "authors.html (Pelican's authors page)",
-  "archives.html (Pelican's archives page)",
   "author/{slug}.html (Pelican's author pages)",
 ];
 
@@ -29,13 +30,16 @@ test("the pelican-blog fixture: the options its migration test gives by hand, fr
     ["language", "ru", "DEFAULT_LANG"],
     ["permalink", "/:category/:slug.html", "ARTICLE_URL, ARTICLE_SAVE_AS"],
     ["termPageSize", 5, "DEFAULT_PAGINATION"],
+    ["feeds.languages", false, "TRANSLATION_FEED_ATOM"],
   ]);
   t.is(migration.generator, "pelican");
   t.deepEqual(migration.configFiles, ["pelicanconf.py"]);
   t.is(migration.contentDir, "content");
   t.is(migration.posts, "content/**/*.{md,markdown}");
   t.deepEqual(migration.staticDirs, []);
-  t.deepEqual(migration.themePages, ["index.html (Pelican's index page)"]);
+  t.deepEqual(migration.themePages, []);
+  t.deepEqual(migration.home, { pageSize: 5, laterPages: "/index:n.html", pageOneRedirect: false });
+  t.is(migration.archivePage, "/archives.html");
   t.deepEqual(notCarriedOf(migration), [
     [
       "THEME",
@@ -122,9 +126,9 @@ JINJA_FILTERS = {}
   t.is(migration.posts, "content/posts/**/*.{md,markdown}");
   // content/posts/files is beside the posts: the plugin's attachments copy it.
   t.deepEqual(migration.staticDirs, [
-    { from: "content/images", to: "images" },
-    { from: "content/extra", to: "extra" },
-    { from: "content/extra/robots.txt", to: "robots.txt" },
+    { from: "content/images", to: "images", setting: "STATIC_PATHS" },
+    { from: "content/extra", to: "extra", setting: "STATIC_PATHS" },
+    { from: "content/extra/robots.txt", to: "robots.txt", setting: "EXTRA_PATH_METADATA" },
   ]);
   t.deepEqual(notCarriedOf(migration), [
     ["DEFAULT_CATEGORY", 'this package files a post without a category under "misc", not "блог": such posts move'],
@@ -192,6 +196,7 @@ DELETE_OUTPUT_DIRECTORY = True
     ["timezone", "Europe/Moscow", "TIMEZONE"],
     ["language", "ru", "DEFAULT_LANG"],
     ["termPageSize", 10, "DEFAULT_PAGINATION"],
+    ["feeds.languages", false, "TRANSLATION_FEED_ATOM"],
   ]);
   t.deepEqual(notCarriedOf(migration), [
     ["LINKS", "no option of this package does what it does (a theme's or a plugin's setting, or how Pelican builds)"],
@@ -304,6 +309,7 @@ test("the pelican-files fixture: static content, raw .html and date archives", (
     ["categoryPages", false, "CATEGORY_SAVE_AS"],
     ["feeds.all", false, "FEED_ALL_ATOM"],
     ["feeds.categories", false, "CATEGORY_FEED_ATOM"],
+    ["feeds.languages", false, "TRANSLATION_FEED_ATOM"],
     ["archives.year", "/posts/:year/index.html", "YEAR_ARCHIVE_SAVE_AS"],
     ["archives.month", "/posts/:year/:month/index.html", "MONTH_ARCHIVE_SAVE_AS"],
     ["archives.day", "/posts/:year/:month/:day/index.html", "DAY_ARCHIVE_SAVE_AS"],
@@ -330,7 +336,7 @@ TEMPLATE_PAGES = {'src/books.html': 'books.html'}
     migration.carried.find((entry) => entry.setting === "FILENAME_METADATA")?.became,
     "the preset (a date from a YYYY-MM-DD- file name prefix)",
   );
-  t.deepEqual(notCarriedOf(migration).slice(3), [
+  t.deepEqual(notCarriedOf(migration).slice(2), [
     [
       "WITH_FUTURE_DATES",
       "Pelican held back a post dated in the future as a draft; give such a post Status: draft in the new site",
@@ -354,4 +360,37 @@ test("an unreadable TIMEZONE is not taken as unset (UTC): the plan leaves it to 
     "TIMEZONE",
     "pelicanconf.py, line 3: os.environ.get('TZ', 'Europe/Moscow') is a call that only running Python can make; it is not read",
   ]);
+});
+
+test("Pelican 3's %s in feed paths is the slug, as Pelican 4.8 reads it; a feed path the plugin refuses is named and left out", (t) => {
+  const { migration, options } = optionsOf({
+    "pelicanconf.py": `SITEURL = 'https://example.ru'
+CATEGORY_FEED_ATOM = 'feeds/cat-%s.atom.xml'
+TAG_FEED_ATOM = 'feeds/tag-%s-100%%.atom.xml'
+CATEGORY_FEED_RSS = 'feeds/%s/%s.rss.xml'
+TAG_FEED_RSS = 'feeds/tags.rss.xml'
+`,
+  });
+  t.deepEqual(
+    options.filter(([key]) => String(key).startsWith("feeds.") || String(key).startsWith("legacyUrls.")),
+    [
+      ["feeds.tags", "/feeds/tag-:slug-100%.atom.xml", "TAG_FEED_ATOM"],
+      ["feeds.categories", "/feeds/cat-:slug.atom.xml", "CATEGORY_FEED_ATOM"],
+    ],
+  );
+  t.deepEqual(
+    notCarriedOf(migration).filter(([setting]) => /FEED/.test(String(setting))),
+    [
+      [
+        "CATEGORY_FEED_RSS",
+        '"feeds/%s/%s.rss.xml" has a % directive other than one %s, which Pelican 4.8 cannot turn into {slug} either; write the path with {slug}',
+      ],
+      ...PELICAN_DEFAULT_FEEDS_NOT_CARRIED,
+      [
+        "TAG_FEED_RSS",
+        'the plugin would refuse what it becomes: option "legacyUrls.feeds.tags" is "/feeds/tags.rss.xml"; it must contain ":slug", e.g. "/tags/:slug/"; it is left out: fix the setting in pelicanconf.py, or set the option by hand in eleventy.config.js',
+      ],
+    ],
+  );
+  t.deepEqual(optionWarnings(migration), []);
 });
