@@ -301,6 +301,8 @@ const sitePath = (value: unknown, name: string): string | false => {
   return path;
 };
 
+const quotedNames = GENERATOR_NAMES.map((known) => `"${known}"`);
+
 const positiveInteger = (value: unknown, name: string): number =>
   Number.isInteger(value) && (value as number) >= 1
     ? (value as number)
@@ -314,7 +316,7 @@ const pageSize = (value: unknown, name: string): number =>
 const generator = (value: unknown, name: string): GeneratorName | undefined =>
   value === undefined || dialectNamed(value)
     ? (value as GeneratorName | undefined)
-    : fail(name, value, `expected ${GENERATOR_NAMES.map((known) => `"${known}"`).join(" or ")}`);
+    : fail(name, value, `expected ${quotedNames.slice(0, -1).join(", ")} or ${quotedNames.at(-1)}`);
 
 const timezone = (value: unknown, name: string): string =>
   isValidZone(string(value, name))

@@ -48,7 +48,7 @@ test("wrong types name the option", (t) => {
   });
   t.throws(() => resolve({ feeds: false, slugStyle: "hugo" }), {
     message:
-      '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "pelican" or a function (text) => slug.',
+      '[ru-blog] option "slugStyle" is "hugo"; expected "translit", "unicode", "jekyll", "pelican" or a function (text) => slug.',
   });
   t.throws(() => resolve({ feeds: { limit: -1 }, siteUrl: "https://example.ru" }), {
     message: '[ru-blog] option "feeds.limit" is -1; expected 0 (all) or a whole number of entries.',
@@ -97,14 +97,14 @@ test("typography: off by default, true for every group, an object turns groups o
   });
 });
 
-test("from is hugo or pelican; strict is a boolean, false by default", (t) => {
+test("from is hugo, jekyll or pelican; strict is a boolean, false by default", (t) => {
   t.like(resolve({ feeds: false }).options, { from: undefined, strict: false });
   t.like(resolve({ siteUrl: "https://example.ru", from: "hugo", strict: true }).options, {
     from: "hugo",
     strict: true,
   });
-  t.throws(() => resolve({ feeds: false, from: "jekyll" }), {
-    message: '[ru-blog] option "from" is "jekyll"; expected "hugo" or "pelican".',
+  t.throws(() => resolve({ feeds: false, from: "wordpress" }), {
+    message: '[ru-blog] option "from" is "wordpress"; expected "hugo", "jekyll" or "pelican".',
   });
   t.throws(() => resolve({ feeds: false, strict: "yes" }), {
     message: '[ru-blog] option "strict" is "yes"; expected true or false.',
@@ -235,8 +235,8 @@ test("every option set explicitly wins over the preset; feeds are merged key by 
 });
 
 test("from, sitemap, pageOneRedirects and feeds.entryId are checked", (t) => {
-  t.throws(() => resolve({ feeds: false, from: "jekyll" }), {
-    message: '[ru-blog] option "from" is "jekyll"; expected "hugo" or "pelican".',
+  t.throws(() => resolve({ feeds: false, from: "wordpress" }), {
+    message: '[ru-blog] option "from" is "wordpress"; expected "hugo", "jekyll" or "pelican".',
   });
   t.throws(() => resolve({ siteUrl: "https://example.ru", sitemap: "../sitemap.xml" }), {
     message: '[ru-blog] option "sitemap" is "../sitemap.xml"; a path inside the output folder is expected.',
@@ -245,7 +245,8 @@ test("from, sitemap, pageOneRedirects and feeds.entryId are checked", (t) => {
     message: '[ru-blog] option "pageOneRedirects" is "yes"; expected true or false.',
   });
   t.throws(() => resolve({ siteUrl: "https://example.ru", feeds: { entryId: "atom" } }), {
-    message: '[ru-blog] option "feeds.entryId" is "atom"; expected "url", "pelican" or a function (post) => id.',
+    message:
+      '[ru-blog] option "feeds.entryId" is "atom"; expected "url", "jekyll", "pelican" or a function (post) => id.',
   });
   const entryId = () => "urn:x";
   t.is(resolve({ siteUrl: "https://example.ru", feeds: { entryId } }).options.feeds.entryId, entryId);

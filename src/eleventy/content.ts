@@ -5,11 +5,11 @@
  * rendering, which also resolves the generators' links (Pelican's `{filename}`). Each post's source and tokens are
  * walked once.
  */
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import picomatch from "picomatch";
-import { RuBlogError } from "../errors.js";
+import { RuBlogError, withPlace } from "../errors.js";
 import type { ShortcodeSet } from "../generators/dialect.js";
 import { DIALECTS, dialectOf, type GeneratorName } from "../generators/index.js";
 import { resolveRelativeLink, type LinkingPost, type LinkSite, type Resolution } from "../content/links.js";
@@ -77,8 +77,10 @@ export function registerContent(plugin: PluginContext): void {
     unknownShortcodes.set(call.name, known);
   };
 
+  let postTexts: Map<string, string> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     fileCache.clear();
+    postTexts = undefined;
     unknownShortcodes = new Map();
   });
   eleventyConfig.on("eleventy.after", () => {
@@ -138,6 +140,28 @@ export function registerContent(plugin: PluginContext): void {
     });
   });
 
+  // The old generator's pass over a post's body before Markdown (Jekyll's Liquid), ahead of the shortcodes.
+  const body = context.from === undefined ? undefined : dialectOf(context.from).body;
+  if (body) {
+    const inputDir = eleventyConfig.directories.input;
+    eleventyConfig.addPreprocessor("ru-blog-body", "md,markdown", (data: PostData, content: string) => {
+      const file = context.postFile(data.page?.inputPath);
+      if (!file || typeof content !== "string") return undefined;
+      // The dialect's message names the post.
+      return withPlace({}, () =>
+        body.beforeMarkdown(content, {
+          file,
+          data,
+          inputDir,
+          posts: () => (postTexts ??= readPostTexts(inputDir, eleventyConfig.directories.output, context.postFile)),
+          timezone: options.timezone,
+          strict: options.strict,
+          warn: (message) => context.warn(message),
+        }),
+      );
+    });
+  }
+
   eleventyConfig.addPreprocessor("ru-blog-shortcodes", "md,markdown", async (data: PostData, content: string) => {
     const file = context.postFile(data.page?.inputPath);
     if (!file || typeof content !== "string" || !mayHaveShortcodes(content)) return undefined;
@@ -174,6 +198,23 @@ export function registerContent(plugin: PluginContext): void {
       throw new RuBlogError(`line ${line + bodyOffset(inputPath, content)}: ${(error as Error).message}`, { file });
     }
   });
+}
+
+/** The texts of every post in the input folder, by path inside it (outside node_modules and the output folder). */
+function readPostTexts(
+  inputDir: string,
+  outputDir: string,
+  postFile: (inputPath: string) => string | undefined,
+): Map<string, string> {
+  const output = path.relative(inputDir, outputDir).split(path.sep).join("/");
+  const texts = new Map<string, string>();
+  for (const entry of readdirSync(inputDir, { recursive: true, encoding: "utf8" })) {
+    const relative = entry.split(path.sep).join("/");
+    if (relative.split("/").includes("node_modules") || (output && relative.startsWith(`${output}/`))) continue;
+    const file = postFile(path.join(inputDir, entry));
+    if (file !== undefined) texts.set(file, readFileSync(path.join(inputDir, entry), "utf8"));
+  }
+  return texts;
 }
 
 interface PostData {

@@ -79,6 +79,7 @@ export function registerFeeds(context: PluginContext): void {
       zone: options.timezone,
       file,
       writtenDay: postState(post)?.writtenDay,
+      feedPath: postState(post)?.feedPath,
     });
     if (id !== undefined) entryIds.claim(id, file);
     return id;

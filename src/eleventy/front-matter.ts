@@ -68,6 +68,8 @@ export function registerFrontMatter({
   languages,
 }: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
+  // A post's `---` front matter, read as its old generator reads YAML where it has its own reader (Jekyll's Psych).
+  const ownYaml = options.from === undefined ? undefined : dialectOf(options.from).reading.parseYaml;
   const registerTagCollections = options.tagCollections ? tagCollectionsOf(config) : undefined;
   // With `strict`, a post read differently from its old generator, or left out, stops the build.
   const postWarn = options.strict
@@ -88,6 +90,7 @@ export function registerFrontMatter({
     writeDrafts: writesDrafts(),
     warn: postWarn,
     from: options.from,
+    inputDir: config.directories.input,
     irregular,
   });
   const normalize = (
@@ -159,6 +162,7 @@ export function registerFrontMatter({
         // A file that is not UTF-8 is read again from its bytes in the excerpt hook below.
         if (file) {
           if (looksMisdecoded(text)) return {};
+          if (ownYaml) return withPlace({}, () => ownYaml(text, file));
           // One warning for every post with a key written twice, after the build (strict: the post's error at once).
           const warnRepeated = options.strict ? postWarn : () => repeatedKeys.add(file);
           return parsePostYaml(text, file, { read: readsRepeatedKeys, warn: warnRepeated, readBy: repeatedKeysReader });

@@ -19,7 +19,7 @@ export function registerMarkdown({ config, slugify, options }: PluginContext): v
     // An id written twice in a heading's attributes is the old renderer's to keep (goldmark does), not an error.
     if (headingId !== "none")
       headingAnchors(markdownIt, headingId, isPostData, { failOnRepeatedId: flavour?.use === undefined });
-    flavour?.use?.(markdownIt, isPostData);
+    flavour?.use?.(markdownIt, isPostData, config.directories.input);
   });
 }
 

@@ -50,6 +50,13 @@ export interface PostReading {
   readonly languageFolders: boolean;
   /** Why it would not publish the post (beyond the core's rule: neither title nor date), or undefined. */
   skipReason(facts: SkipFacts, now: Date): string | undefined;
+  /** A post's `---` front matter as the generator reads YAML, where not as the core does (Jekyll's Psych). */
+  readonly parseYaml: ((text: string, file: string) => Record<string, unknown>) | undefined;
+  /**
+   * What the generator makes of a post itself, from its file and front matter, where the core's `permalink` tokens
+   * and key rules cannot say it; undefined to leave the post to the core's rules.
+   */
+  ownPost(raw: Record<string, unknown>, post: OwnPostContext): OwnPost | undefined;
   /**
    * Its own reading of a date string, in `zone` when it has no offset: forms only it reads (Pelican's dateutil:
    * `2017-6-14 16:47`, `2014-09-07 - 19:27`; Hugo's Go layouts), and its name for them in the warning; undefined
@@ -78,6 +85,38 @@ export interface SiteRules {
   readonly languageFeeds: "others" | "every";
 }
 
+/**
+ * What a generator's own reading of a post gets: the post's file, the blog's folder and the build's settings. Its
+ * hooks (parseYaml, ownPost, beforeMarkdown) throw an InvalidValueError whose message names the file and the value.
+ */
+export interface OwnPostContext {
+  /** Inside the input folder, as globs match it. */
+  readonly file: string;
+  /** The input folder, where the blog's own config is. */
+  readonly inputDir: string;
+  /** The `timezone` option, for a blog whose config names none. */
+  readonly timezone: string;
+  readonly now: Date;
+  readonly warn: (message: string) => void;
+}
+
+/** A post as its generator reads it (see PostReading.ownPost), or why the generator does not publish it. */
+export type OwnPost =
+  | { readonly skipped: string }
+  | {
+      readonly skipped?: undefined;
+      readonly title: string;
+      readonly date: DateTime;
+      /** The path Eleventy writes the post at (a permalink). */
+      readonly permalink: string;
+      readonly tags: readonly string[];
+      readonly categories: readonly string[];
+      /** Paths of redirect pages to the post. */
+      readonly aliases: readonly string[];
+      /** The path its feed entry id is made from, where the generator makes it otherwise than from the URL. */
+      readonly feedPath: string | undefined;
+    };
+
 /** A slug style a generator brings (`slugStyle: "pelican"`): terms and titles, and a post's own `Slug`. */
 export interface SlugRules {
   /** A title or a term name made a slug (heading ids are made with it too). */
@@ -99,7 +138,7 @@ export interface SlugRules {
 /** A feed entry id style a generator brings (`feeds.entryId: "pelican"`): the id of a post of the feed. */
 export type EntryIdRule = (
   post: { url: string; date: Date },
-  settings: { siteUrl: string; zone: string; writtenDay: string | undefined },
+  settings: { siteUrl: string; zone: string; writtenDay: string | undefined; feedPath: string | undefined },
 ) => string;
 
 /**
@@ -107,6 +146,7 @@ export type EntryIdRule = (
  * options given): the URLs, slugs, pagination and feeds the generator writes with its default settings.
  */
 export interface PresetOptions {
+  readonly posts?: string;
   readonly permalink?: string;
   readonly slugStyle?: string;
   readonly categoryFromFolder?: boolean;
@@ -157,18 +197,37 @@ export interface BodySyntax {
   readonly shortcodes: ShortcodeSet | undefined;
   /** Matches a link still in its syntax after the build (`check-urls --links`). */
   readonly leftover: RegExp;
+  /**
+   * A post's body before Markdown reads it (Jekyll renders Liquid first); the text as it is where the generator does
+   * nothing there.
+   */
+  beforeMarkdown(text: string, post: BodyPost): string;
+}
+
+/** A post's place for BodySyntax.beforeMarkdown. */
+export interface BodyPost {
+  readonly file: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly inputDir: string;
+  /** The blog's posts' texts by path inside the input folder (for links between posts), read on first use. */
+  readonly posts: () => ReadonlyMap<string, string>;
+  readonly timezone: string;
+  readonly strict: boolean;
+  readonly warn: (message: string) => void;
 }
 
 /** How its Markdown renderer differs from markdown-it's defaults, for the posts read with `from`. */
 export interface MarkdownRules {
   /**
-   * Sets up the site's markdown-it instance; `appliesTo` tells the posts (by the render's `env`) from other pages.
-   * Undefined for markdown-it's own Markdown.
+   * Sets up the site's markdown-it instance; `appliesTo` tells the posts (by the render's `env`) from other pages;
+   * `inputDir` is where the blog's own config is (Jekyll's kramdown settings). Undefined for markdown-it's own
+   * Markdown.
    */
-  readonly use: ((md: MarkdownIt, appliesTo: (env: unknown) => boolean) => void) | undefined;
+  readonly use: ((md: MarkdownIt, appliesTo: (env: unknown) => boolean, inputDir: string) => void) | undefined;
   /**
-   * Heading ids as its renderer makes them from a heading's text; undefined for the plugin's own; `"none"` where its
-   * renderer writes none (Pelican's Python-Markdown without the `toc` extension).
+   * Heading ids as its renderer makes them from a heading's text; undefined for the plugin's own; `"none"` where the
+   * core adds none: its renderer writes none (Pelican's Python-Markdown without the `toc` extension), or its `use`
+   * makes them from the blog's config (Jekyll's `auto_id_prefix`).
    */
   readonly headingId: ((text: string) => string) | "none" | undefined;
 }

@@ -5,10 +5,11 @@
  */
 import type { Dialect, EntryIdRule, SlugRules } from "./dialect.js";
 import { hugo } from "./hugo/index.js";
+import { jekyll } from "./jekyll/index.js";
 import { pelican } from "./pelican/index.js";
 
 /** Every generator, in the order `migrate` looks for their configs (a Pelican blog may hold a `config.toml`). */
-export const DIALECTS = [pelican, hugo] as const;
+export const DIALECTS = [pelican, hugo, jekyll] as const;
 
 /** The generators by name, the order messages list them and their styles in. */
 const BY_NAME: readonly Dialect[] = [...DIALECTS].sort((a, b) => a.name.localeCompare(b.name));

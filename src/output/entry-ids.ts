@@ -74,11 +74,18 @@ export function createEntryIdRegistry(): { claim(id: string, file: string): void
  * post's absolute URL).
  *
  * @param writtenDay the post's day as written (`PostState.writtenDay`); without it, the day of `post.date` in `zone`.
+ * @param feedPath the path its old generator made the id from (`PostState.feedPath`), where not from the URL.
  */
 export function entryIdOf(
   style: EntryIdStyle,
   post: EntryIdPost,
-  settings: { siteUrl: string; zone: string; file: string; writtenDay: string | undefined },
+  settings: {
+    siteUrl: string;
+    zone: string;
+    file: string;
+    writtenDay: string | undefined;
+    feedPath: string | undefined;
+  },
 ): string | undefined {
   if (style === "url") return undefined;
   if (typeof style === "string") return GENERATOR_ENTRY_IDS[style](post, settings);

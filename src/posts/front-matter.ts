@@ -63,6 +63,8 @@ export interface PostState {
   aliases: string[];
   /** The day of the post's date in the offset it was written with (`YYYY-MM-DD`), for Pelican's feed entry ids. */
   writtenDay?: string;
+  /** The path its old generator makes the feed entry id from, where not from the URL (OwnPost.feedPath). */
+  feedPath?: string;
   /** The post's language, set by languages.ts once the front matter is read (`data.lang` is the user's copy). */
   lang?: string;
   /** Marked as a translation (Pelican's `Translation: true`, Hugo's suffix beside a file of the same base name). */
@@ -99,6 +101,8 @@ export interface PostContext {
   now?: Date;
   /** Why the post's text may still hold front matter that was not read (see unreadFrontMatter). */
   unreadFrontMatter?: string | undefined;
+  /** The input folder, where an old generator's own reading finds the blog's config. @default "." */
+  inputDir?: string;
   /** Notes what the old generator accepted and the plugin reads under `from` only (one warning a kind). */
   irregular?: Irregular;
 }
@@ -451,7 +455,19 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const reading = context.from === undefined ? undefined : dialectOf(context.from).reading;
   const { owned, rest } = splitOwnedKeys(dropPrototypeKeys(raw, file, context.warn), file, reading);
 
-  const title = readText(owned.get("title"), file);
+  // The old generator's own reading of the post, where the core's rules cannot say what it made of it.
+  // The dialect's message names the post.
+  const own = withPlace({}, () =>
+    reading?.ownPost(raw, {
+      file,
+      inputDir: context.inputDir ?? ".",
+      timezone: context.timezone,
+      now: context.now ?? new Date(),
+      warn: context.warn,
+    }),
+  );
+  const ownRead = own && own.skipped === undefined ? own : undefined;
+  const title = ownRead ? ownRead.title : readText(owned.get("title"), file);
   const firstDate = (keys: readonly string[] | undefined): { key: string; date: DateTime } | undefined => {
     for (const key of keys ?? []) {
       const date = readDate(owned.get(key), context);
@@ -460,18 +476,23 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
     return undefined;
   };
   const dateKeys = reading?.dateKeys ?? CORE_DATE_KEYS;
-  const date = firstDate(dateKeys.date)?.date ?? dateFromFileNameOrFail(context);
+  const date = own ? ownRead?.date : (firstDate(dateKeys.date)?.date ?? dateFromFileNameOrFail(context));
   const modified = firstDate(dateKeys.modified)?.date;
   const publishDate = firstDate(dateKeys.publishDate);
   const expiryDate = firstDate(dateKeys.expiryDate);
-  const tags = readTermNames(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
-  const named = [
-    ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
-    ...readTermNames(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
-  ];
-  const categories = dedupeCaseInsensitive(
-    named.length ? named : context.folderCategory ? [context.folderCategory] : [],
-  );
+  const tags = own
+    ? [...(ownRead?.tags ?? [])]
+    : readTermNames(owned.get("tags")?.value, owned.get("tags")?.key ?? "Tags", context);
+  const named = own
+    ? [...(ownRead?.categories ?? [])]
+    : [
+        ...readTermNames(owned.get("category")?.value, owned.get("category")?.key ?? "Category", context, false),
+        ...readTermNames(owned.get("categories")?.value, owned.get("categories")?.key ?? "Categories", context),
+      ];
+  // An old generator's own terms stay as it has them (Jekyll keeps `Linux` beside `linux`).
+  const categories = own
+    ? named
+    : dedupeCaseInsensitive(named.length ? named : context.folderCategory ? [context.folderCategory] : []);
   const authors = [
     ...readNameList(owned.get("author")?.value, owned.get("author")?.key ?? "Author", context, false),
     ...readNameList(owned.get("authors")?.value, owned.get("authors")?.key ?? "Authors", context),
@@ -483,11 +504,14 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const aliasesEntry = owned.get("aliases");
   // Hugo resolves an alias without a leading "/" against the page's URL (redirects.ts resolveAlias); checked here at
   // a stand-in URL, kept relative until the page's URL is known. Without it, an alias is from the site's root.
-  const aliases = readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map((alias) =>
-    reading?.relativeAliases && !alias.startsWith("/")
-      ? (checkedPath(aliasesEntry, resolveAlias(alias, "/page/"), file), alias)
-      : toPermalink(checkedPath(aliasesEntry, alias, file)!),
-  );
+  const aliases = [
+    ...readNameList(aliasesEntry?.value, aliasesEntry?.key ?? "Aliases", context, false).map((alias) =>
+      reading?.relativeAliases && !alias.startsWith("/")
+        ? (checkedPath(aliasesEntry, resolveAlias(alias, "/page/"), file), alias)
+        : toPermalink(checkedPath(aliasesEntry, alias, file)!),
+    ),
+    ...(ownRead?.aliases ?? []).map(toPermalink),
+  ];
   const status = readStatus(owned.get("status"), file);
   const draftFlag = readBoolean(owned.get("draft"), file);
   const isDraft = status === "draft" || draftFlag;
@@ -498,13 +522,14 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
   const summary = readText(owned.get("summary"), file);
 
   const skipped =
-    status === undefined
+    own?.skipped ??
+    (status === undefined
       ? `${file}: ${owned.get("status")!.key}: ${describeValue(owned.get("status")!.value)} is not a status, so the post is not published, as Pelican skips it ("Unknown status"); write draft, hidden or published.`
       : skipReasonOf(
           reading,
           { file, title, date, isDraft, publishDate, expiryDate, unreadFrontMatter: context.unreadFrontMatter },
           context.now ?? new Date(),
-        );
+        ));
   if (skipped !== undefined) context.warn(skipped);
   else if (context.unreadFrontMatter) context.warn(`${file}: ${context.unreadFrontMatter}.`);
   const written = skipped === undefined && !headless && build.render && (!isDraft || context.writeDrafts);
@@ -534,6 +559,7 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
       categories,
       aliases,
       ...(date ? { writtenDay: date.toFormat("yyyy-MM-dd") } : {}),
+      ...(ownRead?.feedPath === undefined ? {} : { feedPath: ownRead.feedPath }),
     } satisfies PostState,
   };
   if (title !== undefined) data.title = title;
@@ -548,6 +574,9 @@ export function normalizePost(raw: Record<string, unknown>, context: PostContext
 
   if (!written) {
     Object.assign(data, neverWritten(rest));
+  } else if (ownRead) {
+    data.permalink = ownRead.permalink;
+    data.dynamicPermalink = false;
   } else if (!("permalink" in rest)) {
     data.permalink = permalinkOf(
       {

@@ -36,7 +36,12 @@ const post: EntryIdPost = {
   date: new Date("2016-03-01T23:30:00Z"),
   data: { title: "Юзвери" },
 };
-const settings = { siteUrl: "https://example.ru", zone: "Europe/Moscow", file: "content/IT/slugged.md" };
+const settings = {
+  siteUrl: "https://example.ru",
+  zone: "Europe/Moscow",
+  file: "content/IT/slugged.md",
+  feedPath: undefined,
+};
 
 test("entryIdOf: the written day wins over the site zone's; without one, the day in the site zone", (t) => {
   t.is(

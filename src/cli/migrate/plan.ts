@@ -28,7 +28,8 @@ export function planMigration(oldBlogDir: string): Migration {
     const plan = dialect.migrate.plan(oldBlogDir);
     if (plan) return withPostsLanguage(withoutRefused(plan), oldBlogDir);
   }
-  const generators = DIALECTS.map((dialect) => dialect.title).join(" or ");
+  const titles = DIALECTS.map((dialect) => dialect.title);
+  const generators = `${titles.slice(0, -1).join(", ")} or ${titles.at(-1)}`;
   throw new MigrateError(
     `${join(oldBlogDir)} has no ${generators} config: looked for ${LOOKED_FOR.join(", ")}. Give the folder the old blog was built in.`,
   );

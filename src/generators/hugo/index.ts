@@ -65,6 +65,8 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
     rewriteHtml: undefined,
     shortcodes,
     leftover: /(?:\{\{|%7B%7B)\s*(?:<|%3C|%|%25)/i,
+    // Nothing runs over its bodies before Markdown.
+    beforeMarkdown: (text) => text,
   },
   site: {
     sameTerm: "name",

@@ -42,6 +42,9 @@ export const hugoReading: PostReading = {
     }
     return undefined;
   },
+  // The core's YAML reader; its URLs, dates and terms are the core's rules with its preset.
+  parseYaml: undefined,
+  ownPost: () => undefined,
   ownDates: { name: "Hugo", first: true, read: parseHugoDate },
   splitNames: undefined,
 };

@@ -27,6 +27,8 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
     // `{{< … >}}` is text to Pelican, and shows as text.
     shortcodes: undefined,
     leftover: /(?:\{|%7B|\|)(?:filename|static|attach|tag|category|author|index)(?:\}|%7D|\|)/i,
+    // Nothing runs over its bodies before Markdown.
+    beforeMarkdown: (text) => text,
   },
   site: {
     sameTerm: "slug",

@@ -31,6 +31,9 @@ export const pelicanReading: PostReading = {
     }
     return withoutTitleAndDate(facts);
   },
+  // The core's YAML reader; its URLs, dates and terms are the core's rules with its preset.
+  parseYaml: undefined,
+  ownPost: () => undefined,
   ownDates: { name: "Pelican (dateutil)", first: false, read: parsePelicanDate },
   // `ensure_metadata_list`: at `;` when there is one, so that a name may hold a comma.
   splitNames: (text) => (text.includes(";") ? text.split(";") : undefined),

@@ -14,7 +14,17 @@ test("a folder with no recognisable config: exit code 2, naming what was looked 
   t.is(error?.exitCode, 2);
   t.is(
     error?.message,
-    `${dir} has no Pelican or Hugo config: looked for pelicanconf.py, publishconf.py, hugo.toml, hugo.yaml, hugo.yml, hugo.json, config.toml, config.yaml, config.yml, config.json, config/_default/. Give the folder the old blog was built in.`,
+    `${dir} has no Pelican, Hugo or Jekyll config: looked for pelicanconf.py, publishconf.py, hugo.toml, hugo.yaml, hugo.yml, hugo.json, config.toml, config.yaml, config.yml, config.json, config/_default/, _config.toml, _config.yml, _config.yaml. Give the folder the old blog was built in.`,
+  );
+});
+
+test('a Jekyll blog (_config.yml) is recognised, and told to build with from: "jekyll" until migrate writes its plan', (t) => {
+  const dir = blogFolder({ "_config.yml": "title: Заметки\n", "_posts/2016-03-21-a.md": "---\ntitle: A\n---\n" });
+  const error = t.throws(() => planMigration(dir), { instanceOf: MigrateError });
+  t.is(error?.exitCode, 2);
+  t.regex(
+    error?.message ?? "",
+    /^_config\.yml in .* is a Jekyll config; .*from: "jekyll" \(docs\/migrating-jekyll\.md\)\.$/,
   );
 });
 
