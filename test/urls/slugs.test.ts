@@ -195,7 +195,7 @@ test("createSlugger rejects an unknown style, naming it and the accepted ones", 
   const error = t.throws(() => createSlugger("hugo" as SlugStyle), { instanceOf: InvalidValueError });
   t.is(
     error?.message,
-    'unknown slug style "hugo": use "translit", "unicode", "pelican" or a function (text) => string',
+    'unknown slug style "hugo": use "translit", "unicode", "jekyll", "pelican" or a function (text) => string',
   );
   t.throws(() => createSlugger(undefined as unknown as SlugStyle), {
     instanceOf: InvalidValueError,
