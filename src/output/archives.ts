@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 import { InvalidValueError } from "../errors.js";
 import { termPageUrl } from "../site/taxonomy.js";
+import { cachedZone } from "../posts/dates.js";
 
 export type ArchiveKind = "year" | "month" | "day";
 
@@ -110,7 +111,7 @@ export function buildArchives<P extends { date: Date; inputPath: string }>(
     if (!pattern) continue;
     const periods = new Map<string, { start: DateTime; posts: P[] }>();
     for (const post of newestFirst) {
-      const start = DateTime.fromJSDate(post.date, { zone: settings.zone }).startOf(kind);
+      const start = DateTime.fromJSDate(post.date, { zone: cachedZone(settings.zone) }).startOf(kind);
       const key = start.toISODate() as string;
       const period = periods.get(key) ?? { start, posts: [] };
       period.posts.push(post);

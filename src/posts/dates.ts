@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from "luxon";
+import { DateTime, IANAZone, type Zone } from "luxon";
 import { describeValue, InvalidValueError } from "../errors.js";
 import { primaryLanguage } from "../site/languages.js";
 import { russianRelativeTime, type RelativeUnit } from "../content/words.js";
@@ -16,6 +16,45 @@ const FILE_NAME_DATE = /^(\d{4}-\d{2}-\d{2})(?!\d)/;
 
 /** RFC 3339 with a numeric offset: `ZZ` writes `+00:00` where `toISO()` would write `Z`. */
 const RFC_3339 = "yyyy-MM-dd'T'HH:mm:ssZZ";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * An IANA zone whose offsets are worked out once per UTC day. luxon's own asks Intl (`formatToParts`, about 5 µs)
+ * each time a date is made in it or moved to it, two or three times for a wall-clock time; a blog's dates fall on
+ * a few thousand days. A day whose first and last millisecond have the same offset has that offset throughout
+ * (tzdata has no day with two transitions that cancel out); a day with a transition is asked of Intl as before.
+ * It is an `IANAZone`, so luxon formats, compares and names it as the zone it is.
+ */
+class DayCachedZone extends IANAZone {
+  readonly #offsets = new Map<number, number | null>();
+
+  override offset(ts: number): number {
+    const day = Math.floor(ts / DAY_MS);
+    let offset = this.#offsets.get(day);
+    if (offset === undefined) {
+      const first = super.offset(day * DAY_MS);
+      offset = first === super.offset(day * DAY_MS + DAY_MS - 1) ? first : null;
+      this.#offsets.set(day, offset);
+    }
+    return offset ?? super.offset(ts);
+  }
+}
+
+const zones = new Map<string, Zone | string>();
+
+/**
+ * The zone luxon is handed for `name`: one {@link DayCachedZone} per valid IANA name, and the name itself for
+ * anything else (`UTC`, `+03:00`, a bad name), which luxon reads as before.
+ */
+export function cachedZone(name: string): Zone | string {
+  let zone = zones.get(name);
+  if (zone === undefined) {
+    zone = IANAZone.isValidZone(name) && !/^(utc|gmt)$/i.test(name) ? new DayCachedZone(name) : name;
+    zones.set(name, zone);
+  }
+  return zone;
+}
 
 function notADate(value: unknown): InvalidValueError {
   return new InvalidValueError(
@@ -37,8 +76,9 @@ function notADate(value: unknown): InvalidValueError {
  * @throws InvalidValueError for any other value, numbers included, and for impossible dates
  *   (`2015-02-30`, `2015-13-01`, `25:00`), which are never moved to a nearby valid date.
  */
-export function parseFrontMatterDate(value: unknown, zone: string): DateTime | undefined {
+export function parseFrontMatterDate(value: unknown, zoneName: string): DateTime | undefined {
   if (value === undefined || value === null) return undefined;
+  const zone = cachedZone(zoneName);
   let date: DateTime;
   if (value instanceof Date) {
     date = DateTime.fromJSDate(value, { zone });
@@ -66,7 +106,7 @@ export function dateFromFileName(fileName: string, zone: string): DateTime | und
   const baseName = fileName.split(/[\\/]/).pop() ?? "";
   const prefix = FILE_NAME_DATE.exec(baseName)?.[1];
   if (prefix === undefined) return undefined;
-  const date = DateTime.fromISO(prefix, { zone });
+  const date = DateTime.fromISO(prefix, { zone: cachedZone(zone) });
   return date.isValid ? date : undefined;
 }
 
@@ -80,11 +120,11 @@ export function dateFromFileName(fileName: string, zone: string): DateTime | und
 export function toDateTime(value: unknown, zone: string): DateTime {
   if (DateTime.isDateTime(value)) {
     if (!value.isValid) throw new InvalidValueError(`an invalid DateTime (${value.invalidReason}) is not a date`);
-    return value.setZone(zone);
+    return value.setZone(cachedZone(zone));
   }
   const date = parseFrontMatterDate(value, zone);
   if (date === undefined) throw notADate(value);
-  return date.setZone(zone);
+  return date.setZone(cachedZone(zone));
 }
 
 /**

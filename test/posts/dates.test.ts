@@ -7,6 +7,7 @@ import {
   dateFromFileName,
   isoDate,
   isValidZone,
+  cachedZone,
   parseFrontMatterDate,
   ruDate,
   ruRelative,
@@ -253,4 +254,22 @@ test("ruRelative counts calendar years, months and days as luxon's toRelative do
   ] as const) {
     t.is(ruRelative(value, `${base}T12:00`, zone), expected, `${value} from ${base}`);
   }
+});
+
+test("cachedZone gives luxon's own offsets, every hour and across transitions (DST, 2011 and 2014 in Moscow, Apia's lost day)", (t) => {
+  for (const name of ["Europe/Moscow", "America/New_York", "Australia/Lord_Howe", "Pacific/Apia", "Asia/Kolkata"]) {
+    const zone = cachedZone(name);
+    t.not(zone, name, `${name} is cached`);
+    const start = Date.UTC(2010, 0, 1);
+    for (let ts = start; ts < Date.UTC(2015, 0, 1); ts += 3_600_000 + 60_000 * 7) {
+      const instant = DateTime.fromMillis(ts, { zone: name }).toISO();
+      t.is(DateTime.fromMillis(ts, { zone }).toISO(), instant);
+      // Every wall-clock hour of the five years read in the zone, the skipped and repeated ones included.
+      const { year, month, day, hour, minute } = DateTime.fromMillis(ts, { zone: "UTC" });
+      const wall = { year, month, day, hour, minute };
+      t.is(DateTime.fromObject(wall, { zone }).toISO(), DateTime.fromObject(wall, { zone: name }).toISO());
+    }
+  }
+  t.is(cachedZone("UTC"), "UTC");
+  t.is(cachedZone("Not/AZone"), "Not/AZone");
 });

@@ -9,6 +9,7 @@
  *   (named) before RubyDate (numeric) and is 19:15 in the site's zone, while `-0500` is an offset.
  */
 import { DateTime } from "luxon";
+import { cachedZone } from "../../posts/dates.js";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
@@ -109,7 +110,7 @@ export function parseHugoDate(text: string, zone: string): DateTime | undefined 
         : offset === "Z"
           ? "UTC"
           : `UTC${offset.replace(/^([+-]\d{2}):?(\d{2})$/, "$1:$2")}`;
-    const date = DateTime.fromObject(parts, { zone: at });
+    const date = DateTime.fromObject(parts, { zone: cachedZone(at) });
     // Go refuses a day out of range and an hour past 23, as luxon does: the next layout is tried.
     if (date.isValid && date.day === parts.day && date.hour === parts.hour) return date;
   }

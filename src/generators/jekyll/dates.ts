@@ -10,6 +10,7 @@
 import { DateTime } from "luxon";
 import { InvalidValueError } from "../../errors.js";
 import { PsychTimestamp } from "./yaml.js";
+import { cachedZone } from "../../posts/dates.js";
 
 /** `Time.parse` reads far more than this; these are the forms blogs write (ISO-like, and `21.03.2016`). */
 const ISO_LIKE =
@@ -39,8 +40,8 @@ function rubyTimeParse(text: string, zone: string): DateTime | undefined {
   } else {
     return undefined;
   }
-  const date = DateTime.fromObject(parts, { zone: offsetZone(offset) ?? zone });
-  return date.isValid ? date.setZone(zone) : undefined;
+  const date = DateTime.fromObject(parts, { zone: cachedZone(offsetZone(offset) ?? zone) });
+  return date.isValid ? date.setZone(cachedZone(zone)) : undefined;
 }
 
 export interface JekyllDateInput {

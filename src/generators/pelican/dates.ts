@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { cachedZone } from "../../posts/dates.js";
 
 /**
  * Pelican reads every `Date` and `Modified` with `dateutil.parser.parse` (pelican/utils.py `get_date`, after
@@ -26,7 +27,7 @@ export function parsePelicanDate(value: string, zone: string): DateTime | undefi
   const { zone: written, ...clock } = time;
   const date = DateTime.fromObject(
     { year: day.year, month: day.month, day: day.day, ...clock },
-    { zone: written ?? zone },
+    { zone: cachedZone(written ?? zone) },
   );
   if (!date.isValid || date.year !== day.year || date.month !== day.month || date.day !== day.day) return undefined;
   return date;
