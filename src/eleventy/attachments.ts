@@ -63,6 +63,10 @@ export function registerAttachments(context: PluginContext): void {
     posts = [];
     copies = [];
   });
+  // Whatever was saved is read again by the front matter hook, and a deleted post is read from disk, as absent.
+  eleventyConfig.on("eleventy.beforeWatch", (queue: string[]) => {
+    for (const file of queue) context.attachLinks.delete(path.resolve(file));
+  });
   const output = path.resolve(directories.output);
   // Each build: the posts' output files and dates, for `{attach}` and bundles.
   addUnlistedCollection(eleventyConfig, "_ruBlogAttachmentPosts", (api) => {
@@ -70,10 +74,15 @@ export function registerAttachments(context: PluginContext): void {
       const file = context.postFile(item.inputPath);
       if (file === undefined || typeof item.outputPath !== "string") return [];
       const written = path.relative(output, path.resolve(item.outputPath)).split(path.sep).join("/");
-      // From disk, not the item's rawInput: a preprocessor may already have rewritten the `{attach}` links.
-      const source = readIfThere(item.inputPath);
-      if (source === undefined) return [];
-      return [{ file, output: written, date: item.date.getTime(), attach: attachLinks(source) }];
+      // As the front matter hook found them in the post's source (a preprocessor may since have rewritten them);
+      // a post it has not read since a save (a deleted one) is read from disk, if it is still there.
+      let attach = context.attachLinks.get(path.resolve(item.inputPath));
+      if (attach === undefined) {
+        const source = readIfThere(item.inputPath);
+        if (source === undefined) return [];
+        attach = attachLinks(source);
+      }
+      return [{ file, output: written, date: item.date.getTime(), attach }];
     });
     return [];
   });

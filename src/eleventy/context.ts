@@ -54,6 +54,12 @@ export interface PluginContext {
    * attachments once every page's URL is known, read by the links inside posts that name such a file.
    */
   readonly attachmentUrls: Map<string, string>;
+  /**
+   * Each post's `{attach}` targets (attachLinks of its source, before any preprocessor), by its absolute path: noted
+   * where the front matter hook reads the post, so that the attachments need not read every post again. Kept
+   * across builds under --watch, where Eleventy reads only the saved files again.
+   */
+  readonly attachLinks: Map<string, readonly string[]>;
   /** Each post's language, and the language a filter writes in. */
   readonly languages: Languages;
   /**
@@ -263,6 +269,7 @@ export function createContext(
     siteWrites: (url) => siteUrls.add(normalizeUrlKey(url)),
     written: writtenPages,
     attachmentUrls: new Map(),
+    attachLinks: new Map(),
     languages,
     typeset,
     rendersPageListing: (posts) => {

@@ -18,6 +18,7 @@ import { DIALECTS, dialectOf } from "../generators/index.js";
 import { parsePostYaml } from "../posts/front-matter-readers.js";
 import { readOtherFrontMatter, unreadFrontMatter } from "../posts/front-matter-formats.js";
 import { looksMisdecoded, rereadInOwnEncoding } from "./encoding.js";
+import { attachLinks as attachLinksOf } from "../content/attachments.js";
 import { DEFAULT_CATEGORY } from "../urls/permalinks.js";
 import { typesetPostData } from "../content/typography.js";
 import type { PluginContext } from "./context.js";
@@ -66,6 +67,7 @@ export function registerFrontMatter({
   irregular,
   typeset,
   languages,
+  attachLinks,
 }: PluginContext): void {
   const postsBase = picomatch.scan(options.posts).base;
   // A post's `---` front matter, read as its old generator reads YAML where it has its own reader (Jekyll's Psych).
@@ -180,6 +182,10 @@ export function registerFrontMatter({
       if (!postPath) {
         if (matterOptions.filePath) readConventionKeys(file, matterOptions.filePath);
         return;
+      }
+      if (options.attachments !== false) {
+        const links = [...attachLinksOf(file.matter), ...attachLinksOf(file.content)];
+        attachLinks.set(path.resolve(matterOptions.filePath!), links);
       }
       let unread: string | undefined;
       const reread =
