@@ -5,7 +5,7 @@
 //   posts/posts.json                directory data: every post uses the layout `post.njk`
 //   _plain/post.njk                 (a) plain Eleventy's layout (reads the capitalised keys as plain data)
 //   _blog/post.njk, _blog/term.njk  (b) the plugin's layouts
-//   plain.config.mjs, blog.config.mjs, floor.config.mjs (see bench/README.md)
+//   plain.config.mjs, blog.config.mjs, floor.config.mjs, starter.config.mjs (see bench/README.md)
 //
 // Usage: node bench/generate.mjs [--posts 1000] [--tags 200] [--categories 5] [--seed 1] [--dir PARENT | --out DIR]
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { random } from "../test/fixtures/seeded-random.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const GENERATOR_VERSION = 8;
+export const GENERATOR_VERSION = 9;
 
 const WORDS = `
 контейнер система образ обновление дистрибутив сервер хост проект сеть кластер ядро модуль процесс память диск файл
@@ -176,7 +176,7 @@ const TERM_LAYOUT = `<!doctype html>
 </html>
 `;
 
-function configs(pluginEntry) {
+function configs(pluginEntry, categoryNames) {
   const plain = `// (a) plain Eleventy: the same posts, one trivial layout, no plugin.
 export default function (eleventyConfig) {
   // Only posts/ holds templates; the other build's layouts and both outputs live beside it.
@@ -232,7 +232,174 @@ export default function (eleventyConfig) {
 }
 export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
 `;
-  return { plain, blog, floor };
+  const starter = `// (g) what a user would write without the plugin: the official eleventy-base-blog starter's pattern, grown
+// to the same output as (b): @11ty/eleventy-plugin-rss's Atom feed (its feedPlugin) for the site and its Atom
+// template, paginated over \`collections\` as the starter's tag pages are, for every tag and category (20
+// entries each), tag and category pages of 20 posts (the Eleventy docs' double pagination: a collection of
+// pages), and both term indexes. Plain Eleventy cannot read the capitalised keys, so a small YAML engine maps
+// Title, Tags and Categories (a comma-separated Tags too; a tag's first spelling wins over its lower-case one,
+// as (b) merges them). The date comes from the file name, as in (a).
+// The site is built outside the repository (--dir): the packages are imported from the repository's node_modules.
+import yaml from ${JSON.stringify(import.meta.resolve("js-yaml"))};
+import { feedPlugin, default as rssPlugin } from ${JSON.stringify(import.meta.resolve("@11ty/eleventy-plugin-rss"))};
+const SITE = "https://example.ru";
+const CATEGORIES = ${JSON.stringify(categoryNames)};
+const spelling = new Map();
+const names = (value) =>
+  (Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [])
+    .map((name) => String(name).trim())
+    .filter(Boolean)
+    .map((name) => {
+      const key = name.toLowerCase();
+      if (!spelling.has(key)) spelling.set(key, name);
+      return spelling.get(key);
+    });
+const ATOM_HEAD = (title, self, alternate, updated) => \`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ru">
+  <title>\${title}</title>
+  <link href="{{ \${self} | htmlBaseUrl(metadata.base) }}" rel="self" />
+  <link href="{{ \${alternate} | htmlBaseUrl(metadata.base) }}" />
+  <updated>{{ \${updated} | getNewestCollectionItemDate | dateToRfc3339 }}</updated>
+  <id>{{ \${self} | htmlBaseUrl(metadata.base) }}</id>
+  <author><name>{{ metadata.author.name }}</name></author>\`;
+// The entries as the rss plugin's own Atom template writes them.
+const ATOM_ENTRIES = (posts) => \`
+  {%- for post in \${posts} | reverse | head(20) %}
+  {%- set absolutePostUrl %}{{ post.url | htmlBaseUrl(metadata.base) }}{% endset %}
+  <entry>
+    <title>{{ post.data.title }}</title>
+    <link href="{{ absolutePostUrl }}" />
+    <updated>{{ post.date | dateToRfc3339 }}</updated>
+    <id>{{ absolutePostUrl }}</id>
+    {%- if post.data.summary %}
+    <summary>{{ post.data.summary }}</summary>
+    {%- endif %}
+    <content type="html">{{ post.content | renderTransforms(post.data.page, metadata.base) }}</content>
+  </entry>
+  {%- endfor %}
+</feed>\`;
+const TERM_PAGE = \`<!doctype html>
+<html lang="ru">
+<head><meta charset="utf-8"><title>{{ termPage.name }}</title>
+<link rel="alternate" type="application/atom+xml" href="{{ '/feed.xml' | htmlBaseUrl(metadata.base) }}" title="Заметки">
+<link rel="alternate" type="application/atom+xml" href="{{ termPage.feed | htmlBaseUrl(metadata.base) }}" title="{{ termPage.name }} — Заметки">
+</head>
+<body>
+<h1>{{ termPage.name }}</h1>
+<ul>
+{%- for post in termPage.posts %}
+<li><a href="{{ post.url }}">{{ post.data.title }}</a></li>
+{%- endfor %}
+</ul>
+{% if termPage.next %}<a href="{{ termPage.next }}">Дальше</a>{% endif %}
+</body>
+</html>
+\`;
+const TERM_INDEX = (kind, list) => \`<!doctype html>
+<html lang="ru">
+<head><meta charset="utf-8"><title>\${kind}</title></head>
+<body>
+<ul>
+\${list}
+</ul>
+</body>
+</html>
+\`;
+export default function (eleventyConfig) {
+  eleventyConfig.ignores.add("_*/**");
+  eleventyConfig.setFrontMatterParsingOptions({
+    engines: {
+      yaml: (text) => {
+        const data = yaml.load(text) ?? {};
+        if (!("Title" in data)) return data;
+        return { ...data, title: data.Title, tags: ["posts", ...names(data.Tags)], categories: names(data.Categories) };
+      },
+    },
+  });
+  eleventyConfig.addPlugin(rssPlugin);
+  eleventyConfig.addFilter("head", (array, n) => array.slice(0, n));
+  eleventyConfig.addGlobalData("metadata", { title: "Заметки", base: SITE, language: "ru", author: { name: "Автор" } });
+  eleventyConfig.addGlobalData("categoryNames", CATEGORIES);
+  const slugify = eleventyConfig.getFilter("slugify");
+  const byDate = (x, y) => x.date - y.date;
+  for (const name of CATEGORIES) {
+    eleventyConfig.addCollection(\`category:\${name}\`, (api) =>
+      api.getFilteredByTag("posts").filter((post) => post.data.categories.includes(name)),
+    );
+  }
+  const notTags = ["all", "posts", ...CATEGORIES.map((name) => \`category:\${name}\`)];
+  // The docs' double pagination: one item per page of 20 of each term, newest first.
+  eleventyConfig.addCollection("termPages", (api) => {
+    const pages = [];
+    const add = (kind, name, posts) => {
+      const base = \`/\${kind}/\${slugify(name)}/\`;
+      const newest = [...posts].sort(byDate).reverse();
+      for (let i = 0; i * 20 < newest.length; i++) {
+        pages.push({
+          name,
+          url: i === 0 ? base : \`\${base}page/\${i + 1}/\`,
+          feed: \`\${base}feed.xml\`,
+          posts: newest.slice(i * 20, i * 20 + 20),
+          next: (i + 1) * 20 < newest.length ? \`\${base}page/\${i + 2}/\` : undefined,
+        });
+      }
+    };
+    const tags = new Set(api.getFilteredByTag("posts").flatMap((post) => post.data.tags));
+    for (const tag of tags) if (!notTags.includes(tag)) add("tags", tag, api.getFilteredByTag(tag));
+    for (const name of CATEGORIES) {
+      add("categories", name, api.getFilteredByTag("posts").filter((post) => post.data.categories.includes(name)));
+    }
+    return pages;
+  });
+  eleventyConfig.addPlugin(feedPlugin, {
+    type: "atom",
+    outputPath: "/feed.xml",
+    collection: { name: "posts", limit: 20 },
+    metadata: { language: "ru", title: "Заметки", base: SITE, author: { name: "Автор" } },
+  });
+  eleventyConfig.addTemplate(
+    "g-tag-feed.njk",
+    ATOM_HEAD("{{ tag }} — Заметки", "permalink", "'/tags/' + (tag | slugify) + '/'", "collections[tag]") + ATOM_ENTRIES("collections[tag]"),
+    {
+      pagination: { data: "collections", size: 1, alias: "tag", filter: [...notTags, "termPages"] },
+      permalink: "/tags/{{ tag | slugify }}/feed.xml",
+      eleventyExcludeFromCollections: true,
+      layout: false,
+    },
+  );
+  eleventyConfig.addTemplate(
+    "g-category-feed.njk",
+    ATOM_HEAD("{{ category }} — Заметки", "permalink", "'/categories/' + (category | slugify) + '/'", "collections['category:' + category]") +
+      ATOM_ENTRIES("collections['category:' + category]"),
+    {
+      pagination: { data: "categoryNames", size: 1, alias: "category" },
+      permalink: "/categories/{{ category | slugify }}/feed.xml",
+      eleventyExcludeFromCollections: true,
+      layout: false,
+    },
+  );
+  eleventyConfig.addTemplate("g-term-page.njk", TERM_PAGE, {
+    pagination: { data: "collections.termPages", size: 1, alias: "termPage", addAllPagesToCollections: false },
+    permalink: (data) => data.termPage.url,
+    eleventyExcludeFromCollections: true,
+    layout: false,
+  });
+  eleventyConfig.addTemplate(
+    "g-tag-index.njk",
+    TERM_INDEX("Метки", \`{%- for tag, posts in collections %}{% if tag not in notTags %}
+<li><a href="/tags/{{ tag | slugify }}/">{{ tag }}</a> ({{ posts.length }})</li>{% endif %}{%- endfor %}\`),
+    { permalink: "/tags/", notTags: [...notTags, "termPages"], eleventyExcludeFromCollections: true, layout: false },
+  );
+  eleventyConfig.addTemplate(
+    "g-category-index.njk",
+    TERM_INDEX("Категории", \`{%- for name in categoryNames %}
+<li><a href="/categories/{{ name | slugify }}/">{{ name }}</a> ({{ collections['category:' + name].length }})</li>{%- endfor %}\`),
+    { permalink: "/categories/", eleventyExcludeFromCollections: true, layout: false },
+  );
+}
+export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: false, htmlTemplateEngine: "njk" };
+`;
+  return { plain, blog, floor, starter };
 }
 
 /**
@@ -271,10 +438,11 @@ export function generate({ posts, tags, tagsPerPost = 5, categories, seed, out, 
   writeFileSync(path.join(dir, "_plain", "post.njk"), postLayout("Title"));
   writeFileSync(path.join(dir, "_blog", "post.njk"), postLayout("title"));
   writeFileSync(path.join(dir, "_blog", "term.njk"), TERM_LAYOUT);
-  const { plain, blog, floor } = configs(entry);
+  const { plain, blog, floor, starter } = configs(entry, categoryNames);
   writeFileSync(path.join(dir, "floor.config.mjs"), floor);
   writeFileSync(path.join(dir, "plain.config.mjs"), plain);
   writeFileSync(path.join(dir, "blog.config.mjs"), blog);
+  writeFileSync(path.join(dir, "starter.config.mjs"), starter);
   writeFileSync(manifestFile, manifest);
   console.error(`generated ${posts} posts (${(bytes / 1048576).toFixed(1)} MiB), ${tags} tags, ${categories} categories in ${path.relative(process.cwd(), dir)}`);
   return dir;

@@ -14,6 +14,7 @@
 //   --plugin P   build (b) with the plugin entry at path P instead of dist/index.js (to compare two builds)
 //   --no-floor   skip (c), plain Eleventy with a posts collection and as many extra trivial pages as (b) writes
 //   --no-default skip (f), the plugin with default options (Eleventy's collections.<tag> kept: tagCollections unset)
+//   --no-starter skip (g), the eleventy-base-blog starter's pattern (eleventy-plugin-rss) writing the same pages
 //   --feeds-share  also build (d), the plugin with feeds: false, and print the feeds' share of (b): (b − d) / b
 //   --typography  also build (e), the plugin with typography: true, and print its cost: e / b
 //   --out FILE   where the results go (default bench/out/results.json)
@@ -42,7 +43,7 @@ const eleventyVersion = JSON.parse(readFileSync(path.join(path.dirname(eleventyC
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function parseArgs(argv) {
-  const options = { posts: [], tags: 200, tagsPerPost: 5, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, defaults: true, feedsShare: false, out: path.join(here, "out", "results.json") };
+  const options = { posts: [], tags: 200, tagsPerPost: 5, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, defaults: true, starter: true, feedsShare: false, out: path.join(here, "out", "results.json") };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
@@ -51,6 +52,7 @@ function parseArgs(argv) {
     else if (arg === "--edit") options.edit = true;
     else if (arg === "--no-floor") options.floor = false;
     else if (arg === "--no-default") options.defaults = false;
+    else if (arg === "--no-starter") options.starter = false;
     else if (arg === "--feeds-share") options.feedsShare = true;
     else if (arg === "--typography") options.typography = true;
     else if (arg === "--out") options.out = path.resolve(argv[++i]);
@@ -82,6 +84,7 @@ const VARIANTS = {
   d: { label: "ru-blog plugin, feeds: false", config: "blog.config.mjs", output: "_site-d", env: { RU_BLOG_BENCH_FEEDS: "off" } },
   e: { label: "ru-blog plugin, typography: true", config: "blog.config.mjs", output: "_site-e", env: { RU_BLOG_BENCH_TYPOGRAPHY: "on" } },
   f: { label: "ru-blog plugin, default options (tagCollections unset)", config: "blog.config.mjs", output: "_site-f", env: { RU_BLOG_BENCH_TAG_COLLECTIONS: "default" } },
+  g: { label: "the starter's pattern: eleventy-plugin-rss feeds, paginated term pages, term indexes", config: "starter.config.mjs", output: "_site-g" },
 };
 
 /** Files written and their size in bytes. */
@@ -134,13 +137,14 @@ const median = (values) => {
 
 function runCase(c, runs) {
   const site = generate(c);
-  const variants = ["a", "b", ...(floor ? ["c"] : []), ...(defaults ? ["f"] : []), ...(feedsShare ? ["d"] : []), ...(typography ? ["e"] : [])];
-  const samples = { a: [], b: [], c: [], d: [], e: [], f: [] };
+  const variants = ["a", "b", ...(floor ? ["c"] : []), ...(defaults ? ["f"] : []), ...(starter ? ["g"] : []), ...(feedsShare ? ["d"] : []), ...(typography ? ["e"] : [])];
+  const samples = { a: [], b: [], c: [], d: [], e: [], f: [], g: [] };
   // One untimed build of each first: fills the file cache equally for all, and tells how many pages b adds.
   const warm = { a: build(site, "a"), b: build(site, "b") };
   const extraPages = Math.max(0, warm.b.files - warm.a.files);
   if (floor) build(site, "c", [], extraPages);
   if (defaults) build(site, "f");
+  if (starter) build(site, "g");
   if (feedsShare) build(site, "d");
   if (typography) build(site, "e");
   for (let i = 0; i < runs; i++) {
@@ -167,6 +171,7 @@ function runCase(c, runs) {
   const noFeeds = feedsShare ? summary("d") : undefined;
   const typeset = typography ? summary("e") : undefined;
   const defaultOptions = defaults ? summary("f") : undefined;
+  const starterPattern = starter ? summary("g") : undefined;
   return {
     ...c,
     a,
@@ -174,6 +179,9 @@ function runCase(c, runs) {
     ...(noFeeds ? { d: noFeeds, feedsShare: (b.ms - noFeeds.ms) / b.ms, feedsCpuShare: (b.cpuMs - noFeeds.cpuMs) / b.cpuMs } : {}),
     ...(typeset ? { e: typeset, typographyRatio: typeset.ms / b.ms } : {}),
     ...(defaultOptions ? { f: defaultOptions, defaultTimeRatio: defaultOptions.ms / a.ms, defaultCpuRatio: defaultOptions.cpuMs / a.cpuMs, defaultRssRatio: defaultOptions.peakRssMiB / a.peakRssMiB } : {}),
+    ...(starterPattern
+      ? { g: starterPattern, starterTimeRatio: starterPattern.ms / a.ms, starterCpuRatio: starterPattern.cpuMs / a.cpuMs, starterRssRatio: starterPattern.peakRssMiB / a.peakRssMiB, ...(defaultOptions ? { fgTimeRatio: defaultOptions.ms / starterPattern.ms, fgCpuRatio: defaultOptions.cpuMs / starterPattern.cpuMs, fgRssRatio: defaultOptions.peakRssMiB / starterPattern.peakRssMiB } : {}) }
+      : {}),
     ...(floorSummary ? { c: floorSummary, floorRatio: floorSummary.ms / a.ms, floorCpuRatio: floorSummary.cpuMs / a.cpuMs, floorRssRatio: floorSummary.peakRssMiB / a.peakRssMiB } : {}),
     timeRatio: b.ms / a.ms,
     cpuRatio: b.cpuMs / a.cpuMs,
@@ -250,6 +258,12 @@ function table(results) {
     ["f/a CPU", (r) => (r.f ? r.defaultCpuRatio.toFixed(2) : "-")],
     ["f RSS", (r) => (r.f ? `${r.f.peakRssMiB.toFixed(0)} MiB` : "-")],
     ["f/a RSS", (r) => (r.f ? r.defaultRssRatio.toFixed(2) : "-")],
+    ["g wall", (r) => (r.g ? seconds(r.g.ms) : "-")],
+    ["g/a CPU", (r) => (r.g ? r.starterCpuRatio.toFixed(2) : "-")],
+    ["g RSS", (r) => (r.g ? `${r.g.peakRssMiB.toFixed(0)} MiB` : "-")],
+    ["f/g wall", (r) => (r.fgTimeRatio ? r.fgTimeRatio.toFixed(2) : "-")],
+    ["f/g CPU", (r) => (r.fgCpuRatio ? r.fgCpuRatio.toFixed(2) : "-")],
+    ["f/g RSS", (r) => (r.fgRssRatio ? r.fgRssRatio.toFixed(2) : "-")],
     ["feeds % of b", (r) => (r.d ? `${(100 * r.feedsShare).toFixed(1)} %` : "-")],
     ["typography e/b", (r) => (r.e ? r.typographyRatio.toFixed(2) : "-")],
     ["ms/post a", (r) => r.msPerPostA.toFixed(3)],
@@ -508,6 +522,7 @@ const options = parseArgs(process.argv.slice(2));
 const pluginEntry = options.plugin;
 const floor = options.floor;
 const defaults = options.defaults;
+const starter = options.starter;
 const feedsShare = options.feedsShare;
 const typography = options.typography;
 if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
