@@ -21,7 +21,7 @@ import type { AttachmentsOption } from "../options.js";
 import { assertUniqueUrls } from "../urls/permalinks.js";
 import type { PluginContext } from "./context.js";
 import { addUnlistedCollection } from "./existing-site.js";
-import { describeTemplate } from "./output-checks.js";
+import { describeTemplate, pluginFilePages } from "./output-checks.js";
 import type { EleventyConfig } from "./types.js";
 
 /** Without `from`: `.html` files are templates, and page bundles keep their files beside their page. */
@@ -108,6 +108,7 @@ export function registerAttachments(context: PluginContext): void {
           .filter((url): url is string => typeof url === "string")
           .map((url) => ({ url, inputPath: describeTemplate(context.relativePath(inputPath)) })),
       ),
+      ...pluginFilePages(context),
       ...copies.map((copy) => ({
         url: `/${copy.to}`,
         inputPath: `${copy.from} (a file beside the posts, copied by the option "attachments")`,

@@ -21,6 +21,7 @@ import { createPostSlugger, createSiteSlugger, createSlugger, type PostSlugger }
 import { createTypesetter, type Typesetter } from "../content/typography.js";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types.js";
 import { assignTranslations, createLanguages, type Languages } from "./languages.js";
+import { createPluginFiles, type PluginFiles } from "./plugin-files.js";
 
 export interface PluginContext {
   readonly config: EleventyConfig;
@@ -67,6 +68,8 @@ export interface PluginContext {
    * `--watch --incremental` after a save that leaves the site's lists as they were (src/rebuild-scope.ts).
    */
   readonly rendersPageListing: (posts: readonly CollectionItem[]) => boolean;
+  /** The files the plugin writes itself, after Eleventy (feeds, redirects, the sitemap: plugin-files.ts). */
+  readonly pluginFiles: PluginFiles;
 }
 
 /**
@@ -76,15 +79,6 @@ export interface PluginContext {
  */
 export function pagesOf<T>(alias: string, pages: (all: CollectionItem[]) => T[]) {
   return { data: "collections.all", size: 1, alias, before: (all: CollectionItem[]) => pages(all) };
-}
-
-/**
- * Pagination of a template that writes one file from the whole site (the redirects file, the sitemap): one page,
- * processed after every other template like those above. A plain `eleventyImport` of `collections.all` on a
- * template kept out of collections is a dependency cycle in Eleventy 3.0.
- */
-export function onePageOf<T>(alias: string, value: (all: CollectionItem[]) => T) {
-  return pagesOf(alias, (all) => [value(all)]);
 }
 
 /** Eleventy's input paths start with `./`; globs and messages want the path inside the input folder. */
@@ -270,6 +264,7 @@ export function createContext(
     written: writtenPages,
     attachmentUrls: new Map(),
     attachLinks: new Map(),
+    pluginFiles: createPluginFiles(config),
     languages,
     typeset,
     rendersPageListing: (posts) => {

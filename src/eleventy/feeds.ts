@@ -2,12 +2,12 @@
 import { escapeAttribute } from "entities";
 import { createEntryIdRegistry, entryIdOf } from "../output/entry-ids.js";
 import { withPlace } from "../errors.js";
-import { absolutizeHtml, feedCategories, renderAtomFeed, type FeedEntry, type FeedSite } from "../output/feeds.js";
+import { absolutizeHtml, atomFeedParts, feedCategories, type FeedEntry, type FeedSite } from "../output/feeds.js";
 import type { ResolvedOptions } from "../options.js";
 import { postState, type FeedPlan, type SiteModel } from "../site/site.js";
 import { absoluteUrl } from "../urls/urls.js";
 import { FEED_STYLESHEET } from "../output/feed-stylesheet.js";
-import { pagesOf, type PluginContext } from "./context.js";
+import type { PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
 const PACKAGE = { name: "eleventy-plugin-ru-blog", uri: "https://www.npmjs.com/package/eleventy-plugin-ru-blog" };
@@ -45,7 +45,7 @@ function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined,
 }
 
 export function registerFeeds(context: PluginContext): void {
-  const { config, options, currentSite, relativePath, languages, written, rendersPageListing } = context;
+  const { config, options, currentSite, relativePath, languages, written, rendersPageListing, pluginFiles } = context;
   const feedSite = feedSiteOf(options);
   const stylesheet = options.feeds.stylesheet;
   config.addShortcode("feedLinks", function (this: { page?: { url?: string } }) {
@@ -60,7 +60,7 @@ export function registerFeeds(context: PluginContext): void {
   if (!feedSite) return;
 
   // One entry object per post and build: a post is in the site feed and in the feed of each of its terms, and
-  // renderAtomFeed keeps each entry's rendered item by object.
+  // atomFeedParts keeps each entry's rendered item by object.
   let entries = new Map<string, FeedEntry>();
   // The last build's: a rebuild that renders only the pages listing the saved post keeps the other posts' entries,
   // and with them their rendered items.
@@ -94,47 +94,45 @@ export function registerFeeds(context: PluginContext): void {
     return entry;
   };
 
-  config.addTemplate(
-    "ru-blog/feeds.11ty.js",
-    {
-      render: (data: { feed: FeedPlan<CollectionItem> }) =>
-        withPlace({ file: data.feed.path }, () =>
-          renderAtomFeed(
-            {
-              selfPath: data.feed.selfPath,
-              alternatePath: data.feed.alternatePath,
-              title: data.feed.term
-                ? `${data.feed.term.name} — ${feedSite.title}`
-                : data.feed.language
-                  ? `${feedSite.title} (${languageName(data.feed.language)})`
-                  : feedSite.title,
-              ...(data.feed.language ? { language: data.feed.language } : {}),
-              entries: data.feed.posts.filter((post) => post.url !== false).map(entryOf),
-              ...(stylesheet ? { stylesheet: stylesheet.href } : {}),
-            },
-            feedSite,
-          ),
-        ),
-    },
-    {
-      pagination: pagesOf("feed", () => written().feeds.filter((feed) => rendersPageListing(feed.posts))),
-      permalink: (data: { feed: FeedPlan<CollectionItem> }) => data.feed.path,
-      // A feed is XML as the plugin writes it, whatever layout the site's directory or global data sets.
-      layout: false,
-      eleventyExcludeFromCollections: true,
-    },
-  );
-  if (stylesheet && stylesheet.bundled) {
-    config.addTemplate(
-      "ru-blog/feed-stylesheet.11ty.js",
-      { render: () => FEED_STYLESHEET },
-      {
-        permalink: stylesheet.href,
-        layout: false,
-        eleventyExcludeFromCollections: true,
-      },
+  const feedParts = (feed: FeedPlan<CollectionItem>) =>
+    withPlace({ file: feed.path }, () =>
+      atomFeedParts(
+        {
+          selfPath: feed.selfPath,
+          alternatePath: feed.alternatePath,
+          title: feed.term
+            ? `${feed.term.name} — ${feedSite.title}`
+            : feed.language
+              ? `${feedSite.title} (${languageName(feed.language)})`
+              : feedSite.title,
+          ...(feed.language ? { language: feed.language } : {}),
+          entries: feed.posts.filter((post) => post.url !== false).map(entryOf),
+          ...(stylesheet ? { stylesheet: stylesheet.href } : {}),
+        },
+        feedSite,
+      ),
     );
-  }
+  pluginFiles.add(() => [
+    ...written().feeds.map((feed) => ({
+      url: feed.path,
+      name: "the plugin's feed",
+      movedBy: "the option feeds",
+      write: rendersPageListing(feed.posts),
+      parts: () => feedParts(feed),
+    })),
+    ...(stylesheet && stylesheet.bundled
+      ? [
+          {
+            url: stylesheet.href,
+            name: "the plugin's feed stylesheet",
+            movedBy: "the option feeds.stylesheet",
+            // It lists nothing: written by every build that writes all of the plugin's pages.
+            write: rendersPageListing([]),
+            parts: () => [FEED_STYLESHEET],
+          },
+        ]
+      : []),
+  ]);
 }
 
 const languageFeeds = new WeakMap<object, Map<string, FeedPlan<CollectionItem>>>();

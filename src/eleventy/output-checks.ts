@@ -14,15 +14,7 @@ import { assertPostsReadable, linksOutOfInput } from "./readable-posts.js";
 const PLUGIN_TEMPLATES: Record<string, { name: string; movedBy: string }> = {
   "ru-blog/term-pages.11ty.js": { name: "the plugin's term page", movedBy: "the option tagPages or categoryPages" },
   "ru-blog/term-indexes.11ty.js": { name: "the plugin's term index", movedBy: "the option tagPages or categoryPages" },
-  "ru-blog/feeds.11ty.js": { name: "the plugin's feed", movedBy: "the option feeds" },
-  "ru-blog/feed-stylesheet.11ty.js": { name: "the plugin's feed stylesheet", movedBy: "the option feeds.stylesheet" },
-  "ru-blog/redirects.11ty.js": {
-    name: "the plugin's redirect page",
-    movedBy: "the Aliases or legacyUrls it comes from",
-  },
-  "ru-blog/redirects-file.11ty.js": { name: "the plugin's redirects file", movedBy: "the option redirects" },
   "ru-blog/archives.11ty.js": { name: "the plugin's date archive page", movedBy: "the option archives" },
-  "ru-blog/sitemap.11ty.js": { name: "the plugin's sitemap", movedBy: "the option sitemap" },
 };
 
 /** How a template is named in a message: the plugin's own by what it writes, any other by its path. */
@@ -33,7 +25,8 @@ export function describeTemplate(file: string): string {
 /**
  * The site model checks the pages in collections; this sees every template, those kept out of collections too
  * (a page the site writes at a URL of the plugin's was left to the site before: what clashes here is a page the
- * plugin could not see in time, or two pages of the site).
+ * plugin could not see in time, or two pages of the site), and every file the plugin writes itself after Eleventy
+ * (plugin-files.ts), before anything is written.
  */
 export function registerOutputChecks(context: PluginContext): void {
   const isPostPath = picomatch(context.options.posts);
@@ -54,7 +47,7 @@ export function registerOutputChecks(context: PluginContext): void {
   context.config.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     const model = context.currentSite();
     const moving = model ? optionsMovingPages(model) : new Map<string, string>();
-    const pages = Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) => {
+    const templates = Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) => {
       const file = context.relativePath(inputPath);
       const plugin = PLUGIN_TEMPLATES[file];
       return urls
@@ -67,7 +60,20 @@ export function registerOutputChecks(context: PluginContext): void {
           return { url, inputPath: file, movedBy: `the permalink of ${file}` };
         });
     });
+    const pages = [...templates, ...pluginFilePages(context, moving)];
     assertWritablePages(pages, context.config.directories.output);
     assertUniqueUrls(pages);
   });
+}
+
+/** The files the plugin writes itself, as the checks name them: by what they are and the option that moves them. */
+export function pluginFilePages(
+  context: PluginContext,
+  moving: ReadonlyMap<string, string> = new Map(),
+): { url: string; inputPath: string; movedBy: string }[] {
+  return context.pluginFiles.list().map((file) => ({
+    url: file.url,
+    inputPath: file.name,
+    movedBy: moving.get(normalizeUrlKey(file.url)) ?? file.movedBy,
+  }));
 }

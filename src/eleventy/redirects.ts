@@ -1,45 +1,43 @@
 /** Redirect pages for aliases and old term URLs, and the redirects file for static hosts (`redirects` option). */
 import { redirectPage, redirectsFile, type Redirect } from "../output/redirects.js";
 import type { SiteModel } from "../site/site.js";
-import { onePageOf, pagesOf, type PluginContext } from "./context.js";
+import type { PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
 
-export function registerRedirects({ config, options, currentSite, written, rendersPageListing }: PluginContext): void {
-  config.addTemplate(
-    "ru-blog/redirects.11ty.js",
-    {
-      render: (data: { redirect: Redirect }) =>
-        redirectPage(data.redirect.to, { siteUrl: options.siteUrl, language: options.language }),
-    },
-    {
-      // A redirect page lists no post: it changes only with the lists (a URL, an alias), when every page is rendered.
-      pagination: pagesOf("redirect", () => {
-        const model = currentSite();
-        return model && rendersPageListing([]) ? [...model.redirects, ...written().linkRedirects] : [];
-      }),
-      permalink: (data: { redirect: Redirect }) => data.redirect.from,
-      // Pages and files the plugin renders whole, whatever layout the site's directory or global data sets.
-      layout: false,
-      eleventyExcludeFromCollections: true,
-    },
-  );
-  if (options.redirects) {
-    config.addTemplate(
-      "ru-blog/redirects-file.11ty.js",
-      {
-        render: (data: { redirects: Redirect[] }) => redirectsFile(data.redirects),
-      },
-      {
-        pagination: onePageOf("redirects", () => {
-          const model = currentSite();
-          return model ? allRedirects(model, written().linkRedirects) : [];
-        }),
-        permalink: options.redirects,
-        layout: false,
-        eleventyExcludeFromCollections: true,
-      },
-    );
-  }
+export function registerRedirects({
+  options,
+  currentSite,
+  written,
+  rendersPageListing,
+  pluginFiles,
+}: PluginContext): void {
+  pluginFiles.add(() => {
+    const model = currentSite();
+    if (!model) return [];
+    const linkRedirects = written().linkRedirects;
+    // A redirect page lists no post: it changes only with the lists (a URL, an alias), when every page is rendered.
+    const pages = rendersPageListing([]);
+    return [
+      ...[...model.redirects, ...linkRedirects].map((redirect) => ({
+        url: redirect.from,
+        name: "the plugin's redirect page",
+        movedBy: "the Aliases or legacyUrls it comes from",
+        write: pages,
+        parts: () => [redirectPage(redirect.to, { siteUrl: options.siteUrl, language: options.language })],
+      })),
+      ...(options.redirects
+        ? [
+            {
+              url: options.redirects,
+              name: "the plugin's redirects file",
+              movedBy: "the option redirects",
+              write: true,
+              parts: () => [redirectsFile(allRedirects(model, linkRedirects))],
+            },
+          ]
+        : []),
+    ];
+  });
 }
 
 /**

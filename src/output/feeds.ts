@@ -367,6 +367,14 @@ function entryLanguage(entry: FeedEntry, feedLanguage: string): string | undefin
  * @throws InvalidValueError for a date that is not a valid `Date` or a `language` that is not a language tag.
  */
 export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
+  return atomFeedParts(doc, site).join("");
+}
+
+/**
+ * {@link renderAtomFeed}'s document in the order it is written: its head, each entry's element, its end. Each entry's
+ * content is put into its element only here, so a feed written part by part is never whole in memory.
+ */
+export function atomFeedParts(doc: FeedDocument, site: FeedSite): string[] {
   const language = checkedLanguage(doc.language ?? site.language);
   // Entries first: they check their dates and say which post has a bad one.
   const entries = doc.entries.map((entry) => entryParts(entry, site));
@@ -392,11 +400,11 @@ export function renderAtomFeed(doc: FeedDocument, site: FeedSite): string {
   const written = writtenEntries(withLanguage(withAttributeEscapes(feed.atom1()), language), unwritten);
   // The stylesheet goes into the head, before the entries: not a second copy of the whole feed.
   const head = doc.stylesheet === undefined ? written : withStylesheet(written, doc.stylesheet, site.siteUrl);
-  return (
-    head +
-    entries.map((parts, index) => entryXml(parts, entryLanguage(doc.entries[index]!, language))).join("") +
-    FEED_END
-  );
+  return [
+    head,
+    ...entries.map((parts, index) => entryXml(parts, entryLanguage(doc.entries[index]!, language))),
+    FEED_END,
+  ];
 }
 
 /**

@@ -6,17 +6,23 @@ import { buildError, buildSite } from "../helpers/site.js";
 
 const FILES = {
   "_includes/term.njk": "{{ term.name }}",
-  "posts/move.md": "---\nTitle: Переезд\nDate: 2016-01-01\nTags: [Мнение, Юзвери]\nUrl: it/pereezd\nAliases: [/blog/pereezd-s-pelican/, /old.html]\n---\nТекст.\n",
+  "posts/move.md":
+    "---\nTitle: Переезд\nDate: 2016-01-01\nTags: [Мнение, Юзвери]\nUrl: it/pereezd\nAliases: [/blog/pereezd-s-pelican/, /old.html]\n---\nТекст.\n",
 };
 const site = buildSite(FILES, {
   siteUrl: "https://example.ru",
   title: "Заметки",
   slugStyle: "unicode",
-  legacyUrls: { tags: "/tag/:slug.html", feeds: { all: "/feeds/all.atom.xml", tags: "/feeds/:slug.tag.atom.xml" }, slugStyle: "pelican" },
+  legacyUrls: {
+    tags: "/tag/:slug.html",
+    feeds: { all: "/feeds/all.atom.xml", tags: "/feeds/:slug.tag.atom.xml" },
+    slugStyle: "pelican",
+  },
   redirects: "/_redirects",
 });
 
-const refreshTarget = (html: string) => parse(html).querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
+const refreshTarget = (html: string) =>
+  parse(html).querySelector('meta[http-equiv="refresh"]')?.getAttribute("content");
 
 test("each alias is a redirect page to the post's absolute URL", async (t) => {
   const { read } = await site;
@@ -26,7 +32,10 @@ test("each alias is a redirect page to the post's absolute URL", async (t) => {
 
 test("old term URLs redirect to the current term pages; old feed paths serve the current feed", async (t) => {
   const { read } = await site;
-  t.is(refreshTarget(await read("tag/iuzveri.html")), "0; url=https://example.ru/tags/%D1%8E%D0%B7%D0%B2%D0%B5%D1%80%D0%B8/");
+  t.is(
+    refreshTarget(await read("tag/iuzveri.html")),
+    "0; url=https://example.ru/tags/%D1%8E%D0%B7%D0%B2%D0%B5%D1%80%D0%B8/",
+  );
   t.is(await read("feeds/all.atom.xml"), await read("feed.xml"));
   t.is(await read("feeds/mnenie.tag.atom.xml"), await read("tags/мнение/feed.xml"));
 });
@@ -83,5 +92,53 @@ test("redirect pages, the redirects file, feeds and the built-in index are writt
   for (const file of ["blog/pereezd-s-pelican/index.html", "_redirects", "feed.xml", "feed.xsl", "tags/index.html"]) {
     t.is(await wrapped.read(file), await plain.read(file), file);
   }
-  t.true((await wrapped.read("it/pereezd/index.html")).startsWith("<main class=site>"), "the site's own pages get the layout");
+  t.true(
+    (await wrapped.read("it/pereezd/index.html")).startsWith("<main class=site>"),
+    "the site's own pages get the layout",
+  );
+});
+
+test("an alias at a URL of the site's own page (not a post) is an error naming both and how to move each", async (t) => {
+  t.is(
+    await buildError({ ...FILES, "about.njk": "---\npermalink: /old.html\n---\nО сайте" }, { feeds: false }),
+    "[ru-blog] about.njk and posts/move.md (redirect to /it/pereezd/) both claim the URL /old.html; change the permalink of about.njk or the Url or Slug of posts/move.md (redirect to /it/pereezd/).",
+  );
+});
+
+test("the redirects file at a URL of the site's own page is an error naming both and the option", async (t) => {
+  const message = await buildError(
+    { ...FILES, "hosts.njk": "---\npermalink: /_redirects\n---\n/a /b 301" },
+    { redirects: "/_redirects", feeds: false },
+  );
+  t.regex(message, /both claim the URL \/_redirects; /);
+  t.regex(message, /the plugin's redirects file/);
+  t.regex(message, /the option redirects/);
+});
+
+test("feeds, redirect pages, the redirects file and the sitemap are written by the plugin after Eleventy, not as Eleventy's templates", async (t) => {
+  const written: string[] = [];
+  const built = await buildSite(
+    FILES,
+    { siteUrl: "https://example.ru", title: "Заметки", redirects: "/_redirects", sitemap: "/sitemap.xml" },
+    (eleventyConfig) =>
+      eleventyConfig.on("eleventy.after", ({ results }: { results: { url: string }[] }) => {
+        written.push(...results.map((result) => result.url));
+      }),
+  );
+  for (const file of [
+    "feed.xml",
+    "feed.xsl",
+    "_redirects",
+    "sitemap.xml",
+    "old.html",
+    "blog/pereezd-s-pelican/index.html",
+  ]) {
+    t.true(await built.exists(file), file);
+  }
+  t.true(written.includes("/it/pereezd/"), "Eleventy writes the posts");
+  t.deepEqual(
+    written.filter((url) => /\.xml$|\.xsl$|_redirects|old\.html|pereezd-s-pelican/.test(url)),
+    [],
+    "none of the plugin's own files is an Eleventy template",
+  );
 });

@@ -1,0 +1,59 @@
+/**
+ * The plugin's files that need no layout: feeds, the feed stylesheet, redirect pages, the redirects file, the
+ * sitemap. They are not Eleventy templates: each is made from the site model (and, for feeds, the rendered posts)
+ * after Eleventy has written the site, and written here part by part, one file at a time, so that neither Eleventy
+ * nor the plugin keeps them in memory. Their URLs are known before anything is written, when Eleventy has every
+ * page's URL (`eleventy.contentMap`): the output checks see them with the site's pages (output-checks.ts).
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
+import path from "node:path";
+import { outputFileOf } from "../urls/output-paths.js";
+import type { EleventyConfig } from "./types.js";
+
+/** One file the plugin writes itself. */
+export interface PluginFile {
+  /** Its URL, as a permalink: `/feed.xml`, `/old/` (written as `/old/index.html`). */
+  url: string;
+  /** How messages name it: `the plugin's feed`. */
+  name: string;
+  /** The option that moves it, for a clash with another page. */
+  movedBy: string;
+  /** Whether this build writes it: under `--watch --incremental`, only when what it lists changed. */
+  write: boolean;
+  /** Its text, in parts written one after another. */
+  parts: () => Iterable<string>;
+}
+
+export interface PluginFiles {
+  /** Adds a source of files, asked once per build when every page's URL is known. */
+  add(source: () => PluginFile[]): void;
+  /** This build's files (asked first by the output checks, before anything is written). */
+  list(): PluginFile[];
+}
+
+export function createPluginFiles(config: EleventyConfig): PluginFiles {
+  const sources: (() => PluginFile[])[] = [];
+  let files: PluginFile[] | undefined;
+  config.on("eleventy.before", () => {
+    files = undefined;
+  });
+  const list = () => (files ??= sources.flatMap((source) => source()));
+  // Written after Eleventy's own files, whose rendered posts the feeds show; a build to JSON writes nothing.
+  config.on("eleventy.after", ({ outputMode }: { outputMode?: string }) => {
+    if (outputMode !== undefined && outputMode !== "fs") return;
+    const output = config.directories.output;
+    for (const file of list()) if (file.write) writeParts(outputFileOf(file.url, output), file.parts());
+  });
+  return { add: (source) => void sources.push(source), list };
+}
+
+/** Writes `parts` to `file` one after another, making its folder first. */
+function writeParts(file: string, parts: Iterable<string>): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const fd = openSync(file, "w");
+  try {
+    for (const part of parts) writeSync(fd, part);
+  } finally {
+    closeSync(fd);
+  }
+}
