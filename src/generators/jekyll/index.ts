@@ -5,7 +5,7 @@
 import type { MarkdownIt } from "markdown-it";
 import type { Dialect } from "../dialect.js";
 import { MigrateError } from "../../cli/migrate/migrate-error.js";
-import { headingAnchors } from "../../content/markdown.js";
+import { headingAnchors, usePostsOnly } from "../../content/markdown.js";
 import { jekyllBodyMarkdown, linkResolver, postUrlResolver } from "./blog.js";
 import { JEKYLL_CONFIG_FILES, readJekyllConfig } from "./config.js";
 import { jekyllFeedEntryId } from "./feed.js";
@@ -65,7 +65,8 @@ export const jekyll: Dialect<"jekyll", "jekyll", "jekyll"> = {
   // kramdown's syntax, then its heading ids (after it: a heading with a written `{#id}` is not counted).
   markdown: {
     use(md, appliesTo, inputDir) {
-      useKramdown(md);
+      // Jekyll's reading is for its posts: the site's own pages keep markdown-it's.
+      usePostsOnly(md, appliesTo, (posts) => useKramdown(posts));
       useJekyllHeadingIds(md, appliesTo, inputDir);
     },
     headingId: "none",
