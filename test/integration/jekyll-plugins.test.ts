@@ -8,10 +8,22 @@ import test from "ava";
 import { dump } from "js-yaml";
 import { PLUGINS_BLOG, PLUGINS_CONFIG, type PluginsRecording } from "../conformance/jekyll/plugins-blog.js";
 import { buildSite } from "../helpers/site.js";
+import { jekyllFeedPaths } from "../../src/generators/jekyll/feed.js";
+import type { TermFeed } from "../../src/options.js";
 
 const recording = JSON.parse(
   readFileSync(new URL("../conformance/jekyll/plugins-recording.json", import.meta.url), "utf8"),
 ) as PluginsRecording;
+
+/** jekyll-feed's per-term feeds for the blog's tags (feed.ts), as `feeds.terms`. */
+const blogTags = ["audio", "Звук", "c_lang", "Мысли вслух"];
+const termFeeds = jekyllFeedPaths(PLUGINS_CONFIG.feed, blogTags).flatMap((feed): TermFeed[] =>
+  feed.tag !== undefined
+    ? [{ tag: feed.tag, path: feed.path }]
+    : feed.category !== undefined
+      ? [{ category: feed.category, path: feed.path }]
+      : [],
+);
 
 const built = buildSite(
   { ...PLUGINS_BLOG, "_config.yml": dump(PLUGINS_CONFIG) },
@@ -19,7 +31,7 @@ const built = buildSite(
     from: "jekyll",
     // `url` and `baseurl` together: the address the site is served at.
     siteUrl: `${PLUGINS_CONFIG.url}${PLUGINS_CONFIG.baseurl}`,
-    feeds: { limit: PLUGINS_CONFIG.feed.posts_limit },
+    feeds: { limit: PLUGINS_CONFIG.feed.posts_limit, terms: termFeeds },
     // jekyll-archives' permalinks, `:name` written `:slug` (Jekyll's slugify, the `jekyll` slug style).
     tagPages: "/метки/:slug/",
     categoryPages: "/разделы/:slug.html",
@@ -33,9 +45,14 @@ test("posts, term pages and date archives are at the files Jekyll, jekyll-archiv
   for (const file of expected) t.true(await site.exists(file), file);
 });
 
-test("the site feed holds posts_limit entries with jekyll-feed's ids, baseurl in them", async (t) => {
+test("every feed jekyll-feed wrote, site and per term, holds its posts_limit entries with its ids, baseurl in them", async (t) => {
   const site = await built;
-  const feed = await site.read("feed.xml");
-  const ids = [...feed.matchAll(/<entry>[\s\S]*?<id>([^<]*)<\/id>/g)].map((match) => match[1]!.replace(/&amp;/g, "&"));
-  t.deepEqual(ids, recording.feeds.find((recorded) => recorded.path === "/feed.xml")!.ids);
+  t.is(termFeeds.length, 4);
+  for (const recorded of recording.feeds) {
+    const feed = await site.read(recorded.path).catch(() => "");
+    const ids = [...feed.matchAll(/<entry>[\s\S]*?<id>([^<]*)<\/id>/g)].map((match) =>
+      match[1]!.replace(/&amp;/g, "&"),
+    );
+    t.deepEqual(ids, recorded.ids, recorded.path);
+  }
 });
