@@ -19,7 +19,7 @@ import { planMigration } from "../../../src/cli/migrate/plan.js";
 import type { RuBlogOptions } from "../../../src/index.js";
 import { migrateBlog, repeatedKinds } from "../migrate-route.js";
 import { generateSite, SEED, VARIANTS } from "./generate.mjs";
-import { normalizeHtml } from "./normalize-html.js";
+import { normaliseHtml } from "../normalise-html.js";
 
 interface RecordedPost {
   source: string;
@@ -266,8 +266,8 @@ for (const [index, variant] of VARIANTS.entries()) {
               .map((alias) => alias.path);
             field("aliases", sorted(hugo.aliases), sorted(ourAliases));
             bodiesCompared++;
-            const hugoBody = normalizeHtml(hugo.body!);
-            const ourBody = normalizeHtml(ours.content);
+            const hugoBody = normaliseHtml(hugo.body!);
+            const ourBody = normaliseHtml(ours.content);
             if (hugoBody === ourBody) bodiesEqual++;
             else
               differ(
