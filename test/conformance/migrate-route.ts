@@ -6,12 +6,12 @@
  * JSON) in place of the starter's: the per-post comparison reads that build. The builds use this repository's
  * package (its dist/, which `npm test` builds first) linked into the new site, as `migrate --old-build` does.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
 import { buildNewSite, migrate } from "../../src/cli/migrate/command.js";
-import { writeOldSite } from "../helpers/fixture-build.js";
+import { REPO, writeOldSite } from "../helpers/fixture-build.js";
 
 export interface MigratedBlog {
   /** migrate's exit status and what it printed. */
@@ -46,6 +46,17 @@ export function reportSection(report: string, heading: string): string[] {
   return lines.slice(start + 1, end === -1 ? undefined : end).map((line) => line.slice(2));
 }
 
+/** The migrated site runs this package's dist/: one older than src/ would test yesterday's plugin. */
+async function assertPackageBuilt(): Promise<void> {
+  const built = await stat(path.join(REPO, "dist/index.js")).catch(() => undefined);
+  const sources = await readdir(path.join(REPO, "src"), { recursive: true, withFileTypes: true });
+  let newest = 0;
+  for (const entry of sources)
+    if (entry.isFile()) newest = Math.max(newest, (await stat(path.join(entry.parentPath, entry.name))).mtimeMs);
+  if (!built || built.mtimeMs < newest)
+    throw new Error(`${built ? "dist/ is older than src/" : "dist/ is not built"}: run npm run build:package first`);
+}
+
 /**
  * Migrates the blog `files` (its config among them) whose old build wrote `oldBuild` (site paths), and builds the
  * written site again with `layouts` over the starter's. Throws, with Eleventy's messages, when that build fails.
@@ -55,6 +66,7 @@ export async function migrateBlog(
   oldBuild: readonly string[],
   layouts: Record<string, string>,
 ): Promise<MigratedBlog> {
+  await assertPackageBuilt();
   const root = await mkdtemp(path.join(tmpdir(), "ru-blog-conformance-migrate-"));
   roots.push(root);
   const oldBlog = path.join(root, "blog");
