@@ -30,6 +30,8 @@ export interface LinkSite {
   siteUrl?: string | undefined;
   /** The blog's languages, the default first (Hugo's language suffixes in file names). */
   languages?: readonly string[];
+  /** Folders whose posts are in a language (the folderLanguages option): Hugo's per-language content roots. */
+  folderLanguages?: Readonly<Record<string, string>>;
 }
 
 /** The post whose links are resolved. */

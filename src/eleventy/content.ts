@@ -120,6 +120,7 @@ export function registerContent(plugin: PluginContext): void {
     homeUrl: "/",
     siteUrl: context.siteUrl,
     languages: options.languages,
+    folderLanguages: options.folderLanguages,
   };
 
   eleventyConfig.amendLibrary("md", (library: MarkdownIt) => {

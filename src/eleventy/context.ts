@@ -141,6 +141,7 @@ export function createContext(
     isPost: (file) => isPostPath(file),
     languageUrls: siteRules.languageUrls,
     languageFolders: options.from !== undefined && dialectOf(options.from).reading.languageFolders,
+    folderLanguages: options.folderLanguages,
     warn,
   });
 

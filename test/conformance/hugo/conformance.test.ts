@@ -63,10 +63,7 @@ function migratedOptions(files: Record<string, string>): { options: RuBlogOption
     for (const part of parts.slice(0, -1)) target = target[part] ??= {};
     target[parts.at(-1)!] = value;
   }
-  // migrate's glob reads every language's contentDir (`{content/posts,content-ru/posts}/**`), but the plugin does not
-  // yet give the Russian folder's posts their language, nor resolve a relref against two content folders: this suite
-  // reads the default language's folder only, and the known difference "written" records the rest.
-  const posts = migration.posts.replace(/^\{([^,{}]+),content-ru\/[^{}]*\}/, "$1");
+  const posts = migration.posts;
   return { options: { ...options, posts } as RuBlogOptions, isPost: picomatch(posts) };
 }
 
