@@ -132,6 +132,33 @@ test("Hugo's ref and relref find pages as Hugo 0.111 does", (t) => {
   );
 });
 
+test("Hugo's ref with a per-language contentDir: every content root, among the linking page's language only (Hugo 0.111)", (t) => {
+  // As real Hugo built it: content/ is en's contentDir, content-ru/ ru's; `x.ru.md` in content/ is in ru.
+  const pages = new Map([
+    ["content-ru/posts/a.md", "/ru/posts/a/"],
+    ["content/posts/b.ru.md", "/ru/posts/b/"],
+    ["content/posts/e.md", "/posts/e/"],
+    ["content-ru/posts/d.en.md", "/posts/d/"],
+  ]);
+  const twoRoots = {
+    ...site,
+    root: "",
+    languages: ["en", "ru"],
+    folderLanguages: { content: "en", "content-ru": "ru" },
+    pageUrlIgnoringCase: (file: string) => pages.get(file.toLowerCase()),
+  };
+  const from = (file: string) => (ref: string) => resolveHugoRef(ref, "relref", { file, url: "/" }, twoRoots);
+  const fromRu = from("content/posts/b.ru.md");
+  t.deepEqual(fromRu("posts/a.md"), { url: "/ru/posts/a/" });
+  t.deepEqual(fromRu("a.md"), { url: "/ru/posts/a/" });
+  t.deepEqual(fromRu("/posts/a"), { url: "/ru/posts/a/" });
+  t.deepEqual(from("content-ru/posts/a.md")("posts/b.ru.md"), { url: "/ru/posts/b/" });
+  // An en page finds no ru page (Hugo: REF_NOT_FOUND), and a suffix beats the folder: d.en.md is en.
+  t.regex((from("content/posts/e.md")("posts/a.md") as { problem: string }).problem, /no page is there/);
+  t.deepEqual(from("content/posts/e.md")("posts/d.en.md"), { url: "/posts/d/" });
+  t.regex((fromRu("posts/e.md") as { problem: string }).problem, /no page is there/);
+});
+
 test("a relative link to a file beside the post leads to where the file is copied, when the post's URL does not", (t) => {
   const copies = new Map([
     ["posts/scheme.svg", "/scheme.svg"],

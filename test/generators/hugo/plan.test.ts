@@ -255,6 +255,10 @@ test("each language's own content folder is read by the posts glob; Hugo's secti
     options.find(([key]) => key === "permalink"),
     ["permalink", "/post/:slugorfilename/", "languages"],
   );
+  t.deepEqual(
+    options.find(([key]) => key === "folderLanguages"),
+    ["folderLanguages", { "content/ru": "ru", "content/en": "en" }, "each language's contentDir"],
+  );
   t.false(notCarriedOf(migration).some(([setting]) => String(setting).includes("contentDir")));
   t.deepEqual(optionWarnings(migration), []);
 });
