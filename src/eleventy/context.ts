@@ -16,6 +16,7 @@ import {
   type ListedPost,
   type RebuildScope,
 } from "../site/rebuild-scope.js";
+import { languageOfFolder } from "../site/languages.js";
 import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site/site.js";
 import { createPostSlugger, createSiteSlugger, createSlugger, type PostSlugger } from "../urls/slugs.js";
 import { createTypesetter, type Typesetter } from "../content/typography.js";
@@ -101,6 +102,7 @@ function perPath<T>(compute: (filePath: string) => T): (filePath: string) => T {
 /** The plugin's own lists, without `from`: case-folded terms, translations under `/<lang>/`, a feed per other language. */
 const OWN_SITE_RULES: SiteRules = {
   sameTerm: "name",
+  termName: "mostPosts",
   languageUrls: "folder",
   translationsApartByListing: false,
   translationsInSiteFeed: false,
@@ -173,6 +175,12 @@ export function createContext(
       // links its terms with `termUrl`, as the README shows.
       siteSlugify: options.slugStyle === "translit" && options.from === undefined ? siteSlugs() : undefined,
       sameTerm: siteRules.sameTerm,
+      termName: siteRules.termName,
+      contentPath: (inputPath) => {
+        const file = relativePath(inputPath);
+        const root = languageOfFolder(file, options.folderLanguages)?.folder;
+        return root === undefined ? file : file.slice(root.length + 1);
+      },
       translationsAcrossListing: !siteRules.translationsApartByListing,
       languageFeeds: siteRules.languageFeeds,
       translationsInSiteFeed: siteRules.translationsInSiteFeed,

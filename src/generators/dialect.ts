@@ -75,6 +75,8 @@ export interface PostReading {
 export interface SiteRules {
   /** What makes two tag names one term: the same name but for case, or the same slug (Pelican's `node.js`, `nodejs`). */
   readonly sameTerm: "name" | "slug";
+  /** How a term written in several spellings is named: as most posts spell it, or as the first file does (Hugo). */
+  readonly termName: "mostPosts" | "firstFile";
   /** Where a post outside the default language goes: a marked translation under `/<lang>/`, or `{slug}-{lang}`. */
   readonly languageUrls: "folder" | "suffix";
   /** Whether published, hidden and draft posts are linked as translations each apart (Pelican). */

@@ -112,6 +112,10 @@ export interface SiteSettings {
   siteSlugify?: ((name: string) => string) | undefined;
   /** What makes two tag or category names one term (see BuildTermsOptions). @default "name" */
   sameTerm?: "name" | "slug";
+  /** How a term written in several spellings is named (see BuildTermsOptions). @default "mostPosts" */
+  termName?: "mostPosts" | "firstFile";
+  /** A post's path inside its content folder (see TermSource); the input path when not given. */
+  contentPath?: (inputPath: string) => string;
   /**
    * Whether posts that are never listed (`Status: hidden`) and listed ones are translations of each other: Pelican
    * links the translations of its published, hidden and draft articles each apart. @default true
@@ -260,8 +264,16 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         names: postState(post)![kind === "tag" ? "tags" : "categories"],
         date: post.date.getTime(),
         inputPath: post.inputPath,
+        contentPath: settings.contentPath?.(post.inputPath),
       })),
-      { slugify: settings.slugify, pagePattern, feedPattern, kind, sameTerm: settings.sameTerm },
+      {
+        slugify: settings.slugify,
+        pagePattern,
+        feedPattern,
+        kind,
+        sameTerm: settings.sameTerm,
+        termName: settings.termName,
+      },
     );
     warnings.push(...built.warnings);
     const pages = pagePattern

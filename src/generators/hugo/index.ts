@@ -70,6 +70,7 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
   },
   site: {
     sameTerm: "name",
+    termName: "firstFile",
     languageUrls: "folder",
     translationsApartByListing: false,
     translationsInSiteFeed: false,

@@ -57,6 +57,7 @@ export const jekyll: Dialect<"jekyll", "jekyll", "jekyll"> = {
   // Jekyll has no translations; its terms are told apart by name (jekyll-archives).
   site: {
     sameTerm: "name",
+    termName: "mostPosts",
     languageUrls: "folder",
     translationsApartByListing: false,
     translationsInSiteFeed: false,

@@ -32,6 +32,7 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
   },
   site: {
     sameTerm: "slug",
+    termName: "mostPosts",
     // ARTICLE_LANG_URL `{slug}-{lang}.html` beside ARTICLE_URL `{slug}.html`.
     languageUrls: "suffix",
     translationsApartByListing: true,

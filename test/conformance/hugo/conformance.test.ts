@@ -68,6 +68,8 @@ function migratedOptions(files: Record<string, string>): { options: RuBlogOption
 }
 
 const LAYOUTS = {
+  // A term page names its term and lists all of its posts: a post's terms as Hugo's `.GetTerms` gives them.
+  "_includes/term.njk": `{% set urls = [] %}{% for post in term.posts %}{% set _ = urls.push(post.url) %}{% endfor %}{{ {"kind": "term", "url": page.url, "name": term.name, "posts": urls} | dump | safe }}`,
   "_includes/post.njk": `{{ {"kind": "post", "url": page.url, "title": title, "date": page.date | isoDate, "source": page.inputPath, "lang": lang, "tags": ruBlog.tags, "categories": ruBlog.categories, "translations": translations, "content": content} | dump | safe }}`,
 };
 
@@ -95,6 +97,8 @@ async function readBuild(site: BuiltSite) {
   const posts = new Map<string, Written>();
   const aliases: { path: string; to: string }[] = [];
   const feeds = new Map<string, string[]>();
+  /** Per term page URL (its first page), the term's name and its posts' URLs. */
+  const terms = new Map<string, { name: string; posts: string[] }>();
   for (const file of walk(site.output)) {
     const text = readFileSync(path.join(site.output, file), "utf8");
     if (file.endsWith(".xml")) {
@@ -107,11 +111,21 @@ async function readBuild(site: BuiltSite) {
       aliases.push({ path: decodeURI(urlOf(file)), to: decodeURI(refresh[1]!.replace("https://example.ru", "")) });
       continue;
     }
+    if (text.startsWith('{"kind":"term"')) {
+      const term = JSON.parse(text) as { url: string; name: string; posts: string[] };
+      if (!/\/page\/\d+\/$/.test(term.url)) terms.set(decodeURI(term.url), term);
+      continue;
+    }
     if (!text.startsWith('{"kind":"post"')) continue;
     const post = JSON.parse(text) as Written;
     posts.set(post.source.replace(/^.*?\/src\//, ""), post);
   }
-  return { posts, aliases, feeds };
+  /** The names of the terms of one kind (`tags`, `categories`) whose pages list the post at `url`. */
+  const termsOf = (kind: string, url: string) =>
+    [...terms]
+      .filter(([termUrl, term]) => new RegExp(`^(?:/[a-z]{2})?/${kind}/`).test(termUrl) && term.posts.includes(url))
+      .map(([, term]) => term.name);
+  return { posts, aliases, feeds, termsOf };
 }
 
 /** The feeds the plugin writes: the home feed (per language) and the term feeds; Hugo's section and taxonomy-list feeds have no counterpart. */
@@ -204,8 +218,8 @@ for (const [index, variant] of VARIANTS.entries()) {
           field("url", hugo.url, decodeURI(ours.url));
           field("date", Date.parse(hugo.date!), Date.parse(ours.date));
           field("title", hugo.title, ours.title);
-          field("tags", sorted(hugo.tags), sorted(ours.tags));
-          field("categories", sorted(hugo.categories), sorted(ours.categories));
+          field("tags", sorted(hugo.tags), sorted(written.termsOf("tags", ours.url)));
+          field("categories", sorted(hugo.categories), sorted(written.termsOf("categories", ours.url)));
           field("lang", hugo.lang, ours.lang);
           const hugoTranslations = site.posts
             .filter(
