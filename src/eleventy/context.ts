@@ -103,6 +103,7 @@ function perPath<T>(compute: (filePath: string) => T): (filePath: string) => T {
 const OWN_SITE_RULES: SiteRules = {
   sameTerm: "name",
   termName: "mostPosts",
+  termsPerLanguage: false,
   languageUrls: "folder",
   translationsApartByListing: false,
   translationsInSiteFeed: false,
@@ -176,6 +177,7 @@ export function createContext(
       siteSlugify: options.slugStyle === "translit" && options.from === undefined ? siteSlugs() : undefined,
       sameTerm: siteRules.sameTerm,
       termName: siteRules.termName,
+      termsPerLanguage: siteRules.termsPerLanguage,
       contentPath: (inputPath) => {
         const file = relativePath(inputPath);
         const root = languageOfFolder(file, options.folderLanguages)?.folder;

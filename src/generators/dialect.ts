@@ -77,6 +77,8 @@ export interface SiteRules {
   readonly sameTerm: "name" | "slug";
   /** How a term written in several spellings is named: as most posts spell it, or as the first file does (Hugo). */
   readonly termName: "mostPosts" | "firstFile";
+  /** Whether each language but the default has its own term pages and feeds under `/<lang>/` (Hugo). */
+  readonly termsPerLanguage: boolean;
   /** Where a post outside the default language goes: a marked translation under `/<lang>/`, or `{slug}-{lang}`. */
   readonly languageUrls: "folder" | "suffix";
   /** Whether published, hidden and draft posts are linked as translations each apart (Pelican). */

@@ -71,6 +71,7 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
   site: {
     sameTerm: "name",
     termName: "firstFile",
+    termsPerLanguage: true,
     languageUrls: "folder",
     translationsApartByListing: false,
     translationsInSiteFeed: false,

@@ -58,6 +58,7 @@ export const jekyll: Dialect<"jekyll", "jekyll", "jekyll"> = {
   site: {
     sameTerm: "name",
     termName: "mostPosts",
+    termsPerLanguage: false,
     languageUrls: "folder",
     translationsApartByListing: false,
     translationsInSiteFeed: false,

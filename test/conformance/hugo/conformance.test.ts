@@ -102,7 +102,7 @@ async function readBuild(site: BuiltSite) {
   for (const file of walk(site.output)) {
     const text = readFileSync(path.join(site.output, file), "utf8");
     if (file.endsWith(".xml")) {
-      const ids = [...text.matchAll(/<entry>[\s\S]*?<id>([^<]*)<\/id>/g)].map((match) => decodeURI(match[1]!));
+      const ids = [...text.matchAll(/<entry[\s>][\s\S]*?<id>([^<]*)<\/id>/g)].map((match) => decodeURI(match[1]!));
       feeds.set(`/${file}`, ids);
       continue;
     }
