@@ -329,10 +329,10 @@ function planLanguages(plan: PlanBuilder, config: Record<string, unknown>, dir: 
   }
   if (codes.length > 1) {
     plan.set("languages", codes, ["languages", "defaultContentLanguage"], { always: true });
-    plan.notCarried.push({
-      setting: "languages",
-      why: `Hugo wrote every page in a language other than ${codes[0]} under /LANG/; here only translations (a post with a twin in the default language) move there`,
-    });
+    // Under `from: "hugo"` each other language's posts, term pages and feeds are under /LANG/ as Hugo wrote them;
+    // the home page of each is the layouts' business.
+    for (const code of codes.slice(1))
+      plan.themePage(`/${code}/index.html, /${code}/page/:n/ (Hugo's home page of the language ${code})`);
     return;
   }
   const only = codes[0] === undefined ? undefined : (languages[codes[0]] as Record<string, unknown> | undefined);
