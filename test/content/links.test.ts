@@ -32,7 +32,7 @@ const site: LinkSite = {
         const base = parts.at(-1) as string;
         return base.startsWith("index.") ? parts.at(-2) === name : base === name || base.replace(/\.md$/, "") === name;
       })
-      .map(([, url]) => url),
+      .map(([file, url]) => ({ file, url })),
   isFile: (file) => FILES.has(file),
   termUrl: (kind, name) => (kind === "tag" && name === "Мнение" ? "/tag/mnenie.html" : undefined),
   homeUrl: "/",
@@ -157,6 +157,19 @@ test("Hugo's ref with a per-language contentDir: every content root, among the l
   t.regex((from("content/posts/e.md")("posts/a.md") as { problem: string }).problem, /no page is there/);
   t.deepEqual(from("content/posts/e.md")("posts/d.en.md"), { url: "/posts/d/" });
   t.regex((fromRu("posts/e.md") as { problem: string }).problem, /no page is there/);
+  // By name: only the linking page's language counts; two of its pages of one name are ambiguous, as Hugo says.
+  const named = (pages: string[]) => ({
+    ...twoRoots,
+    pageUrlIgnoringCase: () => undefined,
+    pagesNamed: () => pages.map((file) => ({ file, url: `/${file}/` })),
+  });
+  const byName = (pages: string[]) =>
+    resolveHugoRef("dup", "relref", { file: "content-ru/posts/f.md", url: "/" }, named(pages));
+  t.deepEqual(byName(["content/posts/x/dup.md", "content-ru/posts/y/dup.md"]), { url: "/content-ru/posts/y/dup.md/" });
+  t.regex(
+    (byName(["content-ru/posts/x/dup.md", "content-ru/posts/y/dup.md"]) as { problem: string }).problem,
+    /2 pages are named dup \(Hugo calls it ambiguous\).*REF_NOT_FOUND/,
+  );
 });
 
 test("a relative link to a file beside the post leads to where the file is copied, when the post's URL does not", (t) => {

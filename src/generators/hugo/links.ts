@@ -59,8 +59,10 @@ function findHugoPage(ref: string, post: LinkingPost, site: LinkSite): string | 
     }
   }
   if (!clean.startsWith("/") && !clean.includes("/")) {
-    const named = site.pagesNamed(clean.toLowerCase());
-    if (named.length === 1) return named[0] as string;
+    const named = site
+      .pagesNamed(clean.toLowerCase())
+      .filter((page) => language === undefined || languageOf(page.file, languages, folders) === language);
+    if (named.length === 1) return named[0]!.url;
     if (named.length > 1)
       return { problem: `${named.length} pages are named ${clean} (Hugo calls it ambiguous); name it by its path` };
   }
