@@ -64,15 +64,14 @@ function migratedOptions(files: Record<string, string>): { options: RuBlogOption
     for (const part of parts.slice(0, -1)) target = target[part] ??= {};
     target[parts.at(-1)!] = value;
   }
-  // migrate's glob reads every language's contentDir (`{content/posts,content-ru/posts}/**`), but the plugin does not
-  // yet give the Russian folder's posts their language, nor resolve a relref against two content folders: this suite
-  // reads the default language's folder only, and the known difference "written" records the rest.
-  const posts = migration.posts.replace(/^\{([^,{}]+),content-ru\/[^{}]*\}/, "$1");
+  const posts = migration.posts;
   return { options: { ...options, posts } as RuBlogOptions, isPost: picomatch(posts) };
 }
 
 /** A `<` is written `\u003c`, so that no transform of a migrated site's config (tabindex on `<pre>`) edits the JSON. */
 const LAYOUTS = {
+  // A term page names its term and lists all of its posts: a post's terms as Hugo's `.GetTerms` gives them.
+  "_includes/term.njk": `{% set urls = [] %}{% for post in term.posts %}{% set _ = urls.push(post.url) %}{% endfor %}{{ {"kind": "term", "url": page.url, "name": term.name, "posts": urls} | dump | replace("<", "\\\\u003c") | safe }}`,
   "_includes/post.njk": `{{ {"kind": "post", "url": page.url, "title": title, "date": page.date | isoDate, "source": page.inputPath, "lang": lang, "tags": ruBlog.tags, "categories": ruBlog.categories, "translations": translations, "content": content} | dump | replace("<", "\\\\u003c") | safe }}`,
 };
 
@@ -101,10 +100,12 @@ async function readBuild(output: string) {
   const posts = new Map<string, Written>();
   const aliases: { path: string; to: string }[] = [];
   const feeds = new Map<string, string[]>();
+  /** Per term page URL (its first page), the term's name and its posts' URLs. */
+  const terms = new Map<string, { name: string; posts: string[] }>();
   for (const file of walk(output)) {
     const text = readFileSync(path.join(output, file), "utf8");
     if (file.endsWith(".xml")) {
-      const ids = [...text.matchAll(/<entry>[\s\S]*?<id>([^<]*)<\/id>/g)].map((match) => decodeURI(match[1]!));
+      const ids = [...text.matchAll(/<entry[\s>][\s\S]*?<id>([^<]*)<\/id>/g)].map((match) => decodeURI(match[1]!));
       feeds.set(`/${file}`, ids);
       continue;
     }
@@ -113,11 +114,21 @@ async function readBuild(output: string) {
       aliases.push({ path: decodeURI(urlOf(file)), to: decodeURI(refresh[1]!.replace("https://example.ru", "")) });
       continue;
     }
+    if (text.startsWith('{"kind":"term"')) {
+      const term = JSON.parse(text) as { url: string; name: string; posts: string[] };
+      if (!/\/page\/\d+\/$/.test(term.url)) terms.set(decodeURI(term.url), term);
+      continue;
+    }
     if (!text.startsWith('{"kind":"post"')) continue;
     const post = JSON.parse(text) as Written;
     posts.set(post.source.replace(/^(?:.*?\/src\/|\.\/)/, ""), post);
   }
-  return { posts, aliases, feeds };
+  /** The names of the terms of one kind (`tags`, `categories`) whose pages list the post at `url`. */
+  const termsOf = (kind: string, url: string) =>
+    [...terms]
+      .filter(([termUrl, term]) => new RegExp(`^(?:/[a-z]{2})?/${kind}/`).test(termUrl) && term.posts.includes(url))
+      .map(([, term]) => term.name);
+  return { posts, aliases, feeds, termsOf };
 }
 
 /** The feeds the plugin writes: the home feed (per language) and the term feeds; Hugo's section and taxonomy-list feeds have no counterpart. */
@@ -170,7 +181,7 @@ interface Build {
  * The sites also moved with `ru-blog migrate` and compared alike: one, as migrating takes two builds (the command's
  * own, with the starter layouts, and one with the suite's) and `npm test` runs on two cores.
  */
-const MIGRATED_VARIANTS = ["slug"];
+const MIGRATED_VARIANTS = ["slug", "filename"];
 
 /** What Hugo's build wrote, as far as paths go: each post's page and each feed (migrate's stand-in old build). */
 const oldBuildOf = (site: Recorded["sites"][number]) => [
@@ -243,8 +254,8 @@ for (const [index, variant] of VARIANTS.entries()) {
             field("url", hugo.url, decodeURI(ours.url));
             field("date", Date.parse(hugo.date!), Date.parse(ours.date));
             field("title", hugo.title, ours.title);
-            field("tags", sorted(hugo.tags), sorted(ours.tags));
-            field("categories", sorted(hugo.categories), sorted(ours.categories));
+            field("tags", sorted(hugo.tags), sorted(written.termsOf("tags", ours.url)));
+            field("categories", sorted(hugo.categories), sorted(written.termsOf("categories", ours.url)));
             field("lang", hugo.lang, ours.lang);
             const hugoTranslations = site.posts
               .filter(
