@@ -95,6 +95,11 @@ export interface RuBlogOptions {
    * `.en.md` suffix, or its prose), and the filters follow it. @default [language]
    */
   languages?: string[];
+  /**
+   * Folders (inside the input folder) whose posts are in a language: `{ "content-ru": "ru" }`, Hugo's per-language
+   * `contentDir`. A language suffix in the file name (`x.en.md`) or a `Lang` key still wins. @default {}
+   */
+  folderLanguages?: Record<string, string>;
   /** IANA zone; a date without offset is a wall-clock time there. @default "Europe/Moscow" */
   timezone?: string;
   /** Glob, relative to the input directory, selecting the posts. @default "posts/**\/*.{md,markdown}" */
@@ -194,6 +199,8 @@ export interface ResolvedOptions {
   language: string;
   /** Never empty; the first is the default language of a post. */
   languages: string[];
+  /** Folder (normalised, no trailing `/`) → language, each one of `languages`. */
+  folderLanguages: Readonly<Record<string, string>>;
   timezone: string;
   posts: string;
   permalink: string;
@@ -243,6 +250,7 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given" | "languages"> = {
   subtitle: undefined,
   author: undefined,
   language: "ru",
+  folderLanguages: {},
   timezone: "Europe/Moscow",
   posts: "posts/**/*.{md,markdown}",
   permalink: "/posts/:slug/",
@@ -521,6 +529,19 @@ const languages = (value: unknown, name: string): string[] => {
   return tags;
 };
 
+const folderLanguages = (value: unknown, name: string): Record<string, string> => {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return fail(name, value, 'expected an object of folders and their languages, e.g. { "content-ru": "ru" }');
+  return Object.fromEntries(
+    Object.entries(value).map(([folder, tag]) => {
+      const clean = folder.replace(/\\/g, "/").replace(/^\.\/|\/+$/g, "");
+      if (clean === "" || clean.startsWith("/") || clean.split("/").includes(".."))
+        fail(`${name}.${folder}`, folder, 'expected a folder inside the input folder, e.g. "content-ru"');
+      return [clean, language(tag, `${name}.${folder}`)];
+    }),
+  );
+};
+
 const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOptions[K]> } = {
   siteUrl: (value, name) => {
     if (value === undefined) return undefined;
@@ -535,6 +556,7 @@ const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOp
   author,
   language,
   languages,
+  folderLanguages,
   timezone,
   posts: string,
   permalink: permalinkPattern,
@@ -622,6 +644,17 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
   if (given.language === undefined && languageList) resolved.language = languageList[0];
   if (!languageList) resolved.languages = [resolved.language];
   const options = resolved as unknown as ResolvedOptions;
+  options.folderLanguages = Object.fromEntries(
+    Object.entries(options.folderLanguages).map(([folder, tag]) => [
+      folder,
+      options.languages.find((known) => known.toLowerCase() === tag.toLowerCase()) ??
+        fail(
+          `folderLanguages.${folder}`,
+          tag,
+          `expected one of the languages option (${options.languages.join(", ")})`,
+        ),
+    ]),
+  );
   if (options.sitemap && !options.siteUrl) {
     throw new RuBlogError(
       'option "siteUrl" is missing: the sitemap lists absolute URLs, e.g. siteUrl: "https://example.ru" (or set sitemap: false).',

@@ -281,6 +281,22 @@ test("languages: the first is the default and language defaults to it; language 
   });
 });
 
+test("folderLanguages: folders inside the input folder, each in one of the languages", (t) => {
+  t.deepEqual(
+    resolve({ siteUrl: "https://example.ru", languages: ["en", "ru"], folderLanguages: { "./content-ru/": "RU" } })
+      .options.folderLanguages,
+    { "content-ru": "ru" },
+  );
+  t.deepEqual(resolve({ siteUrl: "https://example.ru" }).options.folderLanguages, {});
+  t.throws(() => resolve({ languages: ["en", "ru"], folderLanguages: { "content-de": "de" } }), {
+    message: '[ru-blog] option "folderLanguages.content-de" is "de"; expected one of the languages option (en, ru).',
+  });
+  t.throws(() => resolve({ languages: ["en", "ru"], folderLanguages: { "../ru": "ru" } }), {
+    message: /option "folderLanguages\.\.\.\/ru" is "\.\.\/ru"; expected a folder inside the input folder/,
+  });
+  t.throws(() => resolve({ folderLanguages: ["ru"] }), { message: /option "folderLanguages" is .*expected an object/ });
+});
+
 test("languages must be a non-empty list of distinct language tags", (t) => {
   t.throws(() => resolve({ languages: [] }), {
     message:

@@ -16,6 +16,7 @@ import {
   type ListedPost,
   type RebuildScope,
 } from "../site/rebuild-scope.js";
+import { languageOfFolder } from "../site/languages.js";
 import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site/site.js";
 import { createPostSlugger, createSiteSlugger, createSlugger, type PostSlugger } from "../urls/slugs.js";
 import { createTypesetter, type Typesetter } from "../content/typography.js";
@@ -132,6 +133,7 @@ export function createContext(
     isPost: (file) => isPostPath(file),
     languageUrls: siteRules.languageUrls,
     languageFolders: options.from !== undefined && dialectOf(options.from).reading.languageFolders,
+    folderLanguages: options.folderLanguages,
     warn,
   });
 
@@ -163,6 +165,13 @@ export function createContext(
       // links its terms with `termUrl`, as the README shows.
       siteSlugify: options.slugStyle === "translit" && options.from === undefined ? siteSlugs() : undefined,
       sameTerm: siteRules.sameTerm,
+      termName: siteRules.termName,
+      termsPerLanguage: siteRules.termsPerLanguage,
+      contentPath: (inputPath) => {
+        const file = relativePath(inputPath);
+        const root = languageOfFolder(file, options.folderLanguages)?.folder;
+        return root === undefined ? file : file.slice(root.length + 1);
+      },
       translationsAcrossListing: !siteRules.translationsApartByListing,
       languageFeeds: siteRules.languageFeeds,
       translationsInSiteFeed: siteRules.translationsInSiteFeed,

@@ -310,8 +310,8 @@ test.serial("a missing ref is one warning naming the post, and stays as written"
     ),
   );
   t.deepEqual(warnings, [
-    `[ru-blog] warning: posts/a.md: {{< relref "nope.md" >}}: no page is there (looked for posts/nope.md, posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
-    `[ru-blog] warning: posts/a.md: {{< ref "nope.md" >}}: no page is there (looked for posts/nope.md, posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
+    `[ru-blog] warning: posts/a.md: {{< relref "nope.md" >}}: no page is there (looked for posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
+    `[ru-blog] warning: posts/a.md: {{< ref "nope.md" >}}: no page is there (looked for posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
   ]);
   t.is(
     await (result as BuiltSite).read("posts/a/index.html"),

@@ -155,6 +155,10 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   const posts = [contentDir, folders, `**/*.${POST_EXTENSIONS}`].filter(Boolean).join("/");
   // Hugo's sections start inside each language's folder; this package's :sections start at the input folder.
   const languageFolders = languageDirs.some((folder) => folder !== mainContentDir);
+  if (languageFolders)
+    plan.set("folderLanguages", folderLanguagesOf(config, mainContentDir, languageDirs), ["languages"], {
+      from: "each language's contentDir",
+    });
   const ownSections = (pattern: string) =>
     languageFolders && section ? pattern.replace(/:sections\b/g, section) : pattern;
   if (mainSections.length > 0) plan.carry("params.mainSections", `the posts glob ${posts}`);
@@ -325,10 +329,10 @@ function planLanguages(plan: PlanBuilder, config: Record<string, unknown>, dir: 
   }
   if (codes.length > 1) {
     plan.set("languages", codes, ["languages", "defaultContentLanguage"], { always: true });
-    plan.notCarried.push({
-      setting: "languages",
-      why: `Hugo wrote every page in a language other than ${codes[0]} under /LANG/; here only translations (a post with a twin in the default language) move there`,
-    });
+    // Under `from: "hugo"` each other language's posts, term pages and feeds are under /LANG/ as Hugo wrote them;
+    // the home page of each is the layouts' business.
+    for (const code of codes.slice(1))
+      plan.themePage(`/${code}/index.html, /${code}/page/:n/ (Hugo's home page of the language ${code})`);
     return;
   }
   const only = codes[0] === undefined ? undefined : (languages[codes[0]] as Record<string, unknown> | undefined);
@@ -492,6 +496,27 @@ function languageContentDirs(config: Record<string, unknown>, mainContentDir: st
   const folders = own.filter((folder): folder is string => folder !== undefined && existsSync(join(dir, folder)));
   if (folders.length === 0 || own.includes(undefined)) folders.unshift(mainContentDir);
   return [...new Set(folders)];
+}
+
+/**
+ * Each content folder's language: a language's own `contentDir`, and the site's `contentDir` for the default
+ * language (a file there with a suffix, `x.ru.md`, is still in the suffix's language).
+ */
+function folderLanguagesOf(
+  config: Record<string, unknown>,
+  mainContentDir: string,
+  languageDirs: readonly string[],
+): Record<string, string> {
+  const languages = isMap(config.languages) ? config.languages : {};
+  const defaultLanguage =
+    typeof config.defaultcontentlanguage === "string" ? config.defaultcontentlanguage.toLowerCase() : "en";
+  const mapping: Record<string, string> = {};
+  if (mainContentDir !== "" && languageDirs.includes(mainContentDir)) mapping[mainContentDir] = defaultLanguage;
+  for (const [code, own] of Object.entries(languages)) {
+    const folder = isMap(own) && typeof own.contentdir === "string" ? folderPath(own.contentdir) : undefined;
+    if (folder && languageDirs.includes(folder)) mapping[folder] = code;
+  }
+  return mapping;
 }
 
 /** The deepest folder holding every one of `folders` ("" for the blog's folder itself). */

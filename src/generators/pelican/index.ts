@@ -32,6 +32,8 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
   },
   site: {
     sameTerm: "slug",
+    termName: "mostPosts",
+    termsPerLanguage: false,
     // ARTICLE_LANG_URL `{slug}-{lang}.html` beside ARTICLE_URL `{slug}.html`.
     languageUrls: "suffix",
     translationsApartByListing: true,

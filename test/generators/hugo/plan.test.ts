@@ -128,14 +128,11 @@ staticDir: [static, assets]
   ]);
   t.deepEqual(migration.staticDirs, [{ from: "static", to: "", setting: "staticDir" }]);
   t.deepEqual(migration.themePages, [
+    "/en/index.html, /en/page/:n/ (Hugo's home page of the language en)",
     "/tags/ (Hugo's list of tags, which this package writes beside the term pages)",
     ...HUGO_THEME_PAGES,
   ]);
   t.deepEqual(notCarriedOf(migration), [
-    [
-      "languages",
-      "Hugo wrote every page in a language other than ru under /LANG/; here only translations (a post with a twin in the default language) move there",
-    ],
     [
       "permalinks.notes",
       "only the pages of content/posts/ are posts here; pages of notes/ are plain Eleventy pages: give each its permalink",
@@ -254,6 +251,10 @@ test("each language's own content folder is read by the posts glob; Hugo's secti
   t.deepEqual(
     options.find(([key]) => key === "permalink"),
     ["permalink", "/post/:slugorfilename/", "languages"],
+  );
+  t.deepEqual(
+    options.find(([key]) => key === "folderLanguages"),
+    ["folderLanguages", { "content/ru": "ru", "content/en": "en" }, "each language's contentDir"],
   );
   t.false(notCarriedOf(migration).some(([setting]) => String(setting).includes("contentDir")));
   t.deepEqual(optionWarnings(migration), []);
