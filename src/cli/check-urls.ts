@@ -388,7 +388,7 @@ export function isGeneratorSyntax(link: string): boolean {
  * Hugo's `{{< shortcode >}}` and `{{% shortcode %}}`, Liquid's and Jinja's `{% tag %}`.
  */
 const TEXT_SYNTAX =
-  /(?:^|\n)[ \t]*:::[ \t]*[\w+#.-]+|\{:[^}\n]*\}|\[TOC\]|\{(?:filename|static|attach)\}[^\s"<]*|\{#[^}\n]+\}|\{\{[<%][^\n]*?(?:[>%]\}\}|$)|\{%[^\n]*?(?:%\}|$)/gim;
+  /(?:^|\n)[ \t]*:::[ \t]*[\w+#.-]+|\{:[^}\n]*\}|\[TOC\]|\{(?:filename|static|attach)\}[^\s"<]*|\{#[^}\n]+\}|\{\{[<%][^\n]*?(?:[>%]\}\}|$)|\{%-?[ \t]*[a-z_]\w*[^\n%]*%\}/gim;
 
 /** Elements whose text is code or not shown, where generator syntax is meant (or harmless). */
 const NOT_PROSE = new Set(["code", "pre", "kbd", "samp", "script", "style", "textarea", "template"]);
