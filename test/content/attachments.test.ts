@@ -57,7 +57,7 @@ test("planAttachments: {attach} next to the newest attaching post (bare name whe
     "content/trip/cover.jpg",
     "content/trip/img/a.png",
   ];
-  const { copies, warnings } = planAttachments(files, posts, { root: "content", bundles: true, html: false });
+  const { copies, missing, warnings } = planAttachments(files, posts, { root: "content", bundles: true, html: false });
   t.deepEqual(copies, [
     { from: "content/tech/pics/ui.gif", to: "posts/tech/pics/ui.gif" },
     { from: "content/images/logo.png", to: "tech/logo.png" },
@@ -66,6 +66,8 @@ test("planAttachments: {attach} next to the newest attaching post (bare name whe
     { from: "content/trip/img/a.png", to: "post/2020/trip/img/a.png" },
   ]);
   t.deepEqual(warnings, []);
+  // Pelican links a missing file where it would have gone; a link out of the content root leads nowhere it knows.
+  t.deepEqual(missing, [{ from: "content/tech/missing.png", to: "tech/missing.png" }]);
   const pelican = planAttachments(files, posts, { root: "content", bundles: false, html: false });
   t.deepEqual(pelican.copies.slice(-2), [
     { from: "content/trip/cover.jpg", to: "trip/cover.jpg" },

@@ -247,7 +247,7 @@ async function buildAndCheck(
   const siteUrl = siteUrlOf(plan);
   // Every file, not only pages and feeds: a favicon or an image at its old path is an old URL too.
   const urls = checkUrls(args.oldBuild, newBuild, { ignore: themePageGlobs(plan.themePages), siteUrl, all: true });
-  const links = checkLinks(newBuild, { siteUrl });
+  const links = checkLinks(newBuild, { siteUrl, old: args.oldBuild });
   const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: true });
   if (urls.ignored > 0) lines.push(`(The ${urls.ignored} ignored are the old theme's pages listed above.)`);
   for (const line of ["", ...formatLinkReport(links, newBuild)]) lines.push(line);
