@@ -4,6 +4,8 @@ import { RuBlogError } from "../errors.js";
 import { isEleventyCode } from "../posts/eleventy-code.js";
 import { listFiles } from "../posts/file-tree.js";
 
+const SITE_CONFIG = /^(?:\.eleventy\.js|eleventy\.config\.[cm]?[jt]s)$/;
+
 /**
  * Refuses, before Eleventy reads anything, a post file the build may not read: Eleventy's own read error is a stack
  * trace naming none of the user's keys. Only the posts' base folder is walked (not `node_modules`, hidden folders or
@@ -22,7 +24,8 @@ export function assertPostsReadable(
   const code: string[] = [];
   for (const file of listFiles(postsFolder, { skipFolder, within: input })) {
     const relative = path.posix.join(path.relative(input, postsFolder).split(path.sep).join("/"), file);
-    if (isEleventyCode(relative)) code.push(relative);
+    // The site's own config at the input folder's top is no stranger, though the posts lie there too (Jekyll's).
+    if (isEleventyCode(relative) && !SITE_CONFIG.test(relative)) code.push(relative);
     if (!isPostPath(relative)) continue;
     try {
       accessSync(path.join(postsFolder, file), constants.R_OK);
