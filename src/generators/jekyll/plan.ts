@@ -5,7 +5,7 @@
  * are (no front matter, no `_` or `.` at the start) keep their paths. Jekyll's templates (`_layouts`, `_includes`,
  * pages with front matter) are the theme's: left out and named.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
 import { join, posix } from "node:path";
 import picomatch from "picomatch";
 import { isValidZone } from "../../posts/dates.js";
@@ -262,7 +262,7 @@ function blogFiles(dir: string, configFile: string, exclude: readonly string[], 
         continue;
       }
       if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && YAML_HEADER.test(readFileSync(join(dir, path), "utf8").slice(0, 8))) {
+      else if (entry.isFile() && YAML_HEADER.test(firstBytes(join(dir, path)))) {
         const text = readFileSync(join(dir, path), "utf8");
         const url = pageUrl(path, text, permalink);
         files.notContent.push(path);
@@ -298,6 +298,17 @@ function pageUrl(path: string, text: string, sitePermalink: string): string {
   const base = path.slice(0, -extension.length || undefined);
   if (base === "index" || base.endsWith("/index")) return rooted(base.slice(0, -"index".length));
   return sitePermalink.endsWith("/") && output === ".html" ? rooted(`${base}/`) : rooted(`${base}${output}`);
+}
+
+/** The start of a file, enough to tell front matter (an image or a video is not read whole for it). */
+function firstBytes(file: string): string {
+  const buffer = Buffer.alloc(8);
+  const handle = openSync(file, "r");
+  try {
+    return buffer.toString("utf8", 0, readSync(handle, buffer, 0, buffer.length, 0));
+  } finally {
+    closeSync(handle);
+  }
 }
 
 /** The layout names of the blog's `_layouts/`. */
