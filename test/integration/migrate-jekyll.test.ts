@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
 import { checkLinks, checkUrls } from "../../src/cli/check-urls.js";
-import { migrate, themePageGlobs, type MigrateArgs } from "../../src/cli/migrate/command.js";
+import { buildNewSite, migrate, themePageGlobs, type MigrateArgs } from "../../src/cli/migrate/command.js";
 import { planMigration } from "../../src/cli/migrate/plan.js";
 import { REPO } from "../helpers/fixture-build.js";
 
@@ -103,4 +103,8 @@ test("the report: what each setting became, the timezone asked for when unset, w
   t.regex(written, /from: "jekyll"/);
   t.regex(written, /all: "\/rss\.xml", \/\/ the hand-written feed rss\.xml/);
   t.notRegex(written, /timezone:/);
+  // It builds as written, and its own eleventy.config.js (beside the posts, in the blog's folder) is no stranger.
+  const build = await buildNewSite(path.join(root, "new"));
+  t.true(build.ok, build.log);
+  t.notRegex(build.log, /holds code that Eleventy runs/);
 });
