@@ -19,6 +19,8 @@ export interface AttachmentSettings {
   bundles: boolean;
   /** `.html` and `.htm` files are old attachments, copied as they are, not site templates. */
   html: boolean;
+  /** A file with a `_x` name or under a `_x` folder is the site's own (Jekyll's), not copied. */
+  underscoredPrivate?: boolean;
 }
 
 /** A post, as far as attachments need it. Paths are relative to the input folder, `/`-separated. */
@@ -143,7 +145,12 @@ export function planAttachments(
 ): { copies: Copy[]; warnings: string[] } {
   const postFiles = new Set(posts.map((post) => post.file));
   const siblings = new Set(files);
-  const candidates = files.filter((file) => !postFiles.has(file) && isAttachment(file, siblings, settings.html));
+  const candidates = files.filter(
+    (file) =>
+      !postFiles.has(file) &&
+      isAttachment(file, siblings, settings.html) &&
+      !(settings.underscoredPrivate && file.split("/").some((part) => part.startsWith("_"))),
+  );
   const isCandidate = new Set(candidates);
 
   // Pelican: the first post in writing order (newest first) that attaches a file takes it.

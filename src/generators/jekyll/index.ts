@@ -75,8 +75,8 @@ export const jekyll: Dialect<"jekyll", "jekyll", "jekyll"> = {
   entryIds: {
     jekyll: (post, { siteUrl, feedPath }) => jekyllFeedEntryId(feedPath ?? post.url, { url: siteUrl, baseurl: "" }),
   },
-  // Jekyll copies every other file of the blog as it is; it has no page bundles.
-  attachments: { html: true, bundles: false },
+  // Jekyll copies every other file of the blog as it is, but for `_x` ones (entry_filter.rb); it has no page bundles.
+  attachments: { html: true, bundles: false, underscoredPrivate: true },
   migrate: {
     configFiles: JEKYLL_CONFIG_FILES,
     plan(oldBlogDir) {
