@@ -96,7 +96,7 @@ export function planJekyll(config: ReadJekyllConfig, dir: string): Migration {
     }
   }
   for (const entry of config.notCarried) {
-    if (entry.setting.startsWith("plugins: ")) continue;
+    if (entry.setting.startsWith("plugins: ") || entry.setting === "keep_files") continue;
     plan.notCarry(entry.setting, entry.why);
   }
   for (const [setting, became] of Object.entries(READ_BY_PLUGIN)) plan.carry(setting, became);

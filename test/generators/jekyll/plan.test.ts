@@ -49,7 +49,7 @@ test("the jekyll-migrate fixture: its options, copy and home pages from _config.
 test("a blog of the GitHub Pages era: an unquoted :categories permalink, gems, no timezone, a hand-written feed.xml", (t) => {
   const { migration, options } = optionsOf({
     "_config.yml":
-      "url: http://ivan.github.io\nbaseurl: /blog\npermalink: :categories/:title.html\ngems: [jekyll-redirect-from, jekyll-mentions]\n",
+      "url: http://ivan.github.io\nbaseurl: /blog\npermalink: :categories/:title.html\ngems: [jekyll-redirect-from, jekyll-mentions]\nkeep_files: [.git]\n",
     "feed.xml": '---\nlayout: null\n---\n<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"></feed>\n',
     "_drafts/idea.md": "идея\n",
     "_data/menu.yml": "- x\n",
@@ -64,6 +64,7 @@ test("a blog of the GitHub Pages era: an unquoted :categories permalink, gems, n
     ["sitemap", false, "plugins: no jekyll-sitemap"],
   ]);
   const carried = new Map(migration.carried.map((entry) => [entry.setting, entry]));
+  t.is(carried.get("keep_files")?.became, "Eleventy does not empty its output folder; nothing is needed");
   t.is(carried.get("permalink")?.value, ":categories/:title.html", "read as text, as Jekyll 3's SafeYAML read it");
   const notCarried = new Map(migration.notCarried.map((entry) => [entry.setting, entry.why]));
   t.regex(notCarried.get("timezone") ?? "", /build machine's zone.*set `timezone`/);
