@@ -41,7 +41,7 @@ test("a Jekyll blog moved with no edit: it builds, serves every old URL, redirec
   t.is(run.code, 0, run.stdout + run.stderr);
   t.regex(
     run.stdout,
-    /Posts: 5 found by the posts glob \*\*\/_posts\/\*\*\/\*\.\{md,markdown\} \(4 in _posts\/, 1 in linux\/_posts\/\)/,
+    /Posts: 5 found by the posts glob \*\*\/\{_posts,_drafts\}\/\*\*\/\*\.\{md,markdown\} \(4 in _posts\/, 1 in linux\/_posts\/\)/,
   );
   t.regex(run.stdout, /All 17 old URLs are served by the new build\./);
   t.regex(run.stdout, /Every internal link leads to a file of the new build\./);

@@ -6,14 +6,17 @@
  * pages with front matter) are the theme's: left out and named.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from "node:fs";
-import { join, posix } from "node:path";
+import { join, posix, relative, sep } from "node:path";
 import picomatch from "picomatch";
+import type { TermFeed } from "../../options.js";
 import { isValidZone } from "../../posts/dates.js";
 import type { Migration } from "../../cli/migrate/migration.js";
 import { PLACEHOLDER_SITE_URL, PlanBuilder } from "../../cli/migrate/plan-builder.js";
 import { JEKYLL_ARCHIVE_PERMALINKS } from "./archives.js";
 import type { ReadJekyllConfig } from "./config.js";
+import { jekyllFeedPaths, type JekyllFeedSettings } from "./feed.js";
 import { jekyllPreset } from "./preset.js";
+import { jekyllPosts, jekyllSite } from "./site.js";
 
 /** Keys whose entries the report names one by one. */
 const ONE_BY_ONE = new Set(["feed", "kramdown", "jekyll-archives"]);
@@ -28,6 +31,8 @@ const YAML_HEADER = /^---\s*\r?\n/;
 const READ_BY_PLUGIN: Record<string, string> = {
   permalink: "read by the plugin from the copied _config.yml: every post keeps its URL",
   future: "read by the plugin from the copied _config.yml (posts dated later are left out as Jekyll did)",
+  show_drafts:
+    "read by the plugin from the copied _config.yml (the posts in _drafts/, copied, are written as Jekyll's --drafts wrote them)",
   "kramdown.input": "read by the plugin from the copied _config.yml (the heading ids' rule)",
   "kramdown.auto_id_prefix": "read by the plugin from the copied _config.yml (the heading ids' prefix)",
 };
@@ -106,7 +111,7 @@ export function planJekyll(config: ReadJekyllConfig, dir: string): Migration {
 
   // Feeds, term pages, archives, sitemap
   const handWritten = files.pages.filter((page) => page.feed);
-  planFeeds(plan, config, handWritten);
+  planFeeds(plan, config, handWritten, { dir, postFolders: files.postFolders });
   planArchives(plan, config);
   if (!settings.sitemap) plan.set("sitemap", false, ["plugins"], { from: "plugins: no jekyll-sitemap" });
   else plan.themePage("/robots.txt (jekyll-sitemap's)");
@@ -136,9 +141,7 @@ export function planJekyll(config: ReadJekyllConfig, dir: string): Migration {
       why:
         folder === "_layouts"
           ? `the theme's layouts (${layoutNames(dir).join(", ")}) are not carried: every post is shown with the starter's _includes/post.njk whatever its layout, on purpose`
-          : folder === "_drafts"
-            ? "drafts are not copied: Jekyll published them only with --drafts"
-            : `Jekyll's ${folder}/ (the theme's, or data its templates read) is not carried; the starter layouts do not read it`,
+          : `Jekyll's ${folder}/ (the theme's, or data its templates read) is not carried; the starter layouts do not read it`,
     });
   // The home page (index.html) is the starter's, paged as above.
   for (const page of files.pages.filter((entry) => !entry.feed && entry.url !== "/"))
@@ -186,18 +189,32 @@ function planPlugins(plan: PlanBuilder, config: ReadJekyllConfig): void {
   if (plan.has("plugins") && plan.has("gems")) plan.carry("gems", "as plugins");
 }
 
-function planFeeds(plan: PlanBuilder, config: ReadJekyllConfig, handWritten: BlogFiles["pages"]): void {
+function planFeeds(
+  plan: PlanBuilder,
+  config: ReadJekyllConfig,
+  handWritten: BlogFiles["pages"],
+  place: { dir: string; postFolders: readonly string[] },
+): void {
+  const { dir, postFolders } = place;
   const { feed } = config.settings;
   const feedPaths = handWritten.map((page) => page.url);
   if (feed) {
     plan.set("feeds.all", rooted(feed.path), ["feed.path", "plugins"], { from: "plugins: jekyll-feed" });
     plan.set("feeds.limit", feed.limit, ["feed.posts_limit"]);
-    if (feed.categories.length > 0)
-      plan.notCarry(
-        "feed.categories",
-        `jekyll-feed's feeds of ${feed.categories.join(", ")} at /feed/CATEGORY.xml are not written: no option of this package writes a feed for some categories only`,
-      );
-    if (feed.tags) plan.notCarry("feed.tags", "jekyll-feed's tag feeds at /feed/by_tag/TAG.xml are not written here");
+    const site = config.settings.site;
+    const given = isMap(site.feed) ? site.feed : {};
+    const settings: JekyllFeedSettings = {
+      categories: feed.categories,
+      tags: isMap(given.tags) ? (given.tags as JekyllFeedSettings["tags"]) : feed.tags,
+    };
+    const terms = jekyllFeedPaths(settings, feed.tags ? siteTags(dir, postFolders) : []).flatMap((entry): TermFeed[] =>
+      entry.category !== undefined
+        ? [{ category: entry.category, path: entry.path }]
+        : entry.tag !== undefined
+          ? [{ tag: entry.tag, path: entry.path }]
+          : [],
+    );
+    if (terms.length > 0) plan.set("feeds.terms", terms, ["feed.categories", "feed.tags"]);
   } else if (feedPaths.length === 0) plan.set("feeds.all", false, ["plugins"], { from: "plugins: no jekyll-feed" });
   const [first, second, ...more] = feedPaths.filter((path) => path !== (feed ? rooted(feed.path) : undefined));
   if (first !== undefined) {
@@ -255,6 +272,8 @@ function blogFiles(dir: string, configFile: string, exclude: readonly string[], 
         continue;
       }
       if (path === configFile) continue;
+      // Drafts are copied: the plugin writes them with the config's show_drafts, as Jekyll's --drafts did.
+      if (entry.isDirectory() && entry.name === "_drafts") continue;
       if (special || excluded(path)) {
         files.notContent.push(path);
         if (folder === "" && entry.isDirectory() && entry.name.startsWith("_") && entry.name !== "_site")
@@ -326,3 +345,17 @@ const rooted = (path: string) => (path.startsWith("/") ? path : `/${path}`);
 
 const isMap = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Every tag of the blog's posts (jekyll-feed's `site.tags`), as the plugin reads the posts. */
+function siteTags(dir: string, postFolders: readonly string[]): string[] {
+  const texts = new Map<string, string>();
+  for (const folder of postFolders) {
+    for (const entry of readdirSync(join(dir, folder), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(?:md|markdown)$/i.test(entry.name)) continue;
+      const file = relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/");
+      texts.set(file, readFileSync(join(dir, file), "utf8"));
+    }
+  }
+  const posts = jekyllPosts(texts, jekyllSite(dir, "UTC"), new Date());
+  return [...new Set([...posts.values()].flatMap((post) => post.tags.map(String)))];
+}
