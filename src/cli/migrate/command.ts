@@ -135,12 +135,21 @@ export function withoutStack(log: string): string {
     .trim();
 }
 
+/** The plugin's warnings in a build's log, without their prefix. */
+function pluginWarnings(log: string): string[] {
+  return log
+    .split("\n")
+    .filter((line) => line.startsWith(WARNING_PREFIX))
+    .map((line) => line.slice(WARNING_PREFIX.length).trim());
+}
+const WARNING_PREFIX = "[ru-blog] warning:";
+
 /**
  * Builds the new site into its `_site/` with the Eleventy beside this package, before `npm install` was run there:
  * the site's config imports "eleventy-plugin-ru-blog", so for the build its node_modules/ holds links to this
  * package and to that Eleventy, removed afterwards so that `npm install` starts clean.
  */
-export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log: string }> {
+export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log: string; warnings: string[] }> {
   let eleventy;
   try {
     eleventy = await findEleventy();
@@ -148,6 +157,7 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
     return {
       ok: false,
       log: "@11ty/eleventy is not installed beside eleventy-plugin-ru-blog. Install it there, or build the new site yourself (the next steps above) and run check-urls.",
+      warnings: [],
     };
   }
   const modules = path.join(newSite, "node_modules");
@@ -164,7 +174,11 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
         [eleventy.cli, "--quiet"],
         { cwd: newSite, maxBuffer: 1 << 26 },
         (error, stdout, stderr) =>
-          resolve({ ok: !error, log: `Eleventy stopped:\n${withoutStack(`${stdout}${stderr}`)}` }),
+          resolve({
+            ok: !error,
+            log: `Eleventy stopped:\n${withoutStack(`${stdout}${stderr}`)}`,
+            warnings: pluginWarnings(`${stdout}\n${stderr}`),
+          }),
       ),
     );
   } finally {
@@ -221,6 +235,11 @@ async function buildAndCheck(
   const newBuild = path.join(args.newSite, "_site");
   for (const line of report(checkKept(plan, args.oldBlog, args.newSite, build.ok ? newBuild : undefined))) io.out(line);
   io.out("");
+  if (build.warnings.length > 0) {
+    io.out("What the build warned about (each kind once, naming its files):");
+    for (const warning of build.warnings) io.out(printable(`  ${warning}`));
+    io.out("");
+  }
   if (!build.ok) {
     io.out(`The build failed, so nothing was checked; the site is written. ${build.log}`);
     return 1;
