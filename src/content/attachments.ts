@@ -19,6 +19,8 @@ export interface AttachmentSettings {
   bundles: boolean;
   /** `.html` and `.htm` files are old attachments, copied as they are, not site templates. */
   html: boolean;
+  /** A file with a `_x` name or under a `_x` folder is the site's own (Jekyll's), not copied. */
+  underscoredPrivate?: boolean;
 }
 
 /** A post, as far as attachments need it. Paths are relative to the input folder, `/`-separated. */
@@ -152,7 +154,10 @@ export function planAttachments(
   const siblings = new Set(files);
   const candidates = files.filter(
     (file) =>
-      !postFiles.has(file) && inside(settings.root, file) !== undefined && isAttachment(file, siblings, settings.html),
+      !postFiles.has(file) &&
+      inside(settings.root, file) !== undefined &&
+      isAttachment(file, siblings, settings.html) &&
+      !(settings.underscoredPrivate && file.split("/").some((part) => part.startsWith("_"))),
   );
   const isCandidate = new Set(candidates);
 

@@ -28,7 +28,7 @@ import type { EleventyConfig } from "./types.js";
 const HTML_FILE = /\.html?$/i;
 
 /** Without `from`: `.html` files are templates, and page bundles keep their files beside their page. */
-const NO_GENERATOR_DEFAULTS: AttachmentDefaults = { html: false, bundles: true };
+const NO_GENERATOR_DEFAULTS: AttachmentDefaults = { html: false, bundles: true, underscoredPrivate: false };
 
 /** The settings a site gets: see AttachmentsOption for the defaults and why `from` changes them. */
 function attachmentSettings(
@@ -44,7 +44,12 @@ function attachmentSettings(
     );
   }
   const defaults = from === undefined ? NO_GENERATOR_DEFAULTS : dialectOf(from).attachments;
-  return { root, html: option.html ?? defaults.html, bundles: option.bundles ?? defaults.bundles };
+  return {
+    root,
+    html: option.html ?? defaults.html,
+    bundles: option.bundles ?? defaults.bundles,
+    underscoredPrivate: defaults.underscoredPrivate,
+  };
 }
 
 export function registerAttachments(context: PluginContext): void {

@@ -87,3 +87,13 @@ test("planAttachments: two files sent to one place keep the first and warn namin
     "c/x/logo.png is not copied: c/sub/logo.png is copied to the same place, /x/logo.png; rename one of them",
   ]);
 });
+
+test("planAttachments: with underscoredPrivate (Jekyll), no `_x` file or folder is copied, as Jekyll copies none", (t) => {
+  const files = ["_config.yml", "_data/menu.yml", "_posts/pic.png", "images/_private.png", "images/logo.png", "CNAME"];
+  const settings = { root: "", bundles: false, html: true };
+  t.deepEqual(
+    planAttachments(files, [], { ...settings, underscoredPrivate: true }).copies.map((copy) => copy.from),
+    ["images/logo.png", "CNAME"],
+  );
+  t.is(planAttachments(files, [], settings).copies.length, files.length);
+});
