@@ -168,6 +168,8 @@ export function createContext(
       slugify,
       tagPages: options.tagPages,
       categoryPages: options.categoryPages,
+      tagIndex: options.tagIndex,
+      categoryIndex: options.categoryIndex,
       termPageSize: options.termPageSize,
       feeds: options.feeds,
       legacyUrls: options.legacyUrls,

@@ -94,6 +94,9 @@ export interface SiteSettings {
   slugify: (name: string) => string;
   tagPages: string | false;
   categoryPages: string | false;
+  /** The term indexes' URLs; undefined: the folder of the term pages' pattern. */
+  tagIndex?: string | false;
+  categoryIndex?: string | false;
   termPageSize: number;
   feeds: ResolvedFeeds;
   legacyUrls: LegacyUrlsOption | undefined;
@@ -253,7 +256,12 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         })),
   );
   const linkRedirects: Redirect[] = [];
-  const taxonomy = (kind: TermKind, pagePattern: string | false, feedPattern: string | false) => {
+  const taxonomy = (
+    kind: TermKind,
+    pagePattern: string | false,
+    indexOption: string | false | undefined,
+    feedPattern: string | false,
+  ) => {
     const built = buildTerms(
       onTermPages.map((post) => ({
         post,
@@ -267,7 +275,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     const pages = pagePattern
       ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern))
       : [];
-    const url = pagePattern ? indexUrl(pagePattern) : undefined;
+    const url = pagePattern ? (indexOption ?? indexUrl(pagePattern)) : undefined;
     const index = url ? [{ kind, url, terms: built.terms }] : [];
     const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
     if (legacyPattern && pagePattern) {
@@ -289,8 +297,8 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       );
     return { terms: built.terms, byKey: built.byKey, pages, index };
   };
-  const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
-  const categories = taxonomy("category", settings.categoryPages, settings.feeds.categories);
+  const tags = taxonomy("tag", settings.tagPages, settings.tagIndex, settings.feeds.tags);
+  const categories = taxonomy("category", settings.categoryPages, settings.categoryIndex, settings.feeds.categories);
 
   const published = (post: I) => !postState(post)!.isDraft;
   const feeds: FeedPlan<I>[] = [];
@@ -406,7 +414,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     ...termIndexes.map((index) => ({
       url: index.url,
       inputPath: `the ${index.kind} index`,
-      movedBy: `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`,
+      movedBy: `the option ${index.kind === "tag" ? "tagIndex" : "categoryIndex"}`,
     })),
     ...written.feeds.map((feed) => ({
       url: feed.path,
@@ -471,7 +479,7 @@ export function optionsMovingPages<I>(model: SiteModel<I>): Map<string, string> 
     for (const page of pages) options.set(normalizeUrlKey(page.url), `the option ${option}`);
   }
   for (const index of model.termIndexes) {
-    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`);
+    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagIndex" : "categoryIndex"}`);
   }
   for (const feed of model.feeds) options.set(normalizeUrlKey(feed.path), `the option ${feedOption(feed)}`);
   return options;

@@ -146,6 +146,14 @@ test("tagPages: false and categoryPages: false write no term pages and need no t
   t.is(await built.read("list.txt"), "Мнение::2 Riak CS::1 ");
 });
 
+test("tagIndex and categoryIndex move the indexes (Pelican's tags.html); false writes none", async (t) => {
+  const built = await buildSite(TWO_POSTS, { feeds: false, tagIndex: "/tags.html", categoryIndex: false });
+  t.true((await built.read("tags.html")).includes('<a href="/tags/mnenie/">Мнение</a>'));
+  t.false(await built.exists("tags/index.html"));
+  t.false(await built.exists("categories/index.html"));
+  t.true(await built.exists("categories/it/index.html"));
+});
+
 test("a term index layout named in the options and missing is an error, as for the term layout", async (t) => {
   t.regex(
     await buildError(
