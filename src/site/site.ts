@@ -18,8 +18,8 @@ import { linkTranslations, type Translation } from "./languages.js";
 import {
   buildTerms,
   fillPattern,
-  indexUrl,
   paginateTerm,
+  termIndexUrl,
   termKey,
   type Term,
   type TermKind,
@@ -275,7 +275,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     const pages = pagePattern
       ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern))
       : [];
-    const url = pagePattern ? (indexOption ?? indexUrl(pagePattern)) : undefined;
+    const url = termIndexUrl(pagePattern, indexOption);
     const index = url ? [{ kind, url, terms: built.terms }] : [];
     const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
     if (legacyPattern && pagePattern) {
