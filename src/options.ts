@@ -40,7 +40,17 @@ export interface FeedsOption {
    * `false`. Written only when `languages` has more than one entry. @default "/:lang/feed.xml"
    */
   languages?: string | false;
+  /**
+   * Feeds of single terms at paths of their own, beside or instead of the `tags`/`categories` patterns (jekyll-feed's
+   * `feed.categories` at `/feed/NAME.xml`, `feed.tags` at `/feed/by_tag/NAME.xml`). A term no post has gets none.
+   * @default []
+   * @example terms: [{ category: "linux", path: "/feed/linux.xml" }, { tag: "audio", path: "/feed/by_tag/audio.xml" }]
+   */
+  terms?: readonly TermFeed[];
 }
+
+/** One term's feed (see FeedsOption.terms). */
+export type TermFeed = { tag: string; path: string } | { category: string; path: string };
 
 export interface LegacyUrlsOption {
   /** Old tag page pattern, e.g. `"/tag/:slug.html"`. */
@@ -170,6 +180,7 @@ export interface ResolvedFeeds {
   stylesheet: FeedStylesheet | false;
   entryId: EntryIdStyle;
   languages: string | false;
+  terms: readonly TermFeed[];
 }
 
 export interface FeedStylesheet {
@@ -230,6 +241,7 @@ export const DEFAULT_FEEDS: ResolvedFeeds = {
   stylesheet: { href: "/feed.xsl", bundled: true },
   entryId: "url",
   languages: "/:lang/feed.xml",
+  terms: [],
 };
 
 const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given" | "languages"> = {
@@ -374,7 +386,15 @@ const stylesheet = (value: unknown, name: string): FeedStylesheet | false => {
 
 const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
   if (value === false)
-    return { ...DEFAULT_FEEDS, all: false, tags: false, categories: false, stylesheet: false, languages: false };
+    return {
+      ...DEFAULT_FEEDS,
+      all: false,
+      tags: false,
+      categories: false,
+      stylesheet: false,
+      languages: false,
+      terms: [],
+    };
   if (value === undefined) return DEFAULT_FEEDS;
   if (typeof value !== "object" || value === null)
     return fail(name, value, "expected false or { all, tags, categories, limit, stylesheet }");
@@ -404,7 +424,24 @@ const feeds = (value: unknown, name: string, warn: Warn): ResolvedFeeds => {
             ),
     languages:
       given.languages === undefined ? DEFAULT_FEEDS.languages : languageFeed(given.languages, `${name}.languages`),
+    terms: given.terms === undefined ? DEFAULT_FEEDS.terms : termFeeds(given.terms, `${name}.terms`),
   };
+};
+
+const termFeeds = (value: unknown, name: string): TermFeed[] => {
+  const expected = 'expected a list of { tag: "name", path: "/feed/by_tag/name.xml" } or { category, path }';
+  if (!Array.isArray(value)) return fail(name, value, expected);
+  return value.map((entry: unknown, index) => {
+    const at = `${name}[${index}]`;
+    if (typeof entry !== "object" || entry === null) return fail(at, entry, expected);
+    const { tag, category, path, ...rest } = entry as Record<string, unknown>;
+    if (Object.keys(rest).length > 0 || (tag === undefined) === (category === undefined))
+      return fail(at, entry, expected);
+    const feedPath = sitePath(path, `${at}.path`) as string;
+    return tag === undefined
+      ? { category: string(category, `${at}.category`), path: feedPath }
+      : { tag: string(tag, `${at}.tag`), path: feedPath };
+  });
 };
 
 const legacyUrls = (value: unknown, name: string, warn: Warn): LegacyUrlsOption | undefined => {
@@ -610,6 +647,7 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
   }
   const feedsOn =
     [options.feeds.all, options.feeds.tags, options.feeds.categories].some(Boolean) ||
+    options.feeds.terms.length > 0 ||
     (options.feeds.languages !== false && options.languages.length > 1);
   if (feedsOn && !options.siteUrl) {
     throw new RuBlogError(

@@ -169,6 +169,7 @@ test('from: "hugo" gives Hugo 0.111\'s default URLs, feeds, slugs, pagination, s
     entryId: "url",
     stylesheet: { href: "/feed.xsl", bundled: true },
     languages: "/:lang/feed.xml",
+    terms: [],
   });
 });
 
@@ -195,6 +196,7 @@ test('from: "pelican" gives Pelican 4.8\'s default URLs, folder categories, slug
     stylesheet: { href: "/feed.xsl", bundled: true },
     // TRANSLATION_FEED_ATOM's default
     languages: "/feeds/all-:lang.atom.xml",
+    terms: [],
   });
 });
 
@@ -233,6 +235,7 @@ test("every option set explicitly wins over the preset; feeds are merged key by 
     entryId: "url",
     stylesheet: { href: "/feed.xsl", bundled: true },
     languages: "/:lang/feed.xml",
+    terms: [],
   });
   t.deepEqual(resolve({ from: "pelican", feeds: false }).options.feeds.all, false);
   t.is(
@@ -328,4 +331,26 @@ test("optionDifference names the first option that differs, functions by identit
   t.is(optionDifference({ slugStyle: slug }, { slugStyle: (s: string) => s }), "slugStyle");
   t.is(optionDifference({}, { permalink: "/x/:slug/" }), "permalink");
   t.is(optionDifference(undefined, {}), "the options");
+});
+
+test("feeds.terms: a feed per named term at its own path; a wrong entry is an error naming it", (t) => {
+  const terms = [
+    { category: "Звук", path: "/feed/Звук.xml" },
+    { tag: "audio", path: "/feed/by_tag/audio.xml" },
+  ];
+  t.deepEqual(resolve({ siteUrl: "https://example.ru", feeds: { terms } }).options.feeds.terms, terms);
+  t.deepEqual(resolve({ siteUrl: "https://example.ru" }).options.feeds.terms, []);
+  t.throws(
+    () => resolve({ siteUrl: "https://example.ru", feeds: { terms: [{ tag: "a", category: "b", path: "/x" }] } }),
+    {
+      message:
+        /^\[ru-blog\] option "feeds\.terms\[0\]" is .*; expected a list of \{ tag: "name", path: .* \} or \{ category, path \}\.$/,
+    },
+  );
+  t.throws(() => resolve({ siteUrl: "https://example.ru", feeds: { terms: [{ tag: "a", path: "../x.xml" }] } }), {
+    message: /option "feeds\.terms\[0\]\.path"/,
+  });
+  t.throws(() => resolve({ feeds: { all: false, tags: false, categories: false, terms } }), {
+    message: /option "siteUrl" is missing/,
+  });
 });

@@ -57,3 +57,40 @@ function coreRuler(md: MarkdownIt) {
 function coreRules(md: MarkdownIt): { fn: CoreRule }[] {
   return coreRuler(md).__rules__;
 }
+
+type AnyRule = (state: { env: unknown }, ...rest: unknown[]) => unknown;
+interface Ruler {
+  __rules__: { name: string; fn: AnyRule; alt: string[] }[];
+  at(name: string, fn: AnyRule, options?: { alt: string[] }): void;
+}
+
+/**
+ * Installs Markdown syntax (markdown-it plugins, options) for the documents `appliesTo` only (a generator's posts),
+ * on the site's one markdown-it instance: every parsing rule `install` adds or replaces runs for those documents
+ * alone (the others get the rule as it was, or none), and the typographer options it sets hold for them alone. The
+ * site's own pages keep markdown-it's reading. Renderer rules need no gate: they render tokens only those rules make.
+ */
+export function usePostsOnly(md: MarkdownIt, appliesTo: (env: unknown) => boolean, install: (md: MarkdownIt) => void) {
+  const rulers = [md.core.ruler, md.block.ruler, md.inline.ruler, md.inline.ruler2] as unknown as Ruler[];
+  const before = rulers.map((ruler) => new Map(ruler.__rules__.map((rule) => [rule.name, rule.fn])));
+  const plain = { typographer: md.options.typographer, quotes: md.options.quotes };
+  install(md);
+  const own = { typographer: md.options.typographer, quotes: md.options.quotes };
+  rulers.forEach((ruler, index) => {
+    for (const rule of [...ruler.__rules__]) {
+      const old = before[index]!.get(rule.name);
+      if (old === rule.fn) continue;
+      const added = rule.fn;
+      // A rule that does not apply answers "no match" (block and inline rules) or changes nothing (core rules).
+      ruler.at(rule.name, (state, ...rest) => (appliesTo(state.env) ? added : (old ?? (() => false)))(state, ...rest), {
+        alt: rule.alt,
+      });
+    }
+  });
+  if (own.typographer === plain.typographer && own.quotes === plain.quotes) return;
+  md.set(plain);
+  // markdown-it parses one document at a time, start to end, through the core rules: the first sets the options.
+  md.core.ruler.before("normalize", "ru_blog_posts_options", (state) => {
+    md.set(appliesTo(state.env) ? own : plain);
+  });
+}

@@ -23,6 +23,7 @@ import {
 import { termKey } from "../site/taxonomy.js";
 import { contentRoot } from "../content/attachments.js";
 import type { PluginContext } from "./context.js";
+import { createPreprocessors } from "./preprocessors.js";
 import type { EleventyConfig } from "./types.js";
 
 type Heading = { level: number; id: string; html: string };
@@ -141,10 +142,11 @@ export function registerContent(plugin: PluginContext): void {
   });
 
   // The old generator's pass over a post's body before Markdown (Jekyll's Liquid), ahead of the shortcodes.
+  const preprocessors = createPreprocessors(eleventyConfig);
   const body = context.from === undefined ? undefined : dialectOf(context.from).body;
   if (body) {
     const inputDir = eleventyConfig.directories.input;
-    eleventyConfig.addPreprocessor("ru-blog-body", "md,markdown", (data: PostData, content: string) => {
+    preprocessors.add("ru-blog-body", "md,markdown", (data: PostData, content: string) => {
       const file = context.postFile(data.page?.inputPath);
       if (!file || typeof content !== "string") return undefined;
       // The dialect's message names the post.
@@ -162,7 +164,7 @@ export function registerContent(plugin: PluginContext): void {
     });
   }
 
-  eleventyConfig.addPreprocessor("ru-blog-shortcodes", "md,markdown", async (data: PostData, content: string) => {
+  preprocessors.add("ru-blog-shortcodes", "md,markdown", async (data: PostData, content: string) => {
     const file = context.postFile(data.page?.inputPath);
     if (!file || typeof content !== "string" || !mayHaveShortcodes(content)) return undefined;
     const shortcodes = shortcodesOf(context.from, data.page?.inputPath as string);

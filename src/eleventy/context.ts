@@ -5,7 +5,7 @@
 import path from "node:path";
 import picomatch from "picomatch";
 import { createIrregularities, withPlace, type Irregular, type Warn } from "../errors.js";
-import type { SiteRules } from "../generators/dialect.js";
+import { OWN_SITE_RULES } from "../generators/dialect.js";
 import { dialectOf } from "../generators/index.js";
 import type { ResolvedOptions } from "../options.js";
 import { normalizeUrlKey } from "../urls/permalinks.js";
@@ -97,15 +97,6 @@ function perPath<T>(compute: (filePath: string) => T): (filePath: string) => T {
     return result;
   };
 }
-
-/** The plugin's own lists, without `from`: case-folded terms, translations under `/<lang>/`, a feed per other language. */
-const OWN_SITE_RULES: SiteRules = {
-  sameTerm: "name",
-  languageUrls: "folder",
-  translationsApartByListing: false,
-  translationsInSiteFeed: false,
-  languageFeeds: "others",
-};
 
 export function createContext(
   config: EleventyConfig,

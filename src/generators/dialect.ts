@@ -86,6 +86,18 @@ export interface SiteRules {
 }
 
 /**
+ * The package's own site rules (a site without `from`): case-folded terms, translations under `/<lang>/`, a feed per
+ * other language. Hugo's and Jekyll's are the same.
+ */
+export const OWN_SITE_RULES: SiteRules = {
+  sameTerm: "name",
+  languageUrls: "folder",
+  translationsApartByListing: false,
+  translationsInSiteFeed: false,
+  languageFeeds: "others",
+};
+
+/**
  * What a generator's own reading of a post gets: the post's file, the blog's folder and the build's settings. Its
  * hooks (parseYaml, ownPost, beforeMarkdown) throw an InvalidValueError whose message names the file and the value.
  */

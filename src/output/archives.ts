@@ -5,7 +5,7 @@
  */
 import { DateTime } from "luxon";
 import { InvalidValueError } from "../errors.js";
-import { termPageUrl } from "../site/taxonomy.js";
+import { effectivePageSize, termPageUrl } from "../site/taxonomy.js";
 
 export type ArchiveKind = "year" | "month" | "day";
 
@@ -123,7 +123,8 @@ export function buildArchives<P extends { date: Date; inputPath: string }>(
         ...(kind === "day" ? { day: start.day } : {}),
       };
       const first = archiveUrl(pattern, period);
-      const totalPages = Math.ceil(allPosts.length / settings.pageSize);
+      const pageSize = effectivePageSize(settings.pageSize, allPosts.length);
+      const totalPages = Math.ceil(allPosts.length / pageSize);
       const urls = Array.from({ length: totalPages }, (_, index) => termPageUrl(first, "", index + 1));
       urls.forEach((url, index) => {
         const previousUrl = urls[index - 1];
@@ -132,7 +133,7 @@ export function buildArchives<P extends { date: Date; inputPath: string }>(
           kind,
           ...period,
           date: start.toJSDate(),
-          posts: allPosts.slice(index * settings.pageSize, (index + 1) * settings.pageSize),
+          posts: allPosts.slice(index * pageSize, (index + 1) * pageSize),
           allPosts,
           pageNumber: index + 1,
           totalPages,

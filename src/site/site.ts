@@ -54,6 +54,8 @@ export interface FeedPlan<I> {
   posts: I[];
   /** The language of a feed of one language's posts (`feeds.languages`); others are in the site's language. */
   language?: string;
+  /** A term's feed at a path of its own (`feeds.terms`). */
+  ofTermList?: boolean;
 }
 
 export interface SiteModel<I> {
@@ -367,6 +369,21 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       );
     }
   }
+  for (const feed of settings.feeds.terms) {
+    const [kind, name, terms] =
+      "tag" in feed ? (["tag", feed.tag, tags] as const) : (["category", feed.category, categories] as const);
+    const term = terms.byKey.get(termKey(name));
+    if (!term) continue;
+    feeds.push({
+      path: feed.path,
+      selfPath: feed.path,
+      alternatePath: term.url ?? "/",
+      term,
+      kind,
+      posts: feedEntries(term.posts.filter(published), settings.feeds.limit),
+      ofTermList: true,
+    });
+  }
 
   const written = leaveToSite(
     {
@@ -462,6 +479,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
 /** The option that moves a feed: `feeds.all`, `feeds.tags`, or for a copy at an old path, `legacyUrls.feeds.tags`. */
 function feedOption<I>(feed: FeedPlan<I>): string {
   if (feed.language) return "feeds.languages";
+  if (feed.ofTermList) return "feeds.terms";
   const which = feed.term ? (feed.kind === "category" ? "categories" : "tags") : "all";
   return feed.path === feed.selfPath ? `feeds.${which}` : `legacyUrls.feeds.${which}`;
 }

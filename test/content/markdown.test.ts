@@ -1,7 +1,8 @@
 import test from "ava";
 import MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
-import { headingAnchors } from "../../src/content/markdown.js";
+import attributesPlugin from "markdown-it-attrs";
+import { headingAnchors, usePostsOnly } from "../../src/content/markdown.js";
 import { createSlugger } from "../../src/urls/slugs.js";
 
 function withAnchors(style: "translit" | "unicode", md = new MarkdownIt()) {
@@ -70,4 +71,22 @@ test("appliesTo: a document whose env it refuses gets no ids, and the next one s
   headingAnchors(md, createSlugger("translit"), (env) => (env as { post?: boolean }).post === true);
   t.is(md.render("## Простой пример", {}), "<h2>Простой пример</h2>\n");
   t.is(md.render("## Простой пример", { post: true }), '<h2 id="prostoy-primer">Простой пример</h2>\n');
+});
+
+test("usePostsOnly: the syntax and typographer options it installs hold for the posts alone", (t) => {
+  const md = new MarkdownIt();
+  usePostsOnly(
+    md,
+    (env) => (env as { post?: boolean }).post === true,
+    (posts) => {
+      posts.set({ typographer: true, quotes: "«»„“" });
+      posts.use(attributesPlugin, { leftDelimiter: "{:", rightDelimiter: "}" });
+      // A replaced rule: non-posts keep the old one.
+      posts.block.ruler.at("hr", () => false);
+    },
+  );
+  const text = '"Да" -- {:.x}\n\n***\n';
+  t.is(md.render(text, { post: true }), '<p class="x">«Да» –</p>\n<p>***</p>\n');
+  t.is(md.render(text, {}), "<p>&quot;Да&quot; -- {:.x}</p>\n<hr>\n");
+  t.is(md.render(text, { post: true }), '<p class="x">«Да» –</p>\n<p>***</p>\n');
 });

@@ -41,3 +41,12 @@ test("buildArchives groups in the site's zone, newest first, one page at least p
   );
   t.is(pages[0]!.date.toISOString(), "2020-12-31T21:00:00.000Z", "the period starts at midnight in the site's zone");
 });
+
+test("buildArchives with pageSize 0 (term pages unpaginated, as Jekyll's) writes each period's posts on one page", (t) => {
+  const posts = [post("a.md", "2020-01-05T10:00:00Z"), post("b.md", "2020-02-05T10:00:00Z")];
+  const pages = buildArchives(posts, { patterns: { year: "/:year/" }, pageSize: 0, zone: "Europe/Moscow" });
+  t.deepEqual(
+    pages.map((page) => [page.url, page.totalPages, page.posts.map((p) => p.inputPath)]),
+    [["/2020/", 1, ["b.md", "a.md"]]],
+  );
+});

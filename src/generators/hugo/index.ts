@@ -2,7 +2,7 @@
  * Hugo 0.111, as the package speaks it: its front matter formats, date keys and publish dates, `urlize` slugs,
  * `ref`/`relref` and built-in shortcodes, its URL defaults, and how `ru-blog migrate` reads its config.
  */
-import type { Dialect, ShortcodeSet } from "../dialect.js";
+import { OWN_SITE_RULES, type Dialect, type ShortcodeSet } from "../dialect.js";
 import type { ShortcodeCall } from "../../content/shortcodes.js";
 import { HUGO_CONFIG_FILES, readHugoConfig } from "./config.js";
 import { resolveHugoRef } from "./links.js";
@@ -68,13 +68,7 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
     // Nothing runs over its bodies before Markdown.
     beforeMarkdown: (text) => text,
   },
-  site: {
-    sameTerm: "name",
-    languageUrls: "folder",
-    translationsApartByListing: false,
-    translationsInSiteFeed: false,
-    languageFeeds: "others",
-  },
+  site: OWN_SITE_RULES,
   markdown: { use: useGoldmark, headingId: goldmarkHeadingId },
   // Its feeds' `guid` is the post's URL, the package's default.
   entryIds: {},

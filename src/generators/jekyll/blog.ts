@@ -18,6 +18,9 @@ export interface JekyllBlogSettings {
   timezone: string;
   permalink?: unknown;
   future?: boolean;
+  /** `show_drafts`: the `_drafts/` posts are read, each dated by `modified(file)` when it names no date. */
+  drafts?: boolean;
+  modified?: (file: string) => DateTime;
   url?: string | undefined;
   baseurl?: string | undefined;
   feedLimit?: number;
@@ -149,7 +152,7 @@ export function readJekyllBlog(
       skipped.push({ file, why: place.why });
       continue;
     }
-    if (place.kind === "draft") {
+    if (place.kind === "draft" && !settings.drafts) {
       skipped.push({ file, why: "a draft (Jekyll writes drafts only with --drafts)" });
       continue;
     }
@@ -157,8 +160,14 @@ export function readJekyllBlog(
     const post = readJekyllPost({
       relativePath: file,
       data,
-      site: { timezone: settings.timezone, permalink: settings.permalink, future: settings.future ?? false },
+      site: {
+        timezone: settings.timezone,
+        permalink: settings.permalink,
+        future: settings.future ?? false,
+        drafts: settings.drafts ?? false,
+      },
       now,
+      ...(settings.modified ? { modified: () => settings.modified!(file) } : {}),
       warn,
     })!;
     if (post.skipped) skipped.push({ file, why: post.skipped });

@@ -26,6 +26,8 @@ export interface JekyllSettings {
   /** The posts' URL template (a style resolved). */
   permalink: string;
   future: boolean;
+  /** `show_drafts` (Jekyll's `--drafts`): the posts under `_drafts/` are written too. */
+  drafts: boolean;
   kramdown: { input: KramdownInput; autoIdPrefix: string };
   plugins: string[];
   feed: { path: string; limit: number; categories: string[]; tags: boolean } | undefined;
@@ -113,6 +115,7 @@ export function jekyllSettings(config: Record<string, unknown>): Omit<ReadJekyll
       // An unquoted `:categories/:title.html` is text here, as it was to Jekyll 3's SafeYAML (Jekyll 4 stops on it).
       permalink: permalinkTemplate(config.permalink).replace(/^(?!\/)/, "/"),
       future: config.future === true,
+      drafts: config.show_drafts === true,
       kramdown: {
         input: /^kramdown$/i.test(input) ? "kramdown" : "GFM",
         autoIdPrefix: text(kramdown.auto_id_prefix) ?? "",

@@ -3,9 +3,9 @@
  * the Liquid subset and kramdown in posts, GFM heading ids, jekyll-feed's entry ids, from the blog's `_config.yml`.
  */
 import type { MarkdownIt } from "markdown-it";
-import type { Dialect } from "../dialect.js";
+import { OWN_SITE_RULES, type Dialect } from "../dialect.js";
 import { MigrateError } from "../../cli/migrate/migrate-error.js";
-import { headingAnchors } from "../../content/markdown.js";
+import { headingAnchors, usePostsOnly } from "../../content/markdown.js";
 import { jekyllBodyMarkdown, linkResolver, postUrlResolver } from "./blog.js";
 import { JEKYLL_CONFIG_FILES, readJekyllConfig } from "./config.js";
 import { jekyllFeedEntryId } from "./feed.js";
@@ -55,17 +55,12 @@ export const jekyll: Dialect<"jekyll", "jekyll", "jekyll"> = {
     },
   },
   // Jekyll has no translations; its terms are told apart by name (jekyll-archives).
-  site: {
-    sameTerm: "name",
-    languageUrls: "folder",
-    translationsApartByListing: false,
-    translationsInSiteFeed: false,
-    languageFeeds: "others",
-  },
+  site: OWN_SITE_RULES,
   // kramdown's syntax, then its heading ids (after it: a heading with a written `{#id}` is not counted).
   markdown: {
     use(md, appliesTo, inputDir) {
-      useKramdown(md);
+      // Jekyll's reading is for its posts: the site's own pages keep markdown-it's.
+      usePostsOnly(md, appliesTo, (posts) => useKramdown(posts));
       useJekyllHeadingIds(md, appliesTo, inputDir);
     },
     headingId: "none",

@@ -114,17 +114,29 @@ export interface ReadPostInput {
   site: JekyllSiteSettings;
   /** "Now" for the future-date rule. */
   now: DateTime;
+  /** The file's modification time: a draft's date when its front matter has none (document.rb `date`). */
+  modified?: () => DateTime;
   warn?: (message: string) => void;
 }
 
 /**
- * What Jekyll makes of a file {@link jekyllPostPlace} calls a post.
+ * What Jekyll makes of a file {@link jekyllPostPlace} calls a post, or a draft when the site shows drafts.
  * @throws InvalidValueError for an unreadable date or an unknown permalink placeholder (naming the value).
  */
-export function readJekyllPost({ relativePath, data, site, now, warn }: ReadPostInput): JekyllPost | undefined {
+export function readJekyllPost({
+  relativePath,
+  data,
+  site,
+  now,
+  modified,
+  warn,
+}: ReadPostInput): JekyllPost | undefined {
   const place = jekyllPostPlace(relativePath);
-  if (place.kind !== "post") return undefined;
-  const date = jekyllPostDate({ value: data.date, fileNameDate: place.date, zone: site.timezone, file: relativePath })!;
+  if (place.kind !== "post" && (place.kind !== "draft" || !site.drafts)) return undefined;
+  const fileNameDate = place.kind === "post" ? place.date : undefined;
+  const date =
+    jekyllPostDate({ value: data.date, fileNameDate, zone: site.timezone, file: relativePath }) ??
+    (modified ?? (() => now))().setZone(site.timezone);
   const fileSlug = place.name.replace(/\.+$/, "");
   const slug = data.slug === undefined || data.slug === null ? fileSlug : String(data.slug);
   const categories = jekyllCategories(place.folders, data);

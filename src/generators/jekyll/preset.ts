@@ -6,8 +6,9 @@ import type { PresetOptions } from "../dialect.js";
  * it is Jekyll's own, from the blog's `_config.yml` (reading.ts).
  */
 export const jekyllPreset: PresetOptions = {
-  // Jekyll's posts are the files under any `_posts/` folder; the folders above it are categories.
-  posts: "**/_posts/**/*.{md,markdown}",
+  // Jekyll's posts are the files under any `_posts/` folder (and `_drafts/`, written with `show_drafts`); the
+  // folders above it are categories.
+  posts: "**/{_posts,_drafts}/**/*.{md,markdown}",
   slugStyle: "jekyll",
   // jekyll-archives' default permalinks (`/tag/:name/`, `/category/:name/`, the name slugified).
   tagPages: "/tag/:slug/",

@@ -8,7 +8,7 @@ import { withoutTitleAndDate } from "../../posts/skip-rules.js";
 import { parseJekyllFrontMatter } from "./blog.js";
 import { jekyllPostPlace, readJekyllPost } from "./posts.js";
 import { jekyllRedirects } from "./redirects.js";
-import { jekyllSite } from "./site.js";
+import { jekyllSite, modifiedTime, postSettings } from "./site.js";
 
 export const jekyllReading: PostReading = {
   // A post's Jekyll `layout` is never looked up as an Eleventy layout, and its `permalink` is a Jekyll template:
@@ -33,18 +33,23 @@ export const jekyllReading: PostReading = {
   parseYaml: parseJekyllFrontMatter,
   ownPost(raw, { file, inputDir, timezone, now, warn }): OwnPost {
     const place = jekyllPostPlace(file);
-    if (place.kind !== "post") {
-      const why =
-        place.kind === "skipped" ? place.why : place.kind === "draft" ? "it is a draft" : "it is not under _posts/";
-      return { skipped: `${file}: not published, as Jekyll does not write it: ${why}.` };
-    }
     const site = jekyllSite(inputDir, timezone);
     const { settings } = site;
+    if (place.kind !== "post" && (place.kind !== "draft" || !settings.drafts)) {
+      const why =
+        place.kind === "skipped"
+          ? place.why
+          : place.kind === "draft"
+            ? "it is a draft (show_drafts: true in _config.yml writes drafts, as jekyll build --drafts does)"
+            : "it is not under _posts/";
+      return { skipped: `${file}: not published, as Jekyll does not write it: ${why}.` };
+    }
     const post = readJekyllPost({
       relativePath: file,
       data: raw,
-      site: { timezone: site.timezone, permalink: settings.permalink, future: settings.future },
+      site: postSettings(site),
       now: DateTime.fromJSDate(now),
+      modified: modifiedTime(site, file),
       warn: (message) => warn(`${file}: ${message}`),
     })!;
     if (post.skipped) return { skipped: `${file}: not published, as Jekyll does not write it: ${post.skipped}.` };

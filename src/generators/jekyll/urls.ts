@@ -32,22 +32,8 @@ export interface JekyllUrlPost {
   permalink?: string | undefined;
 }
 
-const SHORT_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const LONG_MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-const LONG_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** Ruby's `strftime` names (`%b %B %a %A`), which are English whatever the machine's locale. */
+const english = (date: DateTime, format: string) => date.setLocale("en-US").toFormat(format);
 const pad = (value: number, width = 2) => String(value).padStart(width, "0");
 
 const basename = (file: string) => file.slice(file.lastIndexOf("/") + 1);
@@ -76,14 +62,14 @@ function placeholders(post: JekyllUrlPost, warn?: (message: string) => void): Re
     second: () => pad(date.second),
     i_day: () => String(date.day),
     i_month: () => String(date.month),
-    short_month: () => SHORT_MONTHS[date.month - 1]!,
-    long_month: () => LONG_MONTHS[date.month - 1]!,
+    short_month: () => english(date, "LLL"),
+    long_month: () => english(date, "LLLL"),
     short_year: () => pad(date.year % 100),
     w_year: () => String(date.weekYear),
     week: () => pad(date.weekNumber),
     w_day: () => String(date.weekday),
-    short_day: () => LONG_DAYS[date.weekday - 1]!.slice(0, 3),
-    long_day: () => LONG_DAYS[date.weekday - 1]!,
+    short_day: () => english(date, "ccc"),
+    long_day: () => english(date, "cccc"),
     y_day: () => pad(date.ordinal, 3),
   };
 }

@@ -91,3 +91,34 @@ test("render_with_liquid: false keeps the body's Liquid as text; unknown tags wa
     "_posts/2016-04-02-b.md: {% include x.html %} is Liquid that the plugin does not run; it is left out of the page",
   ]);
 });
+
+test("drafts only with show_drafts: dated by the front matter, else by the file's modification time in the site zone (as Jekyll 4.3.1 wrote them)", (t) => {
+  const files = {
+    "_posts/2015-07-09-p.md": "---\ntitle: P\n---\nText\n",
+    "_drafts/Идея-Первая.md": "---\ntitle: Идея\n---\nText\n",
+    "linux/_drafts/b.md": "---\ntitle: B\ndate: 2016-03-21 22:38:21 +0300\n---\nText\n",
+  };
+  const modified = (file: string) => {
+    t.is(file, "_drafts/Идея-Первая.md");
+    return DateTime.fromISO("2020-02-03T23:30:00Z");
+  };
+  const blog = readJekyllBlog(new Map(Object.entries(files)), { ...settings, drafts: true, modified }, now, () => {});
+  // `jekyll build` with `show_drafts: true`, the draft's mtime 2020-02-03 23:30 UTC.
+  t.deepEqual(
+    blog.posts.map((post) => [post.relativePath, post.url, post.date.toISO(), post.categories]),
+    [
+      ["_posts/2015-07-09-p.md", "/2015/07/09/p.html", "2015-07-09T00:00:00.000+03:00", []],
+      [
+        "_drafts/Идея-Первая.md",
+        "/2020/02/04/%D0%98%D0%B4%D0%B5%D1%8F-%D0%9F%D0%B5%D1%80%D0%B2%D0%B0%D1%8F.html",
+        "2020-02-04T02:30:00.000+03:00",
+        [],
+      ],
+      ["linux/_drafts/b.md", "/linux/2016/03/21/b.html", "2016-03-21T22:38:21.000+03:00", ["linux"]],
+    ],
+  );
+  t.deepEqual(
+    readJekyllBlog(new Map(Object.entries(files)), settings, now, () => {}).skipped.map((skip) => skip.file),
+    ["_drafts/Идея-Первая.md", "linux/_drafts/b.md"],
+  );
+});

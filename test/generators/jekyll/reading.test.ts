@@ -109,6 +109,8 @@ test("URLs: permalink styles, :title keeps case and Cyrillic, :slug lowercased, 
   t.is(url("none"), `${encoded}/${title}.html`);
   t.is(url("/:year/:slug/"), "/2016/%D0%BF%D1%80%D0%B8%D0%B2%D0%B5%D1%82-%D0%BC%D0%B8%D1%80/");
   t.is(url(undefined, { permalink: "/x/:i_month/:title_" }), `/x/3/${title}_`);
+  // strftime's English names, whatever the locale (Jekyll 4.3.1: /Sep/September/Wednesday/Wed/ for 2016-09-21).
+  t.is(url("/:short_month/:long_month/:long_day/:short_day/"), "/Mar/March/Monday/Mon/");
   t.is(jekyllOutputFile(url("none")), "/linux/мысли вслух/Привет,-Мир!.html");
   t.is(jekyllOutputFile("/a/b/"), "/a/b/index.html");
   t.is(jekyllOutputFile("/a/b"), "/a/b.html");
