@@ -256,6 +256,8 @@ export interface AttachmentDefaults {
   readonly html: boolean;
   /** Page bundles: files beside an `index.md` post go next to its page. */
   readonly bundles: boolean;
+  /** Files and folders whose name starts with `_` are the site's own, never published (Jekyll's `_config.yml`). */
+  readonly underscoredPrivate: boolean;
 }
 
 /** How `ru-blog migrate` reads its config and turns it into options. */

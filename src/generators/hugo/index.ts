@@ -73,7 +73,7 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
   markdown: { use: useGoldmark, headingId: goldmarkHeadingId },
   // Its feeds' `guid` is the post's URL, the package's default.
   entryIds: {},
-  attachments: { html: false, bundles: true },
+  attachments: { html: false, bundles: true, underscoredPrivate: false },
   migrate: {
     configFiles: HUGO_CONFIG_FILES,
     plan(oldBlogDir) {

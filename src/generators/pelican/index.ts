@@ -44,7 +44,7 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
   markdown: { use: pelicanMarkdown, headingId: "none" },
   entryIds: { pelican: pelicanEntryIdOf },
   // Pelican copies `.html` files beside the posts as they are; it has no page bundles.
-  attachments: { html: true, bundles: false },
+  attachments: { html: true, bundles: false, underscoredPrivate: false },
   migrate: {
     configFiles: ["pelicanconf.py", "publishconf.py"],
     plan(oldBlogDir) {
