@@ -36,22 +36,32 @@ export function createWarnOnce(print: (line: string) => void = (line) => console
 
 /**
  * What the old generator accepted and the plugin reads only under `from`: each kind (`a date in a form dateutil
- * reads`) is one warning at the end of the build, listing every file, instead of one line a post. With `strict`,
- * the first one stops the build.
+ * reads`) is one warning at the end of the build, listing every file, instead of one line a post; `detail` (the
+ * value as written) follows its file, so that the kind stays one however many values it has. With `strict`, the
+ * first one stops the build.
  */
-export type Irregular = (kind: string, file: string) => void;
+export type Irregular = (kind: string, file: string, detail?: string) => void;
 
 export function createIrregularities(warn: Warn, strict: boolean): Irregular & { flush(): void } {
-  const filesOf = new Map<string, Set<string>>();
-  const note = (kind: string, file: string) => {
-    if (strict) throw new RuBlogError(`${kind} (This is an error because of strict: true.)`, { file });
-    const files = filesOf.get(kind) ?? new Set();
-    files.add(file);
+  const filesOf = new Map<string, Map<string, string | undefined>>();
+  const note = (kind: string, file: string, detail?: string) => {
+    if (strict) {
+      throw new RuBlogError(
+        `${kind}${detail === undefined ? "" : ` (${detail})`} (This is an error because of strict: true.)`,
+        {
+          file,
+        },
+      );
+    }
+    const files = filesOf.get(kind) ?? new Map<string, string | undefined>();
+    if (!files.has(file)) files.set(file, detail);
     filesOf.set(kind, files);
   };
   const flush = () => {
     for (const [kind, files] of filesOf) {
-      const list = [...files].sort();
+      const list = [...files]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([file, detail]) => (detail === undefined ? file : `${file} (${detail})`));
       warn(`${kind}: ${list.length} ${list.length === 1 ? "file" : "files"}: ${list.join(", ")}`);
     }
     filesOf.clear();

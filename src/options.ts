@@ -95,6 +95,11 @@ export interface RuBlogOptions {
    * `.en.md` suffix, or its prose), and the filters follow it. @default [language]
    */
   languages?: string[];
+  /**
+   * Folders (inside the input folder) whose posts are in a language: `{ "content-ru": "ru" }`, Hugo's per-language
+   * `contentDir`. A language suffix in the file name (`x.en.md`) or a `Lang` key still wins. @default {}
+   */
+  folderLanguages?: Record<string, string>;
   /** IANA zone; a date without offset is a wall-clock time there. @default "Europe/Moscow" */
   timezone?: string;
   /** Glob, relative to the input directory, selecting the posts. @default "posts/**\/*.{md,markdown}" */
@@ -109,6 +114,10 @@ export interface RuBlogOptions {
   tagPages?: string | false;
   /** URL pattern of category pages (`:slug`), or `false`. @default "/categories/:slug/" */
   categoryPages?: string | false;
+  /** URL of the index of all tags (`"/tags.html"`), or `false` for none. @default the folder of `tagPages` */
+  tagIndex?: string | false;
+  /** URL of the index of all categories, or `false`. @default the folder of `categoryPages` */
+  categoryIndex?: string | false;
   /** Posts per term page, or `0` for all on one page; later pages are at `…/page/2/`. @default 20 */
   termPageSize?: number;
   /** Layout (in the includes folder) of term pages; the page gets `term`. @default "term.njk" */
@@ -194,6 +203,8 @@ export interface ResolvedOptions {
   language: string;
   /** Never empty; the first is the default language of a post. */
   languages: string[];
+  /** Folder (normalised, no trailing `/`) → language, each one of `languages`. */
+  folderLanguages: Readonly<Record<string, string>>;
   timezone: string;
   posts: string;
   permalink: string;
@@ -201,6 +212,9 @@ export interface ResolvedOptions {
   categoryFromFolder: boolean;
   tagPages: string | false;
   categoryPages: string | false;
+  /** undefined: the folder of the term pages' pattern. */
+  tagIndex: string | false | undefined;
+  categoryIndex: string | false | undefined;
   termPageSize: number;
   termLayout: string;
   termIndexLayout: string;
@@ -243,6 +257,7 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given" | "languages"> = {
   subtitle: undefined,
   author: undefined,
   language: "ru",
+  folderLanguages: {},
   timezone: "Europe/Moscow",
   posts: "posts/**/*.{md,markdown}",
   permalink: "/posts/:slug/",
@@ -250,6 +265,8 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given" | "languages"> = {
   categoryFromFolder: false,
   tagPages: "/tags/:slug/",
   categoryPages: "/categories/:slug/",
+  tagIndex: undefined,
+  categoryIndex: undefined,
   termPageSize: 20,
   termLayout: "term.njk",
   termIndexLayout: "term-index.njk",
@@ -311,6 +328,13 @@ const sitePath = (value: unknown, name: string): string | false => {
   const path = string(value, name);
   if (path.split(/[\\/]/).includes("..")) fail(name, value, "a path inside the output folder is expected");
   return path;
+};
+
+const indexPath = (value: unknown, name: string): string | false => {
+  const url = sitePath(value, name);
+  if (url !== false && !url.startsWith("/"))
+    fail(name, value, 'a URL path from the site\'s root is expected, e.g. "/tags/"');
+  return url;
 };
 
 const quotedNames = GENERATOR_NAMES.map((known) => `"${known}"`);
@@ -521,6 +545,19 @@ const languages = (value: unknown, name: string): string[] => {
   return tags;
 };
 
+const folderLanguages = (value: unknown, name: string): Record<string, string> => {
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return fail(name, value, 'expected an object of folders and their languages, e.g. { "content-ru": "ru" }');
+  return Object.fromEntries(
+    Object.entries(value).map(([folder, tag]) => {
+      const clean = folder.replace(/\\/g, "/").replace(/^\.\/|\/+$/g, "");
+      if (clean === "" || clean.startsWith("/") || clean.split("/").includes(".."))
+        fail(`${name}.${folder}`, folder, 'expected a folder inside the input folder, e.g. "content-ru"');
+      return [clean, language(tag, `${name}.${folder}`)];
+    }),
+  );
+};
+
 const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOptions[K]> } = {
   siteUrl: (value, name) => {
     if (value === undefined) return undefined;
@@ -535,6 +572,7 @@ const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOp
   author,
   language,
   languages,
+  folderLanguages,
   timezone,
   posts: string,
   permalink: permalinkPattern,
@@ -542,6 +580,8 @@ const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOp
   categoryFromFolder: boolean,
   tagPages: pageOrFalse,
   categoryPages: pageOrFalse,
+  tagIndex: indexPath,
+  categoryIndex: indexPath,
   termPageSize: pageSize,
   termLayout: string,
   termIndexLayout: string,
@@ -622,6 +662,17 @@ export function resolveOptions(userOptions: unknown, warn: Warn): ResolvedOption
   if (given.language === undefined && languageList) resolved.language = languageList[0];
   if (!languageList) resolved.languages = [resolved.language];
   const options = resolved as unknown as ResolvedOptions;
+  options.folderLanguages = Object.fromEntries(
+    Object.entries(options.folderLanguages).map(([folder, tag]) => [
+      folder,
+      options.languages.find((known) => known.toLowerCase() === tag.toLowerCase()) ??
+        fail(
+          `folderLanguages.${folder}`,
+          tag,
+          `expected one of the languages option (${options.languages.join(", ")})`,
+        ),
+    ]),
+  );
   if (options.sitemap && !options.siteUrl) {
     throw new RuBlogError(
       'option "siteUrl" is missing: the sitemap lists absolute URLs, e.g. siteUrl: "https://example.ru" (or set sitemap: false).',

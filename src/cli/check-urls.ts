@@ -79,16 +79,22 @@ function decodeEscapeRun(run: string): string {
   return out;
 }
 
-/** Decodes the valid percent-escapes of one path segment; a broken escape (`%zz`, `%D0` alone) stays as is. */
-function decodeSegment(segment: string): string {
+/** Decodes the valid percent-escapes of a text; a broken escape (`%zz`, `%D0` alone) stays as is. Then NFC. */
+function decodeEscapes(text: string): string {
+  // Most paths and ids are plain ASCII: nothing to decode or compose.
+  if (/^[\x00-\x24\x26-\x7f]*$/.test(text)) return text;
   let decoded: string;
   try {
-    decoded = decodeURIComponent(segment);
+    decoded = decodeURIComponent(text);
   } catch {
-    decoded = segment.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeEscapeRun);
+    decoded = text.replace(/(?:%[0-9A-Fa-f]{2})+/g, decodeEscapeRun);
   }
-  // An escaped slash inside a segment must not become a folder boundary.
-  return decoded.replaceAll("/", "%2F").normalize("NFC");
+  return decoded.normalize("NFC");
+}
+
+/** Decodes one path segment (see {@link decodeEscapes}); an escaped slash must not become a folder boundary. */
+function decodeSegment(segment: string): string {
+  return decodeEscapes(segment).replaceAll("/", "%2F");
 }
 
 /** A relative path (`/`-separated, no leading slash) with each segment percent-decoded and in NFC. */
@@ -339,7 +345,8 @@ export interface LinkProblem {
   where: string;
   /** The link as written in the page. */
   link: string;
-  reason: "missing" | "generator-syntax";
+  /** `fragment`: an old page's `#id` link led to that id in the old build; the new page leads to no page with it. */
+  reason: "missing" | "generator-syntax" | "fragment";
 }
 
 export interface CheckLinksResult {
@@ -377,29 +384,50 @@ export function isGeneratorSyntax(link: string): boolean {
 
 /**
  * Old generators' body syntax a page shows as text when nothing read it: CodeHilite's `:::bash` line, `attr_list`'s
- * `{: .class}`, `[TOC]`, Pelican's `{attach}`-style links, goldmark's `{#id}` and Hugo's `{{< shortcode >}}`.
+ * `{: .class}` and kramdown's `{::options}`, `[TOC]`, Pelican's `{attach}`-style links, goldmark's `{#id .class}`,
+ * Hugo's `{{< shortcode >}}` and `{{% shortcode %}}`, Liquid's and Jinja's `{% tag %}`.
  */
 const TEXT_SYNTAX =
-  /(?:^|\n)[ \t]*:::[ \t]*[\w+#.-]+|\{:[^}\n]*\}|\[TOC\]|\{(?:filename|static|attach)\}[^\s"<]*|\{#[\w-]+\}|\{\{[<%][^\n]*?(?:[>%]\}\}|$)/gim;
+  /(?:^|\n)[ \t]*:::[ \t]*[\w+#.-]+|\{:[^}\n]*\}|\[TOC\]|\{(?:filename|static|attach)\}[^\s"<]*|\{#[^}\n]+\}|\{\{[<%][^\n]*?(?:[>%]\}\}|$)|\{%-?[ \t]*[a-z_]\w*[^\n%]*%\}/gim;
 
 /** Elements whose text is code or not shown, where generator syntax is meant (or harmless). */
 const NOT_PROSE = new Set(["code", "pre", "kbd", "samp", "script", "style", "textarea", "template"]);
 
-/** Each piece of old generators' syntax left as text in a page, outside code, in document order. */
-export function textSyntaxLeft(html: string): string[] {
-  const found: string[] = [];
+/** What check-urls reads in a page: its links, the ids a fragment can name, and generator syntax left as text. */
+export interface PageScan {
+  /** Every link, in document order, as `[where, link]` (`["a href", "/x/"]`). */
+  links: [string, string][];
+  /** The `id`s and `<a name>`s, normalised as fragments are (see {@link normalizeFragment}). */
+  ids: Set<string>;
+  /** Each piece of old generators' syntax left as text, outside code, in document order. */
+  syntax: string[];
+}
+
+/** Reads a page once with htmlparser2 (the links, ids and text as a browser would see them). */
+export function scanPage(html: string): PageScan {
+  const scan: PageScan = { links: [], ids: new Set(), syntax: [] };
   let inCode = 0;
   // The parser hands text over in pieces (an entity ends one); a run of text is searched whole.
   let text = "";
   const search = () => {
-    if (inCode === 0) for (const match of text.matchAll(TEXT_SYNTAX)) found.push(match[0].trim());
+    // Every piece of that syntax has a `{`, `[` or `:`; most text has none, and is not searched.
+    if (inCode === 0 && /[{[:]/.test(text))
+      for (const match of text.matchAll(TEXT_SYNTAX)) scan.syntax.push(match[0].trim());
     text = "";
   };
   const parser = new Parser(
     {
-      onopentag(name) {
+      onopentag(name, attributes) {
         search();
         if (NOT_PROSE.has(name)) inCode++;
+        for (const attribute of LINK_ATTRIBUTES[name] ?? []) {
+          const value = attributes[attribute];
+          if (value === undefined) continue;
+          const urls = attribute === "srcset" ? srcsetUrls(value) : [value.trim()];
+          for (const url of urls) scan.links.push([`${name} ${attribute}`, url]);
+        }
+        const id = attributes["id"] ?? (name === "a" ? attributes["name"] : undefined);
+        if (id !== undefined && id !== "") scan.ids.add(normalizeFragment(id));
       },
       onclosetag(name) {
         search();
@@ -413,7 +441,12 @@ export function textSyntaxLeft(html: string): string[] {
   );
   parser.end(html);
   search();
-  return found;
+  return scan;
+}
+
+/** Each piece of old generators' syntax left as text in a page, outside code, in document order. */
+export function textSyntaxLeft(html: string): string[] {
+  return scanPage(html).syntax;
 }
 
 /** The URLs of a `srcset` (`a.jpg 1x, b.jpg 2x`). */
@@ -426,53 +459,162 @@ function srcsetUrls(value: string): string[] {
 
 /** Every link of an HTML page, in document order, as `[where, link]`. */
 export function pageLinks(html: string): [string, string][] {
-  const links: [string, string][] = [];
-  const parser = new Parser({
-    onopentag(name, attributes) {
-      for (const attribute of LINK_ATTRIBUTES[name] ?? []) {
-        const value = attributes[attribute];
-        if (value === undefined) continue;
-        const urls = attribute === "srcset" ? srcsetUrls(value) : [value.trim()];
-        for (const url of urls) links.push([`${name} ${attribute}`, url]);
+  return scanPage(html).links;
+}
+
+/** A fragment or id as compared: percent-escapes decoded (broken ones kept), in NFC. */
+export function normalizeFragment(fragment: string): string {
+  return decodeEscapes(fragment);
+}
+
+export interface CheckLinksOptions {
+  /** The site's address, as for {@link checkUrls}: absolute links on its host are internal. */
+  siteUrl?: string;
+  /** The old build: each `#id` link that led to its id there must still lead to that id in the new build. */
+  old?: string;
+}
+
+/** A page's links with a fragment: normalised fragment → the site-internal paths linked with it. */
+type FragmentTargets = Map<string, string[]>;
+
+/** The fragment of a link (`/x/#a` → `a`), normalised; undefined without one or when empty. */
+function fragmentOf(link: string): string | undefined {
+  const hash = link.indexOf("#");
+  return hash === -1 || hash === link.length - 1 ? undefined : normalizeFragment(link.slice(hash + 1));
+}
+
+/** A build's pages, read once: where each leads when it is a redirect, its ids, its links with a fragment. */
+interface ReadPage {
+  scan: PageScan;
+  /** Each link's site-internal path (see resolveInternal), in the order of `scan.links`; undefined off the site. */
+  targets: (string | undefined)[];
+  redirect: string | undefined;
+  fragments: FragmentTargets;
+}
+
+function readPages(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  site: { host: string; prefix: string } | undefined,
+): Map<string, ReadPage> {
+  const pages = new Map<string, ReadPage>();
+  for (const page of [...files.keys()].filter((file) => PAGE_EXTENSIONS.test(file)).sort()) {
+    const html = readFileSync(join(dir, files.get(page) as string), "utf8");
+    const scan = scanPage(html);
+    const url = urlOfFile(page);
+    const refresh = redirectTarget(html);
+    const fragments: FragmentTargets = new Map();
+    const targets = scan.links.map(([, link]) => {
+      const target = link === "" ? undefined : resolveInternal(link, url, site);
+      const fragment = fragmentOf(link);
+      if (fragment !== undefined && target !== undefined) {
+        const linked = fragments.get(fragment);
+        if (linked) linked.push(target);
+        else fragments.set(fragment, [target]);
       }
-    },
-  });
-  parser.write(html);
-  parser.end();
-  return links;
+      return target;
+    });
+    pages.set(page, {
+      scan,
+      targets,
+      fragments,
+      redirect: refresh === undefined ? undefined : resolveInternal(refresh, url, site),
+    });
+  }
+  return pages;
+}
+
+/** The page a browser ends on for a site-internal path, through redirect pages (bounded); undefined when none. */
+function landingPage(pages: ReadonlyMap<string, ReadPage>, files: ReadonlyMap<string, string>, path: string) {
+  let served = fileServingIn(files, path);
+  for (let hop = 0; served !== undefined && hop < MAX_REDIRECT_HOPS; hop++) {
+    const redirect = pages.get(served)?.redirect;
+    if (redirect === undefined) break;
+    const next = fileServingIn(files, redirect);
+    if (next === undefined || next === served) break;
+    served = next;
+  }
+  return served === undefined ? undefined : pages.get(served);
+}
+
+/** Whether a page links, with `fragment`, to a page that has that id. */
+function leadsToId(
+  page: ReadPage,
+  fragment: string,
+  pages: ReadonlyMap<string, ReadPage>,
+  files: ReadonlyMap<string, string>,
+): boolean {
+  return (page.fragments.get(fragment) ?? []).some(
+    (target) => landingPage(pages, files, target)?.scan.ids.has(fragment) === true,
+  );
 }
 
 /**
  * Walks every page (`.html`, `.htm`) of a build and reports each site-internal link, image, script or other source
- * that no file of the build serves, and each link still in a generator's syntax. Links to other hosts, `mailto:`,
- * `data:` and bare `#fragment`s are not checked; a fragment or query on an internal link is ignored.
+ * that no file of the build serves, each link still in a generator's syntax and each piece of it shown as text. Links
+ * to other hosts, `mailto:` and `data:` are not checked; a query on an internal link is ignored. With `old`, each
+ * `#id` link of an old page that led to a page with that id there must be matched, on the new page at the same path,
+ * by a link with that fragment to a page with that id (a fragment that led nowhere in the old build is not asked for).
  */
-export function checkLinks(dir: string, options: { siteUrl?: string } = {}): CheckLinksResult {
+export function checkLinks(dir: string, options: CheckLinksOptions = {}): CheckLinksResult {
   assertFolder(dir, "new site");
+  if (options.old !== undefined) assertFolder(options.old, "old site");
   const site = options.siteUrl ? parseSiteUrl(options.siteUrl) : undefined;
   const files = filesOf(dir);
-  const pages = [...files.keys()].filter((file) => PAGE_EXTENSIONS.test(file)).sort();
+  const pages = readPages(dir, files, site);
+  const lost =
+    options.old === undefined ? new Map<string, LinkProblem[]>() : fragmentsLost(options.old, pages, files, site);
   const problems: LinkProblem[] = [];
   let links = 0;
-  for (const page of pages) {
+  for (const [page, { scan, targets }] of pages) {
     const url = urlOfFile(page);
-    const html = readFileSync(join(dir, files.get(page) as string), "utf8");
-    for (const text of textSyntaxLeft(html))
-      problems.push({ page: url, where: "text", link: text, reason: "generator-syntax" });
-    for (const [where, link] of pageLinks(html)) {
+    for (const text of scan.syntax) problems.push({ page: url, where: "text", link: text, reason: "generator-syntax" });
+    for (const [index, [where, link]] of scan.links.entries()) {
       if (isGeneratorSyntax(link)) {
         links++;
         problems.push({ page: url, where, link, reason: "generator-syntax" });
         continue;
       }
-      if (link === "" || link.startsWith("#")) continue;
-      const target = resolveInternal(link, url, site);
-      if (target === undefined) continue;
+      const target = targets[index];
+      if (link.startsWith("#") || target === undefined) continue;
       links++;
       if (fileServingIn(files, target) === undefined) problems.push({ page: url, where, link, reason: "missing" });
     }
+    for (const problem of lost.get(page) ?? []) problems.push(problem);
   }
-  return { pages: pages.length, links, problems };
+  return { pages: pages.size, links, problems };
+}
+
+/**
+ * The `#id` links of the old build that led to their id there and that the new page at the same path no longer
+ * leads to (by new page path; once per page and fragment). An old page the new build lacks is the URL check's.
+ */
+function fragmentsLost(
+  oldDir: string,
+  newPages: ReadonlyMap<string, ReadPage>,
+  newFiles: ReadonlyMap<string, string>,
+  site: { host: string; prefix: string } | undefined,
+): Map<string, LinkProblem[]> {
+  const oldFiles = filesOf(oldDir);
+  const oldPages = readPages(oldDir, oldFiles, site);
+  const lost = new Map<string, LinkProblem[]>();
+  for (const [page, oldPage] of oldPages) {
+    const newPage = landingPage(newPages, newFiles, page);
+    if (newPage === undefined) continue;
+    const asked = new Set<string>();
+    for (const [where, link] of oldPage.scan.links) {
+      const fragment = fragmentOf(link);
+      if (fragment === undefined || asked.has(fragment)) continue;
+      asked.add(fragment);
+      if (!leadsToId(oldPage, fragment, oldPages, oldFiles)) continue;
+      if (leadsToId(newPage, fragment, newPages, newFiles)) continue;
+      const served = fileServingIn(newFiles, page) as string;
+      const problems = lost.get(served) ?? [];
+      problems.push({ page: urlOfFile(page), where, link, reason: "fragment" });
+      lost.set(served, problems);
+    }
+  }
+  return lost;
 }
 
 /** The link report: what was read, each problem under its page, and a summary line. */
@@ -493,13 +635,19 @@ export function formatLinkReport(result: CheckLinksResult, newLabel: string): st
       page = problem.page;
       lines.push(`  ${page}`);
     }
-    const why = problem.reason === "missing" ? "nothing there" : "still in the old generator's syntax";
     lines.push(
       problem.where === "text"
         ? `    text ${JSON.stringify(problem.link)} (the old generator's syntax, shown as text)`
-        : `    ${problem.where}="${problem.link}" (${why})`,
+        : `    ${problem.where}="${problem.link}" (${whyBroken(problem)})`,
     );
   }
   lines.push(`${count(result.problems.length, "broken link", "broken links")}.`);
   return lines;
+}
+
+function whyBroken(problem: LinkProblem): string {
+  if (problem.reason === "missing") return "nothing there";
+  if (problem.reason === "generator-syntax") return "still in the old generator's syntax";
+  const id = JSON.stringify(fragmentOf(problem.link) ?? "");
+  return `in the old build it led to the id ${id}; the new page links to no page with that id`;
 }

@@ -49,8 +49,10 @@ Options:
                    repeatable
   --all            check every file, not only pages (.html, .htm) and feeds (.xml, .atom, .rss)
   --links          also read every page of NEW_SITE and list each internal link, image, script or
-                   other source that leads to no file, and each link still in Pelican's or Hugo's
-                   syntax ({filename}, %7Battach%7D, |filename|, {{< ref ... >}})
+                   other source that leads to no file, each link still in Pelican's or Hugo's
+                   syntax ({filename}, %7Battach%7D, |filename|, {{< ref ... >}}), such syntax shown
+                   as text outside code (:::bash, {: .x}, [TOC], {#id}, {{< x >}}, {% x %}), and
+                   each #id link of an OLD_SITE page that led to its id there but no longer does
   --site-url URL   the new site's address: redirects to absolute URLs on it are checked too
   -h, --help       show this help
 
@@ -213,7 +215,7 @@ function runCheckUrls(folders: string[], values: Parsed["values"]): number {
   let linkResult;
   try {
     result = checkUrls(oldDir, newDir, { ignore: (values.ignore as string[] | undefined) ?? [], all, siteUrl });
-    if (values.links) linkResult = checkLinks(newDir, { siteUrl });
+    if (values.links) linkResult = checkLinks(newDir, { siteUrl, old: oldDir });
   } catch (error) {
     // A bad value, a missing, unreadable file or folder: say which, without our stack.
     return usageError(error instanceof Error ? error.message : String(error), "check-urls");

@@ -19,6 +19,8 @@ export interface AttachmentSettings {
   bundles: boolean;
   /** `.html` and `.htm` files are old attachments, copied as they are, not site templates. */
   html: boolean;
+  /** A file with a `_x` name or under a `_x` folder is the site's own (Jekyll's), not copied. */
+  underscoredPrivate?: boolean;
 }
 
 /** A post, as far as attachments need it. Paths are relative to the input folder, `/`-separated. */
@@ -110,6 +112,11 @@ export function isAttachment(file: string, siblings: ReadonlySet<string>, html: 
   return true;
 }
 
+/** The files a post's `{attach}` links name, input-relative (see {@link attachLinks}); a link out of the input folder is left out. */
+export function attachedFiles(post: Pick<PostPlace, "file" | "attach">, root: string): string[] {
+  return post.attach.flatMap((link) => resolveLink(link, post.file, root) ?? []);
+}
+
 /** Resolves a link target as Pelican does: from the content root when it starts with `/`, else from the post's folder. */
 function resolveLink(target: string, postFile: string, root: string): string | undefined {
   let decoded = target;
@@ -132,27 +139,38 @@ function inside(folder: string, file: string): string | undefined {
 }
 
 /**
- * Where each attachment is copied. `files` are every file under the posts folder (input-relative); posts among
- * them and non-attachments are left out. Returns the copies in `files` order, and a warning for each file two
- * rules send to one place (the first keeps it).
+ * Where each attachment is copied. `files` are every file under the posts folder, and every other file a post
+ * `{attach}`es (input-relative); posts among them, non-attachments and files outside the content root are left out.
+ * Returns the copies in `files` order; `missing`, where the links to an `{attach}`ed file that is not there point
+ * (Pelican 4.8 links it where the file would have gone, and warns); and a warning for each file two rules send to one
+ * place (the first keeps it).
  */
 export function planAttachments(
   files: readonly string[],
   posts: readonly PostPlace[],
   settings: AttachmentSettings,
-): { copies: Copy[]; warnings: string[] } {
+): { copies: Copy[]; missing: Copy[]; warnings: string[] } {
   const postFiles = new Set(posts.map((post) => post.file));
   const siblings = new Set(files);
-  const candidates = files.filter((file) => !postFiles.has(file) && isAttachment(file, siblings, settings.html));
+  const candidates = files.filter(
+    (file) =>
+      !postFiles.has(file) &&
+      inside(settings.root, file) !== undefined &&
+      isAttachment(file, siblings, settings.html) &&
+      !(settings.underscoredPrivate && file.split("/").some((part) => part.startsWith("_"))),
+  );
   const isCandidate = new Set(candidates);
 
-  // Pelican: the first post in writing order (newest first) that attaches a file takes it.
+  // Pelican: the first post in writing order (newest first) that attaches a file takes it, also a missing one.
   const attachedTo = new Map<string, PostPlace>();
+  const missingFiles: string[] = [];
   const writingOrder = [...posts].sort((a, b) => b.date - a.date || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   for (const post of writingOrder) {
-    for (const link of post.attach) {
-      const file = resolveLink(link, post.file, settings.root);
-      if (file !== undefined && isCandidate.has(file) && !attachedTo.has(file)) attachedTo.set(file, post);
+    for (const file of attachedFiles(post, settings.root)) {
+      const missing = !siblings.has(file) && inside(settings.root, file) !== undefined;
+      if (attachedTo.has(file) || !(isCandidate.has(file) || missing)) continue;
+      attachedTo.set(file, post);
+      if (missing) missingFiles.push(file);
     }
   }
   // Hugo: a leaf bundle is the folder of an `index.*` post.
@@ -177,7 +195,8 @@ export function planAttachments(
     owners.set(to, file);
     copies.push({ from: file, to });
   }
-  return { copies, warnings };
+  const missing = missingFiles.map((file) => ({ from: file, to: target(file) as string }));
+  return { copies, missing, warnings };
 
   function target(file: string): string | undefined {
     const post = attachedTo.get(file);

@@ -17,7 +17,7 @@ export interface LinkSite {
   /** Pages by path compared without case (Hugo's lookup is case-insensitive). */
   pageUrlIgnoringCase(file: string): string | undefined;
   /** Templates whose file name (with or without extension) or bundle folder is `name`: Hugo's last lookup. */
-  pagesNamed(name: string): string[];
+  pagesNamed(name: string): { file: string; url: string }[];
   /** Whether a file (not a template) is there: an attachment or static file, copied as it is. */
   isFile(file: string): boolean;
   /** Where the site copies a file beside the posts, when it knows (the attachments plan); else Pelican's rule here. */
@@ -30,6 +30,8 @@ export interface LinkSite {
   siteUrl?: string | undefined;
   /** The blog's languages, the default first (Hugo's language suffixes in file names). */
   languages?: readonly string[];
+  /** Folders whose posts are in a language (the folderLanguages option): Hugo's per-language content roots. */
+  folderLanguages?: Readonly<Record<string, string>>;
 }
 
 /** The post whose links are resolved. */

@@ -2,10 +2,11 @@
  * Glue of src/attachments.ts: lists the files under the posts folder on every build, keeps Pelican's static `.html`
  * out of Eleventy's templates, checks that no copy lands on a page, and copies byte for byte after the build.
  */
-import { copyFileSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, lstatSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import {
+  attachedFiles,
   attachLinks,
   contentRoot,
   planAttachments,
@@ -24,8 +25,10 @@ import { addUnlistedCollection } from "./existing-site.js";
 import { describeTemplate } from "./output-checks.js";
 import type { EleventyConfig } from "./types.js";
 
+const HTML_FILE = /\.html?$/i;
+
 /** Without `from`: `.html` files are templates, and page bundles keep their files beside their page. */
-const NO_GENERATOR_DEFAULTS: AttachmentDefaults = { html: false, bundles: true };
+const NO_GENERATOR_DEFAULTS: AttachmentDefaults = { html: false, bundles: true, underscoredPrivate: false };
 
 /** The settings a site gets: see AttachmentsOption for the defaults and why `from` changes them. */
 function attachmentSettings(
@@ -41,7 +44,12 @@ function attachmentSettings(
     );
   }
   const defaults = from === undefined ? NO_GENERATOR_DEFAULTS : dialectOf(from).attachments;
-  return { root, html: option.html ?? defaults.html, bundles: option.bundles ?? defaults.bundles };
+  return {
+    root,
+    html: option.html ?? defaults.html,
+    bundles: option.bundles ?? defaults.bundles,
+    underscoredPrivate: defaults.underscoredPrivate,
+  };
 }
 
 export function registerAttachments(context: PluginContext): void {
@@ -53,9 +61,43 @@ export function registerAttachments(context: PluginContext): void {
   const postsFolder = path.join(directories.input, postsBase);
   if (settings.html) {
     eleventyConfig.ignores.add(path.posix.join(postsFolder.split(path.sep).join("/"), "**/*.{html,htm}"));
+    // An `.html` elsewhere in the content that a post attaches (a notebook export) is copied too, not rendered.
+    for (const file of attachedHtmlElsewhere()) {
+      eleventyConfig.ignores.add(path.posix.join(directories.input.split(path.sep).join("/"), file));
+    }
   }
   // A glob, not the folder: Eleventy 4 watches only files that match a watched glob.
   eleventyConfig.addWatchTarget(path.posix.join(postsFolder.split(path.sep).join("/"), "**"));
+
+  /** The files outside the posts folder that `posts` attach and that are there, input-relative. */
+  function attachedElsewhere(attaching: readonly Pick<PostPlace, "file" | "attach">[], under: readonly string[]) {
+    const known = new Set(under);
+    const found = new Set<string>();
+    for (const post of attaching) {
+      for (const file of attachedFiles(post, settings.root)) {
+        if (!known.has(file) && !found.has(file) && isPlainFile(path.join(directories.input, file))) found.add(file);
+      }
+    }
+    return [...found];
+  }
+
+  /** Read before Eleventy lists its templates, which is the only time its ignores count. */
+  function attachedHtmlElsewhere(): string[] {
+    const input = path.resolve(directories.input);
+    const skipFolder = (name: string, full: string) =>
+      name.startsWith(".") || name === "node_modules" || full === path.resolve(directories.output);
+    const attaching = listFiles(path.resolve(postsFolder), { skipFolder, within: input })
+      .map((file) => path.posix.join(postsBase, file))
+      .filter((file) => context.postFile(path.join(input, file)) !== undefined)
+      .flatMap((file) => {
+        const source = readIfThere(path.join(input, file));
+        return source === undefined ? [] : [{ file, attach: attachLinks(source) }];
+      });
+    return attachedElsewhere(
+      attaching.filter((post) => post.attach.some((link) => HTML_FILE.test(link))),
+      [],
+    ).filter((file) => HTML_FILE.test(file) && !file.startsWith(`${postsBase}/`));
+  }
 
   let posts: PostPlace[] = [];
   let copies: Copy[] = [];
@@ -96,11 +138,11 @@ export function registerAttachments(context: PluginContext): void {
           `${path.posix.join(postsBase, file)} is a link to ${target}, outside the site's folder: it is not copied (copy the file itself into the posts folder if it belongs to the site)`,
         ),
     ).map((file) => path.posix.join(postsBase, file));
-    const plan = planAttachments(files, posts, settings);
+    const plan = planAttachments([...files, ...attachedElsewhere(posts, files)], posts, settings);
     plan.warnings.forEach(context.warn);
     copies = plan.copies;
     context.attachmentUrls.clear();
-    for (const copy of copies) context.attachmentUrls.set(copy.from, `/${copy.to}`);
+    for (const link of [...copies, ...plan.missing]) context.attachmentUrls.set(link.from, `/${link.to}`);
     // A copy must not replace a page, nor a page a copy: both are "two owners of one URL".
     assertUniqueUrls([
       ...Object.entries(inputPathToUrl).flatMap(([inputPath, urls]) =>
@@ -136,6 +178,11 @@ function readIfThere(file: string): string | undefined {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   }
+}
+
+/** A file, not a folder and not a symbolic link (which may lead out of the site). */
+function isPlainFile(file: string): boolean {
+  return lstatSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 /** The includes, layouts and data folders hold the site's own files, never attachments. */

@@ -68,7 +68,7 @@ export function registerContent(plugin: PluginContext): void {
   let markdown: MarkdownIt | undefined;
   let pages = new Map<string, string>();
   let pagesIgnoringCase = new Map<string, string>();
-  let pagesByName = new Map<string, string[]>();
+  let pagesByName = new Map<string, { file: string; url: string }[]>();
   const fileCache = new Map<string, boolean>();
   /** Shortcodes no one defines, by name: the first call (for the message) and the posts that use it. */
   let unknownShortcodes = new Map<string, { call: ShortcodeCall; shortcodes: ShortcodeSet; files: Set<string> }>();
@@ -98,7 +98,7 @@ export function registerContent(plugin: PluginContext): void {
       const file = context.relativePath(inputPath);
       pages.set(file, url);
       pagesIgnoringCase.set(file.toLowerCase(), url);
-      for (const name of pageNames(file)) pagesByName.set(name, [...(pagesByName.get(name) ?? []), url]);
+      for (const name of pageNames(file)) pagesByName.set(name, [...(pagesByName.get(name) ?? []), { file, url }]);
     }
   });
 
@@ -121,6 +121,7 @@ export function registerContent(plugin: PluginContext): void {
     homeUrl: "/",
     siteUrl: context.siteUrl,
     languages: options.languages,
+    folderLanguages: options.folderLanguages,
   };
 
   eleventyConfig.amendLibrary("md", (library: MarkdownIt) => {

@@ -16,6 +16,7 @@ import {
   type ListedPost,
   type RebuildScope,
 } from "../site/rebuild-scope.js";
+import { languageOfFolder } from "../site/languages.js";
 import { buildSiteModel, leaveToSite, postState, type SiteModel, type WrittenPages } from "../site/site.js";
 import { createPostSlugger, createSiteSlugger, createSlugger, type PostSlugger } from "../urls/slugs.js";
 import { createTypesetter, type Typesetter } from "../content/typography.js";
@@ -138,6 +139,7 @@ export function createContext(
     isPost: (file) => isPostPath(file),
     languageUrls: siteRules.languageUrls,
     languageFolders: options.from !== undefined && dialectOf(options.from).reading.languageFolders,
+    folderLanguages: options.folderLanguages,
     warn,
   });
 
@@ -151,13 +153,22 @@ export function createContext(
     return siteSlugger ?? undefined;
   };
   let model: SiteModel<CollectionItem> | undefined;
+  let modelPages = 0;
+  const siteUrls = new Set<string>();
+  let written: WrittenPages<CollectionItem> | undefined;
   const site = (api: CollectionApi): SiteModel<CollectionItem> => {
-    if (model) return model;
     const items = api.getAll();
+    // Remade when pages were added since: Eleventy 3.0 asks for a collection that a template imports before every
+    // page is in (as for the tag collections, collections.ts), and the site's pages are those of the last model.
+    if (model && modelPages === items.length) return model;
+    modelPages = items.length;
+    written = undefined;
     model = buildSiteModel(items, {
       slugify,
       tagPages: options.tagPages,
       categoryPages: options.categoryPages,
+      tagIndex: options.tagIndex,
+      categoryIndex: options.categoryIndex,
       termPageSize: options.termPageSize,
       feeds: options.feeds,
       legacyUrls: options.legacyUrls,
@@ -169,6 +180,13 @@ export function createContext(
       // links its terms with `termUrl`, as the README shows.
       siteSlugify: options.slugStyle === "translit" && options.from === undefined ? siteSlugs() : undefined,
       sameTerm: siteRules.sameTerm,
+      termName: siteRules.termName,
+      termsPerLanguage: siteRules.termsPerLanguage,
+      contentPath: (inputPath) => {
+        const file = relativePath(inputPath);
+        const root = languageOfFolder(file, options.folderLanguages)?.folder;
+        return root === undefined ? file : file.slice(root.length + 1);
+      },
       translationsAcrossListing: !siteRules.translationsApartByListing,
       languageFeeds: siteRules.languageFeeds,
       translationsInSiteFeed: siteRules.translationsInSiteFeed,
@@ -178,8 +196,6 @@ export function createContext(
     if (incremental) listed = items.flatMap((item) => listedPost(item, relativePath));
     return model;
   };
-  const siteUrls = new Set<string>();
-  let written: WrittenPages<CollectionItem> | undefined;
   const writtenPages = (): WrittenPages<CollectionItem> => {
     if (written) return written;
     if (!model) throw new Error("internal error: the plugin's pages were asked for before its collections were built");

@@ -8,6 +8,7 @@ import path from "node:path";
 import {
   canonicalLanguage,
   hreflangLinks,
+  languageOfFolder,
   postLanguage,
   translationBase,
   withPostLanguage,
@@ -71,6 +72,8 @@ export interface LanguageSettings {
   languageUrls?: "folder" | "suffix";
   /** The old generator's reading: the language from the file name only, every other language under `/lang/`. */
   languageFolders?: boolean;
+  /** Folders whose posts are in a language (the folderLanguages option). */
+  folderLanguages?: Readonly<Record<string, string>>;
   warn: Warn;
 }
 
@@ -144,6 +147,7 @@ export function createLanguages(settings: LanguageSettings) {
         languages,
         hasSibling: sibling,
         fromText: !folders,
+        folderLanguage: languageOfFolder(file, settings.folderLanguages ?? {})?.language,
         warn: settings.warn,
       });
       const base = translationBase(file, languages);

@@ -4,11 +4,15 @@ import { RuBlogError } from "../errors.js";
 import { isEleventyCode } from "../posts/eleventy-code.js";
 import { listFiles } from "../posts/file-tree.js";
 
+/** Eleventy's config file of the site, at the input folder's top. */
+const SITE_CONFIG = /^(?:\.eleventy\.js|eleventy\.config\.[cm]?[jt]s)$/i;
+
 /**
  * Refuses, before Eleventy reads anything, a post file the build may not read: Eleventy's own read error is a stack
  * trace naming none of the user's keys. Only the posts' base folder is walked (not `node_modules`, hidden folders or
  * the output folder). Returns the files there that Eleventy runs as code (`*.11tydata.js`, `*.11ty.js`), relative to
- * the input folder.
+ * the input folder, but for the site's own config at the input folder's top (there when the posts glob starts at
+ * the top, as a migrated Hugo blog's `{content,content-ru}/**` does).
  */
 export function assertPostsReadable(
   directories: { input: string; output: string },
@@ -22,7 +26,7 @@ export function assertPostsReadable(
   const code: string[] = [];
   for (const file of listFiles(postsFolder, { skipFolder, within: input })) {
     const relative = path.posix.join(path.relative(input, postsFolder).split(path.sep).join("/"), file);
-    if (isEleventyCode(relative)) code.push(relative);
+    if (isEleventyCode(relative) && !SITE_CONFIG.test(relative)) code.push(relative);
     if (!isPostPath(relative)) continue;
     try {
       accessSync(path.join(postsFolder, file), constants.R_OK);

@@ -75,6 +75,10 @@ export interface PostReading {
 export interface SiteRules {
   /** What makes two tag names one term: the same name but for case, or the same slug (Pelican's `node.js`, `nodejs`). */
   readonly sameTerm: "name" | "slug";
+  /** How a term written in several spellings is named: as most posts spell it, or as the first file does (Hugo). */
+  readonly termName: "mostPosts" | "firstFile";
+  /** Whether each language but the default has its own term pages and feeds under `/<lang>/` (Hugo). */
+  readonly termsPerLanguage: boolean;
   /** Where a post outside the default language goes: a marked translation under `/<lang>/`, or `{slug}-{lang}`. */
   readonly languageUrls: "folder" | "suffix";
   /** Whether published, hidden and draft posts are linked as translations each apart (Pelican). */
@@ -87,10 +91,12 @@ export interface SiteRules {
 
 /**
  * The package's own site rules (a site without `from`): case-folded terms, translations under `/<lang>/`, a feed per
- * other language. Hugo's and Jekyll's are the same.
+ * other language. Jekyll's are the same; Hugo's but for its terms (one set per language, named by the first file).
  */
 export const OWN_SITE_RULES: SiteRules = {
   sameTerm: "name",
+  termName: "mostPosts",
+  termsPerLanguage: false,
   languageUrls: "folder",
   translationsApartByListing: false,
   translationsInSiteFeed: false,
@@ -250,6 +256,8 @@ export interface AttachmentDefaults {
   readonly html: boolean;
   /** Page bundles: files beside an `index.md` post go next to its page. */
   readonly bundles: boolean;
+  /** Files and folders whose name starts with `_` are the site's own, never published (Jekyll's `_config.yml`). */
+  readonly underscoredPrivate: boolean;
 }
 
 /** How `ru-blog migrate` reads its config and turns it into options. */

@@ -177,7 +177,7 @@ function splitNames(value: string, key: string, context: PostContext): string[] 
   const own = context.from === undefined ? undefined : dialectOf(context.from).reading.splitNames?.(value);
   if (!own) return value.split(",");
   context.irregular?.(
-    `${key} split as ${dialectOf(context.from!).title} splits them (at ";", a "," then stays in a name)`,
+    `${key.toLowerCase()} split as ${dialectOf(context.from!).title} splits them (at ";", a "," then stays in a name)`,
     context.file,
   );
   return own;
@@ -247,8 +247,9 @@ function generatorDate(value: string, context: PostContext, error: InvalidValueE
   const date = own?.read(value, context.timezone);
   if (date) {
     context.irregular?.(
-      `dates ${own!.name} reads in a form the plugin does not write (such as ${describeValue(value)}), read as it did`,
+      `dates ${own!.name} reads in a form the plugin does not write, read as it did`,
       context.file,
+      describeValue(value),
     );
     return date;
   }

@@ -108,6 +108,22 @@ export function languageFromFileName(
   return language ? { language, stem: match[1]! } : undefined;
 }
 
+/**
+ * The language of the innermost folder of `folderLanguages` (the option) that holds `file`, or undefined: Hugo's
+ * per-language `contentDir`.
+ */
+export function languageOfFolder(
+  file: string,
+  folderLanguages: Readonly<Record<string, string>>,
+): { folder: string; language: string } | undefined {
+  let found: { folder: string; language: string } | undefined;
+  for (const [folder, language] of Object.entries(folderLanguages)) {
+    if (file.startsWith(`${folder}/`) && (found === undefined || folder.length > found.folder.length))
+      found = { folder, language };
+  }
+  return found;
+}
+
 /** `posts/post.en.md` and `posts/post.md` → `posts/post`: what Hugo's translations of one post share. */
 export function translationBase(file: string, languages: readonly string[]): string {
   const folder = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
@@ -126,7 +142,7 @@ export function canonicalLanguage(value: string): string | undefined {
 }
 
 /** How the post's language was found. */
-export type LanguageSource = "front matter" | "file name" | "text" | "default";
+export type LanguageSource = "front matter" | "file name" | "folder" | "text" | "default";
 
 export interface PostLanguage {
   lang: string;
@@ -148,6 +164,8 @@ export interface PostLanguageInput {
   hasSibling: boolean;
   /** Whether the prose may tell the language (Hugo's reading does not: a post without a suffix is in the default). @default true */
   fromText?: boolean;
+  /** The language of the folder the post is in (the folderLanguages option), below a suffix and above the prose. */
+  folderLanguage?: string | undefined;
   warn: Warn;
 }
 
@@ -211,6 +229,7 @@ export function postLanguage(input: PostLanguageInput): PostLanguage {
     }
   }
   if (suffix) return result(suffix.language, "file name");
+  if (input.folderLanguage !== undefined) return result(input.folderLanguage, "folder");
   const detected = input.fromText === false ? undefined : detectLanguage(input.body, languages);
   return detected ? result(detected, "text") : result(defaultLanguage, "default");
 }

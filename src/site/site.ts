@@ -18,8 +18,8 @@ import { linkTranslations, type Translation } from "./languages.js";
 import {
   buildTerms,
   fillPattern,
-  indexUrl,
   paginateTerm,
+  termIndexUrl,
   termKey,
   type Term,
   type TermKind,
@@ -96,6 +96,9 @@ export interface SiteSettings {
   slugify: (name: string) => string;
   tagPages: string | false;
   categoryPages: string | false;
+  /** The term indexes' URLs; undefined: the folder of the term pages' pattern. */
+  tagIndex?: string | false;
+  categoryIndex?: string | false;
   termPageSize: number;
   feeds: ResolvedFeeds;
   legacyUrls: LegacyUrlsOption | undefined;
@@ -114,6 +117,16 @@ export interface SiteSettings {
   siteSlugify?: ((name: string) => string) | undefined;
   /** What makes two tag or category names one term (see BuildTermsOptions). @default "name" */
   sameTerm?: "name" | "slug";
+  /** How a term written in several spellings is named (see BuildTermsOptions). @default "mostPosts" */
+  termName?: "mostPosts" | "firstFile";
+  /**
+   * Whether each language but the default has its own terms, under `/<lang>/` (`/en/tags/x/`, its feed), listing only
+   * its posts, as Hugo writes a site per language; the term collections hold the default language's, the site feed
+   * only its posts (each other language's are in its `feeds.languages` feed). @default false
+   */
+  termsPerLanguage?: boolean;
+  /** A post's path inside its content folder (see TermSource); the input path when not given. */
+  contentPath?: (inputPath: string) => string;
   /**
    * Whether posts that are never listed (`Status: hidden`) and listed ones are translations of each other: Pelican
    * links the translations of its published, hidden and draft articles each apart. @default true
@@ -255,24 +268,44 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
         })),
   );
   const linkRedirects: Redirect[] = [];
-  const taxonomy = (kind: TermKind, pagePattern: string | false, feedPattern: string | false) => {
+  /**
+   * One taxonomy of one language: the default's (or every language's, without termsPerLanguage) at the patterns,
+   * another language's under `/<lang>/` (Hugo's site per language). Old URLs and the site's own links are the
+   * default language's.
+   */
+  const languageTaxonomy = (
+    kind: TermKind,
+    pagePattern: string | false,
+    indexOption: string | false | undefined,
+    feedPattern: string | false,
+    sources: readonly I[],
+    isDefault: boolean,
+  ) => {
     const built = buildTerms(
-      onTermPages.map((post) => ({
+      sources.map((post) => ({
         post,
         names: postState(post)![kind === "tag" ? "tags" : "categories"],
         date: post.date.getTime(),
         inputPath: post.inputPath,
+        contentPath: settings.contentPath?.(post.inputPath),
       })),
-      { slugify: settings.slugify, pagePattern, feedPattern, kind, sameTerm: settings.sameTerm },
+      {
+        slugify: settings.slugify,
+        pagePattern,
+        feedPattern,
+        kind,
+        sameTerm: settings.sameTerm,
+        termName: settings.termName,
+      },
     );
     warnings.push(...built.warnings);
     const pages = pagePattern
       ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern))
       : [];
-    const url = pagePattern ? indexUrl(pagePattern) : undefined;
+    const url = termIndexUrl(pagePattern, indexOption);
     const index = url ? [{ kind, url, terms: built.terms }] : [];
     const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
-    if (legacyPattern && pagePattern) {
+    if (legacyPattern && pagePattern && isDefault) {
       redirects.push(
         ...legacyTermRedirects(built.terms, {
           kind,
@@ -285,14 +318,55 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       );
     }
     if (settings.pageOneRedirects && pagePattern) redirects.push(...pageOneRedirects(built.terms, pagePattern));
-    if (settings.siteSlugify && pagePattern)
+    if (settings.siteSlugify && pagePattern && isDefault)
       linkRedirects.push(
         ...siteSlugRedirects(built.terms, { kind, pattern: pagePattern, siteSlugify: settings.siteSlugify }),
       );
     return { terms: built.terms, byKey: built.byKey, pages, index };
   };
-  const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
-  const categories = taxonomy("category", settings.categoryPages, settings.feeds.categories);
+  const perLanguage = settings.termsPerLanguage === true && languages.length > 1;
+  const taxonomy = (
+    kind: TermKind,
+    pagePattern: string | false,
+    indexOption: string | false | undefined,
+    feedPattern: string | false,
+  ) => {
+    if (!perLanguage) {
+      const all = languageTaxonomy(kind, pagePattern, indexOption, feedPattern, onTermPages, true);
+      return { ...all, otherTerms: [] as Term<I>[] };
+    }
+    const inLanguage = (language: string) => (post: I) => postLanguageOf(post, languages[0]!) === language;
+    const main = languageTaxonomy(
+      kind,
+      pagePattern,
+      indexOption,
+      feedPattern,
+      onTermPages.filter(inLanguage(languages[0]!)),
+      true,
+    );
+    const others = languages.slice(1).map((language) => {
+      const prefix = (pattern: string | false) => pattern && `/${language.toLowerCase()}${pattern}`;
+      // Each language lists its own posts, translations too: Hugo builds one site per language.
+      const sources = allPosts.filter((post) => inLanguage(language)(post) && postState(post)!.listing !== "never");
+      return languageTaxonomy(
+        kind,
+        prefix(pagePattern),
+        indexOption && prefix(indexOption),
+        prefix(feedPattern),
+        sources,
+        false,
+      );
+    });
+    return {
+      terms: main.terms,
+      byKey: main.byKey,
+      pages: [...main.pages, ...others.flatMap((other) => other.pages)],
+      index: [...main.index, ...others.flatMap((other) => other.index)],
+      otherTerms: others.flatMap((other) => other.terms),
+    };
+  };
+  const tags = taxonomy("tag", settings.tagPages, settings.tagIndex, settings.feeds.tags);
+  const categories = taxonomy("category", settings.categoryPages, settings.categoryIndex, settings.feeds.categories);
 
   const published = (post: I) => !postState(post)!.isDraft;
   const feeds: FeedPlan<I>[] = [];
@@ -304,9 +378,9 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
   };
   if (settings.feeds.all) {
     const all = settings.feeds.all;
-    const siteFeedPosts = settings.translationsInSiteFeed
-      ? allPosts.filter((post) => postState(post)!.listing === "always")
-      : posts;
+    const siteFeedPosts = (
+      settings.translationsInSiteFeed ? allPosts.filter((post) => postState(post)!.listing === "always") : posts
+    ).filter((post) => !perLanguage || postLanguageOf(post, languages[0]!) === languages[0]);
     addFeed(
       {
         path: all,
@@ -340,14 +414,15 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       });
     }
   }
-  for (const [kind, terms, pattern, legacyPattern] of [
-    ["tag", tags.terms, settings.feeds.tags, legacy?.feeds?.tags],
-    ["category", categories.terms, settings.feeds.categories, legacy?.feeds?.categories],
+  for (const [kind, taxonomyOfKind, pattern, legacyPattern] of [
+    ["tag", tags, settings.feeds.tags, legacy?.feeds?.tags],
+    ["category", categories, settings.feeds.categories, legacy?.feeds?.categories],
   ] as const) {
     if (!pattern) continue;
-    for (const term of terms) {
+    const main = new Set(taxonomyOfKind.terms);
+    for (const term of [...taxonomyOfKind.terms, ...taxonomyOfKind.otherTerms]) {
       const termPosts = term.posts.filter(published);
-      const path = fillPattern(pattern, term.slug);
+      const path = term.feedUrl ?? fillPattern(pattern, term.slug);
       addFeed(
         {
           path,
@@ -357,7 +432,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
           kind,
           posts: feedEntries(termPosts, settings.feeds.limit),
         },
-        legacyPattern && legacyFeedPath(term, legacyPattern, settings.legacySlugify),
+        legacyPattern && main.has(term) ? legacyFeedPath(term, legacyPattern, settings.legacySlugify) : undefined,
       );
     }
   }
@@ -389,7 +464,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     (url) => userUrls.has(normalizeUrlKey(url)),
   );
   const termPages = [...written.tagPages, ...written.categoryPages];
-  const tagTerms = new Set(tags.terms);
+  const tagTerms = new Set([...tags.terms, ...tags.otherTerms]);
   const termIndexes = written.termIndexes;
   const claims = [
     ...items.flatMap((item) => (item.url === false ? [] : [item.url])),
@@ -423,7 +498,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     ...termIndexes.map((index) => ({
       url: index.url,
       inputPath: `the ${index.kind} index`,
-      movedBy: `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`,
+      movedBy: `the option ${index.kind === "tag" ? "tagIndex" : "categoryIndex"}`,
     })),
     ...written.feeds.map((feed) => ({
       url: feed.path,
@@ -451,8 +526,8 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     lookup: {
       termOfPage: new Map(termPages.map((page) => [page.url, page.term])),
       kindOf: new Map([
-        ...tags.terms.map((term) => [term, "tag"] as const),
-        ...categories.terms.map((term) => [term, "category"] as const),
+        ...[...tags.terms, ...tags.otherTerms].map((term) => [term, "tag"] as const),
+        ...[...categories.terms, ...categories.otherTerms].map((term) => [term, "category"] as const),
       ]),
       byKey: {
         tag: tags.byKey,
@@ -489,7 +564,7 @@ export function optionsMovingPages<I>(model: SiteModel<I>): Map<string, string> 
     for (const page of pages) options.set(normalizeUrlKey(page.url), `the option ${option}`);
   }
   for (const index of model.termIndexes) {
-    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`);
+    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagIndex" : "categoryIndex"}`);
   }
   for (const feed of model.feeds) options.set(normalizeUrlKey(feed.path), `the option ${feedOption(feed)}`);
   return options;

@@ -33,6 +33,8 @@ export interface TermSource<P> {
   date: number;
   /** Breaks ties between posts of the same date, so the order does not depend on the input order. */
   inputPath: string;
+  /** The post's path inside its content folder, for `termName: "firstFile"`; `inputPath` when not given. */
+  contentPath?: string;
 }
 
 /** How {@link buildTerms} makes slugs and URLs. */
@@ -50,6 +52,12 @@ export interface BuildTermsOptions {
    * @default "name"
    */
   sameTerm?: "name" | "slug";
+  /**
+   * How a term written in several spellings is named: `"mostPosts"`, as most posts spell it; `"firstFile"`, as the
+   * post whose path (lower-cased, inside its content folder) sorts first spells it, the last of its spellings
+   * (Hugo 0.111's term page title). @default "mostPosts"
+   */
+  termName?: "mostPosts" | "firstFile";
 }
 
 /** One page of a term's post list. */
@@ -140,9 +148,13 @@ export function buildTerms<P>(
   sources: TermSource<P>[],
   options: BuildTermsOptions,
 ): { terms: Term<P>[]; warnings: string[]; byKey: Map<string, Term<P>> } {
-  const drafts = groupByKey(sources, options.sameTerm === "slug" ? slugKey(options.slugify) : termKey);
+  const keyOf = options.sameTerm === "slug" ? slugKey(options.slugify) : termKey;
+  const drafts = groupByKey(sources, keyOf);
   const named = [...drafts.values()]
-    .map((draft) => ({ draft, name: mostCommonSpelling(draft.spellings) }))
+    .map((draft) => ({
+      draft,
+      name: options.termName === "firstFile" ? firstFileSpelling(draft, keyOf) : mostCommonSpelling(draft.spellings),
+    }))
     .sort((a, b) => compareTermNames(a.name, b.name));
 
   const warnings: string[] = [];
@@ -219,6 +231,14 @@ function mostCommonSpelling(spellings: Map<string, number>): string {
     }
   }
   return best;
+}
+
+/** The last spelling of the term in the post whose content path, lower-cased, sorts first. */
+function firstFileSpelling<P>(draft: TermDraft<P>, keyOf: (name: string) => string): string {
+  const pathOf = (source: TermSource<P>) => (source.contentPath ?? source.inputPath).toLowerCase();
+  const first = draft.sources.reduce((best, source) => (pathOf(source) < pathOf(best) ? source : best));
+  const spellings = first.names.map(collapseSpaces).filter((name) => name !== "" && keyOf(name) === draft.key);
+  return spellings.at(-1)!;
 }
 
 function fallbackSlug(kind: TermKind, key: string): string {
@@ -334,4 +354,10 @@ export function paginateTerm<P>(term: Term<P>, size: number, pagePattern: string
 export function indexUrl(pattern: string): string {
   const beforeSlug = pattern.split(/:slug\b|\{slug\}/)[0] ?? "/";
   return beforeSlug.slice(0, beforeSlug.lastIndexOf("/") + 1) || "/";
+}
+
+/** The URL of a term index: `index` when given (false: none), else the folder of the term pages; none without them. */
+export function termIndexUrl(pagePattern: string | false, index: string | false | undefined): string | undefined {
+  if (pagePattern === false || index === false) return undefined;
+  return index ?? indexUrl(pagePattern);
 }

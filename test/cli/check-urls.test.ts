@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import {
   checkLinks,
   checkUrls,
+  formatLinkReport,
   formatReport,
   isGeneratorSyntax,
   isPageOrFeed,
@@ -12,6 +13,7 @@ import {
   listSiteFiles,
   normalizePath,
   redirectTarget,
+  scanPage,
   urlOfFile,
 } from "../../src/cli/check-urls.js";
 import { InvalidValueError } from "../../src/errors.js";
@@ -317,4 +319,61 @@ test("a link to / in the old build is not followed: the check stays in the trees
   );
   const report = formatReport(result, { oldLabel: "old", newLabel: "new", all: true });
   t.true(report.includes(`  ${join(old, "root")} → /`));
+});
+
+test("checkLinks with old: a #id link that led to its id in the old build must still lead to a page with that id", (t) => {
+  const heading = (id: string) => `<h2 id="${id}">Раздел</h2>`;
+  const old = site({
+    "a/index.html": `<a href="/b/#razdel">1</a><a href="/b/#${encodeURIComponent("установка")}">2</a><a href="/b/#none">3</a><a href="#top">4</a><a href="/c/#moved">5</a><a name="top"></a>`,
+    "b/index.html": heading("razdel") + heading("установка"),
+    "c/index.html": heading("moved"),
+    "gone/index.html": '<a href="/b/#razdel">x</a>',
+  });
+  const now = site({
+    // The Cyrillic id is linked raw now; #top is gone; /c/ is now a redirect to /d/, which has the id.
+    "a/index.html": '<a href="/b/#razdel-2">1</a><a href="/b/#установка">2</a><a href="/c/#moved">5</a>',
+    "b/index.html": heading("razdel-2") + heading("установка"),
+    "c/index.html": redirect("/d/"),
+    "d/index.html": heading("moved"),
+  });
+  const result = checkLinks(now, { old });
+  t.deepEqual(result.problems, [
+    { page: "/a/", where: "a href", link: "/b/#razdel", reason: "fragment" },
+    { page: "/a/", where: "a href", link: "#top", reason: "fragment" },
+  ]);
+  // Without the old build there is nothing to compare with.
+  t.deepEqual(checkLinks(now).problems, []);
+  t.true(
+    formatLinkReport(result, "new").includes(
+      '    a href="/b/#razdel" (in the old build it led to the id "razdel"; the new page links to no page with that id)',
+    ),
+  );
+});
+
+test("checkLinks with old: 200,000 #id links and ids are checked in bounded time", (t) => {
+  const count = 200_000;
+  const ids = Array.from({ length: count }, (_, i) => `<p id="s${i}">x</p>`).join("");
+  const oldLinks = Array.from({ length: count }, (_, i) => `<a href="/b/#s${i}">x</a><a href="/b/#same">y</a>`).join(
+    "",
+  );
+  const newLinks = Array.from({ length: count }, (_, i) => `<a href="/b/#s${i + 1}">x</a>`).join("");
+  const old = site({ "a/index.html": oldLinks, "b/index.html": ids + '<p id="same"></p>' });
+  const now = site({ "a/index.html": newLinks, "b/index.html": ids });
+  // Linear work takes seconds; quadratic work, a fragment compared with every link or id, would take hours, and ava's
+  // timeout ends the test. No wall-clock bound here: on a shared machine it would measure the load (the benchmark
+  // measures speed).
+  const result = checkLinks(now, { old });
+  t.deepEqual(
+    result.problems.map((problem) => problem.link),
+    ["/b/#s0", "/b/#same"],
+  );
+});
+
+test("scanPage: ids and <a name>, links, and generator syntax as text outside code, in one reading", (t) => {
+  const scan = scanPage(
+    '<h2 id="%D1%8F">Я</h2><a name="old"></a><a href="/x/#y">x</a><p>{% include x.html %} {::options /} {#id .x} {{% note %}}</p><pre>{% raw %}</pre>',
+  );
+  t.deepEqual([...scan.ids], ["я", "old"]);
+  t.deepEqual(scan.links, [["a href", "/x/#y"]]);
+  t.deepEqual(scan.syntax, ["{% include x.html %}", "{::options /}", "{#id .x}", "{{% note %}}"]);
 });

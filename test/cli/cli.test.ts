@@ -295,6 +295,33 @@ test("--links: exit 0 when every link leads somewhere", async (t) => {
   );
 });
 
+test("--links: a #id link that led to its heading in the old build and no longer does, and generator syntax shown as text, fail naming the page", async (t) => {
+  const { old, now } = sites(
+    { "index.html": '<a href="/post/#razdel">см. раздел</a>', "post/index.html": '<h2 id="razdel">Раздел</h2>' },
+    {
+      "index.html": '<a href="/post/#razdel">см. раздел</a>',
+      "post/index.html": "<h2>Раздел {#razdel}</h2><p>{% include note.html %}</p><pre><code>{% raw %}</code></pre>",
+    },
+  );
+  const run = await cli("check-urls", old, now, "--links");
+  t.is(run.code, 1, run.stdout);
+  t.true(
+    run.stdout.endsWith(
+      [
+        "Broken links:",
+        "  /",
+        '    a href="/post/#razdel" (in the old build it led to the id "razdel"; the new page links to no page with that id)',
+        "  /post/",
+        '    text "{#razdel}" (the old generator\'s syntax, shown as text)',
+        '    text "{% include note.html %}" (the old generator\'s syntax, shown as text)',
+        "3 broken links.",
+        "",
+      ].join("\n"),
+    ),
+    run.stdout,
+  );
+});
+
 test("--links with 200,000 broken links prints them all (the report is built without recursion or argument spread)", async (t) => {
   const links = Array.from({ length: 200_000 }, (_, i) => `<a href="/missing-${i}/">x</a>`).join("");
   const { old, now } = sites({ "index.html": "home" }, { "index.html": links });

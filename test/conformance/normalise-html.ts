@@ -1,14 +1,26 @@
 /**
  * A body's HTML in one spelling, so that two renderers' output compares equal when a browser shows the same thing:
  * whitespace between and inside blocks collapsed (kept inside `<pre>`), attributes sorted, entities decoded and
- * re-escaped one way, `<br>` and `<br />` alike. Code blocks: Pygments' token `<span>`s (Pelican's CodeHilite colours
- * code at build time) are dropped with their text kept, and a `language-*` class on a highlighted block's `<code>`
- * (what a client-side highlighter reads, where Pygments left none) is not compared. Links: with `origin`, an
- * absolute `href`/`src` on the site (Pelican's, with RELATIVE_URLS off) and a root-relative one are alike, and so are
- * a percent-encoded and a raw Cyrillic path: a browser goes to the same page.
+ * re-escaped one way, comments dropped, `<br>` and `<br />` alike.
+ *
+ * Code blocks: colouring is presentation, so every `<pre>` becomes `<pre><code>its text</code></pre>`, out of its
+ * highlighter's container (`<div class="highlight">`: Pygments' for Pelican's CodeHilite, Chroma's for Hugo), its
+ * token `<span>`s and the `<pre>`'s own styles dropped with their text kept. The block's language (a `language-x`
+ * class on the `<code>`) stays, but with `codeLanguage: false`: Pygments' HTML names none (the plugin puts
+ * `language-x` there for a client-side highlighter instead).
+ *
+ * Links: with `siteUrl`, an absolute `href`/`src` on the site (Pelican's, with RELATIVE_URLS off) and a
+ * root-relative one are alike, and so are a percent-encoded and a raw Cyrillic path: a browser goes to the same page.
  */
 import { parseDocument } from "htmlparser2";
 import type { ChildNode, Element } from "domhandler";
+
+export interface NormaliseOptions {
+  /** The site's origin (`https://example.ru`): links to it are compared as root-relative. */
+  siteUrl?: string | undefined;
+  /** Whether a code block's language is compared (default true; false where the generator's HTML names none). */
+  codeLanguage?: boolean;
+}
 
 const VOID = new Set([
   "area",
@@ -26,18 +38,19 @@ const VOID = new Set([
   "wbr",
 ]);
 
+/** Whitespace next to these tags' boundaries does not show. */
+const BLOCK_BOUNDARY =
+  /\s*(<\/?(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|th|td|figure|figcaption|blockquote|pre|hr|sup|section)\b[^>]*>)\s*/g;
+
 const escapeText = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, "&quot;");
 
-let siteOrigin: string | undefined;
-
-export function normaliseHtml(html: string, origin?: string): string {
-  siteOrigin = origin;
-  return serialise(parseDocument(html, { decodeEntities: true }).children, false, false).trim();
+export function normaliseHtml(html: string, options: NormaliseOptions = {}): string {
+  return serialise(parseDocument(html, { decodeEntities: true }).children, options).trim();
 }
 
-function normaliseLink(value: string): string {
-  const path = siteOrigin && value.startsWith(`${siteOrigin}/`) ? value.slice(siteOrigin.length) : value;
+function normaliseLink(value: string, siteUrl: string | undefined): string {
+  const path = siteUrl && value.startsWith(`${siteUrl}/`) ? value.slice(siteUrl.length) : value;
   try {
     return decodeURI(path);
   } catch {
@@ -45,36 +58,45 @@ function normaliseLink(value: string): string {
   }
 }
 
-function serialise(nodes: ChildNode[], inPre: boolean, inHighlight: boolean): string {
+function serialise(nodes: ChildNode[], options: NormaliseOptions): string {
   let out = "";
   for (const node of nodes) {
-    if (node.type === "text") {
-      out += inPre ? escapeText(node.data) : escapeText(node.data).replace(/\s+/g, " ");
-    } else if (node.type === "tag" || node.type === "script" || node.type === "style") {
-      out += element(node as Element, inPre, inHighlight);
-    }
+    if (node.type === "text") out += escapeText(node.data).replace(/\s+/g, " ");
+    else if (node.type === "tag" || node.type === "script" || node.type === "style")
+      out += element(node as Element, options);
   }
-  // Whitespace next to a block boundary does not show; collapse it to nothing outside <pre>.
-  return inPre
-    ? out
-    : out.replace(
-        /\s*(<\/?(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|th|td|blockquote|pre|hr|sup|section)\b[^>]*>)\s*/g,
-        "$1",
-      );
+  return out.replace(BLOCK_BOUNDARY, "$1");
 }
 
-function element(node: Element, inPre: boolean, inHighlight: boolean): string {
-  const highlight = inHighlight || (node.name === "div" && /\bhighlight\b/.test(node.attribs.class ?? ""));
-  if (inPre && node.name === "span") return serialise(node.children, true, highlight);
+const isTag = (node: ChildNode): node is Element => node.type === "tag";
+
+function textOf(node: ChildNode): string {
+  if (node.type === "text") return node.data;
+  return "children" in node ? (node.children as ChildNode[]).map(textOf).join("") : "";
+}
+
+/** A code block as `<pre><code class="language-x">text</code></pre>`, whatever highlighter wrote it. */
+function codeBlock(pre: Element, options: NormaliseOptions): string {
+  const code = pre.children.find(isTag);
+  const language = code?.name === "code" ? /(?:^|\s)(language-\S+)/.exec(code.attribs.class ?? "")?.[1] : undefined;
+  const kept = options.codeLanguage === false ? undefined : language;
+  return `<pre><code${kept ? ` class="${escapeAttribute(kept)}"` : ""}>${escapeText(textOf(pre))}</code></pre>`;
+}
+
+function element(node: Element, options: NormaliseOptions): string {
+  if (node.name === "pre") return codeBlock(node, options);
+  const onlyChild = node.children.filter((child) => isTag(child) || textOf(child).trim() !== "");
+  if (node.name === "div" && /\bhighlight\b/.test(node.attribs.class ?? "") && onlyChild.length === 1) {
+    const [inner] = onlyChild;
+    if (isTag(inner!) && inner.name === "pre") return codeBlock(inner, options);
+  }
   const attributes = Object.entries(node.attribs)
-    .filter(([name, value]) => !(highlight && node.name === "code" && name === "class" && /^language-\S+$/.test(value)))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(
       ([name, value]) =>
-        ` ${name}="${escapeAttribute(name === "href" || name === "src" ? normaliseLink(value) : value)}"`,
+        ` ${name}="${escapeAttribute(name === "href" || name === "src" ? normaliseLink(value, options.siteUrl) : value)}"`,
     )
     .join("");
   if (VOID.has(node.name)) return `<${node.name}${attributes}>`;
-  const pre = inPre || node.name === "pre";
-  return `<${node.name}${attributes}>${serialise(node.children, pre, highlight)}</${node.name}>`;
+  return `<${node.name}${attributes}>${serialise(node.children, options)}</${node.name}>`;
 }

@@ -57,7 +57,7 @@ test("planAttachments: {attach} next to the newest attaching post (bare name whe
     "content/trip/cover.jpg",
     "content/trip/img/a.png",
   ];
-  const { copies, warnings } = planAttachments(files, posts, { root: "content", bundles: true, html: false });
+  const { copies, missing, warnings } = planAttachments(files, posts, { root: "content", bundles: true, html: false });
   t.deepEqual(copies, [
     { from: "content/tech/pics/ui.gif", to: "posts/tech/pics/ui.gif" },
     { from: "content/images/logo.png", to: "tech/logo.png" },
@@ -66,6 +66,8 @@ test("planAttachments: {attach} next to the newest attaching post (bare name whe
     { from: "content/trip/img/a.png", to: "post/2020/trip/img/a.png" },
   ]);
   t.deepEqual(warnings, []);
+  // Pelican links a missing file where it would have gone; a link out of the content root leads nowhere it knows.
+  t.deepEqual(missing, [{ from: "content/tech/missing.png", to: "tech/missing.png" }]);
   const pelican = planAttachments(files, posts, { root: "content", bundles: false, html: false });
   t.deepEqual(pelican.copies.slice(-2), [
     { from: "content/trip/cover.jpg", to: "trip/cover.jpg" },
@@ -84,4 +86,14 @@ test("planAttachments: two files sent to one place keep the first and warn namin
   t.deepEqual(warnings, [
     "c/x/logo.png is not copied: c/sub/logo.png is copied to the same place, /x/logo.png; rename one of them",
   ]);
+});
+
+test("planAttachments: with underscoredPrivate (Jekyll), no `_x` file or folder is copied, as Jekyll copies none", (t) => {
+  const files = ["_config.yml", "_data/menu.yml", "_posts/pic.png", "images/_private.png", "images/logo.png", "CNAME"];
+  const settings = { root: "", bundles: false, html: true };
+  t.deepEqual(
+    planAttachments(files, [], { ...settings, underscoredPrivate: true }).copies.map((copy) => copy.from),
+    ["images/logo.png", "CNAME"],
+  );
+  t.is(planAttachments(files, [], settings).copies.length, files.length);
 });

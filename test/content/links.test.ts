@@ -32,7 +32,7 @@ const site: LinkSite = {
         const base = parts.at(-1) as string;
         return base.startsWith("index.") ? parts.at(-2) === name : base === name || base.replace(/\.md$/, "") === name;
       })
-      .map(([, url]) => url),
+      .map(([file, url]) => ({ file, url })),
   isFile: (file) => FILES.has(file),
   termUrl: (kind, name) => (kind === "tag" && name === "Мнение" ? "/tag/mnenie.html" : undefined),
   homeUrl: "/",
@@ -129,6 +129,46 @@ test("Hugo's ref and relref find pages as Hugo 0.111 does", (t) => {
       { ...site, pageUrlIgnoringCase: (file) => (file === "content/posts/refs.md" ? "/post/refs/" : undefined) },
     ),
     { url: "/post/refs/" },
+  );
+});
+
+test("Hugo's ref with a per-language contentDir: every content root, among the linking page's language only (Hugo 0.111)", (t) => {
+  // As real Hugo built it: content/ is en's contentDir, content-ru/ ru's; `x.ru.md` in content/ is in ru.
+  const pages = new Map([
+    ["content-ru/posts/a.md", "/ru/posts/a/"],
+    ["content/posts/b.ru.md", "/ru/posts/b/"],
+    ["content/posts/e.md", "/posts/e/"],
+    ["content-ru/posts/d.en.md", "/posts/d/"],
+  ]);
+  const twoRoots = {
+    ...site,
+    root: "",
+    languages: ["en", "ru"],
+    folderLanguages: { content: "en", "content-ru": "ru" },
+    pageUrlIgnoringCase: (file: string) => pages.get(file.toLowerCase()),
+  };
+  const from = (file: string) => (ref: string) => resolveHugoRef(ref, "relref", { file, url: "/" }, twoRoots);
+  const fromRu = from("content/posts/b.ru.md");
+  t.deepEqual(fromRu("posts/a.md"), { url: "/ru/posts/a/" });
+  t.deepEqual(fromRu("a.md"), { url: "/ru/posts/a/" });
+  t.deepEqual(fromRu("/posts/a"), { url: "/ru/posts/a/" });
+  t.deepEqual(from("content-ru/posts/a.md")("posts/b.ru.md"), { url: "/ru/posts/b/" });
+  // An en page finds no ru page (Hugo: REF_NOT_FOUND), and a suffix beats the folder: d.en.md is en.
+  t.regex((from("content/posts/e.md")("posts/a.md") as { problem: string }).problem, /no page is there/);
+  t.deepEqual(from("content/posts/e.md")("posts/d.en.md"), { url: "/posts/d/" });
+  t.regex((fromRu("posts/e.md") as { problem: string }).problem, /no page is there/);
+  // By name: only the linking page's language counts; two of its pages of one name are ambiguous, as Hugo says.
+  const named = (pages: string[]) => ({
+    ...twoRoots,
+    pageUrlIgnoringCase: () => undefined,
+    pagesNamed: () => pages.map((file) => ({ file, url: `/${file}/` })),
+  });
+  const byName = (pages: string[]) =>
+    resolveHugoRef("dup", "relref", { file: "content-ru/posts/f.md", url: "/" }, named(pages));
+  t.deepEqual(byName(["content/posts/x/dup.md", "content-ru/posts/y/dup.md"]), { url: "/content-ru/posts/y/dup.md/" });
+  t.regex(
+    (byName(["content-ru/posts/x/dup.md", "content-ru/posts/y/dup.md"]) as { problem: string }).problem,
+    /2 pages are named dup \(Hugo calls it ambiguous\).*REF_NOT_FOUND/,
   );
 });
 

@@ -63,7 +63,6 @@ const pelican = JSON.parse(
  */
 const PELICAN_DIFFERENCES: Record<string, string> = {
   "/author/avtor.html": "{author}Автор",
-  "/images/nope.png": "{static}/images/nope.png",
 };
 
 const PELICAN_OPTIONS = {
@@ -128,7 +127,7 @@ test.serial("each unresolved Pelican link is one warning naming the post and the
       `[ru-blog] warning: content/life/walk.md: the link {filename}/images/pic.png names a static file; Pelican linked it and warned too ("Use {static} instead")`,
       `[ru-blog] warning: content/tech/ui.md: the link {author}Автор: the site has no page for that author (the plugin writes no author pages); it is left as written`,
       `[ru-blog] warning: content/tech/ui.md: the link {filename}nope.md points to no post or file (looked for content/tech/nope.md); it is left as written, as Pelican left it ("Unable to find 'nope.md', skipping url replacement.")`,
-      `[ru-blog] warning: content/tech/ui.md: the link {static}/images/nope.png points to no file (looked for content/images/nope.png); it is left as written, where Pelican pointed it at the missing file's path and warned "Cannot get modification stamp for content/images/nope.png"`,
+      `[ru-blog] warning: content/tech/ui.md: the link {static}/images/nope.png points to no file (looked for content/images/nope.png); it links to /images/nope.png, where Pelican would have copied the file (Pelican did the same and warned "Cannot get modification stamp for content/images/nope.png"); add the file there or correct the link`,
     ].sort(),
   );
   // What Pelican itself printed for the same posts.
@@ -310,8 +309,8 @@ test.serial("a missing ref is one warning naming the post, and stays as written"
     ),
   );
   t.deepEqual(warnings, [
-    `[ru-blog] warning: posts/a.md: {{< relref "nope.md" >}}: no page is there (looked for posts/nope.md, posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
-    `[ru-blog] warning: posts/a.md: {{< ref "nope.md" >}}: no page is there (looked for posts/nope.md, posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
+    `[ru-blog] warning: posts/a.md: {{< relref "nope.md" >}}: no page is there (looked for posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
+    `[ru-blog] warning: posts/a.md: {{< ref "nope.md" >}}: no page is there (looked for posts/nope.md); it is left as written (Hugo stops with REF_NOT_FOUND here)`,
   ]);
   t.is(
     await (result as BuiltSite).read("posts/a/index.html"),

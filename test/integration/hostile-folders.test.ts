@@ -76,3 +76,22 @@ test.serial("with from, a posts folder holding code Eleventy runs gets one warni
   const own = await captureWarnings(() => buildSiteIn(root, QUIET));
   t.deepEqual(own.warnings, [], "a site of Eleventy's own keeps its data files without a word");
 });
+
+test.serial(
+  "with from and a posts glob from the input's top, the site's own config is not named as the old blog's code",
+  async (t) => {
+    const root = await writeSite({
+      "content/a.md": post("А"),
+      "content-ru/b.md": post("Б"),
+      "content-ru/b.11tydata.js": "export default {};",
+      "eleventy.config.js": "export default () => {};",
+    });
+    const { warnings, error } = await captureWarnings(() =>
+      buildSiteIn(root, { ...QUIET, from: "hugo", sitemap: false, posts: "{content,content-ru}/**/*.md" }),
+    );
+    t.is(error, undefined);
+    t.deepEqual(warnings, [
+      "[ru-blog] warning: the posts folder holds code that Eleventy runs on every build, which the hugo blog never ran: content-ru/b.11tydata.js; delete each unless you wrote it for this site",
+    ]);
+  },
+);

@@ -36,7 +36,12 @@ const FILES: Record<string, string> = {
   "posts/hugo.en.md": post("Hugo translated", ENGLISH, "pair.njk"),
   // Pelican's: one Slug, Translation on the translated one.
   "posts/pelican.md": post("Перевод Пеликана", RUSSIAN, "pair.njk", "Slug: pelican\n"),
-  "posts/pelican-en.md": post("Pelican translated", ENGLISH, "pair.njk", "Slug: pelican\nLang: en\nTranslation: true\n"),
+  "posts/pelican-en.md": post(
+    "Pelican translated",
+    ENGLISH,
+    "pair.njk",
+    "Slug: pelican\nLang: en\nTranslation: true\n",
+  ),
   "list.njk": `---\npermalink: /list.txt\neleventyImport:\n  collections: [posts]\n---\n{% for p in collections.posts %}{{ p.data.title }}: {{ p | ruDate }} · {{ p | readingTime }}\n{% endfor %}`,
   "list.liquid": `---\npermalink: /list-liquid.txt\neleventyImport:\n  collections: [posts]\n---\n{% for p in collections.posts %}{{ p.data.title }}: {{ p | ruDate: "d MMMM" }}\n{% endfor %}`,
 };
@@ -131,7 +136,9 @@ test("feeds.languages writes one feed per other language, its posts and translat
   await t.notThrowsAsync(validateAtom(xml));
   t.true(xml.includes('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">'));
   t.false(xml.includes("<entry xml:lang"));
-  const titles = parseFeed(xml).items.map((item) => item.title).sort();
+  const titles = parseFeed(xml)
+    .items.map((item) => item.title)
+    .sort();
   t.deepEqual(titles, [
     "English by Lang",
     "English by suffix",
@@ -145,11 +152,14 @@ test("feeds.languages writes one feed per other language, its posts and translat
 test("feeds.languages: false writes no language feed; one language writes none either", async (t) => {
   const off = await buildSite(FILES, { ...OPTIONS, feeds: { languages: false } });
   t.false(await off.exists("en/feed.xml"));
-  const single = await buildSite({ "posts/a.md": post("A", ENGLISH, "post.njk"), "_includes/post.njk": NUNJUCKS }, {
-    siteUrl: "https://example.ru",
-    tagPages: false,
-    categoryPages: false,
-  });
+  const single = await buildSite(
+    { "posts/a.md": post("A", ENGLISH, "post.njk"), "_includes/post.njk": NUNJUCKS },
+    {
+      siteUrl: "https://example.ru",
+      tagPages: false,
+      categoryPages: false,
+    },
+  );
   t.false(await single.exists("en/feed.xml"));
   t.is(await single.read("posts/a/index.html"), RUSSIAN_LINE.replace("ru", "ru"), "one language: every post is in it");
 });
@@ -158,13 +168,24 @@ test("any language Intl knows works: a Ukrainian and German blog", async (t) => 
   const built = await buildSite(
     {
       "_includes/post.njk": NUNJUCKS,
-      "posts/uk.md": post("Допис", "Ця стаття розповідає, як я переїхав на власний сервер і що з цього вийшло.", "post.njk"),
-      "posts/de.md": post("Beitrag", "Ein kurzer Text über meinen neuen Server und seine Einrichtung zu Hause.", "post.njk"),
+      "posts/uk.md": post(
+        "Допис",
+        "Ця стаття розповідає, як я переїхав на власний сервер і що з цього вийшло.",
+        "post.njk",
+      ),
+      "posts/de.md": post(
+        "Beitrag",
+        "Ein kurzer Text über meinen neuen Server und seine Einrichtung zu Hause.",
+        "post.njk",
+      ),
     },
     { languages: ["uk", "de"], feeds: false, tagPages: false, categoryPages: false },
   );
   t.is(await built.read("posts/dopis/index.html"), "16 лютого 2021|лютий 2021|1 хвилина читання|3 дні тому|5 posts|uk");
-  t.is(await built.read("posts/beitrag/index.html"), "16 Februar 2021|Februar 2021|1 Min. Lesezeit|vor 3 Tagen|5 posts|de");
+  t.is(
+    await built.read("posts/beitrag/index.html"),
+    "16 Februar 2021|Februar 2021|1 Min. Lesezeit|vor 3 Tagen|5 posts|de",
+  );
 });
 
 test.serial("a Lang that is not a language tag is warned about once, naming the file", async (t) => {
@@ -191,7 +212,10 @@ export function render() { return this.ruDate(new Date("2021-02-16T12:00:00+03:0
   );
   t.is(await built.read("page.txt"), "16 февраля 2021|16 February 2021");
   t.is(
-    await buildError({ "a.njk": "{{ '2021-02-16' | ruDate(undefined, 'english please') }}" }, { feeds: false, tagPages: false, categoryPages: false }),
+    await buildError(
+      { "a.njk": "{{ '2021-02-16' | ruDate(undefined, 'english please') }}" },
+      { feeds: false, tagPages: false, categoryPages: false },
+    ),
     '[ru-blog] filter ruDate: "english please" is not a language tag; pass one such as "en", or none',
   );
 });
@@ -254,7 +278,12 @@ const HUGO_FILES = {
 test("Hugo's language suffixes, as Hugo 0.111 reads them with one language and with two", async (t) => {
   const single = await buildSite(HUGO_FILES, { feeds: false, tagPages: false, categoryPages: false });
   t.is(await single.read("list.txt"), "/posts/deu/ ru\n/posts/other/ ru\n/posts/post/ ru\n/posts/zapis/ ru\n");
-  const multi = await buildSite(HUGO_FILES, { languages: ["ru", "en"], feeds: false, tagPages: false, categoryPages: false });
+  const multi = await buildSite(HUGO_FILES, {
+    languages: ["ru", "en"],
+    feeds: false,
+    tagPages: false,
+    categoryPages: false,
+  });
   t.is(await multi.read("list.txt"), "/posts/deu/ ru\n/posts/other/ en\n/posts/zapis/ ru\n");
   t.true((await multi.read("posts/zapis/index.html")).startsWith("ru|en /en/posts/post/ Post;\n"));
   t.true((await multi.read("en/posts/post/index.html")).startsWith("en|ru /posts/zapis/ Запись;\n"));
@@ -272,6 +301,51 @@ test("Pelican's Translation, as Pelican 4.8 reads it: the translation out of the
     { ...OPTIONS },
   );
   t.is(await built.read("list.txt"), "/posts/only/ en\n/posts/post/ ru\n");
-  const titles = parseFeed(await built.read("en/feed.xml")).items.map((item) => item.title).sort();
+  const titles = parseFeed(await built.read("en/feed.xml"))
+    .items.map((item) => item.title)
+    .sort();
   t.deepEqual(titles, ["Only English", "Post"]);
+});
+
+/*
+ * Checked with Hugo 0.111 (defaultContentLanguage en, languages.en.contentDir content, languages.ru.contentDir
+ * content-ru): content-ru/posts/a.md is ru at /ru/posts/a/, content/posts/b.ru.md is ru and its relref "a.md"
+ * finds /ru/posts/a/, content-ru/posts/d.en.md is en at /posts/d/; /ru/tags/linux/ is titled Linux (a.md sorts
+ * first) and lists a and b, /tags/linux/ lists d only.
+ */
+test("a per-language contentDir (folderLanguages): its posts in its language, relref across the roots, terms per language", async (t) => {
+  const hugo = (title: string, tag: string, body = title) =>
+    `---\ntitle: ${title}\ndate: 2020-01-01\ntags: [${tag}]\nlayout: body.njk\n---\n${body}\n`;
+  const built = await buildSite(
+    {
+      "_includes/body.njk": "{{ lang }}|{{ content | safe }}",
+      "content-ru/posts/a.md": hugo("A", "Linux"),
+      "content/posts/b.ru.md": hugo("B", "linux", '[a]({{< relref "a.md" >}})'),
+      "content-ru/posts/d.en.md": hugo("D", "linux"),
+      "list.njk": HUGO_FILES["list.njk"],
+    },
+    {
+      from: "hugo",
+      siteUrl: "https://example.ru",
+      posts: "{content/posts,content-ru/posts}/**/*.md",
+      permalink: "/posts/:slugorfilename/",
+      languages: ["en", "ru"],
+      folderLanguages: { content: "en", "content-ru": "ru" },
+    },
+  );
+  t.is(await built.read("list.txt"), "/ru/posts/a/ ru\n/posts/d/ en\n/ru/posts/b/ ru\n");
+  t.regex(await built.read("ru/posts/b/index.html"), /^ru\|<p><a href="\/ru\/posts\/a\/">a<\/a><\/p>/);
+  const ruTerm = await built.read("ru/tags/linux/index.html");
+  t.regex(ruTerm, /Linux/);
+  t.regex(ruTerm, /\/ru\/posts\/a\//);
+  t.regex(ruTerm, /\/ru\/posts\/b\//);
+  const term = await built.read("tags/linux/index.html");
+  t.regex(term, /\/posts\/d\//);
+  t.notRegex(term, /\/ru\/posts\//);
+  t.deepEqual(
+    parseFeed(await built.read("ru/tags/linux/index.xml"))
+      .items.map((item) => item.title)
+      .sort(),
+    ["A", "B"],
+  );
 });

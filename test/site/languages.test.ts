@@ -3,6 +3,7 @@ import {
   detectLanguage,
   hreflangLinks,
   languageFromFileName,
+  languageOfFolder,
   linkTranslations,
   postLanguage,
   proseOf,
@@ -97,6 +98,23 @@ test("the language comes from Lang, then the file name, then the text, then the 
     source: "file name",
   });
   t.like(input({}, "posts/p.md", english), { lang: "en", source: "text" });
+  // A language's own folder (folderLanguages, Hugo's per-language contentDir): below the suffix, above the text.
+  const inFolder = (file: string, body = "") =>
+    postLanguage({ raw: {}, file, body, languages: RU_EN, hasSibling: false, folderLanguage: "en", warn: () => {} });
+  t.like(inFolder("content-en/p.md", "Русский текст, написанный по-русски от начала и до конца."), {
+    lang: "en",
+    source: "folder",
+  });
+  t.like(inFolder("content-en/p.ru.md"), { lang: "ru", source: "file name" });
+  t.deepEqual(languageOfFolder("content-en/posts/p.md", { content: "ru", "content-en": "en" }), {
+    folder: "content-en",
+    language: "en",
+  });
+  t.deepEqual(languageOfFolder("content/en/p.md", { content: "ru", "content/en": "en" }), {
+    folder: "content/en",
+    language: "en",
+  });
+  t.is(languageOfFolder("contents/p.md", { content: "ru" }), undefined);
   t.like(input({}, "posts/p.md", ""), { lang: "ru", source: "default" });
 });
 

@@ -268,3 +268,52 @@ test("the site's slugify links get redirects only at URLs nothing else claims, a
   );
   t.deepEqual(written.leftToSite, [], "the site's own page at its link is no page of the plugin's");
 });
+
+test("termsPerLanguage: each other language's terms and term feeds under /<lang>/, only its posts; the site feed the default's", (t) => {
+  const inLanguage = (name: string, day: number, lang: string, tags: string[]) => {
+    const item = post(name, day, { tags }, lang === "en" ? `/posts/${name}/` : `/${lang}/posts/${name}/`);
+    item.data.lang = lang;
+    return item;
+  };
+  const model = buildSiteModel(
+    [
+      inLanguage("a", 1, "en", ["Linux"]),
+      inLanguage("b", 2, "ru", ["linux", "Go"]),
+      inLanguage("c", 3, "ru", ["LINUX"]),
+    ],
+    {
+      ...settings,
+      slugify: createSlugger("unicode"),
+      feeds: { ...DEFAULT_FEEDS, languages: "/:lang/index.xml", tags: "/tags/:slug/index.xml" },
+      languages: ["en", "ru"],
+      termsPerLanguage: true,
+      termName: "firstFile",
+    },
+  );
+  t.deepEqual(
+    model.tags.map((term) => [term.name, term.url, term.posts.map((item) => item.url)]),
+    [["Linux", "/tags/linux/", ["/posts/a/"]]],
+  );
+  t.deepEqual(
+    model.tagPages.map((page) => [page.url, page.term.name, page.posts.map((item) => item.url)]),
+    [
+      ["/tags/linux/", "Linux", ["/posts/a/"]],
+      ["/ru/tags/go/", "Go", ["/ru/posts/b/"]],
+      ["/ru/tags/linux/", "linux", ["/ru/posts/c/", "/ru/posts/b/"]],
+    ],
+  );
+  t.deepEqual(
+    model.termIndexes.map((index) => index.url),
+    ["/tags/", "/ru/tags/", "/categories/", "/ru/categories/"],
+  );
+  t.deepEqual(
+    model.feeds.map((feed) => [feed.path, feed.posts.map((item) => item.url)]),
+    [
+      ["/feed.xml", ["/posts/a/"]],
+      ["/ru/index.xml", ["/ru/posts/c/", "/ru/posts/b/"]],
+      ["/tags/linux/index.xml", ["/posts/a/"]],
+      ["/ru/tags/go/index.xml", ["/ru/posts/b/"]],
+      ["/ru/tags/linux/index.xml", ["/ru/posts/c/", "/ru/posts/b/"]],
+    ],
+  );
+});

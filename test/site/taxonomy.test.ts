@@ -121,6 +121,27 @@ test("the display name is the most common spelling", (t) => {
   t.is(terms[0]?.name, "Zsh");
 });
 
+test("termName firstFile: the spelling of the post whose path sorts first without case, its last one (Hugo 0.111)", (t) => {
+  // As real Hugo 0.111 named /tags/linux/: a-b.md before a.md ("-" < "."), a.md before B.md (paths lower-cased),
+  // and of a post's two spellings the last.
+  const first = (...sources: TermSource<string>[]) =>
+    buildTerms(sources, { ...tagOptions, termName: "firstFile" }).terms[0]?.name;
+  t.is(
+    first(source(["Linux"], 0, "posts/z.md"), source(["LINUX"], 9, "posts/a-b.md"), source(["linux"], 0, "posts/a.md")),
+    "LINUX",
+  );
+  t.is(first(source(["LiNuX"], 0, "posts/B.md"), source(["lInux"], 0, "posts/a.md")), "lInux");
+  t.is(first(source(["LiNuX", "lInux"], 0, "posts/a.md"), source(["linux", "linux"], 0, "posts/b.md")), "lInux");
+  // Inside each content folder: content/posts/a.ru.md before content-ru/posts/b.md by their paths there.
+  t.is(
+    first(
+      { ...source(["Linux"], 0, "content-ru/posts/b.md"), contentPath: "posts/b.md" },
+      { ...source(["linux"], 0, "content/posts/a.ru.md"), contentPath: "posts/a.ru.md" },
+    ),
+    "linux",
+  );
+});
+
 test("on a tie the spelling seen first is the display name", (t) => {
   t.is(buildTerms([source(["zsh"]), source(["Zsh"])], tagOptions).terms[0]?.name, "zsh");
   t.is(buildTerms([source(["Zsh"]), source(["zsh"])], tagOptions).terms[0]?.name, "Zsh");

@@ -5,10 +5,10 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, symlink } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { assertFolder, checkLinks, checkUrls, formatLinkReport, formatReport } from "../check-urls.js";
 import { dialectOf } from "../../generators/index.js";
 import { MigrateError } from "./migrate-error.js";
@@ -135,12 +135,36 @@ export function withoutStack(log: string): string {
     .trim();
 }
 
+/** The plugin's warnings in a build's log, without their prefix. */
+function pluginWarnings(log: string): string[] {
+  return log
+    .split("\n")
+    .filter((line) => line.startsWith(WARNING_PREFIX))
+    .map((line) => line.slice(WARNING_PREFIX.length).trim());
+}
+const WARNING_PREFIX = "[ru-blog] warning:";
+
+/**
+ * A module that makes `import "eleventy-plugin-ru-blog"` (the new site's config) resolve to this package, registered
+ * with `node --import`: the site has no node_modules/ before `npm install`, and the build writes nothing into the new
+ * site but its `_site/` (links put in node_modules/ would stay if the build were stopped).
+ */
+function resolvePluginHere(): string {
+  const hooks = `const parentURL = ${JSON.stringify(pathToFileURL(path.join(PACKAGE_ROOT, "package.json")).href)};
+export function resolve(specifier, context, next) {
+  const ours = specifier === "eleventy-plugin-ru-blog" || specifier.startsWith("eleventy-plugin-ru-blog/");
+  return next(specifier, ours ? { ...context, parentURL } : context);
+}`;
+  const register = `import { register } from "node:module";
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  return `data:text/javascript,${encodeURIComponent(register)}`;
+}
+
 /**
  * Builds the new site into its `_site/` with the Eleventy beside this package, before `npm install` was run there:
- * the site's config imports "eleventy-plugin-ru-blog", so for the build its node_modules/ holds links to this
- * package and to that Eleventy, removed afterwards so that `npm install` starts clean.
+ * the site's config imports "eleventy-plugin-ru-blog", which resolves to this package (resolvePluginHere).
  */
-export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log: string }> {
+export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log: string; warnings: string[] }> {
   let eleventy;
   try {
     eleventy = await findEleventy();
@@ -148,28 +172,22 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
     return {
       ok: false,
       log: "@11ty/eleventy is not installed beside eleventy-plugin-ru-blog. Install it there, or build the new site yourself (the next steps above) and run check-urls.",
+      warnings: [],
     };
   }
-  const modules = path.join(newSite, "node_modules");
-  const linked = !existsSync(modules);
-  if (linked) {
-    await mkdir(path.join(modules, "@11ty"), { recursive: true });
-    await symlink(PACKAGE_ROOT, path.join(modules, "eleventy-plugin-ru-blog"), "dir");
-    await symlink(eleventy.dir, path.join(modules, "@11ty", "eleventy"), "dir");
-  }
-  try {
-    return await new Promise((resolve) =>
-      execFile(
-        process.execPath,
-        [eleventy.cli, "--quiet"],
-        { cwd: newSite, maxBuffer: 1 << 26 },
-        (error, stdout, stderr) =>
-          resolve({ ok: !error, log: `Eleventy stopped:\n${withoutStack(`${stdout}${stderr}`)}` }),
-      ),
-    );
-  } finally {
-    if (linked) await rm(modules, { recursive: true, force: true });
-  }
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [`--import=${resolvePluginHere()}`, eleventy.cli, "--quiet"],
+      { cwd: newSite, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) =>
+        resolve({
+          ok: !error,
+          log: `Eleventy stopped:\n${withoutStack(`${stdout}${stderr}`)}`,
+          warnings: pluginWarnings(`${stdout}\n${stderr}`),
+        }),
+    ),
+  );
 }
 
 /**
@@ -221,6 +239,11 @@ async function buildAndCheck(
   const newBuild = path.join(args.newSite, "_site");
   for (const line of report(checkKept(plan, args.oldBlog, args.newSite, build.ok ? newBuild : undefined))) io.out(line);
   io.out("");
+  if (build.warnings.length > 0) {
+    io.out("What the build warned about (each kind once, naming its files):");
+    for (const warning of build.warnings) io.out(printable(`  ${warning}`));
+    io.out("");
+  }
   if (!build.ok) {
     io.out(`The build failed, so nothing was checked; the site is written. ${build.log}`);
     return 1;
@@ -228,7 +251,7 @@ async function buildAndCheck(
   const siteUrl = siteUrlOf(plan);
   // Every file, not only pages and feeds: a favicon or an image at its old path is an old URL too.
   const urls = checkUrls(args.oldBuild, newBuild, { ignore: themePageGlobs(plan.themePages), siteUrl, all: true });
-  const links = checkLinks(newBuild, { siteUrl });
+  const links = checkLinks(newBuild, { siteUrl, old: args.oldBuild });
   const lines = formatReport(urls, { oldLabel: args.oldBuild, newLabel: newBuild, all: true });
   if (urls.ignored > 0) lines.push(`(The ${urls.ignored} ignored are the old theme's pages listed above.)`);
   for (const line of ["", ...formatLinkReport(links, newBuild)]) lines.push(line);

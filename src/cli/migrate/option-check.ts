@@ -32,12 +32,20 @@ export function refusal(options: readonly MigratedOption[], posts: string): stri
   return warnings[0];
 }
 
-/** The plan without the options the plugin would refuse, each checked beside `from` and `siteUrl` alone. */
+/**
+ * The plan without the options the plugin would refuse, each checked beside `from` and `siteUrl` alone, and beside
+ * the languages when the plugin takes them (`folderLanguages` names them).
+ */
 export function withoutRefused(plan: Migration): Migration {
   const base = plan.options.filter((option) => option.key === "from" || option.key === "siteUrl");
+  const languages = plan.options.filter(
+    (option) =>
+      (option.key === "languages" || option.key === "language") && refusal([...base, option], plan.posts) === undefined,
+  );
+  const beside = (option: MigratedOption) => [...base, ...languages.filter((other) => other !== option), option];
   const refused = plan.options
     .filter((option) => !base.includes(option))
-    .map((option) => ({ option, problem: refusal([...base, option], plan.posts) }))
+    .map((option) => ({ option, problem: refusal(beside(option), plan.posts) }))
     .filter((entry): entry is { option: MigratedOption; problem: string } => entry.problem !== undefined);
   if (refused.length === 0) return plan;
   const keys = new Set(refused.map(({ option }) => option.key));

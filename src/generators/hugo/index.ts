@@ -68,11 +68,12 @@ export const hugo: Dialect<"hugo", "unicode", never> = {
     // Nothing runs over its bodies before Markdown.
     beforeMarkdown: (text) => text,
   },
-  site: OWN_SITE_RULES,
+  // Hugo writes a site per language, and names a term as the first file spells it.
+  site: { ...OWN_SITE_RULES, termName: "firstFile", termsPerLanguage: true },
   markdown: { use: useGoldmark, headingId: goldmarkHeadingId },
   // Its feeds' `guid` is the post's URL, the package's default.
   entryIds: {},
-  attachments: { html: false, bundles: true },
+  attachments: { html: false, bundles: true, underscoredPrivate: false },
   migrate: {
     configFiles: HUGO_CONFIG_FILES,
     plan(oldBlogDir) {

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { joinRoot, type LinkingPost, type LinkSite, type Resolution } from "../../content/links.js";
+import { languageFromFileName, languageOfFolder } from "../../site/languages.js";
 import { encodePath } from "../../urls/urls.js";
 
 /**
@@ -28,16 +29,20 @@ export function resolveHugoRef(ref: string, kind: "ref" | "relref", post: Linkin
 
 function findHugoPage(ref: string, post: LinkingPost, site: LinkSite): string | { problem: string } {
   const clean = ref.replace(/\/+$/, "");
+  const languages = site.languages ?? [];
+  const folders = site.folderLanguages ?? {};
+  // Hugo looks only among the pages of the linking page's language (REF_NOT_FOUND otherwise): from `post.ru.md`, a
+  // bundle's `index.ru.md` or a page of the Russian contentDir, `x` is `x.ru.md`, `x/index.ru.md` or a page of a
+  // Russian contentDir. Each content root is searched as Hugo's one tree of that language, the post's own first.
+  const language = languageOf(post.file, languages, folders);
+  const ownRoot = languageOfFolder(post.file, folders)?.folder ?? site.root;
+  const roots = [ownRoot, ...Object.keys(folders).filter((folder) => folder !== ownRoot)];
+  const inOwnRoot = ownRoot ? path.posix.relative(ownRoot, post.file) : post.file;
   const tries: string[] = [];
-  if (clean.startsWith("/")) {
-    tries.push(joinRoot(site.root, clean.slice(1)));
-  } else {
-    tries.push(path.posix.join(path.posix.dirname(post.file), clean), joinRoot(site.root, clean));
+  for (const root of roots) {
+    if (clean.startsWith("/")) tries.push(joinRoot(root, clean.slice(1)));
+    else tries.push(joinRoot(root, path.posix.join(path.posix.dirname(inOwnRoot), clean)), joinRoot(root, clean));
   }
-  // Hugo looks in the linking page's language: from `post.ru.md` or a bundle's `index.ru.md`, `x` is `x.ru.md` or
-  // `x/index.ru.md` first. A post without a suffix is in the default language, whose files may carry it (`x.en.md`).
-  const language =
-    /(?:^|\/)[^/]+\.([a-z]{2,3}(?:[-_][a-z0-9]+)*)\.(?:md|markdown)$/i.exec(post.file)?.[1] ?? site.languages?.[0];
   const translated = (base: string) => (language ? [`${base}.${language}.md`, `${base}/index.${language}.md`] : []);
   for (const base of tries) {
     for (const file of [
@@ -49,14 +54,26 @@ function findHugoPage(ref: string, post: LinkingPost, site: LinkSite): string | 
       `${base}/_index.md`,
     ]) {
       const url = site.pageUrlIgnoringCase(file);
-      if (url !== undefined) return url;
+      if (url !== undefined && (language === undefined || languageOf(file, languages, folders) === language))
+        return url;
     }
   }
   if (!clean.startsWith("/") && !clean.includes("/")) {
-    const named = site.pagesNamed(clean.toLowerCase());
-    if (named.length === 1) return named[0] as string;
+    const named = site
+      .pagesNamed(clean.toLowerCase())
+      .filter((page) => language === undefined || languageOf(page.file, languages, folders) === language);
+    if (named.length === 1) return named[0]!.url;
     if (named.length > 1)
       return { problem: `${named.length} pages are named ${clean} (Hugo calls it ambiguous); name it by its path` };
   }
-  return { problem: `no page is there (looked for ${tries.join(", ")})` };
+  return { problem: `no page is there (looked for ${[...new Set(tries)].join(", ")})` };
+}
+
+/** A file's language as Hugo reads it: its suffix, else its content root's, else the default. */
+function languageOf(
+  file: string,
+  languages: readonly string[],
+  folders: Readonly<Record<string, string>>,
+): string | undefined {
+  return languageFromFileName(file, languages)?.language ?? languageOfFolder(file, folders)?.language ?? languages[0];
 }

@@ -155,6 +155,10 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
   const posts = [contentDir, folders, `**/*.${POST_EXTENSIONS}`].filter(Boolean).join("/");
   // Hugo's sections start inside each language's folder; this package's :sections start at the input folder.
   const languageFolders = languageDirs.some((folder) => folder !== mainContentDir);
+  if (languageFolders)
+    plan.set("folderLanguages", folderLanguagesOf(config, mainContentDir, languageDirs), ["languages"], {
+      from: "each language's contentDir",
+    });
   const ownSections = (pattern: string) =>
     languageFolders && section ? pattern.replace(/:sections\b/g, section) : pattern;
   if (mainSections.length > 0) plan.carry("params.mainSections", `the posts glob ${posts}`);
@@ -186,9 +190,9 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
 
   // Term pages and their pages
   const termsOff = disabled.has("term");
-  for (const [plural, option, feed] of [
-    ["tags", "tagPages", "tags"],
-    ["categories", "categoryPages", "categories"],
+  for (const [plural, option, feed, indexOption] of [
+    ["tags", "tagPages", "tags", "tagIndex"],
+    ["categories", "categoryPages", "categories", "categoryIndex"],
   ] as const) {
     const singular = taxonomies.get(plural);
     const settings = [
@@ -209,13 +213,16 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     const translated = given === undefined ? { pattern: `/${plural}/:slug/` } : translateHugo(given, undefined, true);
     if ("why" in translated) plan.notCarry(`permalinks.${plural}`, translated.why);
     else {
-      if (!disabled.has("taxonomy") && indexUrl(translated.pattern) !== `/${plural}/`)
-        plan.themePage(`/${plural}/ (Hugo's list of ${plural}, which this package writes beside the term pages)`);
+      const pages = uglify(translated.pattern, ugly);
       plan.set(
         option,
-        uglify(translated.pattern, ugly),
+        pages,
         settings.filter((setting) => plan.has(setting)).length ? settings : [`taxonomies.${singular}`],
       );
+      // Hugo's list of the terms stays where Hugo had it when the term pages move (permalinks.tags: /tag/:slug/).
+      const list = uglify(`/${plural}/`, ugly);
+      if (!disabled.has("taxonomy") && indexUrl(pages) !== list)
+        plan.set(indexOption, list, [`permalinks.${plural}`, ...(ugly ? ["uglyURLs"] : [])]);
     }
   }
   for (const [plural, singular] of taxonomies) {
@@ -325,10 +332,10 @@ function planLanguages(plan: PlanBuilder, config: Record<string, unknown>, dir: 
   }
   if (codes.length > 1) {
     plan.set("languages", codes, ["languages", "defaultContentLanguage"], { always: true });
-    plan.notCarried.push({
-      setting: "languages",
-      why: `Hugo wrote every page in a language other than ${codes[0]} under /LANG/; here only translations (a post with a twin in the default language) move there`,
-    });
+    // Under `from: "hugo"` each other language's posts, term pages and feeds are under /LANG/ as Hugo wrote them;
+    // the home page of each is the layouts' business.
+    for (const code of codes.slice(1))
+      plan.themePage(`/${code}/index.html, /${code}/page/:n/ (Hugo's home page of the language ${code})`);
     return;
   }
   const only = codes[0] === undefined ? undefined : (languages[codes[0]] as Record<string, unknown> | undefined);
@@ -492,6 +499,27 @@ function languageContentDirs(config: Record<string, unknown>, mainContentDir: st
   const folders = own.filter((folder): folder is string => folder !== undefined && existsSync(join(dir, folder)));
   if (folders.length === 0 || own.includes(undefined)) folders.unshift(mainContentDir);
   return [...new Set(folders)];
+}
+
+/**
+ * Each content folder's language: a language's own `contentDir`, and the site's `contentDir` for the default
+ * language (a file there with a suffix, `x.ru.md`, is still in the suffix's language).
+ */
+function folderLanguagesOf(
+  config: Record<string, unknown>,
+  mainContentDir: string,
+  languageDirs: readonly string[],
+): Record<string, string> {
+  const languages = isMap(config.languages) ? config.languages : {};
+  const defaultLanguage =
+    typeof config.defaultcontentlanguage === "string" ? config.defaultcontentlanguage.toLowerCase() : "en";
+  const mapping: Record<string, string> = {};
+  if (mainContentDir !== "" && languageDirs.includes(mainContentDir)) mapping[mainContentDir] = defaultLanguage;
+  for (const [code, own] of Object.entries(languages)) {
+    const folder = isMap(own) && typeof own.contentdir === "string" ? folderPath(own.contentdir) : undefined;
+    if (folder && languageDirs.includes(folder)) mapping[folder] = code;
+  }
+  return mapping;
 }
 
 /** The deepest folder holding every one of `folders` ("" for the blog's folder itself). */

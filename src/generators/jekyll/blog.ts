@@ -85,7 +85,13 @@ export function postUrlResolver(
     const [, path = "", date, slug] = match as unknown as [string, string | undefined, string, string];
     const basename = `${escapeRegExp(date)}-${escapeRegExp(slug)}\\.[^.]+`;
     const pattern = new RegExp(`^_posts/${escapeRegExp(path)}${basename}|^${escapeRegExp(path)}_posts/?${basename}`);
-    const found = posts.find((post) => pattern.test(post.relativePath));
+    // Then Jekyll's deprecated matching (PostComparer#deprecated_equality): the slug and the post's day, any folder.
+    const [year, month, day] = date.split("-").map(Number);
+    const found =
+      posts.find((post) => pattern.test(post.relativePath)) ??
+      posts.find(
+        (post) => post.slug === slug && post.date.year === year && post.date.month === month && post.date.day === day,
+      );
     return found && jekyllAbsoluteUrl(found.url, "", baseurl);
   };
 }

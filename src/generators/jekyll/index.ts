@@ -5,6 +5,7 @@
 import type { MarkdownIt } from "markdown-it";
 import { OWN_SITE_RULES, type Dialect } from "../dialect.js";
 import { MigrateError } from "../../cli/migrate/migrate-error.js";
+import { InvalidValueError } from "../../errors.js";
 import { headingAnchors, usePostsOnly } from "../../content/markdown.js";
 import { jekyllBodyMarkdown, linkResolver, postUrlResolver } from "./blog.js";
 import { JEKYLL_CONFIG_FILES, readJekyllConfig } from "./config.js";
@@ -12,6 +13,7 @@ import { jekyllFeedEntryId } from "./feed.js";
 import { gfmHeadingId, kramdownBasicHeadingId } from "./heading-ids.js";
 import { useKramdown } from "./kramdown.js";
 import { JEKYLL_TEXT_LEFTOVER } from "./leftovers.js";
+import { planJekyll } from "./plan.js";
 import { jekyllPreset } from "./preset.js";
 import { jekyllReading } from "./reading.js";
 import { jekyllPosts, jekyllSite } from "./site.js";
@@ -68,16 +70,19 @@ export const jekyll: Dialect<"jekyll", "jekyll", "jekyll"> = {
   entryIds: {
     jekyll: (post, { siteUrl, feedPath }) => jekyllFeedEntryId(feedPath ?? post.url, { url: siteUrl, baseurl: "" }),
   },
-  // Jekyll copies every other file of the blog as it is; it has no page bundles.
-  attachments: { html: true, bundles: false },
+  // Jekyll copies every other file of the blog as it is, but for `_x` ones (entry_filter.rb); it has no page bundles.
+  attachments: { html: true, bundles: false, underscoredPrivate: true },
   migrate: {
     configFiles: JEKYLL_CONFIG_FILES,
     plan(oldBlogDir) {
-      const config = readJekyllConfig(oldBlogDir);
-      if (!config) return undefined;
-      throw new MigrateError(
-        `${config.file} in ${oldBlogDir} is a Jekyll config; ru-blog migrate does not write a Jekyll plan yet. Build the blog with the plugin's option from: "jekyll" (docs/migrating-jekyll.md).`,
-      );
+      let config;
+      try {
+        config = readJekyllConfig(oldBlogDir);
+      } catch (error) {
+        if (!(error instanceof InvalidValueError)) throw error;
+        throw new MigrateError(`${error.message}; Jekyll cannot read it either. Fix it, then run migrate again.`);
+      }
+      return config && planJekyll(config, oldBlogDir);
     },
     contentSettings: "source, collections_dir",
     buildCommand: () => "jekyll build -d _site/",

@@ -77,8 +77,36 @@ export function kramdownToMarkdownIt(text: string, warn: (message: string) => vo
   return kept.join("\n");
 }
 
+/** A block attribute list alone on its line: kramdown gives it to the block on the next line. */
+const LEADING_BLOCK_LIST = /^ {0,3}\{:(?!:)[^}]*\}\s*$/;
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]/;
+
+/**
+ * kramdown's block attribute list written before its block, put where markdown-it-attrs reads it: at the end of a
+ * heading's line, or on the line after the block's last (which kramdown reads the same way).
+ */
+function leadingListsAfter(text: string): string {
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length - 1; index++) {
+    const list = lines[index]!;
+    const next = lines[index + 1]!;
+    if (!LEADING_BLOCK_LIST.test(list) || next.trim() === "" || LEADING_BLOCK_LIST.test(next)) continue;
+    if ((index > 0 && lines[index - 1]!.trim() !== "") || next.trim() === "") continue;
+    lines.splice(index, 1);
+    if (ATX_HEADING.test(next)) {
+      lines[index] = `${next.trimEnd()} ${list.trim()}`;
+      continue;
+    }
+    let end = index;
+    while (end + 1 < lines.length && lines[end + 1]!.trim() !== "") end++;
+    lines.splice(end + 1, 0, list.trim());
+    index = end + 1;
+  }
+  return lines.join("\n");
+}
+
 function rewriteProse(text: string, definitions: Map<string, string>, warn: (message: string) => void): string {
-  return text
+  return leadingListsAfter(text)
     .replace(EXTENSION_BLOCK, (_whole, name: string, inner: string) => (name === "nomarkdown" ? inner : ""))
     .replace(OPTIONS, (_whole, options: string) => {
       warn(`{::options ${options} /} changes how kramdown reads the post; the plugin leaves it out`);

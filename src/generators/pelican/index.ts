@@ -32,6 +32,8 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
   },
   site: {
     sameTerm: "slug",
+    termName: "mostPosts",
+    termsPerLanguage: false,
     // ARTICLE_LANG_URL `{slug}-{lang}.html` beside ARTICLE_URL `{slug}.html`.
     languageUrls: "suffix",
     translationsApartByListing: true,
@@ -42,7 +44,7 @@ export const pelican: Dialect<"pelican", "pelican", "pelican"> = {
   markdown: { use: pelicanMarkdown, headingId: "none" },
   entryIds: { pelican: pelicanEntryIdOf },
   // Pelican copies `.html` files beside the posts as they are; it has no page bundles.
-  attachments: { html: true, bundles: false },
+  attachments: { html: true, bundles: false, underscoredPrivate: false },
   migrate: {
     configFiles: ["pelicanconf.py", "publishconf.py"],
     plan(oldBlogDir) {

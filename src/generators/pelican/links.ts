@@ -70,13 +70,20 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
           );
         }
       }
+      const missing = linkedFile(pathPart.replaceAll("%20", " "), post.file, site.root);
+      if (what !== "filename" && missing !== undefined) {
+        // Pelican 4.8 still makes a static file of every {static}/{attach} target (`get_static_links`), links it
+        // where it would have gone and warns "Cannot get modification stamp for …" when it finds nothing to copy.
+        const url =
+          site.copiedTo?.(missing) ?? (what === "attach" ? attachUrl(missing, post) : staticUrl(missing, site.root));
+        return doneFile(
+          url,
+          `the link ${written} points to no file (looked for ${missing}); it links to ${url}, where Pelican would have copied the file (Pelican did the same and warned "Cannot get modification stamp for ${missing}"); add the file there or correct the link`,
+        );
+      }
       const looked = linkedFile(pathPart, post.file, site.root) ?? pathPart;
-      const pelicanDid =
-        what === "filename"
-          ? `as Pelican left it ("Unable to find '${decodeLink(target)}', skipping url replacement.")`
-          : `where Pelican pointed it at the missing file's path and warned "Cannot get modification stamp for ${looked}"`;
       return {
-        problem: `the link ${written} points to no ${what === "filename" ? "post or file" : "file"} (looked for ${looked}); it is left as written, ${pelicanDid}`,
+        problem: `the link ${written} points to no post or file (looked for ${looked}); it is left as written, as Pelican left it ("Unable to find '${decodeLink(target)}', skipping url replacement.")`,
       };
     }
     case "tag":

@@ -18,16 +18,6 @@ test("a folder with no recognisable config: exit code 2, naming what was looked 
   );
 });
 
-test('a Jekyll blog (_config.yml) is recognised, and told to build with from: "jekyll" until migrate writes its plan', (t) => {
-  const dir = blogFolder({ "_config.yml": "title: Заметки\n", "_posts/2016-03-21-a.md": "---\ntitle: A\n---\n" });
-  const error = t.throws(() => planMigration(dir), { instanceOf: MigrateError });
-  t.is(error?.exitCode, 2);
-  t.regex(
-    error?.message ?? "",
-    /^_config\.yml in .* is a Jekyll config; .*from: "jekyll" \(docs\/migrating-jekyll\.md\)\.$/,
-  );
-});
-
 test("a folder that does not exist says so", (t) => {
   const dir = join(blogFolder({}), "nowhere");
   t.throws(() => planMigration(dir), {

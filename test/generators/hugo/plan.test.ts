@@ -117,6 +117,7 @@ staticDir: [static, assets]
     // :section is the posts' section, posts; :title is the title's slug whatever the post's slug (Hugo's meaning).
     ["permalink", "/posts/:year/:title/", "permalinks.posts"],
     ["tagPages", "/topic/:slug/", "taxonomies.tag, permalinks.tags"],
+    ["tagIndex", "/tags/", "permalinks.tags"],
     ["categoryPages", false, "taxonomies: no categories"],
     ["feeds.categories", false, "taxonomies: no categories"],
     ["termPageSize", 5, "pagination.pagerSize"],
@@ -128,14 +129,10 @@ staticDir: [static, assets]
   ]);
   t.deepEqual(migration.staticDirs, [{ from: "static", to: "", setting: "staticDir" }]);
   t.deepEqual(migration.themePages, [
-    "/tags/ (Hugo's list of tags, which this package writes beside the term pages)",
+    "/en/index.html, /en/page/:n/ (Hugo's home page of the language en)",
     ...HUGO_THEME_PAGES,
   ]);
   t.deepEqual(notCarriedOf(migration), [
-    [
-      "languages",
-      "Hugo wrote every page in a language other than ru under /LANG/; here only translations (a post with a twin in the default language) move there",
-    ],
     [
       "permalinks.notes",
       "only the pages of content/posts/ are posts here; pages of notes/ are plain Eleventy pages: give each its permalink",
@@ -162,7 +159,9 @@ test("uglyURLs: pages and term pages end in .html, and later term pages cannot f
   t.deepEqual(options.slice(4), [
     ["permalink", "/:year/:month/:slug.html", "permalinks.posts, uglyURLs"],
     ["tagPages", "/tags/:slug.html", "uglyURLs"],
+    ["tagIndex", "/tags.html", "uglyURLs"],
     ["categoryPages", "/categories/:slug.html", "uglyURLs"],
+    ["categoryIndex", "/categories.html", "uglyURLs"],
     ["legacyUrls.feeds.all", "/posts/index.xml", "the RSS of the section posts/"],
   ]);
   t.deepEqual(notCarriedOf(migration), [
@@ -254,6 +253,10 @@ test("each language's own content folder is read by the posts glob; Hugo's secti
   t.deepEqual(
     options.find(([key]) => key === "permalink"),
     ["permalink", "/post/:slugorfilename/", "languages"],
+  );
+  t.deepEqual(
+    options.find(([key]) => key === "folderLanguages"),
+    ["folderLanguages", { "content/ru": "ru", "content/en": "en" }, "each language's contentDir"],
   );
   t.false(notCarriedOf(migration).some(([setting]) => String(setting).includes("contentDir")));
   t.deepEqual(optionWarnings(migration), []);

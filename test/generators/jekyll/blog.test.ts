@@ -49,6 +49,14 @@ test("a small blog end to end: posts, skips with why, post_url by folder, redire
   ]);
 });
 
+test("post_url without the target's folder finds it by slug and day, as Jekyll 4.3's deprecated matching does", (t) => {
+  const blog = read({
+    "linux/_posts/2017-05-02-zvuk.md": "---\ntitle: Звук\n---\nТекст.\n",
+    "_posts/2018-01-15-a.md": "---\ntitle: A\n---\n[звук]({% post_url 2017-05-02-zvuk %})\n",
+  });
+  t.is(blog.posts[1]!.markdown, "[звук](/linux/2017/05/02/zvuk.html)\n");
+});
+
 test("bad input: a post_url with no target or an unparsable name, an unreadable date, an unknown placeholder", (t) => {
   const error = (files: Record<string, string>) =>
     t.throws(() => read(files), { instanceOf: InvalidValueError })!.message;

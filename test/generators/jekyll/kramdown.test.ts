@@ -72,3 +72,13 @@ test("leftovers: Liquid and kramdown syntax in a page's text, never in code", (t
   ]);
   t.deepEqual(jekyllLeftovers("<p>{{ x }}</p><p>{::comment}</p><code>{{ y }}</code>"), ["{{ x }}", "{::comment}"]);
 });
+
+test("a block attribute list before its block goes to that block, as kramdown reads it", (t) => {
+  t.is(
+    render("Раньше.\n\n{: .info}\nСтрока один\nи два.\n"),
+    '<p>Раньше.</p>\n<p class="info">Строка один\nи два.</p>\n',
+  );
+  t.is(render("{: #top}\n## Заголовок\n"), '<h2 id="top">Заголовок</h2>\n');
+  // After its block, it stays that block's.
+  t.is(render("Текст\n{: .after}\n"), '<p class="after">Текст</p>\n');
+});

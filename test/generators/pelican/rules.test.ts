@@ -58,13 +58,32 @@ const context = (overrides: Partial<PostContext>): PostContext & { warnings: str
 test('under from: "pelican" a dateutil date is read as Pelican read it, with one warning per kind naming the files', (t) => {
   const warnings: string[] = [];
   const irregular = createIrregularities((message) => warnings.push(message), false);
-  for (const file of ["content/a.md", "content/b.md"]) {
-    const data = normalizePost({ Title: "A", Date: "2017-6-14 16:47" }, context({ file, from: "pelican", irregular }));
-    t.is((data.date as Date).toISOString(), "2017-06-14T13:47:00.000Z");
+  for (const [file, date] of [
+    ["content/b.md", "2017-6-14 16:47"],
+    ["content/a.md", "2014-09-07 - 19:27"],
+  ] as const) {
+    normalizePost({ Title: "A", Date: date }, context({ file, from: "pelican", irregular }));
+  }
+  irregular.flush();
+  t.deepEqual(warnings, [
+    'dates Pelican (dateutil) reads in a form the plugin does not write, read as it did: 2 files: content/a.md ("2014-09-07 - 19:27"), content/b.md ("2017-6-14 16:47")',
+  ]);
+  const date = normalizePost({ Title: "A", Date: "2017-6-14 16:47" }, context({ from: "pelican", irregular })).date;
+  t.is((date as Date).toISOString(), "2017-06-14T13:47:00.000Z");
+});
+
+test("tags split at ';' are one kind of irregularity however the key is spelled", (t) => {
+  const warnings: string[] = [];
+  const irregular = createIrregularities((message) => warnings.push(message), false);
+  for (const [file, key] of [
+    ["content/a.md", "Tags"],
+    ["content/b.md", "TAGS"],
+  ] as const) {
+    normalizePost({ Title: "A", Date: "2015-07-29", [key]: "a; b" }, context({ file, from: "pelican", irregular }));
   }
   irregular.flush();
   t.is(warnings.length, 1);
-  t.regex(warnings[0]!, /dateutil.*"2017-6-14 16:47".*2 files: content\/a\.md, content\/b\.md$/);
+  t.regex(warnings[0]!, /^tags split as Pelican splits them .*: 2 files: content\/a\.md, content\/b\.md$/);
 });
 
 test("without from, such a date stays an error that names the file, the key and the from that reads it", (t) => {
