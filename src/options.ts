@@ -114,6 +114,10 @@ export interface RuBlogOptions {
   tagPages?: string | false;
   /** URL pattern of category pages (`:slug`), or `false`. @default "/categories/:slug/" */
   categoryPages?: string | false;
+  /** URL of the index of all tags (`"/tags.html"`), or `false` for none. @default the folder of `tagPages` */
+  tagIndex?: string | false;
+  /** URL of the index of all categories, or `false`. @default the folder of `categoryPages` */
+  categoryIndex?: string | false;
   /** Posts per term page, or `0` for all on one page; later pages are at `…/page/2/`. @default 20 */
   termPageSize?: number;
   /** Layout (in the includes folder) of term pages; the page gets `term`. @default "term.njk" */
@@ -208,6 +212,9 @@ export interface ResolvedOptions {
   categoryFromFolder: boolean;
   tagPages: string | false;
   categoryPages: string | false;
+  /** undefined: the folder of the term pages' pattern. */
+  tagIndex: string | false | undefined;
+  categoryIndex: string | false | undefined;
   termPageSize: number;
   termLayout: string;
   termIndexLayout: string;
@@ -258,6 +265,8 @@ const DEFAULTS: Omit<ResolvedOptions, "feeds" | "given" | "languages"> = {
   categoryFromFolder: false,
   tagPages: "/tags/:slug/",
   categoryPages: "/categories/:slug/",
+  tagIndex: undefined,
+  categoryIndex: undefined,
   termPageSize: 20,
   termLayout: "term.njk",
   termIndexLayout: "term-index.njk",
@@ -319,6 +328,13 @@ const sitePath = (value: unknown, name: string): string | false => {
   const path = string(value, name);
   if (path.split(/[\\/]/).includes("..")) fail(name, value, "a path inside the output folder is expected");
   return path;
+};
+
+const indexPath = (value: unknown, name: string): string | false => {
+  const url = sitePath(value, name);
+  if (url !== false && !url.startsWith("/"))
+    fail(name, value, 'a URL path from the site\'s root is expected, e.g. "/tags/"');
+  return url;
 };
 
 const quotedNames = GENERATOR_NAMES.map((known) => `"${known}"`);
@@ -564,6 +580,8 @@ const CHECKS: { [K in Exclude<keyof ResolvedOptions, "given">]: Check<ResolvedOp
   categoryFromFolder: boolean,
   tagPages: pageOrFalse,
   categoryPages: pageOrFalse,
+  tagIndex: indexPath,
+  categoryIndex: indexPath,
   termPageSize: pageSize,
   termLayout: string,
   termIndexLayout: string,

@@ -56,6 +56,17 @@ test("wrong types name the option", (t) => {
   t.throws(() => resolve("options"), { message: '[ru-blog] the plugin options must be an object, got "options".' });
 });
 
+test("tagIndex and categoryIndex: undefined by default (the term pages' folder), a root-relative path or false", (t) => {
+  t.like(resolve({ feeds: false }).options, { tagIndex: undefined, categoryIndex: undefined });
+  t.like(resolve({ feeds: false, tagIndex: "/tags.html", categoryIndex: false }).options, {
+    tagIndex: "/tags.html",
+    categoryIndex: false,
+  });
+  t.throws(() => resolve({ feeds: false, tagIndex: "tags.html" }), {
+    message: `[ru-blog] option "tagIndex" is "tags.html"; a URL path from the site's root is expected, e.g. "/tags/".`,
+  });
+});
+
 test("siteUrl is required while a feed is on, and must be absolute", (t) => {
   t.throws(() => resolve({}), { message: /option "siteUrl" is missing: feeds need the absolute site URL/ });
   t.throws(() => resolve({ siteUrl: "example.ru" }), { message: /^\[ru-blog\] option "siteUrl" is "example.ru"; / });

@@ -147,13 +147,22 @@ export function createContext(
     return siteSlugger ?? undefined;
   };
   let model: SiteModel<CollectionItem> | undefined;
+  let modelPages = 0;
+  const siteUrls = new Set<string>();
+  let written: WrittenPages<CollectionItem> | undefined;
   const site = (api: CollectionApi): SiteModel<CollectionItem> => {
-    if (model) return model;
     const items = api.getAll();
+    // Remade when pages were added since: Eleventy 3.0 asks for a collection that a template imports before every
+    // page is in (as for the tag collections, collections.ts), and the site's pages are those of the last model.
+    if (model && modelPages === items.length) return model;
+    modelPages = items.length;
+    written = undefined;
     model = buildSiteModel(items, {
       slugify,
       tagPages: options.tagPages,
       categoryPages: options.categoryPages,
+      tagIndex: options.tagIndex,
+      categoryIndex: options.categoryIndex,
       termPageSize: options.termPageSize,
       feeds: options.feeds,
       legacyUrls: options.legacyUrls,
@@ -181,8 +190,6 @@ export function createContext(
     if (incremental) listed = items.flatMap((item) => listedPost(item, relativePath));
     return model;
   };
-  const siteUrls = new Set<string>();
-  let written: WrittenPages<CollectionItem> | undefined;
   const writtenPages = (): WrittenPages<CollectionItem> => {
     if (written) return written;
     if (!model) throw new Error("internal error: the plugin's pages were asked for before its collections were built");

@@ -13,7 +13,7 @@ import { assertPostsReadable, linksOutOfInput } from "./readable-posts.js";
 /** The plugin's own templates, as messages name them, and the option that moves each one's pages when no other does. */
 const PLUGIN_TEMPLATES: Record<string, { name: string; movedBy: string }> = {
   "ru-blog/term-pages.11ty.js": { name: "the plugin's term page", movedBy: "the option tagPages or categoryPages" },
-  "ru-blog/term-indexes.11ty.js": { name: "the plugin's term index", movedBy: "the option tagPages or categoryPages" },
+  "ru-blog/term-indexes.11ty.js": { name: "the plugin's term index", movedBy: "the option tagIndex or categoryIndex" },
   "ru-blog/feeds.11ty.js": { name: "the plugin's feed", movedBy: "the option feeds" },
   "ru-blog/feed-stylesheet.11ty.js": { name: "the plugin's feed stylesheet", movedBy: "the option feeds.stylesheet" },
   "ru-blog/redirects.11ty.js": {

@@ -18,8 +18,8 @@ import { linkTranslations, type Translation } from "./languages.js";
 import {
   buildTerms,
   fillPattern,
-  indexUrl,
   paginateTerm,
+  termIndexUrl,
   termKey,
   type Term,
   type TermKind,
@@ -96,6 +96,9 @@ export interface SiteSettings {
   slugify: (name: string) => string;
   tagPages: string | false;
   categoryPages: string | false;
+  /** The term indexes' URLs; undefined: the folder of the term pages' pattern. */
+  tagIndex?: string | false;
+  categoryIndex?: string | false;
   termPageSize: number;
   feeds: ResolvedFeeds;
   legacyUrls: LegacyUrlsOption | undefined;
@@ -273,6 +276,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
   const languageTaxonomy = (
     kind: TermKind,
     pagePattern: string | false,
+    indexOption: string | false | undefined,
     feedPattern: string | false,
     sources: readonly I[],
     isDefault: boolean,
@@ -298,7 +302,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     const pages = pagePattern
       ? built.terms.flatMap((term) => paginateTerm(term, settings.termPageSize, pagePattern))
       : [];
-    const url = pagePattern ? indexUrl(pagePattern) : undefined;
+    const url = termIndexUrl(pagePattern, indexOption);
     const index = url ? [{ kind, url, terms: built.terms }] : [];
     const legacyPattern = kind === "tag" ? legacy?.tags : legacy?.categories;
     if (legacyPattern && pagePattern && isDefault) {
@@ -321,18 +325,37 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     return { terms: built.terms, byKey: built.byKey, pages, index };
   };
   const perLanguage = settings.termsPerLanguage === true && languages.length > 1;
-  const taxonomy = (kind: TermKind, pagePattern: string | false, feedPattern: string | false) => {
+  const taxonomy = (
+    kind: TermKind,
+    pagePattern: string | false,
+    indexOption: string | false | undefined,
+    feedPattern: string | false,
+  ) => {
     if (!perLanguage) {
-      const all = languageTaxonomy(kind, pagePattern, feedPattern, onTermPages, true);
+      const all = languageTaxonomy(kind, pagePattern, indexOption, feedPattern, onTermPages, true);
       return { ...all, otherTerms: [] as Term<I>[] };
     }
     const inLanguage = (language: string) => (post: I) => postLanguageOf(post, languages[0]!) === language;
-    const main = languageTaxonomy(kind, pagePattern, feedPattern, onTermPages.filter(inLanguage(languages[0]!)), true);
+    const main = languageTaxonomy(
+      kind,
+      pagePattern,
+      indexOption,
+      feedPattern,
+      onTermPages.filter(inLanguage(languages[0]!)),
+      true,
+    );
     const others = languages.slice(1).map((language) => {
       const prefix = (pattern: string | false) => pattern && `/${language.toLowerCase()}${pattern}`;
       // Each language lists its own posts, translations too: Hugo builds one site per language.
       const sources = allPosts.filter((post) => inLanguage(language)(post) && postState(post)!.listing !== "never");
-      return languageTaxonomy(kind, prefix(pagePattern), prefix(feedPattern), sources, false);
+      return languageTaxonomy(
+        kind,
+        prefix(pagePattern),
+        indexOption && prefix(indexOption),
+        prefix(feedPattern),
+        sources,
+        false,
+      );
     });
     return {
       terms: main.terms,
@@ -342,8 +365,8 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
       otherTerms: others.flatMap((other) => other.terms),
     };
   };
-  const tags = taxonomy("tag", settings.tagPages, settings.feeds.tags);
-  const categories = taxonomy("category", settings.categoryPages, settings.feeds.categories);
+  const tags = taxonomy("tag", settings.tagPages, settings.tagIndex, settings.feeds.tags);
+  const categories = taxonomy("category", settings.categoryPages, settings.categoryIndex, settings.feeds.categories);
 
   const published = (post: I) => !postState(post)!.isDraft;
   const feeds: FeedPlan<I>[] = [];
@@ -475,7 +498,7 @@ export function buildSiteModel<I extends PageItem>(items: readonly I[], settings
     ...termIndexes.map((index) => ({
       url: index.url,
       inputPath: `the ${index.kind} index`,
-      movedBy: `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`,
+      movedBy: `the option ${index.kind === "tag" ? "tagIndex" : "categoryIndex"}`,
     })),
     ...written.feeds.map((feed) => ({
       url: feed.path,
@@ -541,7 +564,7 @@ export function optionsMovingPages<I>(model: SiteModel<I>): Map<string, string> 
     for (const page of pages) options.set(normalizeUrlKey(page.url), `the option ${option}`);
   }
   for (const index of model.termIndexes) {
-    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagPages" : "categoryPages"}`);
+    options.set(normalizeUrlKey(index.url), `the option ${index.kind === "tag" ? "tagIndex" : "categoryIndex"}`);
   }
   for (const feed of model.feeds) options.set(normalizeUrlKey(feed.path), `the option ${feedOption(feed)}`);
   return options;

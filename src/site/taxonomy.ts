@@ -355,3 +355,9 @@ export function indexUrl(pattern: string): string {
   const beforeSlug = pattern.split(/:slug\b|\{slug\}/)[0] ?? "/";
   return beforeSlug.slice(0, beforeSlug.lastIndexOf("/") + 1) || "/";
 }
+
+/** The URL of a term index: `index` when given (false: none), else the folder of the term pages; none without them. */
+export function termIndexUrl(pagePattern: string | false, index: string | false | undefined): string | undefined {
+  if (pagePattern === false || index === false) return undefined;
+  return index ?? indexUrl(pagePattern);
+}

@@ -5,13 +5,13 @@
  * pages and what the report names. Then each bad input: its exit status and message, nothing written or overwritten.
  * The command runs in this process (`migrate()`, what the CLI calls), but for one run through the CLI itself.
  */
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import test from "ava";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { checkUrls } from "../../src/cli/check-urls.js";
-import { migrate, themePageGlobs, type MigrateArgs } from "../../src/cli/migrate/command.js";
+import { buildNewSite, migrate, themePageGlobs, type MigrateArgs } from "../../src/cli/migrate/command.js";
 import { planMigration } from "../../src/cli/migrate/plan.js";
 import { readExpected, REPO, runCli, writeOldSite } from "../helpers/fixture-build.js";
 
@@ -90,8 +90,8 @@ const BLOGS: Record<string, Expected> = {
       ["paginate", "termPageSize"],
     ],
     notCarried: ["theme", "outputs.taxonomy"],
-    // Hugo's tag list stays at /tags/ (a theme page the report names), with its feed: the plugin's index is /tag/.
-    reported: ["/categories/index.xml"],
+    // Hugo's tag list stays at /tags/ (tagIndex) while the tag pages move to /tag/; its feed the report names.
+    reported: ["/categories/index.xml", "/tags/index.xml"],
     gaps: [
       // Hugo 0.111 urlizes "C++" to c- in a term permalink pattern, where it keeps c++ at the default /tags/:slug/.
       {
@@ -223,8 +223,15 @@ for (const [blog, expected] of Object.entries(BLOGS)) {
     for (const file of contentFiles) {
       t.true((await readFile(path.join(site, file))).equals(await readFile(path.join(fixture(blog), file))), file);
     }
-    // The build's links to node_modules are gone, so that `npm install` starts clean.
+    // The build leaves nothing in the site but _site/: no node_modules/, so that `npm install` starts clean, and no
+    // link leading out of the site (the old blog's own links inside its content are copied as links inside it).
     await t.throwsAsync(readdir(path.join(site, "node_modules")));
+    const realSite = await realpath(site);
+    for (const entry of await readdir(site, { recursive: true, withFileTypes: true })) {
+      if (!entry.isSymbolicLink()) continue;
+      const target = await realpath(path.join(entry.parentPath, entry.name)).catch(() => "nowhere");
+      t.true(target.startsWith(`${realSite}${path.sep}`), `${path.join(entry.parentPath, entry.name)} → ${target}`);
+    }
   });
 
   for (const gap of expected.gaps) {
@@ -244,7 +251,7 @@ test("the starter layouts write valid HTML in Russian: post, term page, term ind
   const pages = [
     "posts/2015/07/coreos-opinion/index.html",
     "tags/linux.html",
-    "tags/index.html",
+    "tags.html",
     "posts/2015/index.html",
     "index.html",
   ];
@@ -271,8 +278,22 @@ test("the starter layouts write valid HTML in Russian: post, term page, term ind
   t.regex(post, /<time datetime="2015-07-29T10:20:00\+05:00">29 июля 2015<\/time>/);
   t.regex(post, /Метки: <a href="\/tags\/coreos\.html">CoreOS<\/a>/);
   t.regex(await readFile(path.join(output, "tags/linux.html"), "utf8"), /<h1>Метка «Linux»<\/h1>/);
-  t.regex(await readFile(path.join(output, "tags/index.html"), "utf8"), /<h1>Метки<\/h1>/);
+  t.regex(await readFile(path.join(output, "tags.html"), "utf8"), /<h1>Метки<\/h1>/);
   t.regex(await readFile(path.join(output, "posts/2015/index.html"), "utf8"), /<h1>Архив: 2015<\/h1>/);
+});
+
+test("the build of --old-build writes nothing into the site while it runs: the config finds no node_modules/", async (t) => {
+  const site = path.join(await scratch(), "site");
+  t.is((await runMigrate({ oldBlog: fixture("hugo-yaml"), newSite: site })).code, 0);
+  const config = path.join(site, "eleventy.config.js");
+  await writeFile(
+    config,
+    `import { existsSync } from "node:fs";\nif (existsSync("node_modules")) throw new Error("node_modules/ during the build");\n${await readFile(config, "utf8")}`,
+  );
+  const written = await readdir(site);
+  const built = await buildNewSite(site);
+  t.true(built.ok, built.log);
+  t.deepEqual((await readdir(site)).sort(), [...written, "_site"].sort());
 });
 
 test("through the CLI: the site is written and the report printed, exit 0", async (t) => {

@@ -56,6 +56,24 @@ test("without a term-index layout, a plain index page of every term with its cou
   t.true(html.includes('<li><a href="/tags/zsh/">zsh</a> <span>(4)</span></li>'), html);
 });
 
+// Eleventy 3.0.0 asks for a collection a template imports before any page is in it when that template comes first
+// (a virtual template does; a file does in the order the folder lists it): the term pages are still the whole site's.
+test("a template that imports collections.posts leaves every term page and the tag index as they are", async (t) => {
+  const { read } = await buildSite(
+    { ...POSTS, "_includes/term.njk": NJK_TERM },
+    { feeds: false, termPageSize: 2 },
+    (config) =>
+      config.addTemplate("archive.njk", "{% for p in collections.posts %}{{ p.data.title }},{% endfor %}", {
+        permalink: "/archive.txt",
+        eleventyExcludeFromCollections: true,
+        eleventyImport: { collections: ["posts"] },
+      }),
+  );
+  t.is(await read("archive.txt"), "one,two,three,");
+  t.is(await read("tags/zsh/page/2/index.html"), "tag:zsh|zsh|4||page 2/2|two,one,|prev=/tags/zsh/|next=");
+  t.true((await read("tags/index.html")).includes('<li><a href="/tags/yolka/">Ёлка</a> <span>(1)</span></li>'));
+});
+
 const TWO_POSTS = {
   ...post("one", "Date: 2015-01-01\nTags: [Мнение, Riak CS]\nCategory: IT"),
   ...post("two", "Date: 2015-01-02\nTags: [Мнение]\nCategory: IT"),
@@ -126,6 +144,14 @@ test("tagPages: false and categoryPages: false write no term pages and need no t
   t.false(await built.exists("tags/mnenie/index.html"));
   t.false(await built.exists("tags/index.html"));
   t.is(await built.read("list.txt"), "Мнение::2 Riak CS::1 ");
+});
+
+test("tagIndex and categoryIndex move the indexes (Pelican's tags.html); false writes none", async (t) => {
+  const built = await buildSite(TWO_POSTS, { feeds: false, tagIndex: "/tags.html", categoryIndex: false });
+  t.true((await built.read("tags.html")).includes('<a href="/tags/mnenie/">Мнение</a>'));
+  t.false(await built.exists("tags/index.html"));
+  t.false(await built.exists("categories/index.html"));
+  t.true(await built.exists("categories/it/index.html"));
 });
 
 test("a term index layout named in the options and missing is an error, as for the term layout", async (t) => {

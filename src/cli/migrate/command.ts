@@ -5,10 +5,10 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, symlink } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { assertFolder, checkLinks, checkUrls, formatLinkReport, formatReport } from "../check-urls.js";
 import { dialectOf } from "../../generators/index.js";
 import { MigrateError } from "./migrate-error.js";
@@ -145,9 +145,24 @@ function pluginWarnings(log: string): string[] {
 const WARNING_PREFIX = "[ru-blog] warning:";
 
 /**
+ * A module that makes `import "eleventy-plugin-ru-blog"` (the new site's config) resolve to this package, registered
+ * with `node --import`: the site has no node_modules/ before `npm install`, and the build writes nothing into the new
+ * site but its `_site/` (links put in node_modules/ would stay if the build were stopped).
+ */
+function resolvePluginHere(): string {
+  const hooks = `const parentURL = ${JSON.stringify(pathToFileURL(path.join(PACKAGE_ROOT, "package.json")).href)};
+export function resolve(specifier, context, next) {
+  const ours = specifier === "eleventy-plugin-ru-blog" || specifier.startsWith("eleventy-plugin-ru-blog/");
+  return next(specifier, ours ? { ...context, parentURL } : context);
+}`;
+  const register = `import { register } from "node:module";
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+  return `data:text/javascript,${encodeURIComponent(register)}`;
+}
+
+/**
  * Builds the new site into its `_site/` with the Eleventy beside this package, before `npm install` was run there:
- * the site's config imports "eleventy-plugin-ru-blog", so for the build its node_modules/ holds links to this
- * package and to that Eleventy, removed afterwards so that `npm install` starts clean.
+ * the site's config imports "eleventy-plugin-ru-blog", which resolves to this package (resolvePluginHere).
  */
 export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log: string; warnings: string[] }> {
   let eleventy;
@@ -160,30 +175,19 @@ export async function buildNewSite(newSite: string): Promise<{ ok: boolean; log:
       warnings: [],
     };
   }
-  const modules = path.join(newSite, "node_modules");
-  const linked = !existsSync(modules);
-  if (linked) {
-    await mkdir(path.join(modules, "@11ty"), { recursive: true });
-    await symlink(PACKAGE_ROOT, path.join(modules, "eleventy-plugin-ru-blog"), "dir");
-    await symlink(eleventy.dir, path.join(modules, "@11ty", "eleventy"), "dir");
-  }
-  try {
-    return await new Promise((resolve) =>
-      execFile(
-        process.execPath,
-        [eleventy.cli, "--quiet"],
-        { cwd: newSite, maxBuffer: 1 << 26 },
-        (error, stdout, stderr) =>
-          resolve({
-            ok: !error,
-            log: `Eleventy stopped:\n${withoutStack(`${stdout}${stderr}`)}`,
-            warnings: pluginWarnings(`${stdout}\n${stderr}`),
-          }),
-      ),
-    );
-  } finally {
-    if (linked) await rm(modules, { recursive: true, force: true });
-  }
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [`--import=${resolvePluginHere()}`, eleventy.cli, "--quiet"],
+      { cwd: newSite, maxBuffer: 1 << 26 },
+      (error, stdout, stderr) =>
+        resolve({
+          ok: !error,
+          log: `Eleventy stopped:\n${withoutStack(`${stdout}${stderr}`)}`,
+          warnings: pluginWarnings(`${stdout}\n${stderr}`),
+        }),
+    ),
+  );
 }
 
 /**

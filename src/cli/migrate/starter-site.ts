@@ -7,7 +7,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import { resolveOptions } from "../../options.js";
-import { indexUrl } from "../../site/taxonomy.js";
+import { termIndexUrl } from "../../site/taxonomy.js";
 import { pluginOptionsOf } from "./option-check.js";
 import type { Migration } from "./migration.js";
 
@@ -71,8 +71,10 @@ export function starterSiteData(plan: Migration, oldBlogDir: string): StarterSit
   const nav = [
     { url: "/", label: "Главная" },
     { url: plan.archivePage, label: "Архив" },
-    ...(options.tagPages ? [{ url: indexUrl(options.tagPages), label: "Метки" }] : []),
-    ...(options.categoryPages ? [{ url: indexUrl(options.categoryPages), label: "Рубрики" }] : []),
+    ...[
+      { url: termIndexUrl(options.tagPages, options.tagIndex), label: "Метки" },
+      { url: termIndexUrl(options.categoryPages, options.categoryIndex), label: "Рубрики" },
+    ].filter((item): item is { url: string; label: string } => item.url !== undefined),
   ];
   const rootFile = (name: string) =>
     plan.staticDirs.some(

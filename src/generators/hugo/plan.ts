@@ -190,9 +190,9 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
 
   // Term pages and their pages
   const termsOff = disabled.has("term");
-  for (const [plural, option, feed] of [
-    ["tags", "tagPages", "tags"],
-    ["categories", "categoryPages", "categories"],
+  for (const [plural, option, feed, indexOption] of [
+    ["tags", "tagPages", "tags", "tagIndex"],
+    ["categories", "categoryPages", "categories", "categoryIndex"],
   ] as const) {
     const singular = taxonomies.get(plural);
     const settings = [
@@ -213,13 +213,16 @@ export function planHugo(hugo: HugoConfig, dir: string): Migration {
     const translated = given === undefined ? { pattern: `/${plural}/:slug/` } : translateHugo(given, undefined, true);
     if ("why" in translated) plan.notCarry(`permalinks.${plural}`, translated.why);
     else {
-      if (!disabled.has("taxonomy") && indexUrl(translated.pattern) !== `/${plural}/`)
-        plan.themePage(`/${plural}/ (Hugo's list of ${plural}, which this package writes beside the term pages)`);
+      const pages = uglify(translated.pattern, ugly);
       plan.set(
         option,
-        uglify(translated.pattern, ugly),
+        pages,
         settings.filter((setting) => plan.has(setting)).length ? settings : [`taxonomies.${singular}`],
       );
+      // Hugo's list of the terms stays where Hugo had it when the term pages move (permalinks.tags: /tag/:slug/).
+      const list = uglify(`/${plural}/`, ugly);
+      if (!disabled.has("taxonomy") && indexUrl(pages) !== list)
+        plan.set(indexOption, list, [`permalinks.${plural}`, ...(ugly ? ["uglyURLs"] : [])]);
     }
   }
   for (const [plural, singular] of taxonomies) {

@@ -29,6 +29,8 @@ const DEFAULTS: Record<string, PythonValue> = {
   CATEGORY_URL: "category/{slug}.html",
   CATEGORY_SAVE_AS: "category/{slug}.html",
   AUTHOR_SAVE_AS: "author/{slug}.html",
+  TAGS_SAVE_AS: "tags.html",
+  CATEGORIES_SAVE_AS: "categories.html",
   YEAR_ARCHIVE_SAVE_AS: "",
   MONTH_ARCHIVE_SAVE_AS: "",
   DAY_ARCHIVE_SAVE_AS: "",
@@ -274,6 +276,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
       else plan.set(option, translated.pattern, page.settings);
     }
   }
+  const indexes = termIndexes(plan, value);
 
   // Feeds
   planFeeds(plan, text, value);
@@ -356,7 +359,7 @@ export function planPelican(read: PelicanSettings, dir: string): Migration {
   const archivePage =
     typeof archivesSave === "string" && archivesSave !== "" ? ourPattern(archivesSave) : "/archives.html";
   plan.carry("ARCHIVES_SAVE_AS", `the starter's archive page, ${archivePage}`);
-  themePages(plan, value, homeSize !== undefined);
+  themePages(plan, value, homeSize !== undefined, indexes);
   for (const [name, setting] of values) {
     const off =
       setting === null || setting === "" || setting === false || (Array.isArray(setting) && setting.length === 0);
@@ -655,11 +658,37 @@ function pelicanStaticDirs(
   return dirs;
 }
 
-function themePages(plan: PlanBuilder, value: (name: string) => PythonValue | undefined, homeWritten: boolean): void {
+/**
+ * Pelican's tags and categories pages (DIRECT_TEMPLATES, at TAGS_SAVE_AS and CATEGORIES_SAVE_AS) as the plugin's
+ * term indexes, where the blog has term pages of that kind. Returns the direct templates so written.
+ */
+function termIndexes(plan: PlanBuilder, value: (name: string) => PythonValue | undefined): Set<string> {
+  const direct = value("DIRECT_TEMPLATES");
+  const written = new Set<string>();
+  for (const [template, pages, option] of [
+    ["tags", "tagPages", "tagIndex"],
+    ["categories", "categoryPages", "categoryIndex"],
+  ] as const) {
+    const save = value(`${template.toUpperCase()}_SAVE_AS`);
+    if (!Array.isArray(direct) || !direct.includes(template) || typeof save !== "string" || save === "") continue;
+    if (plan.options.find((entry) => entry.key === pages)?.value === false) continue;
+    plan.set(option, ourPattern(save), [`${template.toUpperCase()}_SAVE_AS`]);
+    written.add(template);
+  }
+  return written;
+}
+
+function themePages(
+  plan: PlanBuilder,
+  value: (name: string) => PythonValue | undefined,
+  homeWritten: boolean,
+  termIndexes: Set<string>,
+): void {
   const direct = value("DIRECT_TEMPLATES");
   if (Array.isArray(direct)) {
     for (const template of direct) {
       if (typeof template !== "string" || (template === "index" && homeWritten) || template === "archives") continue;
+      if (termIndexes.has(template)) continue;
       const save = value(`${template.toUpperCase()}_SAVE_AS`) ?? `${template}.html`;
       if (typeof save === "string" && save !== "") plan.themePage(`${save} (Pelican's ${template} page)`);
     }

@@ -117,6 +117,7 @@ staticDir: [static, assets]
     // :section is the posts' section, posts; :title is the title's slug whatever the post's slug (Hugo's meaning).
     ["permalink", "/posts/:year/:title/", "permalinks.posts"],
     ["tagPages", "/topic/:slug/", "taxonomies.tag, permalinks.tags"],
+    ["tagIndex", "/tags/", "permalinks.tags"],
     ["categoryPages", false, "taxonomies: no categories"],
     ["feeds.categories", false, "taxonomies: no categories"],
     ["termPageSize", 5, "pagination.pagerSize"],
@@ -129,7 +130,6 @@ staticDir: [static, assets]
   t.deepEqual(migration.staticDirs, [{ from: "static", to: "", setting: "staticDir" }]);
   t.deepEqual(migration.themePages, [
     "/en/index.html, /en/page/:n/ (Hugo's home page of the language en)",
-    "/tags/ (Hugo's list of tags, which this package writes beside the term pages)",
     ...HUGO_THEME_PAGES,
   ]);
   t.deepEqual(notCarriedOf(migration), [
@@ -159,7 +159,9 @@ test("uglyURLs: pages and term pages end in .html, and later term pages cannot f
   t.deepEqual(options.slice(4), [
     ["permalink", "/:year/:month/:slug.html", "permalinks.posts, uglyURLs"],
     ["tagPages", "/tags/:slug.html", "uglyURLs"],
+    ["tagIndex", "/tags.html", "uglyURLs"],
     ["categoryPages", "/categories/:slug.html", "uglyURLs"],
+    ["categoryIndex", "/categories.html", "uglyURLs"],
     ["legacyUrls.feeds.all", "/posts/index.xml", "the RSS of the section posts/"],
   ]);
   t.deepEqual(notCarriedOf(migration), [

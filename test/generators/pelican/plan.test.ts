@@ -12,12 +12,7 @@ const PELICAN_DEFAULT_FEEDS_NOT_CARRIED = [
   ],
 ];
 // The starter writes the home page (index.html and its later pages) and the archives page.
-const PELICAN_THEME_PAGES = [
-  "tags.html (Pelican's tags page)",
-  "categories.html (Pelican's categories page)",
-  "authors.html (Pelican's authors page)",
-  "author/{slug}.html (Pelican's author pages)",
-];
+const PELICAN_THEME_PAGES = ["authors.html (Pelican's authors page)", "author/{slug}.html (Pelican's author pages)"];
 
 test("the pelican-blog fixture: the options its migration test gives by hand, from its pelicanconf.py", (t) => {
   const { migration, options } = optionsOf(fixture("pelican-blog"));
@@ -114,6 +109,8 @@ JINJA_FILTERS = {}
     ["termPageSize", 10, "DEFAULT_PAGINATION"],
     // Paged: the index.html form keeps Pelican's page 2 at tags/x/index2.html.
     ["tagPages", "/tags/:slug/index.html", "TAG_URL, TAG_SAVE_AS"],
+    ["tagIndex", "/tags.html", "TAGS_SAVE_AS"],
+    ["categoryIndex", "/categories.html", "CATEGORIES_SAVE_AS"],
     ["feeds.all", "/feed.xml", "FEED_ALL_ATOM"],
     ["legacyUrls.feeds.all", "/rss.xml", "FEED_ALL_RSS"],
     ["feeds.tags", "/tags/:slug/feed.xml", "TAG_FEED_ATOM"],
@@ -196,6 +193,8 @@ DELETE_OUTPUT_DIRECTORY = True
     ["timezone", "Europe/Moscow", "TIMEZONE"],
     ["language", "ru", "DEFAULT_LANG"],
     ["termPageSize", 10, "DEFAULT_PAGINATION"],
+    ["tagIndex", "/tags.html", "TAGS_SAVE_AS"],
+    ["categoryIndex", "/categories.html", "CATEGORIES_SAVE_AS"],
     ["feeds.languages", false, "TRANSLATION_FEED_ATOM"],
   ]);
   t.deepEqual(notCarriedOf(migration), [
@@ -203,6 +202,28 @@ DELETE_OUTPUT_DIRECTORY = True
     ["SOCIAL", "no option of this package does what it does (a theme's or a plugin's setting, or how Pelican builds)"],
     ["RELATIVE_URLS", "about how Pelican builds; Eleventy writes the new site to _site/"],
     ["DELETE_OUTPUT_DIRECTORY", "about how Pelican builds; Eleventy writes the new site to _site/"],
+  ]);
+});
+
+test("Pelican's tags and categories pages are the term indexes, at the blog's TAGS_SAVE_AS; none where the blog has no term pages", (t) => {
+  const { migration, options } = optionsOf({
+    "pelicanconf.py": `SITEURL = 'https://example.ru'
+TAGS_SAVE_AS = 'tags/index.html'
+CATEGORY_SAVE_AS = ''
+DIRECT_TEMPLATES = ['index', 'tags', 'categories']
+`,
+  });
+  t.deepEqual(
+    options.filter(([key]) => /Index$|Pages$/.test(String(key))),
+    [
+      ["categoryPages", false, "CATEGORY_SAVE_AS"],
+      ["tagIndex", "/tags/index.html", "TAGS_SAVE_AS"],
+    ],
+  );
+  // Pelican lists categories without pages of their own; the plugin writes no index then.
+  t.deepEqual(migration.themePages, [
+    "categories.html (Pelican's categories page)",
+    "author/{slug}.html (Pelican's author pages)",
   ]);
 });
 
@@ -223,6 +244,8 @@ CATEGORY_SAVE_AS = 'category/{slug}.html'
   t.deepEqual(options.slice(5), [
     ["termPageSize", 3, "DEFAULT_PAGINATION"],
     ["tagPages", "/tag/:slug/", "TAG_URL, TAG_SAVE_AS"],
+    ["tagIndex", "/tags.html", "TAGS_SAVE_AS"],
+    ["categoryIndex", "/categories.html", "CATEGORIES_SAVE_AS"],
   ]);
   t.deepEqual(notCarriedOf(migration)[0], [
     "CATEGORY_URL, CATEGORY_SAVE_AS",
@@ -251,6 +274,8 @@ PATH = 'content'
     ["timezone", "UTC", "TIMEZONE unset: Pelican takes UTC"],
     ["language", "ru", "DEFAULT_LANG"],
     ["tagPages", "/tags/:slug.html", "TAG_SAVE_AS"],
+    ["tagIndex", "/tags.html", "TAGS_SAVE_AS"],
+    ["categoryIndex", "/categories.html", "CATEGORIES_SAVE_AS"],
   ]);
   t.is(migration.posts, "content/{!(pages)/**/*,*}.{md,markdown}");
   t.deepEqual(notCarriedOf(migration), [
@@ -293,6 +318,8 @@ SITEURL = ''
     ["timezone", "UTC", "TIMEZONE unset: Pelican takes UTC"],
     ["language", "ru", "DEFAULT_LANG"],
     ["permalink", "/ru/:year/:month/:slug/", "ARTICLE_URL, ARTICLE_SAVE_AS"],
+    ["tagIndex", "/tags.html", "TAGS_SAVE_AS"],
+    ["categoryIndex", "/categories.html", "CATEGORIES_SAVE_AS"],
   ]);
   t.is(migration.posts, "**/*.{md,markdown}");
   t.deepEqual(notCarriedOf(migration)[0], [
