@@ -85,8 +85,9 @@ export function registerContent(plugin: PluginContext): void {
     unknownShortcodes = new Map();
   });
   eleventyConfig.on("eleventy.after", () => {
+    // Sorted: posts render in no fixed order, and the same site must give the same message.
     for (const { call, shortcodes, files } of unknownShortcodes.values())
-      warn(shortcodes.unknownShortcodeWarning(call, [...files]));
+      warn(shortcodes.unknownShortcodeWarning(call, [...files].sort()));
   });
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, unknown[]> }) => {
     pages = new Map();
