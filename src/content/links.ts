@@ -6,7 +6,7 @@
  * test/fixtures/pelican-links and test/fixtures/hugo-shortcodes. Plain values in and out: the site is a few lookups.
  */
 import path from "node:path";
-import { encodePath } from "../urls/urls.js";
+import { encodePageUrl, encodePath } from "../urls/urls.js";
 
 /** The new site, as link resolution needs it. Paths are relative to the input folder and `/`-separated. */
 export interface LinkSite {
@@ -93,6 +93,6 @@ export function resolveRelativeLink(
   const file = linkedFile(decodeLink(pathPart), post.file, "");
   const copy = file === undefined ? undefined : site.copiedTo?.(file);
   if (copy === undefined) return undefined;
-  const reached = decodeLink(new URL(pathPart, new URL(encodePath(post.url), "http://site.invalid")).pathname);
+  const reached = decodeLink(new URL(pathPart, new URL(encodePageUrl(post.url), "http://site.invalid")).pathname);
   return reached === copy ? undefined : encodePath(copy) + suffix;
 }

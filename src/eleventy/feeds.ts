@@ -5,7 +5,7 @@ import { withPlace } from "../errors.js";
 import { absolutizeHtml, atomFeedParts, feedCategories, type FeedEntry, type FeedSite } from "../output/feeds.js";
 import type { ResolvedOptions } from "../options.js";
 import { postState, type FeedPlan, type SiteModel } from "../site/site.js";
-import { absoluteUrl } from "../urls/urls.js";
+import { absolutePageUrl } from "../urls/urls.js";
 import { FEED_STYLESHEET } from "../output/feed-stylesheet.js";
 import type { PluginContext } from "./context.js";
 import type { CollectionItem } from "./types.js";
@@ -26,7 +26,7 @@ function feedSiteOf(options: ResolvedOptions): FeedSite | undefined {
 }
 
 function newEntry(post: CollectionItem, siteUrl: string, id: string | undefined, context: PluginContext): FeedEntry {
-  const html = absolutizeHtml(post.content ?? "", absoluteUrl(post.url as string, siteUrl));
+  const html = absolutizeHtml(post.content ?? "", absolutePageUrl(post.url as string, siteUrl));
   const data = post.data;
   return {
     url: post.url as string,
@@ -157,7 +157,7 @@ function languageName(language: string): string {
 }
 
 function feedLink(href: string, title: string, siteUrl: string): string {
-  return `<link rel="alternate" type="application/atom+xml" href="${escapeAttribute(absoluteUrl(href, siteUrl))}" title="${escapeAttribute(title)}">`;
+  return `<link rel="alternate" type="application/atom+xml" href="${escapeAttribute(absolutePageUrl(href, siteUrl))}" title="${escapeAttribute(title)}">`;
 }
 
 /** The autodiscovery tags: the site feed everywhere, and on a term page also that term's feed. */

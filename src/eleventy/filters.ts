@@ -3,6 +3,7 @@ import { createDateFilters } from "../posts/dates.js";
 import { withPlace } from "../errors.js";
 import { termKey } from "../site/taxonomy.js";
 import { readingTime, ruPlural } from "../content/words.js";
+import { encodePageUrl } from "../urls/urls.js";
 import type { PluginContext } from "./context.js";
 
 /** A filter whose bad input is reported as the plugin's error naming the filter. */
@@ -52,6 +53,8 @@ export function registerFilters({ config, options, currentSite, languages }: Plu
       return readingTime(subject.value, undefined, subject.lang);
     }),
   );
+  // A page URL in an href: `#` and `?` in it are part of its path (category `C#`), not a fragment or a query.
+  config.addFilter("encodeUrl", (url: unknown) => (typeof url === "string" ? encodePageUrl(url) : url));
   config.addFilter(
     "termUrl",
     (name: unknown, kind: unknown = "tag") =>

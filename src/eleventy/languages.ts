@@ -17,7 +17,7 @@ import {
 import { describeValue, InvalidValueError, type Warn } from "../errors.js";
 import { markdownProse } from "../content/words.js";
 import type { SiteModel } from "../site/site.js";
-import { absoluteUrl, encodePath } from "../urls/urls.js";
+import { absolutePageUrl, encodePageUrl } from "../urls/urls.js";
 
 /** What a filter's `this` holds in each template language (Eleventy 3 adds `page` in all three). */
 interface FilterThis {
@@ -235,5 +235,7 @@ export function translationLinksOf<I extends TranslatedItem>(
   };
   const originalItem = model.originalOf.get(item) ?? item;
   const original = originalItem === item ? self : (translations.find((t) => t.url === originalItem.url) ?? self);
-  return hreflangLinks(self, translations, original, (url) => (siteUrl ? absoluteUrl(url, siteUrl) : encodePath(url)));
+  return hreflangLinks(self, translations, original, (url) =>
+    siteUrl ? absolutePageUrl(url, siteUrl) : encodePageUrl(url),
+  );
 }

@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import { archiveTitle, type Archive } from "./archives.js";
 import type { PageItem, TermIndex } from "../site/site.js";
 import type { TermPage } from "../site/taxonomy.js";
-import { encodePath } from "../urls/urls.js";
+import { encodePageUrl } from "../urls/urls.js";
 import { termIndexTitle } from "../content/words.js";
 
 interface BuiltInSite {
@@ -13,7 +13,7 @@ interface BuiltInSite {
 }
 
 function link(url: string, text: string, rel?: string): string {
-  return `<a${rel ? ` rel="${rel}"` : ""} href="${escapeAttribute(encodePath(url))}">${escapeUTF8(text)}</a>`;
+  return `<a${rel ? ` rel="${rel}"` : ""} href="${escapeAttribute(encodePageUrl(url))}">${escapeUTF8(text)}</a>`;
 }
 
 /** `head` is markup to add to the page's `<head>` (feed links), as given. */

@@ -3,7 +3,7 @@ import { Feed, type Author, type Item } from "feed";
 import { QuoteType, Tokenizer } from "htmlparser2";
 import { isoDate, toDateTime } from "../posts/dates.js";
 import { InvalidValueError } from "../errors.js";
-import { absoluteUrl, hasScheme } from "../urls/urls.js";
+import { absolutePageUrl, absoluteUrl, hasScheme } from "../urls/urls.js";
 
 /*
  * Atom feeds are built with the `feed` package (`new Feed`, `addItem`, `atom1()`; v6, writing XML with xml-js).
@@ -271,7 +271,7 @@ function entryParts(entry: FeedEntry, site: FeedSite): EntryParts {
 
 function feedItem(entry: FeedEntry, site: FeedSite): Item {
   // The post's absolute URL is its id: the same on every build, and unique because no two posts share a URL.
-  const url = urlValue(absoluteUrl(entry.url, site.siteUrl));
+  const url = urlValue(absolutePageUrl(entry.url, site.siteUrl));
   const published = zonedDate(entry.published, site.zone, `the date of ${entry.url}`);
   const updated = entry.updated ? zonedDate(entry.updated, site.zone, `the Modified date of ${entry.url}`) : published;
   return {
@@ -382,13 +382,13 @@ export function atomFeedParts(doc: FeedDocument, site: FeedSite): string[] {
   for (const { item } of entries) {
     if (newest === undefined || item.date.getTime() > newest.getTime()) newest = item.date;
   }
-  const selfUrl = urlValue(absoluteUrl(doc.selfPath, site.siteUrl));
+  const selfUrl = urlValue(absolutePageUrl(doc.selfPath, site.siteUrl));
   const feed = new Feed({
     // `feed` writes the feed's id as text without its URL `sanitize`, hence textValue (fix 11).
     id: textValue(selfUrl),
     title: textValue(doc.title),
     updated: newest ?? zonedDate(toDateTime("1970-01-01", site.zone).toJSDate(), site.zone, "1970-01-01"),
-    link: urlValue(absoluteUrl(doc.alternatePath, site.siteUrl)),
+    link: urlValue(absolutePageUrl(doc.alternatePath, site.siteUrl)),
     feedLinks: { atom: selfUrl },
     author: person(site.author ?? { name: site.title }, site.siteUrl),
     ...(site.subtitle ? { description: textValue(site.subtitle) } : {}),

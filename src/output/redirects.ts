@@ -6,7 +6,7 @@ import { escapeAttribute, escapeUTF8 } from "entities";
 import { normalizeUrlKey } from "../urls/permalinks.js";
 import { MAX_SLUG_BYTES } from "../urls/slugs.js";
 import { effectivePageSize, fillPattern, termPageUrl, type Term, type TermKind } from "../site/taxonomy.js";
-import { absoluteUrl, encodePath } from "../urls/urls.js";
+import { absolutePageUrl, encodePageUrl } from "../urls/urls.js";
 
 /** One old URL and where it now lives, both root-relative and raw (not percent-encoded). */
 export interface Redirect {
@@ -37,7 +37,7 @@ export function resolveAlias(alias: string, pageUrl: string): string {
  * when known (feeds on); otherwise it stays root-relative.
  */
 export function redirectPage(to: string, settings: { siteUrl: string | undefined; language: string }): string {
-  const target = settings.siteUrl ? absoluteUrl(to, settings.siteUrl) : encodePath(to);
+  const target = settings.siteUrl ? absolutePageUrl(to, settings.siteUrl) : encodePageUrl(to);
   const href = escapeAttribute(target);
   return `<!doctype html>
 <html lang="${escapeAttribute(settings.language)}">
@@ -65,7 +65,7 @@ function decodeForDisplay(url: string): string {
 
 /** The `_redirects` file of Netlify, Cloudflare Pages and the like: `/old/place/ /it/new-place/ 301` a line. */
 export function redirectsFile(redirects: readonly Redirect[]): string {
-  return redirects.map((redirect) => `${encodePath(redirect.from)} ${encodePath(redirect.to)} 301\n`).join("");
+  return redirects.map((redirect) => `${encodePageUrl(redirect.from)} ${encodePageUrl(redirect.to)} 301\n`).join("");
 }
 
 /**

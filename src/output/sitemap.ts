@@ -6,7 +6,7 @@ import { encodeXML } from "entities";
 import { DateTime } from "luxon";
 import { postState, type PageItem, type SiteModel } from "../site/site.js";
 import type { Term } from "../site/taxonomy.js";
-import { absoluteUrl } from "../urls/urls.js";
+import { absolutePageUrl } from "../urls/urls.js";
 
 /** One page of the sitemap. */
 export interface SitemapPage {
@@ -39,7 +39,7 @@ export function newestDate(dates: Iterable<Date | undefined>): Date | undefined 
 export function sitemapXml(pages: readonly SitemapPage[], settings: { siteUrl: string; zone: string }): string {
   const byUrl = new Map<string, SitemapPage>();
   for (const page of pages) {
-    const loc = absoluteUrl(page.url, settings.siteUrl);
+    const loc = absolutePageUrl(page.url, settings.siteUrl);
     if (!byUrl.has(loc)) byUrl.set(loc, page);
   }
   const time = (page: SitemapPage) => page.lastModified?.getTime() ?? Number.POSITIVE_INFINITY;

@@ -11,6 +11,7 @@ const PAGES: Record<string, string> = {
   "content/posts/sub/deep.md": "/post/deep/",
   "content/posts/a/same.md": "/post/a-same/",
   "content/posts/b/same.md": "/post/b-same/",
+  "content/posts/csharp.md": "/post/c#/",
 };
 const FILES = new Set([
   "content/tech/ui.gif",
@@ -106,6 +107,12 @@ test("raw HTML is rewritten with Pelican's own attribute pattern; problems are r
     `<a href="/tech/poisk-s-grep.html">a</a> <img src='/images/pic.png'> <a href="{filename}nope.md">b</a> <a title="{filename}grep.md">c</a>`,
   );
   t.is(problems.length, 1);
+});
+
+test("a linked page whose URL holds # is linked with %23, the link's own fragment kept (Pelican, Hugo)", (t) => {
+  t.deepEqual(pelican("{filename}/posts/csharp.md#usage"), { url: "/post/c%23/#usage" });
+  const from = { file: "content/posts/refs.md", url: "/post/refs/" };
+  t.deepEqual(resolveHugoRef("csharp.md#usage", "relref", from, site), { url: "/post/c%23/#usage" });
 });
 
 test("Hugo's ref and relref find pages as Hugo 0.111 does", (t) => {

@@ -3,23 +3,14 @@
  * need symbolic links or an absolute path are made by the test in a temporary folder). Nothing is ever written
  * outside NEW_SITE, exit 2 writes nothing at all, only content is copied, and no code the old blog never ran runs.
  */
-import { lstat, mkdir, mkdtemp, readdir, readFile, readlink, realpath, rm, symlink, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { lstat, mkdir, readdir, readFile, readlink, realpath, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test, { type ExecutionContext } from "ava";
 import { migrate, type MigrateArgs } from "../../src/cli/migrate/command.js";
 import { REPO, writeOldSite } from "../helpers/fixture-build.js";
+import { scratchFolders } from "../helpers/scratch.js";
 
-const roots: string[] = [];
-test.after.always(async () => {
-  if (!process.env.RU_BLOG_KEEP_SITES) for (const root of roots) await rm(root, { recursive: true, force: true });
-});
-
-async function scratch(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "ru-blog-hostile-"));
-  roots.push(root);
-  return root;
-}
+const scratch = scratchFolders("ru-blog-hostile-");
 
 const fixture = (blog: string) => path.join(REPO, "test/fixtures/hostile-blogs", blog);
 

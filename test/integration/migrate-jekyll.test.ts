@@ -5,28 +5,19 @@
  * Debian's Jekyll 4.3 wrote for it (old-build/, recorded by record.sh there): with no edit, the written site builds,
  * serves every old URL and file but the theme's pages the report names, and every link in it leads somewhere.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { checkLinks, checkUrls } from "../../src/cli/check-urls.js";
 import { buildNewSite, migrate, themePageGlobs, type MigrateArgs } from "../../src/cli/migrate/command.js";
 import { planMigration } from "../../src/cli/migrate/plan.js";
 import { REPO } from "../helpers/fixture-build.js";
+import { scratchFolders } from "../helpers/scratch.js";
 
 const BLOG = path.join(REPO, "test/fixtures/jekyll-migrate/blog");
 const OLD_BUILD = path.join(REPO, "test/fixtures/jekyll-migrate/old-build");
 
-const roots: string[] = [];
-test.after.always(async () => {
-  if (!process.env.RU_BLOG_KEEP_SITES) for (const root of roots) await rm(root, { recursive: true, force: true });
-});
-
-async function scratch(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "ru-blog-migrate-jekyll-"));
-  roots.push(root);
-  return root;
-}
+const scratch = scratchFolders("ru-blog-migrate-jekyll-");
 
 async function runMigrate(args: MigrateArgs): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];

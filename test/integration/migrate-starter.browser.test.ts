@@ -30,7 +30,7 @@ const BLOGS = {
     page2: "/index2.html",
     post: "/posts/2016/02/wide-things/",
     term: "/tags/linux.html",
-    tags: "/tags/",
+    tags: "/tags.html",
     archive: "/archives.html",
     subscribe: "/feeds/all.atom.html",
   },
@@ -39,7 +39,7 @@ const BLOGS = {
     page2: "/page/2/",
     post: "/2014/09/bez-nazvaniya/",
     term: "/tag/python/",
-    tags: "/tag/",
+    tags: "/tags/",
     archive: "/archive/",
     subscribe: "/feed.html",
   },
@@ -192,7 +192,7 @@ test("the starter's pages are in the posts' language and show Russian dates, rea
   t.regex(home, /<a rel="next" href="\/index2\.html">Старее →<\/a>/);
   t.regex(
     home,
-    /<nav aria-label="Разделы сайта">[\s\S]*href="\/archives\.html">Архив<[\s\S]*href="\/tags\/">Метки<[\s\S]*href="\/rubric\/">Рубрики</,
+    /<nav aria-label="Разделы сайта">[\s\S]*href="\/archives\.html">Архив<[\s\S]*href="\/tags\.html">Метки<[\s\S]*href="\/categories\.html">Рубрики</,
   );
   t.regex(home, /<link rel="icon" href="\/favicon\.ico">/);
   t.regex(home, /href="\/feeds\/all\.atom\.html">новые записи<\/a>/);

@@ -5,8 +5,7 @@
  * pages and what the report names. Then each bad input: its exit status and message, nothing written or overwritten.
  * The command runs in this process (`migrate()`, what the CLI calls), but for one run through the CLI itself.
  */
-import { mkdir, mkdtemp, readFile, readdir, realpath, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, readdir, realpath, writeFile } from "node:fs/promises";
 import path from "node:path";
 import test from "ava";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
@@ -14,17 +13,9 @@ import { checkUrls } from "../../src/cli/check-urls.js";
 import { buildNewSite, migrate, themePageGlobs, type MigrateArgs } from "../../src/cli/migrate/command.js";
 import { planMigration } from "../../src/cli/migrate/plan.js";
 import { readExpected, REPO, runCli, writeOldSite } from "../helpers/fixture-build.js";
+import { scratchFolders } from "../helpers/scratch.js";
 
-const roots: string[] = [];
-test.after.always(async () => {
-  if (!process.env.RU_BLOG_KEEP_SITES) for (const root of roots) await rm(root, { recursive: true, force: true });
-});
-
-async function scratch(): Promise<string> {
-  const root = await mkdtemp(path.join(tmpdir(), "ru-blog-migrate-"));
-  roots.push(root);
-  return root;
-}
+const scratch = scratchFolders("ru-blog-migrate-");
 
 const fixture = (blog: string) => path.join(REPO, "test/fixtures/migrate", blog);
 

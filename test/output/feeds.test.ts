@@ -376,6 +376,12 @@ test("fix 9 (none needed), entry links without rel: the link is the post's URL, 
   t.is(item.url, POST_URL);
 });
 
+test("an entry whose URL holds # (category C#) is linked, and identified, with %23: a page URL has no fragment", (t) => {
+  const item = parseFeed(renderAtomFeed(feed([entry({ url: "/linux/c#/x.html" })]), site)).items[0]!;
+  t.is(item.url, "https://example.ru/linux/c%23/x.html");
+  t.is(item.id, "https://example.ru/linux/c%23/x.html");
+});
+
 // 10. The `feed` package writes the generator as bare text, without `uri` and `version`.
 test("fix 10 (none needed), generator as text only: it is the generator's name", (t) => {
   const xml = renderAtomFeed(feed([]), site);

@@ -39,6 +39,19 @@ test("the _redirects file: one percent-encoded rule a line", (t) => {
   );
 });
 
+test("a target whose path holds # or ? (category C#) is linked with %23 and %3F, in pages and the _redirects file", (t) => {
+  const page = (siteUrl: string | undefined) =>
+    parse(redirectPage("/linux/c#/x.html", { siteUrl, language: "ru" }))
+      .querySelector("a")
+      ?.getAttribute("href");
+  t.is(page("https://example.ru"), "https://example.ru/linux/c%23/x.html");
+  t.is(page(undefined), "/linux/c%23/x.html");
+  t.is(
+    redirectsFile([{ from: "/old?/c#.html", to: "/linux/c#/x.html", owner: "a.md" }]),
+    "/old%3F/c%23.html /linux/c%23/x.html 301\n",
+  );
+});
+
 const term = (name: string, slug: string, posts: number): Term<number> => ({
   name,
   slug,

@@ -60,6 +60,12 @@ test("a URL given twice, raw and encoded, is listed once; a site path in siteUrl
   t.true(xml.includes("<loc>https://example.ru/blog/it/%D0%9B%D0%B8/</loc>"));
 });
 
+test("a page URL's # and ? are part of its path: listed as %23 and %3F, as Jekyll lists its category C#", (t) => {
+  const xml = sitemapXml([{ url: "/linux/c#/2016/01/02/x.html" }, { url: "/what?/" }], site);
+  t.true(xml.includes("<loc>https://example.ru/linux/c%23/2016/01/02/x.html</loc>"));
+  t.true(xml.includes("<loc>https://example.ru/what%3F/</loc>"));
+});
+
 test("newestDate: the newest of the dates given, undefined when none", (t) => {
   t.is(newestDate([]), undefined);
   t.deepEqual(newestDate([new Date(1), undefined, new Date(3), new Date(2)]), new Date(3));

@@ -1,6 +1,13 @@
 import test from "ava";
 import { InvalidValueError } from "../../src/errors.js";
-import { absoluteUrl, checkSiteUrl, encodePath, hasScheme } from "../../src/urls/urls.js";
+import {
+  absolutePageUrl,
+  absoluteUrl,
+  checkSiteUrl,
+  encodePageUrl,
+  encodePath,
+  hasScheme,
+} from "../../src/urls/urls.js";
 
 const LICHNYI = "%D0%9B%D0%B8%D1%87%D0%BD%D1%8B%D0%B9"; // "Личный"
 
@@ -28,6 +35,19 @@ test("encodePath replaces a lone surrogate instead of throwing as encodeURI does
   t.throws(() => encodeURI("/a\uD800/"));
   t.is(encodePath("/a\uD800/"), "/a%EF%BF%BD/");
   t.is(encodePath("/😀/"), encodeURI("/😀/"));
+});
+
+test("encodePageUrl encodes # and ?, which are part of a page's path, and the rest as encodePath does", (t) => {
+  t.is(encodePageUrl("/linux/c#/2016/01/02/x.html"), "/linux/c%23/2016/01/02/x.html");
+  t.is(encodePageUrl("/what?/"), "/what%3F/");
+  t.is(encodePageUrl("/linux/c%23/x/"), "/linux/c%23/x/");
+  t.is(encodePageUrl("/it/Й#/"), "/it/%D0%99%23/");
+});
+
+test("absolutePageUrl keeps a page's # in its path; absoluteUrl keeps a link's fragment", (t) => {
+  t.is(absolutePageUrl("/linux/c#/x.html", "https://example.ru/blog"), "https://example.ru/blog/linux/c%23/x.html");
+  t.is(absolutePageUrl("https://other.ru/a#b", "https://example.ru"), "https://other.ru/a#b");
+  t.is(absoluteUrl("/about/#me", "https://example.ru"), "https://example.ru/about/#me");
 });
 
 test("absoluteUrl joins a root-relative path to the site URL", (t) => {

@@ -74,7 +74,7 @@ const BASE = `<!doctype html>
           <li><a href="{{ item.url }}"{% if item.url == page.url %} aria-current="page"{% endif %}>{{ item.label }}</a></li>
           {%- endfor %}
           {%- for item in collections.all %}{% if item.inputPath in site.pages %}
-          <li><a href="{{ item.url }}"{% if item.url == page.url %} aria-current="page"{% endif %}>{{ item.data.title or item.fileSlug }}</a></li>
+          <li><a href="{{ item.url | encodeUrl }}"{% if item.url == page.url %} aria-current="page"{% endif %}>{{ item.data.title or item.fileSlug }}</a></li>
           {%- endif %}{% endfor %}
         </ul>
       </nav>
@@ -100,7 +100,7 @@ const TITLE_OF_POST = `{{ post.data.title or ("Запись от " + (post | ruD
 
 /** One post of a list: linked title, date and reading time, in the post's own language. */
 const POST_ITEM = `<li{% if post.data.lang and post.data.lang != (lang or site.language) %} lang="{{ post.data.lang }}"{% endif %}>
-    <h2><a href="{{ post.url }}">${TITLE_OF_POST}</a></h2>
+    <h2><a href="{{ post.url | encodeUrl }}">${TITLE_OF_POST}</a></h2>
     <p class="meta"><time datetime="{{ post.date | isoDate }}">{{ post | ruDate }}</time> · {{ post.content | readingTime }}</p>
   </li>`;
 
@@ -118,9 +118,9 @@ const POST_LIST = `<ul class="posts">
  */
 const PAGER = `{%- if pager.previousUrl or pager.nextUrl %}
 <nav class="pager" aria-label="Страницы списка">
-  {%- if pager.previousUrl %}<a rel="prev" href="{{ pager.previousUrl }}">← Новее</a>{% else %}<span></span>{% endif %}
+  {%- if pager.previousUrl %}<a rel="prev" href="{{ pager.previousUrl | encodeUrl }}">← Новее</a>{% else %}<span></span>{% endif %}
   <span>Страница {{ pager.pageNumber }} из {{ pager.totalPages }}</span>
-  {%- if pager.nextUrl %}<a rel="next" href="{{ pager.nextUrl }}">Старее →</a>{% else %}<span></span>{% endif %}
+  {%- if pager.nextUrl %}<a rel="next" href="{{ pager.nextUrl | encodeUrl }}">Старее →</a>{% else %}<span></span>{% endif %}
 </nav>
 {%- endif %}
 `;
@@ -137,11 +137,11 @@ layout: base.njk
 {{ content | safe }}
   {%- if categories.length %}
   <p class="terms">Рубрики:
-  {%- for name in categories %} {% set url = name | termUrl("category") %}{% if url %}<a href="{{ url }}">{{ name }}</a>{% else %}{{ name }}{% endif %}{% if not loop.last %},{% endif %}{% endfor %}</p>
+  {%- for name in categories %} {% set url = name | termUrl("category") %}{% if url %}<a href="{{ url | encodeUrl }}">{{ name }}</a>{% else %}{{ name }}{% endif %}{% if not loop.last %},{% endif %}{% endfor %}</p>
   {%- endif %}
   {%- if tags.length %}
   <p class="terms">Метки:
-  {%- for name in tags %} {% set url = name | termUrl %}{% if url %}<a href="{{ url }}">{{ name }}</a>{% else %}{{ name }}{% endif %}{% if not loop.last %},{% endif %}{% endfor %}</p>
+  {%- for name in tags %} {% set url = name | termUrl %}{% if url %}<a href="{{ url | encodeUrl }}">{{ name }}</a>{% else %}{{ name }}{% endif %}{% if not loop.last %},{% endif %}{% endfor %}</p>
   {%- endif %}
 </article>
 `;
@@ -164,7 +164,7 @@ layout: base.njk
 <h1>{{ "Рубрики" if kind == "category" else "Метки" }}</h1>
 <ul class="posts">
 {%- for term in terms %}
-  <li>{% if term.url %}<a href="{{ term.url }}">{{ term.name }}</a>{% else %}{{ term.name }}{% endif %} <span class="meta">· {{ term.count | ruPlural("запись", "записи", "записей") }}</span></li>
+  <li>{% if term.url %}<a href="{{ term.url | encodeUrl }}">{{ term.name }}</a>{% else %}{{ term.name }}{% endif %} <span class="meta">· {{ term.count | ruPlural("запись", "записи", "записей") }}</span></li>
 {%- endfor %}
 </ul>
 `;
@@ -210,7 +210,7 @@ eleventyImport:
 <h3>{% if site.archives.month %}<a href="{{ site.archives.month | replace(":year", year) | replace(":month", post | ruDate("MM")) }}">{{ month }}</a>{% else %}{{ month }}{% endif %}</h3>
 <ul class="posts">
 {%- endif %}
-  <li{% if post.data.lang and post.data.lang != site.language %} lang="{{ post.data.lang }}"{% endif %}><a href="{{ post.url }}">${TITLE_OF_POST}</a> <span class="meta">· <time datetime="{{ post.date | isoDate }}">{{ post | ruDate("d MMMM") }}</time></span></li>
+  <li{% if post.data.lang and post.data.lang != site.language %} lang="{{ post.data.lang }}"{% endif %}><a href="{{ post.url | encodeUrl }}">${TITLE_OF_POST}</a> <span class="meta">· <time datetime="{{ post.date | isoDate }}">{{ post | ruDate("d MMMM") }}</time></span></li>
 {%- if loop.last %}
 </ul>
 {%- endif %}

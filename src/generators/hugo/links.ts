@@ -5,7 +5,7 @@
 import path from "node:path";
 import { joinRoot, type LinkingPost, type LinkSite, type Resolution } from "../../content/links.js";
 import { languageFromFileName, languageOfFolder } from "../../site/languages.js";
-import { encodePath } from "../../urls/urls.js";
+import { encodePageUrl } from "../../urls/urls.js";
 
 /**
  * Resolves Hugo's `ref`/`relref` argument (`post.md`, `/posts/x`, `bundle`, `x.md#anchor`, `#anchor`) as Hugo 0.111
@@ -22,7 +22,7 @@ export function resolveHugoRef(ref: string, kind: "ref" | "relref", post: Linkin
     return {
       problem: `{{< ${kind} "${ref}" >}}: ${url.problem}; it is left as written (Hugo stops with REF_NOT_FOUND here)`,
     };
-  const encoded = encodePath(url);
+  const encoded = encodePageUrl(url);
   const absolute = kind === "ref" && site.siteUrl ? `${site.siteUrl.replace(/\/+$/, "")}${encoded}` : encoded;
   return { url: absolute + fragment };
 }

@@ -14,7 +14,7 @@ import {
   type LinkSite,
   type Resolution,
 } from "../../content/links.js";
-import { encodeFilePath, encodePath } from "../../urls/urls.js";
+import { encodeFilePath, encodePageUrl } from "../../urls/urls.js";
 
 /** `{filename}`, `|filename|` and what a Markdown renderer makes of them (`%7Bfilename%7D`), at a value's start. */
 const PELICAN_PREFIX = /^(?:\{|\||%7B|%7C)([^{}|]*?)(?:\}|\||%7D|%7C)/i;
@@ -38,7 +38,7 @@ export function resolvePelicanLink(what: string, target: string, post: LinkingPo
   const { pathPart, suffix } = splitUrl(target);
   const written = `{${what}}${decodeLink(target)}`;
   const done = (url: string, warning?: string): Resolution => ({
-    url: encodePath(url) + suffix,
+    url: encodePageUrl(url) + suffix,
     ...(warning ? { warning } : {}),
   });
   // A file's URL comes from its name on disk, where `#`, `?` and `%` are plain characters.

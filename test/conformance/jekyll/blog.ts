@@ -5,6 +5,7 @@
  * The same seed gives the same files: record.ts builds them with real Jekyll, jekyll.test.ts reads them with the
  * plugin's Jekyll modules and compares.
  */
+import { dump } from "js-yaml";
 
 export const SEED = 2026;
 export const POST_COUNT = 520;
@@ -29,6 +30,15 @@ export const SITE_CONFIG = {
   author: "Автор",
   kramdown: { input: "GFM", auto_id_prefix: "h-" },
 };
+
+/** The `_config.yml` a variant is built with, by Jekyll (record.ts) and through `ru-blog migrate` (jekyll.test.ts). */
+export function jekyllConfig(variant: (typeof SITE_VARIANTS)[number]): string {
+  return dump({
+    ...SITE_CONFIG,
+    ...(variant.permalink === undefined ? {} : { permalink: variant.permalink }),
+    plugins: ["jekyll-feed", "jekyll-redirect-from", "jekyll-sitemap"],
+  });
+}
 
 /** mulberry32: small, seedable, the same in every Node version. */
 export function random(seed: number): () => number {

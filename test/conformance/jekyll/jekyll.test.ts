@@ -4,14 +4,15 @@
  * answers. Re-record with `node --import=tsx test/conformance/jekyll/record.ts` after changing blog.ts.
  */
 import test from "ava";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { DateTime } from "luxon";
 import markdownIt, { type MarkdownIt } from "markdown-it";
 import anchor from "markdown-it-anchor";
-import { generateBlog, POST_COUNT, SEED, SITE_CONFIG, SITE_VARIANTS } from "./blog.js";
-import type { Recording, RecordedPost } from "./recording.js";
+import { migrateBlog, repeatedKinds, reportSection, type MigratedBlog } from "../migrate-route.js";
+import { generateBlog, jekyllConfig, POST_COUNT, SEED, SITE_CONFIG, SITE_VARIANTS } from "./blog.js";
+import { feedEntryIds, sitemapUrls, type Recording, type RecordedPost } from "./recording.js";
 import { readJekyllBlog, type ReadJekyllBlogPost } from "../../../src/generators/jekyll/blog.js";
-import type { JekyllPost } from "../../../src/generators/jekyll/posts.js";
 import { jekyllRedirects } from "../../../src/generators/jekyll/redirects.js";
 import { jekyllFeedEntryIds } from "../../../src/generators/jekyll/feed.js";
 import { jekyllAbsoluteUrl } from "../../../src/generators/jekyll/urls.js";
@@ -38,10 +39,10 @@ function readBlog(permalink: string | undefined): Map<string, ReadPost> {
 }
 
 /** One line per difference: the source, the field, Jekyll's answer and ours. */
-function differences(
+function differences<Post extends { file: string }>(
   recorded: readonly RecordedPost[],
-  ours: Map<string, JekyllPost>,
-  fields: (post: JekyllPost) => Partial<Record<keyof RecordedPost, unknown>>,
+  ours: Map<string, Post>,
+  fields: (post: Post) => Partial<Record<keyof RecordedPost, unknown>>,
 ): string[] {
   const lines: string[] = [];
   const seen = new Set<string>();
@@ -224,4 +225,137 @@ test("no Liquid or kramdown syntax is left as text outside code, but what {% raw
       lines.push(`${source}: Jekyll ${JSON.stringify(jekyll)}, plugin ${JSON.stringify(left)}`);
   }
   t.deepEqual(lines, []);
+});
+
+/**
+ * Layouts that print a post's data as JSON (the migrate route puts them over the starter's). A `<` is written
+ * `\u003c`, so that no transform of the migrated site's config edits the JSON.
+ */
+const LAYOUTS = {
+  "_includes/post.njk": `{{ {"kind": "post", "source": page.inputPath, "url": page.url, "date": page.date | isoDate, "tags": ruBlog.tags, "categories": ruBlog.categories} | dump | replace("<", "\\\\u003c") | safe }}`,
+};
+
+/** The permalink style also moved with `ru-blog migrate` (two Eleventy builds in child processes: one style). */
+const MIGRATED_VARIANT = SITE_VARIANTS[0]!;
+
+let migration: Promise<{ migrated: MigratedBlog; posts: Map<string, MigratedPost> }> | undefined;
+interface MigratedPost {
+  source: string;
+  url: string;
+  file: string;
+  date: string;
+  tags: string[];
+  categories: string[];
+}
+/** The migrate route: the drawn blog and its `_config.yml` through `ru-blog migrate` (see ../migrate-route.ts). */
+const migrateRoute = () =>
+  (migration ??= (async () => {
+    const expected = recording.variants[MIGRATED_VARIANT.name]!;
+    const oldBuild = [
+      ...expected.posts.map((post) => post.file),
+      ...expected.redirects!.map((redirect) => redirect.file),
+      ...expected.feeds!.map((feed) => feed.path),
+      "/sitemap.xml",
+      "/redirects.json",
+    ];
+    const files = { ...Object.fromEntries(blog.files), "_config.yml": jekyllConfig(MIGRATED_VARIANT) };
+    const migrated = await migrateBlog(files, oldBuild, LAYOUTS);
+    const posts = new Map<string, MigratedPost>();
+    for (const entry of readdirSync(migrated.output, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
+      const file = path.relative(migrated.output, path.join(entry.parentPath, entry.name)).split(path.sep).join("/");
+      const text = readFileSync(path.join(migrated.output, file), "utf8");
+      if (!text.startsWith('{"kind":"post"')) continue;
+      const post = JSON.parse(text) as MigratedPost;
+      const source = post.source.replace(/^\.\//, "");
+      posts.set(source, { ...post, source, file: `/${file}` });
+    }
+    return { migrated, posts };
+  })());
+
+test(`permalink ${MIGRATED_VARIANT.permalink ?? "(unset: date)"}, through ru-blog migrate: every post's URL, file, date, tags and categories as Jekyll's`, async (t) => {
+  const { posts } = await migrateRoute();
+  // Eleventy's page.url is the file's URL undecoded; Jekyll's is percent-encoded (`%20`, `%23`, Cyrillic).
+  const recorded = recording.variants[MIGRATED_VARIANT.name]!.posts.map((post) => ({
+    ...post,
+    url: decodeURIComponent(post.url),
+  }));
+  const lines = differences(recorded, posts, (post) => ({
+    url: post.url,
+    file: post.file,
+    date: post.date,
+    tags: post.tags,
+    categories: post.categories,
+  }));
+  // Known (see ../README.md): a per-post permalink with no extension (`/p/…-314`) is written at `…-314.html` by
+  // both, but Eleventy's page.url is the file's, so the site links the post with `.html` where Jekyll did not.
+  const extensionless = lines.filter((line) => /: url: Jekyll "([^"]*)", plugin "\1\.html"$/.test(line));
+  t.deepEqual(
+    lines.filter((line) => !extensionless.includes(line)),
+    [],
+    `${lines.length} of ${recorded.length} posts differ`,
+  );
+  t.is(extensionless.length, recorded.filter((post) => !/\.html$|\/$/.test(post.url)).length);
+});
+
+/** A site URL as Jekyll's and the plugin's spellings compare: percent-escapes decoded, `%23` among them. */
+const decodedUrl = (url: string) => decodeURIComponent(url);
+
+test(`permalink ${MIGRATED_VARIANT.permalink ?? "(unset: date)"}, through ru-blog migrate: /feed.xml's entry ids, every redirect page and the sitemap's posts as Jekyll's`, async (t) => {
+  const { migrated } = await migrateRoute();
+  const expected = recording.variants[MIGRATED_VARIANT.name]!;
+  const built = (file: string) => readFileSync(path.join(migrated.output, file), "utf8");
+  t.deepEqual(feedEntryIds(built("feed.xml")), expected.feeds![0]!.ids);
+  const missing = expected.redirects!.filter((redirect) => !existsSync(path.join(migrated.output, redirect.file)));
+  t.deepEqual(missing, []);
+  const listed = new Set(sitemapUrls(built("sitemap.xml")).map(decodedUrl));
+  const unlisted = expected.sitemap!.filter((url) => !listed.has(decodedUrl(url)));
+  // The posts whose permalink has no extension are listed with `.html` (their page.url), as in the URL test above.
+  t.deepEqual(
+    unlisted.filter((url) => !listed.has(decodedUrl(`${url}.html`))),
+    [],
+  );
+});
+
+/*
+ * Found by this route only (the options route compares Jekyll's URLs as the plugin's Jekyll modules compute them,
+ * percent-encoded): a post under a category with `#` (`C#` → `/linux/c#/…`) is written at the decoded path and
+ * linked as `c%23`; a raw `#` in a link (sitemap, redirect pages' targets, archive) would end it at `/linux/c`.
+ */
+test(`permalink ${MIGRATED_VARIANT.permalink ?? "(unset: date)"}, through ru-blog migrate: a post whose URL holds "#" (category C#) is linked with %23, as Jekyll links it`, async (t) => {
+  const { migrated } = await migrateRoute();
+  const raw = sitemapUrls(readFileSync(path.join(migrated.output, "sitemap.xml"), "utf8")).filter((url) =>
+    url.includes("#"),
+  );
+  t.deepEqual(raw, []);
+  t.deepEqual(reportSection(migrated.report, "Would break"), []);
+  // The starter layouts' links (home, archive, term pages): a `#` followed by a `/` is a folder's, not a fragment.
+  const hrefsWithRawHash = readdirSync(migrated.output, { recursive: true, encoding: "utf8" })
+    .filter((file) => file.endsWith(".html"))
+    .flatMap((file) =>
+      [...readFileSync(path.join(migrated.output, file), "utf8").matchAll(/href="([^"]*#[^"]*\/[^"]*)"/g)].map(
+        (match) => `${file}: ${match[1]}`,
+      ),
+    );
+  t.deepEqual(hrefsWithRawHash, []);
+});
+
+test(`permalink ${MIGRATED_VARIANT.permalink ?? "(unset: date)"}, through ru-blog migrate: the report lists what the build warned about, each kind once, naming its files`, async (t) => {
+  const { migrated } = await migrateRoute();
+  t.is(migrated.stderr, "");
+  t.notRegex(migrated.report, /^Posts the plugin would refuse/m);
+  t.deepEqual(repeatedKinds(migrated.reportedWarnings), []);
+  t.deepEqual([...migrated.reportedWarnings].sort(), [...migrated.warnings].sort());
+  // Each post Jekyll did not write is named, with Jekyll's reason: one line for each, and each reason is there.
+  const written = new Set(recording.variants[MIGRATED_VARIANT.name]!.posts.map((post) => post.source));
+  const skipped = [...blog.files.keys()].filter((file) => /\.(md|markdown)$/.test(file) && !written.has(file));
+  const named = migrated.reportedWarnings.flatMap(
+    (warning) => /^(.*\.(?:md|markdown)): not published, as Jekyll does not write it: /.exec(warning)?.[1] ?? [],
+  );
+  t.deepEqual(named.sort(), skipped.sort());
+  for (const reason of [/: it is a draft/, /: published: false\.$/, /is in the future/, /does not start with a date/])
+    t.true(
+      migrated.reportedWarnings.some((warning) => reason.test(warning)),
+      `${reason} in:\n${migrated.reportedWarnings.join("\n")}`,
+    );
 });

@@ -8,9 +8,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSy
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { dump } from "js-yaml";
-import { generateBlog, POST_COUNT, SEED, SITE_CONFIG, SITE_VARIANTS } from "./blog.js";
-import type { Recording, RecordedVariant } from "./recording.js";
+import { generateBlog, jekyllConfig, POST_COUNT, SEED, SITE_VARIANTS } from "./blog.js";
+import { feedEntryIds, headingIds, sitemapUrls, type Recording, type RecordedVariant } from "./recording.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,16 +29,6 @@ interface RubyRecord {
   redirects: Array<{ file: string; from: string; to: string }>;
 }
 
-const entryIds = (xml: string) => [...xml.matchAll(/<entry>[\s\S]*?<id>([^<]*)<\/id>/g)].map((m) => unescapeXml(m[1]!));
-const unescapeXml = (text: string) =>
-  text
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, "&");
-const headingIds = (html: string) => [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*)"/g)].map((m) => unescapeXml(m[1]!));
-
 function build(variant: (typeof SITE_VARIANTS)[number], full: boolean): RecordedVariant {
   const work = mkdtempSync(path.join(tmpdir(), "jekyll-record-"));
   try {
@@ -48,12 +37,7 @@ function build(variant: (typeof SITE_VARIANTS)[number], full: boolean): Recorded
       mkdirSync(path.dirname(path.join(source, file)), { recursive: true });
       writeFileSync(path.join(source, file), text);
     }
-    const config = {
-      ...SITE_CONFIG,
-      ...(variant.permalink === undefined ? {} : { permalink: variant.permalink }),
-      plugins: ["jekyll-feed", "jekyll-redirect-from", "jekyll-sitemap"],
-    };
-    writeFileSync(path.join(source, "_config.yml"), dump(config));
+    writeFileSync(path.join(source, "_config.yml"), jekyllConfig(variant));
     mkdirSync(path.join(source, "_plugins"));
     copyFileSync(path.join(here, "record.rb"), path.join(source, "_plugins", "record.rb"));
     execFileSync("jekyll", ["build", "--quiet", "-s", source, "-d", path.join(work, "site")], {
@@ -74,8 +58,8 @@ function build(variant: (typeof SITE_VARIANTS)[number], full: boolean): Recorded
       posts,
       redirects: record.redirects.sort((a, b) => a.file.localeCompare(b.file)),
       redirectsJson: JSON.parse(site("redirects.json")) as Record<string, string>,
-      feeds: [{ path: "/feed.xml", ids: entryIds(site("feed.xml")) }],
-      sitemap: [...site("sitemap.xml").matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => unescapeXml(m[1]!)),
+      feeds: [{ path: "/feed.xml", ids: feedEntryIds(site("feed.xml")) }],
+      sitemap: sitemapUrls(site("sitemap.xml")),
     };
   } finally {
     rmSync(work, { recursive: true, force: true });

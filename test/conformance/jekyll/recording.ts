@@ -31,3 +31,22 @@ export interface Recording {
   count: number;
   variants: Record<string, RecordedVariant>;
 }
+
+const unescapeXml = (text: string) =>
+  text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
+/** An Atom feed's entry ids, in order, as recorded from jekyll-feed's feed.xml. */
+export const feedEntryIds = (xml: string) =>
+  [...xml.matchAll(/<entry>[\s\S]*?<id>([^<]*)<\/id>/g)].map((m) => unescapeXml(m[1]!));
+
+/** A sitemap.xml's URLs, as recorded from jekyll-sitemap's. */
+export const sitemapUrls = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => unescapeXml(m[1]!));
+
+/** The ids of a page's headings, in order. */
+export const headingIds = (html: string) =>
+  [...html.matchAll(/<h[1-6][^>]*\sid="([^"]*)"/g)].map((m) => unescapeXml(m[1]!));
