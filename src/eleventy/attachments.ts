@@ -158,6 +158,7 @@ export function registerAttachments(context: PluginContext): void {
     ]);
   });
   eleventyConfig.on("eleventy.after", () => {
+    if (context.pluginFiles.dryRun()) return;
     for (const copy of copies) {
       const from = path.join(directories.input, copy.from);
       const to = path.join(output, copy.to);

@@ -8,6 +8,7 @@
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { outputFileOf } from "../urls/output-paths.js";
+import { addUnlistedCollection } from "./existing-site.js";
 import type { EleventyConfig } from "./types.js";
 
 /** One file the plugin writes itself. */
@@ -29,6 +30,8 @@ export interface PluginFiles {
   add(source: () => PluginFile[]): void;
   /** This build's files (asked first by the output checks, before anything is written). */
   list(): PluginFile[];
+  /** Whether this build is Eleventy's dry run (`--dryrun`), in which the plugin writes nothing either. */
+  dryRun(): boolean;
 }
 
 export function createPluginFiles(config: EleventyConfig): PluginFiles {
@@ -38,13 +41,40 @@ export function createPluginFiles(config: EleventyConfig): PluginFiles {
     files = undefined;
   });
   const list = () => (files ??= sources.flatMap((source) => source()));
+  const dryRun = trackDryRun(config);
   // Written after Eleventy's own files, whose rendered posts the feeds show; a build to JSON writes nothing.
   config.on("eleventy.after", ({ outputMode }: { outputMode?: string }) => {
-    if (outputMode !== undefined && outputMode !== "fs") return;
+    if ((outputMode !== undefined && outputMode !== "fs") || dryRun()) return;
     const output = config.directories.output;
     for (const file of list()) if (file.write) writeParts(outputFileOf(file.url, output), file.parts());
   });
-  return { add: (source) => void sources.push(source), list };
+  return { add: (source) => void sources.push(source), list, dryRun };
+}
+
+/**
+ * Eleventy 3.1 and 4.0 tell a plugin nothing of a dry run: neither the events' arguments nor the config carry it.
+ * Their writer marks each template it makes for a build (`isDryRun`) before the collections are made, and every
+ * collection item holds its template (`item.template`: undocumented, kept in both for the plugins that read it).
+ * An --incremental rebuild marks the templates it skips too, so there the first build's answer holds.
+ */
+function trackDryRun(config: EleventyConfig): () => boolean {
+  let dryRun = false;
+  let watching = false;
+  let incrementalRebuild = false;
+  config.on("eleventy.beforeWatch", () => {
+    watching = true;
+  });
+  config.on("eleventy.before", (event?: { incremental?: boolean }) => {
+    incrementalRebuild = watching && event?.incremental === true;
+  });
+  addUnlistedCollection(config, "_ruBlogDryRun", (api) => {
+    if (incrementalRebuild) return [];
+    const marks = api.getAll().map((item) => (item as { template?: { isDryRun?: unknown } }).template?.isDryRun);
+    // A site with no page, or an Eleventy that marks none, is written as usual.
+    dryRun = marks.length > 0 && marks.every((mark) => mark === true);
+    return [];
+  });
+  return () => dryRun;
 }
 
 /** Writes `parts` to `file` one after another, making its folder first. */

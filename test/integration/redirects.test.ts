@@ -1,8 +1,22 @@
+import { execFile } from "node:child_process";
+import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import test from "ava";
+import Eleventy from "@11ty/eleventy";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
-import { buildError, buildSite } from "../helpers/site.js";
+import ruBlog from "../../src/index.js";
+import { REPO } from "../helpers/fixture-build.js";
+import {
+  AS_WRITTEN_LAYOUT,
+  buildError,
+  buildSite,
+  captureEleventyLog,
+  keepingWarnings,
+  writeAsWritten,
+  writeSite,
+} from "../helpers/site.js";
 
 const FILES = {
   "_includes/term.njk": "{{ term.name }}",
@@ -141,4 +155,93 @@ test("feeds, redirect pages, the redirects file and the sitemap are written by t
     [],
     "none of the plugin's own files is an Eleventy template",
   );
+});
+
+const EVERY_PLUGIN_FILE = {
+  siteUrl: "https://example.ru",
+  title: "Заметки",
+  redirects: "/_redirects",
+  sitemap: "/sitemap.xml",
+};
+
+/** A site with every kind of file the plugin writes itself: feeds, redirects, the sitemap, an attachment. */
+const DRY_RUN_SITE = { ...FILES, ...AS_WRITTEN_LAYOUT, "posts/photo.png": "not really a PNG" };
+
+/** The files under `folder` (none when it is not there). */
+async function filesUnder(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+}
+
+test("a dry run from code (setDryRun) writes none of the plugin's files, as Eleventy writes none of its own", async (t) => {
+  const root = await writeSite(DRY_RUN_SITE);
+  const output = path.join(root, "_site");
+  const eleventy = new Eleventy(
+    path.relative(process.cwd(), path.join(root, "src")),
+    path.relative(process.cwd(), output),
+    {
+      quietMode: true,
+      config(eleventyConfig: any) {
+        eleventyConfig.setUseGitIgnore(false);
+        writeAsWritten(eleventyConfig);
+        eleventyConfig.addPlugin(ruBlog, EVERY_PLUGIN_FILE);
+      },
+    },
+  );
+  eleventy.setDryRun(true);
+  const log = captureEleventyLog(eleventy);
+  const warnings: string[] = [];
+  await keepingWarnings(warnings, () => eleventy.write());
+  t.regex(log.join("\n"), /Wrote 0 files/);
+  t.deepEqual(await filesUnder(output), []);
+  t.deepEqual(warnings, []);
+});
+
+test("a dry run from the command line (--dryrun) writes none of the plugin's files", async (t) => {
+  const root = await writeSite(DRY_RUN_SITE);
+  const configFile = path.join(root, "eleventy.config.mjs");
+  await writeFile(
+    configFile,
+    `import ruBlog from ${JSON.stringify(pathToFileURL(path.join(REPO, "src/index.ts")).href)};
+export default function (eleventyConfig) {
+  eleventyConfig.setUseGitIgnore(false);
+  eleventyConfig.addGlobalData("layout", "as-written.njk");
+  eleventyConfig.addPlugin(ruBlog, ${JSON.stringify(EVERY_PLUGIN_FILE)});
+}
+`,
+  );
+  const output = path.join(root, "_site");
+  const run = (...flags: string[]) =>
+    new Promise<string>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          path.join(REPO, "node_modules/@11ty/eleventy/cmd.cjs"),
+          `--input=${path.relative(REPO, path.join(root, "src"))}`,
+          `--output=${path.relative(REPO, output)}`,
+          `--config=${path.relative(REPO, configFile)}`,
+          ...flags,
+        ],
+        { cwd: REPO },
+        (error, stdout, stderr) => (error ? reject(new Error(stderr)) : resolve(stdout)),
+      ),
+    );
+  t.regex(await run("--dryrun"), /Wrote 0 files/);
+  t.deepEqual(await filesUnder(output), []);
+  // The same command without --dryrun writes them: the dry run above did build the site.
+  await run("--quiet");
+  const written = (await filesUnder(output)).map((file) => path.relative(output, file).split(path.sep).join("/"));
+  for (const file of [
+    "feed.xml",
+    "feed.xsl",
+    "_redirects",
+    "sitemap.xml",
+    "old.html",
+    "photo.png",
+    "it/pereezd/index.html",
+  ]) {
+    t.true(written.includes(file), file);
+  }
 });
