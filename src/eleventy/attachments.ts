@@ -157,8 +157,8 @@ export function registerAttachments(context: PluginContext): void {
       })),
     ]);
   });
-  eleventyConfig.on("eleventy.after", () => {
-    if (context.pluginFiles.dryRun()) return;
+  eleventyConfig.on("eleventy.after", (event: { outputMode?: string }) => {
+    if (!context.pluginFiles.writesFiles(event)) return;
     for (const copy of copies) {
       const from = path.join(directories.input, copy.from);
       const to = path.join(output, copy.to);

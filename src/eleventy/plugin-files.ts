@@ -30,8 +30,11 @@ export interface PluginFiles {
   add(source: () => PluginFile[]): void;
   /** This build's files (asked first by the output checks, before anything is written). */
   list(): PluginFile[];
-  /** Whether this build is Eleventy's dry run (`--dryrun`), in which the plugin writes nothing either. */
-  dryRun(): boolean;
+  /**
+   * Whether the build `eleventy.after` reports writes files: not a dry run (`--dryrun`), not a build to JSON
+   * (`toJSON()`). Where Eleventy writes nothing, the plugin writes nothing either.
+   */
+  writesFiles(event: { outputMode?: string }): boolean;
 }
 
 export function createPluginFiles(config: EleventyConfig): PluginFiles {
@@ -42,13 +45,15 @@ export function createPluginFiles(config: EleventyConfig): PluginFiles {
   });
   const list = () => (files ??= sources.flatMap((source) => source()));
   const dryRun = trackDryRun(config);
-  // Written after Eleventy's own files, whose rendered posts the feeds show; a build to JSON writes nothing.
-  config.on("eleventy.after", ({ outputMode }: { outputMode?: string }) => {
-    if ((outputMode !== undefined && outputMode !== "fs") || dryRun()) return;
+  const writesFiles = ({ outputMode }: { outputMode?: string }) =>
+    (outputMode === undefined || outputMode === "fs") && !dryRun();
+  // Written after Eleventy's own files, whose rendered posts the feeds show.
+  config.on("eleventy.after", (event: { outputMode?: string }) => {
+    if (!writesFiles(event)) return;
     const output = config.directories.output;
     for (const file of list()) if (file.write) writeParts(outputFileOf(file.url, output), file.parts());
   });
-  return { add: (source) => void sources.push(source), list, dryRun };
+  return { add: (source) => void sources.push(source), list, writesFiles };
 }
 
 /**
