@@ -28,7 +28,12 @@ async function watchSite(files: Record<string, string>, { incremental = false, o
       eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
         noticing.splice(0).forEach((notice) => notice(changed));
       });
-      eleventyConfig.on("eleventy.after", () => waiting.splice(0).forEach((resolve) => resolve()));
+      // Eleventy 4 runs a hook's handlers one after another, in the order they were added, and adds a plugin's after
+      // the config function: as a plugin added after the blog's, this one hears of the build's end after the blog's
+      // own `eleventy.after` work (its feeds, its copies) is done.
+      eleventyConfig.addPlugin((afterBlog: any) =>
+        afterBlog.on("eleventy.after", () => waiting.splice(0).forEach((resolve) => resolve())),
+      );
     },
   });
   // Under --watch Eleventy logs each change and rebuild ("File changed: …", "Wrote 9 files …"): kept, not printed.
