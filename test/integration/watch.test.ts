@@ -1,4 +1,5 @@
 import { readFile, rm, stat, writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import test from "ava";
 import Eleventy from "@11ty/eleventy";
@@ -11,7 +12,10 @@ import { AS_WRITTEN_LAYOUT, captureEleventyLog, keepingWarnings, writeAsWritten,
  * Runs Eleventy in watch mode, as `eleventy --watch` does (with `incremental`, as `eleventy --watch --incremental`),
  * and lets a test wait for each rebuild.
  */
-async function watchSite(files: Record<string, string>, { incremental = false, options = {} as RuBlogOptions } = {}) {
+async function watchSite(
+  files: Record<string, string>,
+  { incremental = false, serve = false, options = {} as RuBlogOptions } = {},
+) {
   const root = await writeSite({ ...AS_WRITTEN_LAYOUT, ...files });
   const input = path.relative(process.cwd(), path.join(root, "src"));
   const output = path.join(root, "_site");
@@ -19,12 +23,16 @@ async function watchSite(files: Record<string, string>, { incremental = false, o
   const noticing: Array<(changed: string[]) => void> = [];
   const eleventy = new Eleventy(input, path.relative(process.cwd(), output), {
     quietMode: true,
-    runMode: "watch",
+    runMode: serve ? "serve" : "watch",
     config(eleventyConfig: any) {
       eleventyConfig.setUseGitIgnore(false);
       writeAsWritten(eleventyConfig);
       eleventyConfig.addPlugin(ruBlog, { siteUrl: "https://example.ru", title: "Заметки", ...options });
       eleventyConfig.setWatchThrottleWaitTime(0);
+      // The dev server has a logger of its own ("Server at http://localhost:…"), which a test has no use for.
+      const silent = () => {};
+      if (serve)
+        eleventyConfig.setServerOptions({ logger: { log: silent, info: silent, warn: silent, error: silent } });
       eleventyConfig.on("eleventy.beforeWatch", (changed: string[]) => {
         noticing.splice(0).forEach((notice) => notice(changed));
       });
@@ -49,7 +57,16 @@ async function watchSite(files: Record<string, string>, { incremental = false, o
     await eleventy.watch();
     await firstBuild;
   });
+  // As `eleventy --serve` does: the dev server is started after the first build, on a port no other test holds.
+  const port = serve ? await freePort() : undefined;
+  // Not in Eleventy's types: what `--serve` calls.
+  if (port !== undefined) await (eleventy as unknown as { serve(port: number): Promise<void> }).serve(port);
   return {
+    /** A URL of the site, fetched from the dev server (`--serve`): its status, type and text. */
+    async fetch(url: string) {
+      const response = await fetch(new URL(url, `http://localhost:${port}`));
+      return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+    },
     read: (file: string) => readFile(path.join(output, file), "utf8").catch(() => undefined),
     /** When a file of the output was last written (ms). */
     writtenAt: async (file: string) => (await stat(path.join(output, file))).mtimeMs,
@@ -120,6 +137,36 @@ test.serial(
   },
 );
 
+test.serial("under --serve, the dev server serves the plugin's own files, and the new ones after a save", async (t) => {
+  const site = await watchSite(
+    {
+      "_includes/term.njk": "{{ term.name }}",
+      "posts/a.md": "---\nTitle: Первый\nDate: 2015-01-01\nTags: [Zsh]\nUrl: old/a.html\n---\nТекст.\n",
+    },
+    { serve: true, options: { sitemap: "/sitemap.xml" } },
+  );
+  try {
+    const feed = await site.fetch("/feed.xml");
+    t.is(feed.status, 200);
+    t.regex(feed.type ?? "", /xml/);
+    t.deepEqual(
+      parseFeed(feed.text).items.map((item) => item.title),
+      ["Первый"],
+    );
+    t.is((await site.fetch("/feed.xsl")).status, 200);
+    t.regex((await site.fetch("/sitemap.xml")).text, /<loc>https:\/\/example\.ru\/old\/a\.html<\/loc>/);
+
+    await site.change("posts/a.md", "---\nTitle: Первый, исправленный\nDate: 2015-01-01\nTags: [Vim]\n---\nТекст.\n");
+    t.deepEqual(
+      parseFeed((await site.fetch("/feed.xml")).text).items.map((item) => item.title),
+      ["Первый, исправленный"],
+    );
+    t.is((await site.fetch("/tags/vim/feed.xml")).status, 200);
+  } finally {
+    await site.stop();
+  }
+});
+
 test.serial("under --watch, a changed attachment beside a post is copied again", async (t) => {
   const site = await watchSite({
     "_includes/term.njk": "{{ term.name }}",
@@ -134,6 +181,18 @@ test.serial("under --watch, a changed attachment beside a post is copied again",
     await site.stop();
   }
 });
+
+/** A port nothing listens on now: the system's pick for a server that is then closed. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** A post of the incremental tests: front matter as the seed blog writes it, and a body. */
 const post = (slug: string, title: string, date: string, tags: string[], body = "Текст.") =>
