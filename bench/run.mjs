@@ -21,6 +21,9 @@
 //   --edit       the edit loop instead of full builds: under `eleventy --watch --incremental`, (a) and (b) in turn,
 //                the time from saving a file to Eleventy's "Wrote N files" and the files written, for four edits
 //                (a post's body; its tags, title and date; a new post; a deleted post); N defaults to 2000 here
+//   --phases     also time the phases of each build from Eleventy's events (start-up, templates and data up to
+//                eleventy.contentMap, rendering and writing up to eleventy.after, the eleventy.after handlers) and
+//                print the medians per variant
 //   --profile    after the timed runs, one (b) build and one (f) build under `node --cpu-prof` (kept in
 //                bench/out/profiles/);
 //                prints self time by package, the top functions and the plugin's own
@@ -49,6 +52,7 @@ function parseArgs(argv) {
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
     else if (arg === "--matrix") options.matrix = true;
     else if (arg === "--profile") options.profile = true;
+    else if (arg === "--phases") options.phases = true;
     else if (arg === "--edit") options.edit = true;
     else if (arg === "--no-floor") options.floor = false;
     else if (arg === "--no-default") options.defaults = false;
@@ -105,10 +109,51 @@ function countFiles(dir) {
   return { files, bytes };
 }
 
-/** One build in a fresh process: wall time (ms), peak RSS (MiB), files written. */
+/**
+ * The config --phases builds with: the variant's own (RU_BLOG_BENCH_WRAPPED), with listeners that note when each
+ * event starts (added before the variant's, so they run first) and one added as a plugin after the variant's
+ * plugins, which runs once their `eleventy.after` handlers are done. Times are ms since the process started.
+ */
+const PHASES_CONFIG = `import { writeFileSync } from "node:fs";
+const wrapped = await import(new URL(process.env.RU_BLOG_BENCH_WRAPPED, import.meta.url).href);
+const times = { configLoaded: performance.now() };
+export default async function (eleventyConfig) {
+  for (const event of ["eleventy.before", "eleventy.contentMap", "eleventy.after"]) {
+    eleventyConfig.on(event, () => void (times[event] ??= performance.now()));
+  }
+  await wrapped.default(eleventyConfig);
+  eleventyConfig.addPlugin((afterVariant) =>
+    afterVariant.on("eleventy.after", () => {
+      times.afterHandlers = performance.now();
+      writeFileSync(process.env.RU_BLOG_BENCH_PHASES_FILE, JSON.stringify(times));
+    }),
+  );
+}
+export const config = wrapped.config;
+`;
+
+/** The phases of a build, in ms, from the times PHASES_CONFIG noted. */
+function phasesOf(times) {
+  return {
+    startUp: times["eleventy.before"],
+    templatesAndData: times["eleventy.contentMap"] - times["eleventy.before"],
+    renderAndWrite: times["eleventy.after"] - times["eleventy.contentMap"],
+    afterHandlers: times.afterHandlers - times["eleventy.after"],
+  };
+}
+
+/** One build in a fresh process: wall time (ms), peak RSS (MiB), files written (and its phases, with --phases). */
 function build(site, variant, extraNodeArgs = [], extraPages = 0) {
-  const { config, output, env: variantEnv } = VARIANTS[variant];
+  const { config: variantConfig, output, env: variantEnv } = VARIANTS[variant];
   const env = { ...process.env, ...variantEnv, RU_BLOG_BENCH_EXTRA_PAGES: String(extraPages) };
+  const phasesFile = path.join(site, ".phases.json");
+  let config = variantConfig;
+  if (timePhases) {
+    config = "phases.config.mjs";
+    writeFileSync(path.join(site, config), PHASES_CONFIG);
+    Object.assign(env, { RU_BLOG_BENCH_WRAPPED: `./${variantConfig}`, RU_BLOG_BENCH_PHASES_FILE: phasesFile });
+    rmSync(phasesFile, { force: true });
+  }
   if (pluginEntry) env.RU_BLOG_BENCH_PLUGIN = pluginEntry;
   for (const other of Object.values(VARIANTS)) rmSync(path.join(site, other.output), { recursive: true, force: true });
   const rssFile = path.join(site, ".rss");
@@ -126,7 +171,8 @@ function build(site, variant, extraNodeArgs = [], extraPages = 0) {
   // /usr/bin/time: peak RSS (KiB) and user and system CPU seconds of the build process.
   const [rssKiB, user, system] = TIME ? readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ").map(Number) : [NaN, NaN, NaN];
   const { files, bytes } = countFiles(path.join(site, output));
-  return { ms, cpuMs: (user + system) * 1000, rssMiB: rssKiB / 1024, files, bytes, warnings: warnings.length };
+  const phases = timePhases ? phasesOf(JSON.parse(readFileSync(phasesFile, "utf8"))) : undefined;
+  return { ms, cpuMs: (user + system) * 1000, rssMiB: rssKiB / 1024, files, bytes, warnings: warnings.length, phases };
 }
 
 const median = (values) => {
@@ -164,6 +210,9 @@ function runCase(c, runs) {
     files: samples[variant][0].files,
     bytes: samples[variant][0].bytes,
     samplesMs: samples[variant].map((s) => Math.round(s.ms)),
+    ...(timePhases
+      ? { phases: Object.fromEntries(Object.keys(samples[variant][0].phases).map((phase) => [phase, median(samples[variant].map((s) => s.phases[phase]))])) }
+      : {}),
   });
   const a = summary("a");
   const b = summary("b");
@@ -275,6 +324,21 @@ function table(results) {
   const widths = columns.map(([head], i) => Math.max(head.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(" | ")} |`;
   return [line(columns.map(([head]) => head)), `|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+/** With --phases: each variant's phases (medians), and the wall time outside them (process exit). */
+function phasesTable(results) {
+  const header = "| posts | variant | start-up | templates and data | render and write | eleventy.after handlers | wall |";
+  const rows = results.flatMap((r) =>
+    ["a", "b", "c", "d", "e", "f", "g"]
+      .filter((variant) => r[variant]?.phases)
+      .map((variant) => {
+        const { startUp, templatesAndData, renderAndWrite, afterHandlers } = r[variant].phases;
+        const cells = [startUp, templatesAndData, renderAndWrite, afterHandlers, r[variant].ms].map((ms) => `${(ms / 1000).toFixed(2)} s`);
+        return `| ${r.posts.toLocaleString("en")} | ${variant} | ${cells.join(" | ")} |`;
+      }),
+  );
+  return [header, "|--:|:--|--:|--:|--:|--:|--:|", ...rows].join("\n");
 }
 
 // ---- the edit loop (--edit) ----
@@ -525,6 +589,7 @@ const defaults = options.defaults;
 const starter = options.starter;
 const feedsShare = options.feedsShare;
 const typography = options.typography;
+const timePhases = options.phases;
 if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
   console.error("dist/index.js is missing: run `npm run build:package` first.");
   process.exit(1);
@@ -544,6 +609,7 @@ if (options.edit) {
 } else {
   for (const c of options.cases) results.push(runCase(c, options.runs));
   console.log(`\n${table(results)}\n`);
+  if (timePhases) console.log(`${phasesTable(results)}\n`);
 }
 const profiles = options.profile ? options.cases.flatMap((c) => ["b", ...(defaults ? ["f"] : [])].map((variant) => profile(c, variant))) : [];
 
