@@ -3,9 +3,15 @@ import { createHash } from "node:crypto";
 import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Eleventy from "@11ty/eleventy";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
-import { AS_WRITTEN_LAYOUT, captureEleventyLog, keepingWarnings, writeAsWritten, writeSite } from "./site.js";
+import {
+  AS_WRITTEN_LAYOUT,
+  captureEleventyLog,
+  keepingWarnings,
+  siteEleventy,
+  writeAsWritten,
+  writeSite,
+} from "./site.js";
 
 export const REPO = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -35,20 +41,11 @@ export async function buildFixtureSite(
   await cp(path.join(REPO, "test/fixtures", fixture, "content"), path.join(root, "src", "content"), {
     recursive: true,
   });
-  const output = path.join(root, "_site");
-  const eleventy = new Eleventy(
-    path.relative(process.cwd(), path.join(root, "src")),
-    path.relative(process.cwd(), output),
-    {
-      quietMode: true,
-      config(eleventyConfig: any) {
-        eleventyConfig.setUseGitIgnore(false);
-        eleventyConfig.addFilter("postPaths", (posts: { url: string }[]) => posts.map((post) => post.url.slice(1)));
-        writeAsWritten(eleventyConfig);
-        eleventyConfig.addPlugin(ruBlog, options);
-      },
-    },
-  );
+  const { eleventy, output } = siteEleventy(root, (eleventyConfig) => {
+    eleventyConfig.addFilter("postPaths", (posts: { url: string }[]) => posts.map((post) => post.url.slice(1)));
+    writeAsWritten(eleventyConfig);
+    eleventyConfig.addPlugin(ruBlog, options);
+  });
   const log = captureEleventyLog(eleventy);
   const warnings: string[] = [];
   try {

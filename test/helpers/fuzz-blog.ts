@@ -8,7 +8,6 @@ import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs
 import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
 import fc from "fast-check";
 import { DateTime } from "luxon";
 import { CORE_SCHEMA, load } from "js-yaml";
@@ -19,7 +18,7 @@ import { dateFromFileName, parseFrontMatterDate } from "../../src/posts/dates.js
 import { checkSitePath, postPermalink } from "../../src/urls/permalinks.js";
 import { createPostSlugger, createSlugger } from "../../src/urls/slugs.js";
 import { parseFeed } from "./feed-validation.js";
-import { pluginError } from "./site.js";
+import { pluginError, siteEleventy } from "./site.js";
 
 // ---------------------------------------------------------------------------------------------------------------
 // The blog as data
@@ -1332,16 +1331,8 @@ export async function buildBlog(blog: BlogSpec): Promise<BuildResult> {
       void printed.push(args.map((arg) => (arg instanceof Error ? (arg.stack ?? String(arg)) : String(arg))).join(" "));
   let error: unknown;
   try {
-    const eleventy = new Eleventy(
-      path.relative(process.cwd(), path.join(root, "src")),
-      path.relative(process.cwd(), output),
-      {
-        quietMode: true,
-        config(eleventyConfig: any) {
-          eleventyConfig.setUseGitIgnore(false);
-          eleventyConfig.addPlugin(ruBlog, pluginOptions(blog.options));
-        },
-      },
+    const { eleventy } = siteEleventy(root, (eleventyConfig) =>
+      eleventyConfig.addPlugin(ruBlog, pluginOptions(blog.options)),
     );
     await eleventy.write();
   } catch (caught) {

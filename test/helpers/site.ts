@@ -128,22 +128,11 @@ export async function buildSiteIn(
       await mkdir(path.dirname(path.join(root, "src", file)), { recursive: true });
       await writeFile(path.join(root, "src", file), text);
     }
-  const output = path.join(root, "_site");
-  // Eleventy finds directory data files (posts/posts.json) only for an input path relative to the working folder.
-  const eleventy = new Eleventy(
-    path.relative(process.cwd(), path.join(root, "src")),
-    path.relative(process.cwd(), output),
-    {
-      quietMode: true,
-      config(eleventyConfig: any) {
-        // The sites live in the git-ignored test-output/, which Eleventy would otherwise skip.
-        eleventyConfig.setUseGitIgnore(false);
-        if (!builtInPostPages) writeAsWritten(eleventyConfig);
-        eleventyConfig.addPlugin(ruBlog, options);
-        configure?.(eleventyConfig);
-      },
-    },
-  );
+  const { eleventy, output } = siteEleventy(root, (eleventyConfig) => {
+    if (!builtInPostPages) writeAsWritten(eleventyConfig);
+    eleventyConfig.addPlugin(ruBlog, options);
+    configure?.(eleventyConfig);
+  });
   const log = captureEleventyLog(eleventy);
   const warnings: string[] = [];
   try {
@@ -164,6 +153,33 @@ export async function buildSiteIn(
         () => false,
       ),
   };
+}
+
+/**
+ * An Eleventy for the site {@link writeSite} wrote into `root`, building `src/` into `_site/` quietly, with
+ * `configure` as the site's config; `eleventyOptions` are Eleventy's own (`runMode`).
+ */
+export function siteEleventy(
+  root: string,
+  configure: (eleventyConfig: any) => void,
+  eleventyOptions: Record<string, unknown> = {},
+): { eleventy: Eleventy; output: string } {
+  const output = path.join(root, "_site");
+  // Eleventy finds directory data files (posts/posts.json) only for an input path relative to the working folder.
+  const eleventy = new Eleventy(
+    path.relative(process.cwd(), path.join(root, "src")),
+    path.relative(process.cwd(), output),
+    {
+      quietMode: true,
+      ...eleventyOptions,
+      config(eleventyConfig: any) {
+        // The sites live in the git-ignored test-output/, which Eleventy would otherwise skip.
+        eleventyConfig.setUseGitIgnore(false);
+        configure(eleventyConfig);
+      },
+    },
+  );
+  return { eleventy, output };
 }
 
 /** Captures what the plugin prints as warnings while `run` runs (use in `test.serial`). */

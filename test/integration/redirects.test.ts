@@ -3,7 +3,6 @@ import { readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import test from "ava";
-import Eleventy from "@11ty/eleventy";
 import { FileSystemConfigLoader, HtmlValidate } from "html-validate";
 import { parse } from "node-html-parser";
 import ruBlog from "../../src/index.js";
@@ -14,6 +13,7 @@ import {
   buildSite,
   captureEleventyLog,
   keepingWarnings,
+  siteEleventy,
   writeAsWritten,
   writeSite,
 } from "../helpers/site.js";
@@ -129,6 +129,9 @@ test("the redirects file at a URL of the site's own page is an error naming both
   t.regex(message, /the option redirects/);
 });
 
+/** What the plugin writes itself for FILES with `redirects` and `sitemap` on: feeds, redirects, the sitemap. */
+const PLUGIN_WRITTEN = ["feed.xml", "feed.xsl", "_redirects", "sitemap.xml", "old.html"];
+
 test("feeds, redirect pages, the redirects file and the sitemap are written by the plugin after Eleventy, not as Eleventy's templates", async (t) => {
   const written: string[] = [];
   const built = await buildSite(
@@ -139,14 +142,7 @@ test("feeds, redirect pages, the redirects file and the sitemap are written by t
         written.push(...results.map((result) => result.url));
       }),
   );
-  for (const file of [
-    "feed.xml",
-    "feed.xsl",
-    "_redirects",
-    "sitemap.xml",
-    "old.html",
-    "blog/pereezd-s-pelican/index.html",
-  ]) {
+  for (const file of [...PLUGIN_WRITTEN, "blog/pereezd-s-pelican/index.html"]) {
     t.true(await built.exists(file), file);
   }
   t.true(written.includes("/it/pereezd/"), "Eleventy writes the posts");
@@ -174,22 +170,11 @@ async function filesUnder(folder: string): Promise<string[]> {
 }
 
 /** An Eleventy for a new site of DRY_RUN_SITE, with the plugin set to write every kind of its files, and its output. */
-async function everyFileSite(): Promise<{ eleventy: Eleventy; output: string }> {
-  const root = await writeSite(DRY_RUN_SITE);
-  const output = path.join(root, "_site");
-  const eleventy = new Eleventy(
-    path.relative(process.cwd(), path.join(root, "src")),
-    path.relative(process.cwd(), output),
-    {
-      quietMode: true,
-      config(eleventyConfig: any) {
-        eleventyConfig.setUseGitIgnore(false);
-        writeAsWritten(eleventyConfig);
-        eleventyConfig.addPlugin(ruBlog, EVERY_PLUGIN_FILE);
-      },
-    },
-  );
-  return { eleventy, output };
+async function everyFileSite() {
+  return siteEleventy(await writeSite(DRY_RUN_SITE), (eleventyConfig) => {
+    writeAsWritten(eleventyConfig);
+    eleventyConfig.addPlugin(ruBlog, EVERY_PLUGIN_FILE);
+  });
 }
 
 test("a dry run from code (setDryRun) writes none of the plugin's files, as Eleventy writes none of its own", async (t) => {
@@ -246,15 +231,7 @@ export default function (eleventyConfig) {
   // The same command without --dryrun writes them: the dry run above did build the site.
   await run("--quiet");
   const written = (await filesUnder(output)).map((file) => path.relative(output, file).split(path.sep).join("/"));
-  for (const file of [
-    "feed.xml",
-    "feed.xsl",
-    "_redirects",
-    "sitemap.xml",
-    "old.html",
-    "photo.png",
-    "it/pereezd/index.html",
-  ]) {
+  for (const file of [...PLUGIN_WRITTEN, "photo.png", "it/pereezd/index.html"]) {
     t.true(written.includes(file), file);
   }
 });

@@ -2,11 +2,17 @@ import { readFile, rm, stat, writeFile } from "node:fs/promises";
 import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import test from "ava";
-import Eleventy from "@11ty/eleventy";
 import ruBlog, { type RuBlogOptions } from "../../src/index.js";
 import { parseFeed } from "../helpers/feed-validation.js";
 import { eleventyVersion } from "../helpers/packed.js";
-import { AS_WRITTEN_LAYOUT, captureEleventyLog, keepingWarnings, writeAsWritten, writeSite } from "../helpers/site.js";
+import {
+  AS_WRITTEN_LAYOUT,
+  captureEleventyLog,
+  keepingWarnings,
+  siteEleventy,
+  writeAsWritten,
+  writeSite,
+} from "../helpers/site.js";
 
 /**
  * Runs Eleventy in watch mode, as `eleventy --watch` does (with `incremental`, as `eleventy --watch --incremental`),
@@ -17,15 +23,11 @@ async function watchSite(
   { incremental = false, serve = false, options = {} as RuBlogOptions } = {},
 ) {
   const root = await writeSite({ ...AS_WRITTEN_LAYOUT, ...files });
-  const input = path.relative(process.cwd(), path.join(root, "src"));
-  const output = path.join(root, "_site");
   const waiting: Array<() => void> = [];
   const noticing: Array<(changed: string[]) => void> = [];
-  const eleventy = new Eleventy(input, path.relative(process.cwd(), output), {
-    quietMode: true,
-    runMode: serve ? "serve" : "watch",
-    config(eleventyConfig: any) {
-      eleventyConfig.setUseGitIgnore(false);
+  const { eleventy, output } = siteEleventy(
+    root,
+    (eleventyConfig) => {
       writeAsWritten(eleventyConfig);
       eleventyConfig.addPlugin(ruBlog, { siteUrl: "https://example.ru", title: "Заметки", ...options });
       eleventyConfig.setWatchThrottleWaitTime(0);
@@ -43,7 +45,8 @@ async function watchSite(
         afterBlog.on("eleventy.after", () => waiting.splice(0).forEach((resolve) => resolve())),
       );
     },
-  });
+    { runMode: serve ? "serve" : "watch" },
+  );
   // Under --watch Eleventy logs each change and rebuild ("File changed: …", "Wrote 9 files …"): kept, not printed.
   const log = captureEleventyLog(eleventy);
   // Not in Eleventy's types: what `--incremental` sets.
