@@ -30,17 +30,97 @@ const WORDS = `
 весьма довольно очень совсем почти уже ещё снова тоже также поэтому однако впрочем наконец сначала затем потом
 работает запускает собирает обновляет проверяет настраивает удаляет создаёт читает пишет выглядит оказалась стали
 появились предлагают позволяет требует использует поддерживает отличается является представляет распределяет
-`.trim().split(/\s+/);
+`
+  .trim()
+  .split(/\s+/);
 
 const TAG_BASE = [
-  "CoreOS", "Мнение", "Docker", "Linux", "Ubuntu", "Debian", "systemd", "etcd", "fleet", "Kubernetes", "nginx",
-  "PostgreSQL", "MySQL", "Redis", "Python", "Go", "Rust", "JavaScript", "TypeScript", "Node.js", "C++", "zsh",
-  "bash", "vim", "Emacs", "git", "Ansible", "Terraform", "AWS", "VPS", "Личный VPS", "Безопасность", "Сеть",
-  "Резервные копии", "Мониторинг", "Жизнь", "Путешествия", "Книги", "Кино", "Музыка", "Фото", "Работа", "Отпуск",
-  "Москва", "Санкт-Петербург", "Зима", "Ёлка", "Юзвери", "Железо", "Ноутбук", "Телефон", "Android", "iOS", "macOS",
-  "FreeBSD", "OpenBSD", "ZFS", "Btrfs", "LVM", "RAID", "SSH", "TLS", "DNS", "IPv6", "Wi-Fi", "Raspberry Pi",
-  "Arduino", "Умный дом", "Кулинария", "Велосипед", "Бег", "Горы", "Море", "Дети", "Школа", "Университет",
-  "Конференции", "Доклады", "Open Source", "GitHub", "Блог", "Pelican", "Hugo", "Eleventy", "Markdown", "Статьи",
+  "CoreOS",
+  "Мнение",
+  "Docker",
+  "Linux",
+  "Ubuntu",
+  "Debian",
+  "systemd",
+  "etcd",
+  "fleet",
+  "Kubernetes",
+  "nginx",
+  "PostgreSQL",
+  "MySQL",
+  "Redis",
+  "Python",
+  "Go",
+  "Rust",
+  "JavaScript",
+  "TypeScript",
+  "Node.js",
+  "C++",
+  "zsh",
+  "bash",
+  "vim",
+  "Emacs",
+  "git",
+  "Ansible",
+  "Terraform",
+  "AWS",
+  "VPS",
+  "Личный VPS",
+  "Безопасность",
+  "Сеть",
+  "Резервные копии",
+  "Мониторинг",
+  "Жизнь",
+  "Путешествия",
+  "Книги",
+  "Кино",
+  "Музыка",
+  "Фото",
+  "Работа",
+  "Отпуск",
+  "Москва",
+  "Санкт-Петербург",
+  "Зима",
+  "Ёлка",
+  "Юзвери",
+  "Железо",
+  "Ноутбук",
+  "Телефон",
+  "Android",
+  "iOS",
+  "macOS",
+  "FreeBSD",
+  "OpenBSD",
+  "ZFS",
+  "Btrfs",
+  "LVM",
+  "RAID",
+  "SSH",
+  "TLS",
+  "DNS",
+  "IPv6",
+  "Wi-Fi",
+  "Raspberry Pi",
+  "Arduino",
+  "Умный дом",
+  "Кулинария",
+  "Велосипед",
+  "Бег",
+  "Горы",
+  "Море",
+  "Дети",
+  "Школа",
+  "Университет",
+  "Конференции",
+  "Доклады",
+  "Open Source",
+  "GitHub",
+  "Блог",
+  "Pelican",
+  "Hugo",
+  "Eleventy",
+  "Markdown",
+  "Статьи",
 ];
 const CATEGORY_BASE = ["IT", "Russian", "Жизнь", "Разное", "Музыка", "Путешествия", "Фото", "Книги", "Кино", "Работа"];
 
@@ -61,7 +141,10 @@ function names(base, count, rnd) {
 }
 
 const pad = (n) => String(n).padStart(2, "0");
-const yamlString = (s) => (/^[\w\u0400-\u04ff][\w\u0400-\u04ff .+-]*$/.test(s) && !/^(yes|no|true|false|null|on|off)$/i.test(s) ? s : JSON.stringify(s));
+const yamlString = (s) =>
+  /^[\w\u0400-\u04ff][\w\u0400-\u04ff .+-]*$/.test(s) && !/^(yes|no|true|false|null|on|off)$/i.test(s)
+    ? s
+    : JSON.stringify(s);
 
 /** Pareto-ish pick: a few popular terms, a long tail. */
 function skewedIndex(rnd, count) {
@@ -90,14 +173,17 @@ function paragraph(rnd, index) {
     parts.push(s);
   }
   // Wrapped at ~80 columns like the seed post.
-  return parts.join(" ").replace(/(.{1,78})(?: |$)/g, "$1\n").trim();
+  return parts
+    .join(" ")
+    .replace(/(.{1,78})(?: |$)/g, "$1\n")
+    .trim();
 }
 
 const CODE_BLOCKS = [
-  "```bash\n$ docker run -d --name web -p 80:80 nginx\n$ systemctl status fleet.service\n$ etcdctl set /message \"Привет\"\n```",
+  '```bash\n$ docker run -d --name web -p 80:80 nginx\n$ systemctl status fleet.service\n$ etcdctl set /message "Привет"\n```',
   "```yaml\n#cloud-config\ncoreos:\n  etcd:\n    discovery: https://discovery.etcd.io/{{ token }}\n  units:\n    - name: etcd.service\n      command: start\n```",
-  "```python\ndef hello(name: str) -> str:\n    return f\"Привет, {name}!\"\n\nprint(hello(\"мир\"))\n```",
-  "```\n[Unit]\nDescription=My Service\nAfter=docker.service\n\n[Service]\nExecStart=/usr/bin/docker run --rm busybox /bin/sh -c \"while true; do echo {% raw %}hello{% endraw %}; sleep 1; done\"\n```",
+  '```python\ndef hello(name: str) -> str:\n    return f"Привет, {name}!"\n\nprint(hello("мир"))\n```',
+  '```\n[Unit]\nDescription=My Service\nAfter=docker.service\n\n[Service]\nExecStart=/usr/bin/docker run --rm busybox /bin/sh -c "while true; do echo {% raw %}hello{% endraw %}; sleep 1; done"\n```',
 ];
 
 function body(rnd, index) {
@@ -107,7 +193,8 @@ function body(rnd, index) {
     if (i === 2 && rnd() < 0.6) blocks.push(`## ${sentence(rnd, 2, 5).replace(/[.?]$/, "")}`);
     blocks.push(paragraph(rnd, index));
     if (i === 1 || (i > 2 && rnd() < 0.2)) blocks.push(CODE_BLOCKS[Math.floor(rnd() * CODE_BLOCKS.length)]);
-    if (i === 3 && rnd() < 0.3) blocks.push(["- " + sentence(rnd, 3, 6), "- " + sentence(rnd, 3, 6), "- " + sentence(rnd, 3, 6)].join("\n"));
+    if (i === 3 && rnd() < 0.3)
+      blocks.push(["- " + sentence(rnd, 3, 6), "- " + sentence(rnd, 3, 6), "- " + sentence(rnd, 3, 6)].join("\n"));
   }
   return blocks.join("\n\n") + "\n";
 }
@@ -134,7 +221,9 @@ function post(rnd, index, tagNames, categoryNames, tagsPerPost) {
   const tagList = [...tags];
   // Mostly YAML lists (the seed's form), some comma-separated strings; a few lower-case spellings of a tag.
   const spelled = tagList.map((t) => (rnd() < 0.05 ? t.toLowerCase() : t));
-  lines.push(rnd() < 0.85 ? `Tags: [${spelled.map(yamlString).join(", ")}]` : `Tags: ${JSON.stringify(spelled.join(", "))}`);
+  lines.push(
+    rnd() < 0.85 ? `Tags: [${spelled.map(yamlString).join(", ")}]` : `Tags: ${JSON.stringify(spelled.join(", "))}`,
+  );
   lines.push(`Slug: ${slug}`);
   if (rnd() < 0.15) lines.push(`Url: ${index % 2 ? "it" : "life"}/${slug}`);
   lines.push(`Categories: [${[...categories].map(yamlString).join(", ")}]`);
@@ -409,9 +498,18 @@ export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: fal
 export function generate({ posts, tags, tagsPerPost = 5, categories, seed, out, dir: base, pluginEntry }) {
   // Up to 5 tags a post unless --tags-per-post says otherwise (then in the folder's name too).
   const perPost = tagsPerPost === 5 ? "" : `-${tagsPerPost}tpp`;
-  const dir = out ?? path.join(base ?? path.join(here, "out"), `site-${posts}-${tags}t${perPost}-${categories}c-s${seed}`);
+  const dir =
+    out ?? path.join(base ?? path.join(here, "out"), `site-${posts}-${tags}t${perPost}-${categories}c-s${seed}`);
   const entry = pluginEntry ?? pathToFileURL(path.join(here, "..", "dist", "index.js")).href;
-  const manifest = JSON.stringify({ GENERATOR_VERSION, posts, tags, ...(perPost ? { tagsPerPost } : {}), categories, seed, entry });
+  const manifest = JSON.stringify({
+    GENERATOR_VERSION,
+    posts,
+    tags,
+    ...(perPost ? { tagsPerPost } : {}),
+    categories,
+    seed,
+    entry,
+  });
   const manifestFile = path.join(dir, ".bench-manifest.json");
   if (existsSync(manifestFile) && readFileSync(manifestFile, "utf8") === manifest) return dir;
 
@@ -444,7 +542,9 @@ export function generate({ posts, tags, tagsPerPost = 5, categories, seed, out, 
   writeFileSync(path.join(dir, "blog.config.mjs"), blog);
   writeFileSync(path.join(dir, "starter.config.mjs"), starter);
   writeFileSync(manifestFile, manifest);
-  console.error(`generated ${posts} posts (${(bytes / 1048576).toFixed(1)} MiB), ${tags} tags, ${categories} categories in ${path.relative(process.cwd(), dir)}`);
+  console.error(
+    `generated ${posts} posts (${(bytes / 1048576).toFixed(1)} MiB), ${tags} tags, ${categories} categories in ${path.relative(process.cwd(), dir)}`,
+  );
   return dir;
 }
 

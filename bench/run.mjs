@@ -46,7 +46,23 @@ const eleventyVersion = JSON.parse(readFileSync(path.join(path.dirname(eleventyC
 const TIME = existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 
 function parseArgs(argv) {
-  const options = { posts: [], tags: 200, tagsPerPost: 5, categories: 5, runs: 3, seed: 1, matrix: false, profile: false, dir: path.join(here, "out"), plugin: undefined, floor: true, defaults: true, starter: true, feedsShare: false, out: path.join(here, "out", "results.json") };
+  const options = {
+    posts: [],
+    tags: 200,
+    tagsPerPost: 5,
+    categories: 5,
+    runs: 3,
+    seed: 1,
+    matrix: false,
+    profile: false,
+    dir: path.join(here, "out"),
+    plugin: undefined,
+    floor: true,
+    defaults: true,
+    starter: true,
+    feedsShare: false,
+    out: path.join(here, "out", "results.json"),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (/^\d[\d_,]*$/.test(arg)) options.posts.push(Number(arg.replace(/[_,]/g, "")));
@@ -66,7 +82,15 @@ function parseArgs(argv) {
     else if (["--tags", "--categories", "--runs", "--seed"].includes(arg)) options[arg.slice(2)] = Number(argv[++i]);
     else if (arg === "--help" || arg === "-h") {
       const header = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n");
-      console.log(header.slice(3, header.findIndex((line) => !line.startsWith("//"))).map((l) => l.slice(3)).join("\n"));
+      console.log(
+        header
+          .slice(
+            3,
+            header.findIndex((line) => !line.startsWith("//")),
+          )
+          .map((l) => l.slice(3))
+          .join("\n"),
+      );
       process.exit(0);
     } else throw new Error(`unknown argument ${arg} (see --help)`);
   }
@@ -77,18 +101,53 @@ function parseArgs(argv) {
         { posts: 10000, tags: 200 },
         { posts: 10000, tags: 2000 },
       ]
-    : (options.posts.length ? options.posts : [options.edit ? 2000 : 1000]).map((posts) => ({ posts, tags: options.tags }));
-  return { ...options, cases: cases.map((c) => ({ ...c, tagsPerPost: options.tagsPerPost, categories: options.categories, seed: options.seed, dir: options.dir })) };
+    : (options.posts.length ? options.posts : [options.edit ? 2000 : 1000]).map((posts) => ({
+        posts,
+        tags: options.tags,
+      }));
+  return {
+    ...options,
+    cases: cases.map((c) => ({
+      ...c,
+      tagsPerPost: options.tagsPerPost,
+      categories: options.categories,
+      seed: options.seed,
+      dir: options.dir,
+    })),
+  };
 }
 
 const VARIANTS = {
   a: { label: "plain Eleventy", config: "plain.config.mjs", output: "_site-a" },
   b: { label: "ru-blog plugin", config: "blog.config.mjs", output: "_site-b" },
-  c: { label: "floor: plain Eleventy + a posts collection + as many trivial extra pages as b writes", config: "floor.config.mjs", output: "_site-c" },
-  d: { label: "ru-blog plugin, feeds: false", config: "blog.config.mjs", output: "_site-d", env: { RU_BLOG_BENCH_FEEDS: "off" } },
-  e: { label: "ru-blog plugin, typography: true", config: "blog.config.mjs", output: "_site-e", env: { RU_BLOG_BENCH_TYPOGRAPHY: "on" } },
-  f: { label: "ru-blog plugin, default options (tagCollections unset)", config: "blog.config.mjs", output: "_site-f", env: { RU_BLOG_BENCH_TAG_COLLECTIONS: "default" } },
-  g: { label: "the starter's pattern: eleventy-plugin-rss feeds, paginated term pages, term indexes", config: "starter.config.mjs", output: "_site-g" },
+  c: {
+    label: "floor: plain Eleventy + a posts collection + as many trivial extra pages as b writes",
+    config: "floor.config.mjs",
+    output: "_site-c",
+  },
+  d: {
+    label: "ru-blog plugin, feeds: false",
+    config: "blog.config.mjs",
+    output: "_site-d",
+    env: { RU_BLOG_BENCH_FEEDS: "off" },
+  },
+  e: {
+    label: "ru-blog plugin, typography: true",
+    config: "blog.config.mjs",
+    output: "_site-e",
+    env: { RU_BLOG_BENCH_TYPOGRAPHY: "on" },
+  },
+  f: {
+    label: "ru-blog plugin, default options (tagCollections unset)",
+    config: "blog.config.mjs",
+    output: "_site-f",
+    env: { RU_BLOG_BENCH_TAG_COLLECTIONS: "default" },
+  },
+  g: {
+    label: "the starter's pattern: eleventy-plugin-rss feeds, paginated term pages, term indexes",
+    config: "starter.config.mjs",
+    output: "_site-g",
+  },
 };
 
 /** Files written and their size in bytes. */
@@ -158,18 +217,24 @@ function build(site, variant, extraNodeArgs = [], extraPages = 0) {
   for (const other of Object.values(VARIANTS)) rmSync(path.join(site, other.output), { recursive: true, force: true });
   const rssFile = path.join(site, ".rss");
   const nodeArgs = [...extraNodeArgs, eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet"];
-  const [command, args] = TIME ? [TIME, ["-o", rssFile, "-f", "%M %U %S", process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
+  const [command, args] = TIME
+    ? [TIME, ["-o", rssFile, "-f", "%M %U %S", process.execPath, ...nodeArgs]]
+    : [process.execPath, nodeArgs];
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd: site, env, encoding: "utf8", maxBuffer: 64 << 20 });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (result.status !== 0) {
     // The build's own output says what went wrong; a stack trace of the benchmark would not.
-    console.error(`build ${variant} of ${site} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`);
+    console.error(
+      `build ${variant} of ${site} failed (exit ${result.status ?? result.signal}):\n${result.stdout}\n${result.stderr}`,
+    );
     process.exit(1);
   }
   const warnings = (result.stdout + result.stderr).split("\n").filter((line) => /warn/i.test(line));
   // /usr/bin/time: peak RSS (KiB) and user and system CPU seconds of the build process.
-  const [rssKiB, user, system] = TIME ? readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ").map(Number) : [NaN, NaN, NaN];
+  const [rssKiB, user, system] = TIME
+    ? readFileSync(rssFile, "utf8").trim().split("\n").pop().split(" ").map(Number)
+    : [NaN, NaN, NaN];
   const { files, bytes } = countFiles(path.join(site, output));
   const phases = timePhases ? phasesOf(JSON.parse(readFileSync(phasesFile, "utf8"))) : undefined;
   return { ms, cpuMs: (user + system) * 1000, rssMiB: rssKiB / 1024, files, bytes, warnings: warnings.length, phases };
@@ -183,7 +248,15 @@ const median = (values) => {
 
 function runCase(c, runs) {
   const site = generate(c);
-  const variants = ["a", "b", ...(floor ? ["c"] : []), ...(defaults ? ["f"] : []), ...(starter ? ["g"] : []), ...(feedsShare ? ["d"] : []), ...(typography ? ["e"] : [])];
+  const variants = [
+    "a",
+    "b",
+    ...(floor ? ["c"] : []),
+    ...(defaults ? ["f"] : []),
+    ...(starter ? ["g"] : []),
+    ...(feedsShare ? ["d"] : []),
+    ...(typography ? ["e"] : []),
+  ];
   const samples = { a: [], b: [], c: [], d: [], e: [], f: [], g: [] };
   // One untimed build of each first: fills the file cache equally for all, and tells how many pages b adds.
   const warm = { a: build(site, "a"), b: build(site, "b") };
@@ -211,7 +284,14 @@ function runCase(c, runs) {
     bytes: samples[variant][0].bytes,
     samplesMs: samples[variant].map((s) => Math.round(s.ms)),
     ...(timePhases
-      ? { phases: Object.fromEntries(Object.keys(samples[variant][0].phases).map((phase) => [phase, median(samples[variant].map((s) => s.phases[phase]))])) }
+      ? {
+          phases: Object.fromEntries(
+            Object.keys(samples[variant][0].phases).map((phase) => [
+              phase,
+              median(samples[variant].map((s) => s.phases[phase])),
+            ]),
+          ),
+        }
       : {}),
   });
   const a = summary("a");
@@ -225,13 +305,41 @@ function runCase(c, runs) {
     ...c,
     a,
     b,
-    ...(noFeeds ? { d: noFeeds, feedsShare: (b.ms - noFeeds.ms) / b.ms, feedsCpuShare: (b.cpuMs - noFeeds.cpuMs) / b.cpuMs } : {}),
-    ...(typeset ? { e: typeset, typographyRatio: typeset.ms / b.ms } : {}),
-    ...(defaultOptions ? { f: defaultOptions, defaultTimeRatio: defaultOptions.ms / a.ms, defaultCpuRatio: defaultOptions.cpuMs / a.cpuMs, defaultRssRatio: defaultOptions.peakRssMiB / a.peakRssMiB } : {}),
-    ...(starterPattern
-      ? { g: starterPattern, starterTimeRatio: starterPattern.ms / a.ms, starterCpuRatio: starterPattern.cpuMs / a.cpuMs, starterRssRatio: starterPattern.peakRssMiB / a.peakRssMiB, ...(defaultOptions ? { fgTimeRatio: defaultOptions.ms / starterPattern.ms, fgCpuRatio: defaultOptions.cpuMs / starterPattern.cpuMs, fgRssRatio: defaultOptions.peakRssMiB / starterPattern.peakRssMiB } : {}) }
+    ...(noFeeds
+      ? { d: noFeeds, feedsShare: (b.ms - noFeeds.ms) / b.ms, feedsCpuShare: (b.cpuMs - noFeeds.cpuMs) / b.cpuMs }
       : {}),
-    ...(floorSummary ? { c: floorSummary, floorRatio: floorSummary.ms / a.ms, floorCpuRatio: floorSummary.cpuMs / a.cpuMs, floorRssRatio: floorSummary.peakRssMiB / a.peakRssMiB } : {}),
+    ...(typeset ? { e: typeset, typographyRatio: typeset.ms / b.ms } : {}),
+    ...(defaultOptions
+      ? {
+          f: defaultOptions,
+          defaultTimeRatio: defaultOptions.ms / a.ms,
+          defaultCpuRatio: defaultOptions.cpuMs / a.cpuMs,
+          defaultRssRatio: defaultOptions.peakRssMiB / a.peakRssMiB,
+        }
+      : {}),
+    ...(starterPattern
+      ? {
+          g: starterPattern,
+          starterTimeRatio: starterPattern.ms / a.ms,
+          starterCpuRatio: starterPattern.cpuMs / a.cpuMs,
+          starterRssRatio: starterPattern.peakRssMiB / a.peakRssMiB,
+          ...(defaultOptions
+            ? {
+                fgTimeRatio: defaultOptions.ms / starterPattern.ms,
+                fgCpuRatio: defaultOptions.cpuMs / starterPattern.cpuMs,
+                fgRssRatio: defaultOptions.peakRssMiB / starterPattern.peakRssMiB,
+              }
+            : {}),
+        }
+      : {}),
+    ...(floorSummary
+      ? {
+          c: floorSummary,
+          floorRatio: floorSummary.ms / a.ms,
+          floorCpuRatio: floorSummary.cpuMs / a.cpuMs,
+          floorRssRatio: floorSummary.peakRssMiB / a.peakRssMiB,
+        }
+      : {}),
     timeRatio: b.ms / a.ms,
     cpuRatio: b.cpuMs / a.cpuMs,
     rssRatio: b.peakRssMiB / a.peakRssMiB,
@@ -253,7 +361,8 @@ function profile(c, variant) {
   const prof = JSON.parse(readFileSync(file, "utf8"));
   const byId = new Map(prof.nodes.map((node) => [node.id, node]));
   const self = new Map(prof.nodes.map((node) => [node.id, 0]));
-  for (let i = 0; i < prof.samples.length; i++) self.set(prof.samples[i], self.get(prof.samples[i]) + (prof.timeDeltas[i] ?? 0));
+  for (let i = 0; i < prof.samples.length; i++)
+    self.set(prof.samples[i], self.get(prof.samples[i]) + (prof.timeDeltas[i] ?? 0));
   const total = [...self.values()].reduce((x, y) => x + y, 0);
   const pluginDir = path.relative(root, path.dirname(pluginEntry ?? path.join(root, "dist", "index.js")));
   const functions = new Map();
@@ -273,18 +382,36 @@ function profile(c, variant) {
       ? "the plugin"
       : /node_modules\//.test(where)
         ? where.match(/.*node_modules\/((?:@[^/]+\/)?[^/]+)/)[1]
-        : where.startsWith("node:") ? "node" : key.startsWith("(") ? key.slice(0, key.lastIndexOf(" ")) : "native";
+        : where.startsWith("node:")
+          ? "node"
+          : key.startsWith("(")
+            ? key.slice(0, key.lastIndexOf(" "))
+            : "native";
     packages.set(pkg, (packages.get(pkg) ?? 0) + us);
   }
-  const show = (rows) => rows.map(([key, us]) => `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`).join("\n");
+  const show = (rows) =>
+    rows
+      .map(
+        ([key, us]) =>
+          `  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)} %  ${key}`,
+      )
+      .join("\n");
   const plugin = sorted.filter(([key]) => key.includes(` ${pluginDir}/`));
   const pluginTotal = plugin.reduce((sum, [, us]) => sum + us, 0);
   console.log(`\nprofile of (${variant}), N=${c.posts}, ${c.tags} tags: ${file}`);
-  console.log(`total ${(total / 1000).toFixed(0)} ms sampled; the plugin's own code (${pluginDir}/) ${(pluginTotal / 1000).toFixed(0)} ms self time`);
+  console.log(
+    `total ${(total / 1000).toFixed(0)} ms sampled; the plugin's own code (${pluginDir}/) ${(pluginTotal / 1000).toFixed(0)} ms self time`,
+  );
   console.log(`self time by package:\n${show([...packages].sort((x, y) => y[1] - x[1]).slice(0, 12))}`);
   console.log(`top self time, all code:\n${show(sorted.slice(0, 15))}`);
   console.log(`top self time, plugin (${pluginDir}/):\n${show(plugin.slice(0, 10))}`);
-  return { file, totalMs: total / 1000, pluginMs: pluginTotal / 1000, top: sorted.slice(0, 15), plugin: plugin.slice(0, 10) };
+  return {
+    file,
+    totalMs: total / 1000,
+    pluginMs: pluginTotal / 1000,
+    top: sorted.slice(0, 15),
+    plugin: plugin.slice(0, 10),
+  };
 }
 
 function table(results) {
@@ -323,18 +450,25 @@ function table(results) {
   const rows = results.map((r) => columns.map(([, cell]) => cell(r)));
   const widths = columns.map(([head], i) => Math.max(head.length, ...rows.map((row) => row[i].length)));
   const line = (cells) => `| ${cells.map((cell, i) => cell.padStart(widths[i])).join(" | ")} |`;
-  return [line(columns.map(([head]) => head)), `|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`, ...rows.map(line)].join("\n");
+  return [
+    line(columns.map(([head]) => head)),
+    `|${widths.map((w) => "-".repeat(w + 1) + ":").join("|")}|`,
+    ...rows.map(line),
+  ].join("\n");
 }
 
 /** With --phases: each variant's phases (medians), and the wall time outside them (process exit). */
 function phasesTable(results) {
-  const header = "| posts | variant | start-up | templates and data | render and write | eleventy.after handlers | wall |";
+  const header =
+    "| posts | variant | start-up | templates and data | render and write | eleventy.after handlers | wall |";
   const rows = results.flatMap((r) =>
     ["a", "b", "c", "d", "e", "f", "g"]
       .filter((variant) => r[variant]?.phases)
       .map((variant) => {
         const { startUp, templatesAndData, renderAndWrite, afterHandlers } = r[variant].phases;
-        const cells = [startUp, templatesAndData, renderAndWrite, afterHandlers, r[variant].ms].map((ms) => `${(ms / 1000).toFixed(2)} s`);
+        const cells = [startUp, templatesAndData, renderAndWrite, afterHandlers, r[variant].ms].map(
+          (ms) => `${(ms / 1000).toFixed(2)} s`,
+        );
         return `| ${r.posts.toLocaleString("en")} | ${variant} | ${cells.join(" | ")} |`;
       }),
   );
@@ -364,7 +498,11 @@ function editPlan(site) {
   return {
     files: { newest, secondNewest, older, added },
     edits: [
-      { name: "body", label: "a post's body", apply: (text) => ({ [newest]: text(newest) + "\nНовый абзац, дописанный при правке.\n" }) },
+      {
+        name: "body",
+        label: "a post's body",
+        apply: (text) => ({ [newest]: text(newest) + "\nНовый абзац, дописанный при правке.\n" }),
+      },
       {
         name: "front matter",
         label: "its tags, title and date",
@@ -384,7 +522,12 @@ function editPlan(site) {
       },
       // Eleventy 3 does not rebuild when a file is deleted, only on the next save: the edit is the deletion and the
       // save of another post that follows it (an Eleventy that rebuilds on the deletion itself is timed on that).
-      { name: "delete", label: "a post deleted", remove: older, apply: (text) => ({ [newest]: text(newest) + "\nЕщё абзац.\n" }) },
+      {
+        name: "delete",
+        label: "a post deleted",
+        remove: older,
+        apply: (text) => ({ [newest]: text(newest) + "\nЕщё абзац.\n" }),
+      },
     ],
   };
 }
@@ -403,7 +546,8 @@ function countNewer(dir, since) {
 class EditFailure extends Error {}
 
 const WROTE = /Wrote (\d+) files?.* in ([\d.]+) seconds?/;
-const BUILD_ERROR = /Problem writing Eleventy templates|\[11ty\] (?:Error|Problem)|Eleventy fatal error|Eleventy CLI Fatal Error/;
+const BUILD_ERROR =
+  /Problem writing Eleventy templates|\[11ty\] (?:Error|Problem)|Eleventy fatal error|Eleventy CLI Fatal Error/;
 
 /**
  * One `eleventy --watch --incremental` session of `variant`: waits for the first build, makes each edit in turn and
@@ -424,7 +568,11 @@ async function editSession(site, variant, plan) {
     remember(file);
     return readFileSync(path.join(site, file), "utf8");
   };
-  const child = spawn(process.execPath, [eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet", "--watch", "--incremental"], { cwd: site, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    [eleventyCmd, `--config=${config}`, "--input=.", `--output=${output}`, "--quiet", "--watch", "--incremental"],
+    { cwd: site, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   const log = [];
   // Set when a build fails or Eleventy exits; the session then stops, and the run prints Eleventy's output.
   let failure;
@@ -507,7 +655,9 @@ async function editSession(site, variant, plan) {
   } finally {
     stopping = true;
     // Eleventy busy with a build may not stop at once: it gets 10 s, then SIGKILL.
-    const exited = new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.on("exit", resolve)));
+    const exited = new Promise((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.on("exit", resolve),
+    );
     child.kill();
     const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
     await exited;
@@ -573,7 +723,8 @@ function editTable(result) {
   ];
   const rows = result.edits.map((r) => columns.map(([, cell]) => cell(r)));
   const widths = columns.map(([head], i) => Math.max(head.length, ...rows.map((row) => row[i].length)));
-  const line = (cells) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(" | ")} |`;
+  const line = (cells) =>
+    `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(" | ")} |`;
   return [
     `N=${result.posts}, ${result.tags} tags, eleventy --watch --incremental, medians of ${result.edits[0].a.samplesMs.length}:`,
     line(columns.map(([head]) => head)),
@@ -594,7 +745,9 @@ if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
   console.error("dist/index.js is missing: run `npm run build:package` first.");
   process.exit(1);
 }
-console.error(`Eleventy ${eleventyVersion}, Node ${process.version}, ${os.cpus().length} CPUs; ${options.runs} runs of each, alternating`);
+console.error(
+  `Eleventy ${eleventyVersion}, Node ${process.version}, ${os.cpus().length} CPUs; ${options.runs} runs of each, alternating`,
+);
 const results = [];
 if (options.edit) {
   for (const c of options.cases) {
@@ -611,7 +764,9 @@ if (options.edit) {
   console.log(`\n${table(results)}\n`);
   if (timePhases) console.log(`${phasesTable(results)}\n`);
 }
-const profiles = options.profile ? options.cases.flatMap((c) => ["b", ...(defaults ? ["f"] : [])].map((variant) => profile(c, variant))) : [];
+const profiles = options.profile
+  ? options.cases.flatMap((c) => ["b", ...(defaults ? ["f"] : [])].map((variant) => profile(c, variant)))
+  : [];
 
 const resultsFile = options.out;
 mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -627,7 +782,11 @@ const record = {
   pluginBuilt: statSync(pluginEntry ?? path.join(root, "dist", "index.js")).mtime.toISOString(),
   runs: options.runs,
   results,
-  profiles: profiles.map(({ top, plugin, ...rest }) => ({ ...rest, top: top.map(([k, us]) => [k, Math.round(us / 1000)]), plugin: plugin.map(([k, us]) => [k, Math.round(us / 1000)]) })),
+  profiles: profiles.map(({ top, plugin, ...rest }) => ({
+    ...rest,
+    top: top.map(([k, us]) => [k, Math.round(us / 1000)]),
+    plugin: plugin.map(([k, us]) => [k, Math.round(us / 1000)]),
+  })),
 };
 writeFileSync(resultsFile, JSON.stringify(record, null, 2) + "\n");
 console.error(`results written to ${path.relative(process.cwd(), resultsFile)}`);

@@ -81,10 +81,14 @@ function urlOfFile(file: string): string {
 
 test.before(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: the example site's browser test needs Debian's chromium (apt-get install chromium). It never downloads a browser.`);
+    throw new Error(
+      `${CHROMIUM} is missing: the example site's browser test needs Debian's chromium (apt-get install chromium). It never downloads a browser.`,
+    );
   }
   if (!existsSync(path.join(REPO, "dist", "index.js"))) {
-    throw new Error("dist/index.js is missing: the example site uses the packaged plugin; run `npm run build:package` first (`npm test` does).");
+    throw new Error(
+      "dist/index.js is missing: the example site uses the packaged plugin; run `npm run build:package` first (`npm test` does).",
+    );
   }
   output = await mkdtemp(path.join(tmpdir(), "ru-blog-example-site-"));
   // Exactly what `npm run build` does after building the package: `eleventy` in example-site, here into a temp folder.
@@ -92,7 +96,14 @@ test.before(async () => {
   server = await serveStatic(output);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
 });
 
@@ -132,7 +143,8 @@ async function openTab(context: BrowserContext) {
       problems = [];
       current = url;
       const response = await page.goto(url, { waitUntil: "load" });
-      for (const deadline = Date.now() + 10_000; pending.size && Date.now() < deadline; ) await new Promise((done) => setTimeout(done, 10));
+      for (const deadline = Date.now() + 10_000; pending.size && Date.now() < deadline;)
+        await new Promise((done) => setTimeout(done, 10));
       for (const request of pending) problems.push(`still loading after 10 s: ${request.url()}`);
       return { problems, status: response?.status() };
     },
@@ -163,9 +175,15 @@ test("the build writes what the example promises", async (t) => {
 
   t.true(has("it/coreos-opinion/index.html"), "Url: it/coreos-opinion is used verbatim");
   t.true(has("it/Личный-vps/index.html"), "a raw Cyrillic Url is written as it is");
-  t.true(has("post/2015/11/02/kak-ya-perestal-boyatsya-systemd/index.html"), "a post without Url gets the permalink pattern");
+  t.true(
+    has("post/2015/11/02/kak-ya-perestal-boyatsya-systemd/index.html"),
+    "a post without Url gets the permalink pattern",
+  );
   t.true(has("post/2016/07/03/dvesti-kilometrov/index.html"), "the post in Pelican's header format is built");
-  t.false(files.some((file) => /rust|board-games|nastolnye/.test(file)), "drafts are not built");
+  t.false(
+    files.some((file) => /rust|board-games|nastolnye/.test(file)),
+    "drafts are not built",
+  );
   t.true(has("tags/linux/page/2/index.html"), "term pages are paginated");
   t.true(has("feed.xml") && has("tags/linux/feed.xml") && has("categories/it/feed.xml"), "feeds are written");
   t.true(has("img/vps-scheme.svg") && has("css/style.css"), "passthrough copy");
@@ -173,13 +191,17 @@ test("the build writes what the example promises", async (t) => {
 
   const templates = await read("post/2016/05/20/figurnye-skobki-v-markdown-kak-ne-slomat-shablon/index.html");
   t.true(templates.includes("&lt;h1&gt;{{ name }}&lt;/h1&gt;"), "{{ name }} in a code block comes out verbatim");
-  t.true(templates.includes("{% raw %}") && templates.includes("{% endraw %}"), "{% raw %} in a code block comes out verbatim");
+  t.true(
+    templates.includes("{% raw %}") && templates.includes("{% endraw %}"),
+    "{% raw %} in a code block comes out verbatim",
+  );
 
   // Build: {List: local}: on its term pages, not on the home pages, the archive or the site feed.
   const local = "/post/2017/03/22/zametka-na-polyakh-restic-vmesto-samopisnogo-skripta/";
   const homePages = files.filter((file) => /^(page\/\d+\/)?index\.html$/.test(file));
   t.true(homePages.length >= 2, "the home page is paginated");
-  for (const file of [...homePages, "archive/index.html", "feed.xml"]) t.false((await read(file)).includes(local), `${file} does not list the List: local post`);
+  for (const file of [...homePages, "archive/index.html", "feed.xml"])
+    t.false((await read(file)).includes(local), `${file} does not list the List: local post`);
   const bekapy = await read("tags/bekapy/index.html");
   t.true(bekapy.includes(local), "the List: local post is on its tag page");
 
@@ -195,7 +217,10 @@ test("the build writes what the example promises", async (t) => {
     if (/^(tags|categories)\/[^/]+\/index\.html$/.test(file)) t.is(feeds.length, 2, `${file} links its term feed too`);
   }
   const post = await read("it/Личный-vps/index.html");
-  t.true(post.includes('<time datetime="2016-03-10T14:30:00+03:00">10 марта 2016</time>'), "Date with a time, in the site zone");
+  t.true(
+    post.includes('<time datetime="2016-03-10T14:30:00+03:00">10 марта 2016</time>'),
+    "Date with a time, in the site zone",
+  );
   t.true(post.includes('<h2 id="rezervnye-kopii">Резервные копии</h2>'), "Cyrillic headings get ids");
   t.true((await read("archive/index.html")).includes("<h2>июль 2015</h2>"), "nominative month headings");
 });
@@ -221,9 +246,13 @@ test("every page loads cleanly, and every internal link, image and anchor resolv
   // Crawl from the home page first (so we learn which pages are reachable), then every other HTML file of the output.
   const crawl = async (url: string, fromHome: boolean) => {
     const { problems: pageProblems, status } = await tab.visit(url);
-    if (status !== 200) pageProblems.push(`status ${status}${linkSources.has(url) ? ` (linked from ${decodeURI(new URL(linkSources.get(url)!).pathname)})` : ""}`);
+    if (status !== 200)
+      pageProblems.push(
+        `status ${status}${linkSources.has(url) ? ` (linked from ${decodeURI(new URL(linkSources.get(url)!).pathname)})` : ""}`,
+      );
     problems.push(...pageProblems.map((problem) => `${decodeURI(new URL(url).pathname)}: ${problem}`));
-    const local = (link: string) => (link.startsWith(`${SITE_URL}/`) ? server.origin + link.slice(SITE_URL.length) : link);
+    const local = (link: string) =>
+      link.startsWith(`${SITE_URL}/`) ? server.origin + link.slice(SITE_URL.length) : link;
     const { links, resources: pageResources, ids } = await linksOf(tab.page);
     idsByPage.set(key(tab.page.url()), new Set(ids));
     for (const resource of pageResources.map(local)) {
@@ -256,7 +285,10 @@ test("every page loads cleanly, and every internal link, image and anchor resolv
     if (isRedirectPage(html)) {
       // A redirect page (an alias) sends the browser to the absolute URL on the real site: check its target here.
       const target = redirectTarget(html);
-      const response = await fetch(target.startsWith(`${SITE_URL}/`) ? server.origin + target.slice(SITE_URL.length) : target, { redirect: "manual" });
+      const response = await fetch(
+        target.startsWith(`${SITE_URL}/`) ? server.origin + target.slice(SITE_URL.length) : target,
+        { redirect: "manual" },
+      );
       if (response.status !== 200) problems.push(`${file}: redirects to ${target}, HTTP ${response.status}`);
       continue;
     }
@@ -270,20 +302,31 @@ test("every page loads cleanly, and every internal link, image and anchor resolv
   for (const target of targets) {
     if (idsByPage.has(target)) continue;
     const response = await fetch(target, { redirect: "manual" });
-    if (response.status !== 200) problems.push(`${decodeURI(new URL(target).pathname)}: HTTP ${response.status} (used by ${decodeURI(new URL(linkSources.get(target) ?? target).pathname)})`);
+    if (response.status !== 200)
+      problems.push(
+        `${decodeURI(new URL(target).pathname)}: HTTP ${response.status} (used by ${decodeURI(new URL(linkSources.get(target) ?? target).pathname)})`,
+      );
   }
   // Links to a heading (`/post/…/#rezervnye-kopii`) need that id on the target page.
   for (const [link, source] of linkSources) {
     const hash = decodeURIComponent(new URL(link).hash.slice(1));
     const ids = idsByPage.get(key(link));
-    if (hash && ids && !ids.has(hash)) problems.push(`${decodeURI(new URL(source).pathname)}: link to #${hash} on ${decodeURI(new URL(link).pathname)}, which has no such id`);
+    if (hash && ids && !ids.has(hash))
+      problems.push(
+        `${decodeURI(new URL(source).pathname)}: link to #${hash} on ${decodeURI(new URL(link).pathname)}, which has no such id`,
+      );
   }
   await context.close();
 
-  t.log(`${idsByPage.size} pages loaded (${reachable.size} reachable from the home page), ${targets.size} link and resource targets checked`);
+  t.log(
+    `${idsByPage.size} pages loaded (${reachable.size} reachable from the home page), ${targets.size} link and resource targets checked`,
+  );
   t.deepEqual(problems, []);
   t.deepEqual(orphans, [], "every page is reachable from the home page");
-  t.true(reachable.has(urlOfFile("post/2017/03/22/zametka-na-polyakh-restic-vmesto-samopisnogo-skripta/index.html")), "the List: local post is reachable through its term pages");
+  t.true(
+    reachable.has(urlOfFile("post/2017/03/22/zametka-na-polyakh-restic-vmesto-samopisnogo-skripta/index.html")),
+    "the List: local post is reachable through its term pages",
+  );
 });
 
 test("a missing page gets the 404 page with status 404", async (t) => {
@@ -301,9 +344,8 @@ test("axe finds no serious or critical problems, in light and dark themes, at de
       for (const [name, pathname] of Object.entries(KEY_PAGES)) {
         await visit(server.origin + encodeURI(pathname));
         await page.addScriptTag({ path: AXE });
-        const violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] = await page.evaluate(
-          async () => (await window.axe.run()).violations,
-        );
+        const violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[] =
+          await page.evaluate(async () => (await window.axe.run()).violations);
         for (const violation of violations) {
           const line = `${name} (${colorScheme}, ${width}): ${violation.id} [${violation.impact}] ${violation.help} — ${violation.nodes
             .slice(0, 3)
@@ -356,7 +398,9 @@ test("feedLinks: later pages of a term link the term's feed too", async (t) => {
 
 test("a feed opened in the browser is the bundled stylesheet's page: in Russian, how to subscribe, every entry", async (t) => {
   const xml = await readFile(path.join(output, "feed.xml"), "utf8");
-  const titles = [...xml.matchAll(/<entry(?: xml:lang="[^"]*")?>[\s\S]*?<title type="html"><!\[CDATA\[([^\]]*)\]\]><\/title>/g)].map((match) => parse(match[1]!).textContent);
+  const titles = [
+    ...xml.matchAll(/<entry(?: xml:lang="[^"]*")?>[\s\S]*?<title type="html"><!\[CDATA\[([^\]]*)\]\]><\/title>/g),
+  ].map((match) => parse(match[1]!).textContent);
   const context = await browser.newContext({ viewport: VIEWPORTS.phone });
   const { page, visit } = await openTab(context);
   const { problems, status } = await visit(`${server.origin}/feed.xml`);
@@ -364,17 +408,24 @@ test("a feed opened in the browser is the bundled stylesheet's page: in Russian,
   // Chromium asks for /favicon.ico, which the example does not have, for a page without an icon link, and its
   // XSLT loader does not report the stylesheet's request as finished: neither is a fault of the feed.
   const favicon = "console error: Failed to load resource: the server responded with a status of 404 (Not Found)";
-  t.deepEqual(problems.filter((problem) => problem !== favicon && !problem.endsWith("/feed.xsl")), []);
-  const shown: { lang: string; heading: string; subscribe: string; entries: string[]; width: number } = await page.evaluate(() => ({
-    lang: document.documentElement.lang,
-    heading: document.querySelector("h1")?.textContent ?? "",
-    subscribe: document.querySelector(".subscribe")?.textContent ?? "",
-    entries: Array.from(document.querySelectorAll("main ol li > a"), (link: any) => String(link.textContent)),
-    width: document.documentElement.scrollWidth,
-  }));
+  t.deepEqual(
+    problems.filter((problem) => problem !== favicon && !problem.endsWith("/feed.xsl")),
+    [],
+  );
+  const shown: { lang: string; heading: string; subscribe: string; entries: string[]; width: number } =
+    await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      heading: document.querySelector("h1")?.textContent ?? "",
+      subscribe: document.querySelector(".subscribe")?.textContent ?? "",
+      entries: Array.from(document.querySelectorAll("main ol li > a"), (link: any) => String(link.textContent)),
+      width: document.documentElement.scrollWidth,
+    }));
   t.is(shown.lang, "ru");
   t.is(shown.heading, "Заметки о разном");
-  t.regex(shown.subscribe.replace(/\s+/g, " "), /Как подписаться.*скопируйте в неё адрес этой страницы: https:\/\/example\.ru\/feed\.xml/);
+  t.regex(
+    shown.subscribe.replace(/\s+/g, " "),
+    /Как подписаться.*скопируйте в неё адрес этой страницы: https:\/\/example\.ru\/feed\.xml/,
+  );
   t.true(titles.length > 0);
   t.deepEqual(shown.entries, titles);
   t.true(shown.width <= VIEWPORTS.phone.width, "fits a phone screen");
@@ -383,7 +434,12 @@ test("a feed opened in the browser is the bundled stylesheet's page: in Russian,
   const violations: { id: string; impact: string | null }[] = await page.evaluate(
     async () => (await window.axe.run({ exclude: [["xslt-warning-banner"]] })).violations,
   );
-  t.deepEqual(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id), []);
+  t.deepEqual(
+    violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => violation.id),
+    [],
+  );
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, "feed-phone.png"), fullPage: true });
   await context.close();

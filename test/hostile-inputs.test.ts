@@ -9,7 +9,8 @@ import { buildError, buildSite, type BuiltSite } from "./helpers/site.js";
 
 const OPTIONS = { siteUrl: "https://example.ru", title: "Заметки", feeds: { limit: 0 } } as const;
 const LAYOUTS = {
-  "_includes/post.njk": '<html><head><meta name="description" content="{{ title }}"></head><body><h1>{{ title }}</h1>{% for tag in tags %}<a>{{ tag }}</a>{% endfor %}{{ content | safe }}</body></html>',
+  "_includes/post.njk":
+    '<html><head><meta name="description" content="{{ title }}"></head><body><h1>{{ title }}</h1>{% for tag in tags %}<a>{{ tag }}</a>{% endfor %}{{ content | safe }}</body></html>',
   "_includes/term.njk": "<h1>{{ term.name }}</h1>",
   "posts/posts.json": JSON.stringify({ layout: "post.njk" }),
 };
@@ -31,17 +32,34 @@ async function assertNothingOutside(t: ExecutionContext, site: BuiltSite): Promi
   t.deepEqual((await readdir(site.root)).sort(), ["_site", "src"]);
 }
 
-const refused = (name: string, frontMatter: string, error: string): [string, Refused] => [name, { file: post(frontMatter), error }];
+const refused = (name: string, frontMatter: string, error: string): [string, Refused] => [
+  name,
+  { file: post(frontMatter), error },
+];
 const pathRefused = (name: string, key: "Url" | "Slug", value: string, why: string): [string, Refused] =>
-  refused(name, `Title: A\nDate: 2015-01-01\n${key}: ${value}`, `[ru-blog] posts/a.md, key "${key}": ${why}; write a path inside the site, such as it/coreos-opinion`);
+  refused(
+    name,
+    `Title: A\nDate: 2015-01-01\n${key}: ${value}`,
+    `[ru-blog] posts/a.md, key "${key}": ${why}; write a path inside the site, such as it/coreos-opinion`,
+  );
 
 const CASES: Array<[string, Refused | Built]> = [
-  pathRefused("Url: javascript:alert(1)", "Url", '"javascript:alert(1)"', '"javascript:alert(1)" is a URL with a scheme, not a path'),
+  pathRefused(
+    "Url: javascript:alert(1)",
+    "Url",
+    '"javascript:alert(1)"',
+    '"javascript:alert(1)" is a URL with a scheme, not a path',
+  ),
   pathRefused("Url: //evil.example/x", "Url", '"//evil.example/x"', '"//evil.example/x" is a link to another host'),
   pathRefused("Url: ../../etc/x", "Url", "../../etc/x", '"../../etc/x" contains a "." or ".." segment'),
   pathRefused("Url: C:\\x", "Url", "'C:\\x'", '"C:\\\\x" contains a backslash'),
   pathRefused("Url: it/%2e%2e/x", "Url", "it/%2e%2e/x", '"it/%2e%2e/x" contains a "." or ".." segment'),
-  pathRefused("Url: http://evil.example/x", "Url", "http://evil.example/x", '"http://evil.example/x" is a URL with a scheme, not a path'),
+  pathRefused(
+    "Url: http://evil.example/x",
+    "Url",
+    "http://evil.example/x",
+    '"http://evil.example/x" is a URL with a scheme, not a path',
+  ),
   pathRefused("Url with a NUL", "Url", '"it/\\0x"', '"it/\\u0000x" contains a control character'),
   pathRefused("Url with a query", "Url", "'x?y=1'", '"x?y=1" contains ? or #'),
   pathRefused("Slug: ../x", "Slug", "../x", '"../x" contains a "." or ".." segment'),
@@ -65,10 +83,26 @@ const CASES: Array<[string, Refused | Built]> = [
     "Title: A\ntitle: B\nDate: 2015-01-01",
     '[ru-blog] posts/a.md, key "title": "Title" and "title" are the same key in different casing; keep one of them.',
   ),
-  refused("Date: 2015-02-30", "Title: A\nDate: 2015-02-30", '[ru-blog] posts/a.md, key "Date": "2015-02-30" is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00'),
-  refused("Date: 42", "Title: A\nDate: 42", '[ru-blog] posts/a.md, key "Date": 42 is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00'),
-  refused("Date: 2015-07-29 25:00", "Title: A\nDate: 2015-07-29 25:00", '[ru-blog] posts/a.md, key "Date": "2015-07-29 25:00" is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00'),
-  refused("Tags: {a: 1}", "Title: A\nDate: 2015-01-01\nTags: {a: 1}", '[ru-blog] posts/a.md, key "Tags": {"a":1} is not a list of names; write `Tags: [Docker, Мнение]` or `Tags: Docker, Мнение`.'),
+  refused(
+    "Date: 2015-02-30",
+    "Title: A\nDate: 2015-02-30",
+    '[ru-blog] posts/a.md, key "Date": "2015-02-30" is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00',
+  ),
+  refused(
+    "Date: 42",
+    "Title: A\nDate: 42",
+    '[ru-blog] posts/a.md, key "Date": 42 is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00',
+  ),
+  refused(
+    "Date: 2015-07-29 25:00",
+    "Title: A\nDate: 2015-07-29 25:00",
+    '[ru-blog] posts/a.md, key "Date": "2015-07-29 25:00" is not a date; write 2015-07-29, 2015-07-29 14:30 or 2015-07-29T14:30:00+03:00',
+  ),
+  refused(
+    "Tags: {a: 1}",
+    "Title: A\nDate: 2015-01-01\nTags: {a: 1}",
+    '[ru-blog] posts/a.md, key "Tags": {"a":1} is not a list of names; write `Tags: [Docker, Мнение]` or `Tags: Docker, Мнение`.',
+  ),
   [
     "Status: archived, with strict: true",
     {
@@ -87,7 +121,11 @@ const CASES: Array<[string, Refused | Built]> = [
       strict: true,
     },
   ],
-  refused("invalid YAML", "Title: [unclosed", '[ru-blog] posts/a.md: the front matter is not valid YAML: unexpected end of the stream within a flow collection in "posts/a.md" (3:1)'),
+  refused(
+    "invalid YAML",
+    "Title: [unclosed",
+    '[ru-blog] posts/a.md: the front matter is not valid YAML: unexpected end of the stream within a flow collection in "posts/a.md" (3:1)',
+  ),
   [
     "<script> and quotes in a title: escaped in HTML text, attributes and XML",
     {
@@ -107,10 +145,14 @@ const CASES: Array<[string, Refused | Built]> = [
     {
       file: post('Title: A\nDate: 2015-01-01\nSlug: x\nTags: ["<script>x</script>", "a&b", "]]>"]'),
       async check(t, site) {
-        for (const file of ["posts/x/index.html", "tags/index.html", "tags/script-x-script/index.html"]) t.false((await site.read(file)).includes("<script>"), file);
+        for (const file of ["posts/x/index.html", "tags/index.html", "tags/script-x-script/index.html"])
+          t.false((await site.read(file)).includes("<script>"), file);
         const feed = await site.read("feed.xml");
         await validateAtom(feed);
-        t.deepEqual(parseFeed(feed).items[0]!.categories.map((category) => category.term), ["<script>x</script>", "a&b", "]]>"]);
+        t.deepEqual(
+          parseFeed(feed).items[0]!.categories.map((category) => category.term),
+          ["<script>x</script>", "a&b", "]]>"],
+        );
       },
     },
   ],
@@ -138,7 +180,10 @@ const CASES: Array<[string, Refused | Built]> = [
   [
     "a post of 5 MB",
     {
-      file: post("Title: Большой\nDate: 2015-01-01\nSlug: big", "Слово ".repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength("Слово ")))),
+      file: post(
+        "Title: Большой\nDate: 2015-01-01\nSlug: big",
+        "Слово ".repeat(Math.ceil((5 * 1024 * 1024) / Buffer.byteLength("Слово "))),
+      ),
       async check(t, site) {
         t.true(Buffer.byteLength(await site.read("posts/big/index.html")) > 5_000_000);
         await validateAtom(await site.read("feed.xml"));
@@ -187,7 +232,7 @@ const CASES: Array<[string, Refused | Built]> = [
   [
     "a Url with {{ }} is used verbatim, never run as a template",
     {
-      file: post("Title: A\nDate: 2015-01-01\nUrl: \"it/{{ 7 * 7 }}\""),
+      file: post('Title: A\nDate: 2015-01-01\nUrl: "it/{{ 7 * 7 }}"'),
       async check(t, site) {
         t.true((await site.read("it/{{ 7 * 7 }}/index.html")).includes("<h1>A</h1>"));
       },
@@ -223,6 +268,8 @@ test("two posts claiming one URL, one of them in Pelican's format: an error nami
 });
 
 test("a Pelican header giving a key twice: an error naming the file", async (t) => {
-  t.is(await buildError({ ...LAYOUTS, "posts/a.md": "Title: A\nTitle: B\n\nТекст.\n" }, OPTIONS), '[ru-blog] posts/a.md: the key "Title" is given twice');
+  t.is(
+    await buildError({ ...LAYOUTS, "posts/a.md": "Title: A\nTitle: B\n\nТекст.\n" }, OPTIONS),
+    '[ru-blog] posts/a.md: the key "Title" is given twice',
+  );
 });
-

@@ -3,7 +3,10 @@ import test from "ava";
 import { buildSite } from "../helpers/site.js";
 
 const coreos = readFileSync(new URL("../fixtures/reference/coreos-opinion.md", import.meta.url), "utf8");
-const pelicanCoreos = readFileSync(new URL("../fixtures/reference/pelican/IT/2015-07-29-coreos-opinion.md", import.meta.url), "utf8");
+const pelicanCoreos = readFileSync(
+  new URL("../fixtures/reference/pelican/IT/2015-07-29-coreos-opinion.md", import.meta.url),
+  "utf8",
+);
 
 /** A post layout that prints exactly what the plugin made of the front matter. */
 const LAYOUT = `title={{ title }}
@@ -23,8 +26,10 @@ const site = buildSite(
     "_includes/term.njk": "{{ term.name }}",
     "posts/posts.json": JSON.stringify({ layout: "post.njk" }),
     "posts/coreos-opinion.md": coreos,
-    "posts/lowercase.md": "---\ntitle: Настольные игры\ndate: 2016-08-31 14:30\ntags: Настольные игры, Жизнь , \ncategory: Personal\ncategories: [Life, personal]\nsummary: Коротко\n---\nТекст.\n",
-    "posts/upper.md": "---\nTITLE: Заглавные ключи\nDATE: 2015-07-29T14:30:00+05:00\nTAGS: [Zsh]\nSLUG: upper-keys\n---\nТекст.\n",
+    "posts/lowercase.md":
+      "---\ntitle: Настольные игры\ndate: 2016-08-31 14:30\ntags: Настольные игры, Жизнь , \ncategory: Personal\ncategories: [Life, personal]\nsummary: Коротко\n---\nТекст.\n",
+    "posts/upper.md":
+      "---\nTITLE: Заглавные ключи\nDATE: 2015-07-29T14:30:00+05:00\nTAGS: [Zsh]\nSLUG: upper-keys\n---\nТекст.\n",
     "posts/IT/2015-07-29-pelican.md": pelicanCoreos.replace("Slug: coreos-opinion", "Slug: coreos-pelican"),
     "posts/vps.md": "---\nTitle: Личный VPS\nDate: 2016-01-10\nUrl: it/Личный-vps\n---\nТекст.\n",
     "posts/html-url.md": "---\nTitle: Старый адрес\nDate: 2014-01-01\nUrl: blog/2014/old-post.html\n---\nТекст.\n",
@@ -35,7 +40,8 @@ const site = buildSite(
     "posts/local.md": "---\nTitle: Только в метках\nDate: 2017-05-05\nTags: [Zsh]\nBuild: {List: local}\n---\nТекст.\n",
     "posts/not-rendered.md": "---\nTitle: Не пишется\nDate: 2017-05-06\nBuild: {Render: never}\n---\nТекст.\n",
     "posts/hidden.md": "---\nTitle: Скрытый\nDate: 2017-05-07\nStatus: hidden\n---\nТекст.\n",
-    "list.njk": "---\npermalink: /list.txt\n---\n{% for post in collections.posts %}{{ post.url }} {{ post.date | isoDate }}\n{% endfor %}",
+    "list.njk":
+      "---\npermalink: /list.txt\n---\n{% for post in collections.posts %}{{ post.url }} {{ post.date | isoDate }}\n{% endfor %}",
     "zsh.njk": "---\npermalink: /zsh.txt\n---\n{% for post in collections.Zsh %}{{ post.url }}\n{% endfor %}",
   },
   { feeds: false },
@@ -145,18 +151,27 @@ test("Eleventy's own collections.<tag> keep working with capitalised Tags", asyn
 
 test("a .markdown post is a post like a .md one", async (t) => {
   const built = await buildSite(
-    { "posts/long-form.markdown": "---\nTitle: Длинное расширение\nDate: 2015-01-01\n---\n## Заголовок\n\nТекст {{ x }}.\n" },
+    {
+      "posts/long-form.markdown":
+        "---\nTitle: Длинное расширение\nDate: 2015-01-01\n---\n## Заголовок\n\nТекст {{ x }}.\n",
+    },
     { feeds: false, tagPages: false, categoryPages: false },
   );
-  t.is(await built.read("posts/dlinnoe-rasshirenie/index.html"), '<h2 id="zagolovok">Заголовок</h2>\n<p>Текст {{ x }}.</p>\n');
+  t.is(
+    await built.read("posts/dlinnoe-rasshirenie/index.html"),
+    '<h2 id="zagolovok">Заголовок</h2>\n<p>Текст {{ x }}.</p>\n',
+  );
 });
 
 test("heading ids go to the plugin's posts only: the site's other Markdown pages stay as they were", async (t) => {
-  const built = await buildSite({
-    "_includes/term.njk": "{{ term.name }}",
-    "posts/a.md": "---\nTitle: А\nDate: 2015-01-01\n---\n## Простой пример\n",
-    "about.md": "## Обо мне\n",
-  }, { feeds: false });
+  const built = await buildSite(
+    {
+      "_includes/term.njk": "{{ term.name }}",
+      "posts/a.md": "---\nTitle: А\nDate: 2015-01-01\n---\n## Простой пример\n",
+      "about.md": "## Обо мне\n",
+    },
+    { feeds: false },
+  );
   t.true((await built.read("posts/a/index.html")).includes('<h2 id="prostoy-primer">Простой пример</h2>'));
   t.is(await built.read("about/index.html"), "<h2>Обо мне</h2>\n");
 });
@@ -166,11 +181,14 @@ test("a draft stays unpublished in every front matter format: YAML, ---js, ---js
     {
       "_includes/term.njk": "{{ term.name }}",
       "posts/yaml.md": "---\nTitle: Черновик YAML\nDate: 2015-01-01\nTags: [Мнение]\nDraft: true\n---\nТекст.\n",
-      "posts/js.md": '---js\nconst title = "Черновик JS";\nconst date = "2015-01-02";\nconst tags = ["Мнение"];\nconst draft = true;\n---\nТекст.\n',
-      "posts/json.md": '---json\n{ "title": "Черновик JSON", "date": "2015-01-03", "tags": ["Мнение"], "draft": true }\n---\nТекст.\n',
+      "posts/js.md":
+        '---js\nconst title = "Черновик JS";\nconst date = "2015-01-02";\nconst tags = ["Мнение"];\nconst draft = true;\n---\nТекст.\n',
+      "posts/json.md":
+        '---json\n{ "title": "Черновик JSON", "date": "2015-01-03", "tags": ["Мнение"], "draft": true }\n---\nТекст.\n',
       "posts/published.md": "---\nTitle: Опубликовано\nDate: 2015-01-04\nTags: [Мнение]\n---\nТекст.\n",
       "posts/js-published.md": '---js\nconst Title = "Из JS";\nconst Date = "2015-01-06 12:00";\n---\nТекст.\n',
-      "blog/site-draft.md": '---js\nconst title = "Черновик сайта";\nconst date = "2015-01-05";\nconst tags = ["posts", "Мнение"];\nconst draft = true;\n---\nТекст.\n',
+      "blog/site-draft.md":
+        '---js\nconst title = "Черновик сайта";\nconst date = "2015-01-05";\nconst tags = ["posts", "Мнение"];\nconst draft = true;\n---\nТекст.\n',
       "list.njk": "---\npermalink: /list.txt\n---\n{% for p in collections.posts %}{{ p.data.title }};{% endfor %}",
     },
     { siteUrl: "https://example.ru" },
@@ -181,6 +199,13 @@ test("a draft stays unpublished in every front matter format: YAML, ---js, ---js
   t.false(await built.exists("posts/chernovik-js/index.html"));
   t.false(await built.exists("posts/chernovik-json/index.html"));
   t.false(await built.exists("posts/chernovik-yaml/index.html"));
-  t.is(await built.read("list.txt"), "Опубликовано;Черновик сайта;Из JS;", "a page the site itself publishes stays in its collections.posts");
-  t.true(await built.exists("posts/iz-js/index.html"), "a ---js post is read as the plugin reads YAML: Title, Date, its slug");
+  t.is(
+    await built.read("list.txt"),
+    "Опубликовано;Черновик сайта;Из JS;",
+    "a page the site itself publishes stays in its collections.posts",
+  );
+  t.true(
+    await built.exists("posts/iz-js/index.html"),
+    "a ---js post is read as the plugin reads YAML: Title, Date, its slug",
+  );
 });

@@ -5,7 +5,14 @@
  */
 import path from "node:path";
 import test from "ava";
-import { buildFixtureSite, fileDifference, readExpected, runCli, writeOldSite, type RecordedFile } from "../helpers/fixture-build.js";
+import {
+  buildFixtureSite,
+  fileDifference,
+  readExpected,
+  runCli,
+  writeOldSite,
+  type RecordedFile,
+} from "../helpers/fixture-build.js";
 
 interface Expected {
   posts: { path: string; source: string }[];
@@ -32,7 +39,10 @@ test("every file Hugo wrote beside the posts (bundle resources next to the page,
 test("check-urls --links: every Hugo URL is served; the bundles' relative images and links lead to files but for the deliberately broken one", async (t) => {
   const { root, output } = await built;
   const old = path.join(root, "hugo-output");
-  await writeOldSite(old, [...expected.posts, ...expected.files].map((file) => file.path));
+  await writeOldSite(
+    old,
+    [...expected.posts, ...expected.files].map((file) => file.path),
+  );
   const run = await runCli("check-urls", old, output, "--all", "--links");
   t.is(run.code, 1);
   t.regex(run.stdout, /All 9 old URLs are served by the new build\./);

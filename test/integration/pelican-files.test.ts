@@ -82,7 +82,10 @@ test("archive pages are at Pelican's YEAR/MONTH/DAY_ARCHIVE_SAVE_AS paths and li
 test("check-urls --links serves every Pelican URL and fails naming the post's deliberately broken link", async (t) => {
   const { root, output } = await built;
   const old = path.join(root, "pelican-output");
-  await writeOldSite(old, [...expected.articles, ...expected.archives, ...expected.files].map((file) => file.path));
+  await writeOldSite(
+    old,
+    [...expected.articles, ...expected.archives, ...expected.files].map((file) => file.path),
+  );
   const run = await runCli("check-urls", old, output, "--all", "--links");
   t.is(run.code, 1);
   t.regex(run.stdout, /All 22 old URLs are served by the new build\./);

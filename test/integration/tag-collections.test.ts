@@ -14,7 +14,8 @@ const files = {
   "posts/e.md": "---\nTitle: E\nDate: 2020-01-01\nTags: [Zsh]\n---\nE.\n",
   // A page that is not a post, with a tag of the posts: it is in Eleventy's collection too.
   "page.md": "---\ntitle: Page\ndate: 2019-06-01\ntags: [Zsh]\npermalink: /page/\n---\nPage.\n",
-  "zsh.njk": "---\npermalink: /zsh.txt\n---\n{% for post in collections.Zsh %}{{ post.fileSlug }} {{ post.url }}\n{% endfor %}",
+  "zsh.njk":
+    "---\npermalink: /zsh.txt\n---\n{% for post in collections.Zsh %}{{ post.fileSlug }} {{ post.url }}\n{% endfor %}",
   // Paginating over a tag collection: Eleventy processes this template after every page in the collection.
   "paged.njk":
     "---\npagination: { data: collections.Zsh, size: 2, alias: items }\npermalink: /paged/{{ pagination.pageNumber }}.txt\n---\n{% for post in items %}{{ post.fileSlug }} {{ post.templateContent | striptags | trim }}\n{% endfor %}",
@@ -27,16 +28,7 @@ const withoutTagCollections = buildSite(files, { feeds: false, tagCollections: f
 
 test("collections.<tag> of the posts' tags are Eleventy's: its order, pages that are not posts, exclusions respected", async (t) => {
   const { read } = await defaults;
-  t.is(
-    await read("zsh.txt"),
-    [
-      "page /page/",
-      "a /posts/a/",
-      "e /posts/e/",
-      "b /posts/b/",
-      "",
-    ].join("\n"),
-  );
+  t.is(await read("zsh.txt"), ["page /page/", "a /posts/a/", "e /posts/e/", "b /posts/b/", ""].join("\n"));
   t.is(await read("keys.txt"), "Vim,Zsh 2");
 });
 

@@ -9,6 +9,8 @@ declare module "@11ty/eleventy" {
     stopWatch(): Promise<unknown>;
     setDryRun(isDryRun: boolean): void;
     /** Eleventy's ConsoleLogger; `overrideLogger` gives it something other than `console` to print to. */
-    readonly logger: { overrideLogger(logger: Record<"log" | "info" | "warn" | "error" | "debug", (...args: unknown[]) => void>): void };
+    readonly logger: {
+      overrideLogger(logger: Record<"log" | "info" | "warn" | "error" | "debug", (...args: unknown[]) => void>): void;
+    };
   }
 }

@@ -127,6 +127,25 @@ test("Hugo's default permalink /:sections/:slugorfilename/: the slug when given,
 });
 
 test("postPermalink: Hugo's :title is the title's slug even when the post has a Slug", (t) => {
-  t.is(postPermalink({ url: undefined, pattern: "/:title/", slug: "own-slug", titleSlug: "заголовок", date: undefined, categorySlug: undefined }), "/заголовок/");
-  t.is(postPermalink({ url: undefined, pattern: "/:title/", slug: "from-title", date: undefined, categorySlug: undefined }), "/from-title/");
+  t.is(
+    postPermalink({
+      url: undefined,
+      pattern: "/:title/",
+      slug: "own-slug",
+      titleSlug: "заголовок",
+      date: undefined,
+      categorySlug: undefined,
+    }),
+    "/заголовок/",
+  );
+  t.is(
+    postPermalink({
+      url: undefined,
+      pattern: "/:title/",
+      slug: "from-title",
+      date: undefined,
+      categorySlug: undefined,
+    }),
+    "/from-title/",
+  );
 });

@@ -1,6 +1,13 @@
 import test from "ava";
 import { InvalidValueError } from "../../src/errors.js";
-import { createPostSlugger, createSiteSlugger, createSlugger, isSafeSegment, isSlugStyle, type SlugStyle } from "../../src/urls/slugs.js";
+import {
+  createPostSlugger,
+  createSiteSlugger,
+  createSlugger,
+  isSafeSegment,
+  isSlugStyle,
+  type SlugStyle,
+} from "../../src/urls/slugs.js";
 
 /** `[input, actual, expected]` for each case, all through one slugger of the given style. */
 function expectSlugs(style: SlugStyle, cases: Record<string, string>) {
