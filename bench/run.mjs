@@ -246,6 +246,15 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
+/** `${name}TimeRatio`, `${name}CpuRatio` and `${name}RssRatio`: summary `x` against summary `y` (peak memory). */
+function ratios(name, x, y) {
+  return {
+    [`${name}TimeRatio`]: x.ms / y.ms,
+    [`${name}CpuRatio`]: x.cpuMs / y.cpuMs,
+    [`${name}RssRatio`]: x.peakRssMiB / y.peakRssMiB,
+  };
+}
+
 function runCase(c, runs) {
   const site = generate(c);
   const variants = [
@@ -309,37 +318,15 @@ function runCase(c, runs) {
       ? { d: noFeeds, feedsShare: (b.ms - noFeeds.ms) / b.ms, feedsCpuShare: (b.cpuMs - noFeeds.cpuMs) / b.cpuMs }
       : {}),
     ...(typeset ? { e: typeset, typographyRatio: typeset.ms / b.ms } : {}),
-    ...(defaultOptions
-      ? {
-          f: defaultOptions,
-          defaultTimeRatio: defaultOptions.ms / a.ms,
-          defaultCpuRatio: defaultOptions.cpuMs / a.cpuMs,
-          defaultRssRatio: defaultOptions.peakRssMiB / a.peakRssMiB,
-        }
-      : {}),
+    ...(defaultOptions ? { f: defaultOptions, ...ratios("default", defaultOptions, a) } : {}),
     ...(starterPattern
       ? {
           g: starterPattern,
-          starterTimeRatio: starterPattern.ms / a.ms,
-          starterCpuRatio: starterPattern.cpuMs / a.cpuMs,
-          starterRssRatio: starterPattern.peakRssMiB / a.peakRssMiB,
-          ...(defaultOptions
-            ? {
-                fgTimeRatio: defaultOptions.ms / starterPattern.ms,
-                fgCpuRatio: defaultOptions.cpuMs / starterPattern.cpuMs,
-                fgRssRatio: defaultOptions.peakRssMiB / starterPattern.peakRssMiB,
-              }
-            : {}),
+          ...ratios("starter", starterPattern, a),
+          ...(defaultOptions ? ratios("fg", defaultOptions, starterPattern) : {}),
         }
       : {}),
-    ...(floorSummary
-      ? {
-          c: floorSummary,
-          floorRatio: floorSummary.ms / a.ms,
-          floorCpuRatio: floorSummary.cpuMs / a.cpuMs,
-          floorRssRatio: floorSummary.peakRssMiB / a.peakRssMiB,
-        }
-      : {}),
+    ...(floorSummary ? { c: floorSummary, ...ratios("floor", floorSummary, a) } : {}),
     timeRatio: b.ms / a.ms,
     cpuRatio: b.cpuMs / a.cpuMs,
     rssRatio: b.peakRssMiB / a.peakRssMiB,
@@ -427,7 +414,7 @@ function table(results) {
     ["a RSS", (r) => `${r.a.peakRssMiB.toFixed(0)} MiB`],
     ["b RSS", (r) => `${r.b.peakRssMiB.toFixed(0)} MiB`],
     ["b/a RSS", (r) => r.rssRatio.toFixed(2)],
-    ["c/a wall", (r) => (r.c ? r.floorRatio.toFixed(2) : "-")],
+    ["c/a wall", (r) => (r.c ? r.floorTimeRatio.toFixed(2) : "-")],
     ["b/c wall", (r) => (r.c ? (r.b.ms / r.c.ms).toFixed(2) : "-")],
     ["f wall", (r) => (r.f ? seconds(r.f.ms) : "-")],
     ["f/a wall", (r) => (r.f ? r.defaultTimeRatio.toFixed(2) : "-")],
