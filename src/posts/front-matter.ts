@@ -67,6 +67,11 @@ export interface PostState {
   feedPath?: string;
   /** The post's language, set by languages.ts once the front matter is read (`data.lang` is the user's copy). */
   lang?: string;
+  /**
+   * The post names no language: its `lang` is its layout's, directory's or global data's, and `lang` above only
+   * without one (cascadeLanguage, in a preprocessor: once the cascade is complete, before computed data).
+   */
+  langFromCascade?: boolean;
   /** Marked as a translation (Pelican's `Translation: true`, Hugo's suffix beside a file of the same base name). */
   isTranslation?: boolean;
   /** What Hugo's translations of one post share (`posts/post`), for a post with such a sibling. */

@@ -141,6 +141,14 @@ export function canonicalLanguage(value: string): string | undefined {
   }
 }
 
+/**
+ * The `lang` of a post that names no language (`ruBlog.langFromCascade`), once its data cascade is complete: a
+ * language tag its layout, directory or global data gives, or else `fallback`, the language the plugin found.
+ */
+export function cascadeLanguage(cascadeLang: unknown, fallback: string): string {
+  return typeof cascadeLang === "string" && canonicalLanguage(cascadeLang) ? cascadeLang : fallback;
+}
+
 /** How the post's language was found. */
 export type LanguageSource = "front matter" | "file name" | "folder" | "text" | "default";
 
@@ -296,10 +304,6 @@ export function linkTranslations<I>(
   return { translationsOf, translated, originalOf };
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /**
  * The post's data with its language: `lang`, the plugin's state under `ruBlog`, and, for a marked translation
  * whose URL comes from the `permalink` option, that URL under `/<lang>/` as Hugo writes a translation
@@ -317,21 +321,20 @@ export function withPostLanguage(
   everyOtherLanguage?: { defaultLanguage: string },
 ): Record<string, unknown> {
   const state = data.ruBlog as Record<string, unknown>;
+  // A post that names no language takes a `lang` from its layout, directory or global data (Eleventy i18n's way),
+  // and the default only without one: `langFromCascade`, settled once the cascade is complete (cascadeLanguage).
+  const fromCascade = language.source === "default";
   const result: Record<string, unknown> = {
     ...data,
-    ruBlog: { ...state, lang: language.lang, isTranslation: language.isTranslation, translationBase },
+    ruBlog: {
+      ...state,
+      lang: language.lang,
+      isTranslation: language.isTranslation,
+      translationBase,
+      ...(fromCascade ? { langFromCascade: true } : {}),
+    },
   };
-  if (language.source !== "default") {
-    result.lang = language.lang;
-  } else if (data.eleventyComputed === undefined || isPlainObject(data.eleventyComputed)) {
-    // The post names no language: a `lang` from directory or global data (Eleventy i18n's way) is kept, and
-    // only a post without any gets the default, once the data cascade is complete.
-    result.eleventyComputed = {
-      lang: (cascade: Record<string, unknown>) =>
-        typeof cascade.lang === "string" && canonicalLanguage(cascade.lang) ? cascade.lang : language.lang,
-      ...(data.eleventyComputed as Record<string, unknown> | undefined),
-    };
-  }
+  if (!fromCascade) result.lang = language.lang;
   const moved = everyOtherLanguage ? language.lang !== everyOtherLanguage.defaultLanguage : language.isTranslation;
   if (moved && !ownPermalink && data.url === undefined && typeof data.permalink === "string") {
     result.permalink = `/${language.lang.toLowerCase()}${data.permalink.startsWith("/") ? "" : "/"}${data.permalink}`;

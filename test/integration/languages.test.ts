@@ -234,6 +234,25 @@ test("a post that names no language keeps a lang from directory data (Eleventy i
   t.is(await built.read("posts/b/index.html"), RUSSIAN_LINE, "one language: prose is not read");
 });
 
+test("a post that names no language takes lang from its layout, and its permalink and computed data see it", async (t) => {
+  const built = await buildSite(
+    {
+      "_includes/english.njk": `---\nlang: en\nlayout: post.njk\n---\n{{ content | safe }}`,
+      "_includes/post.njk": NUNJUCKS,
+      "posts/a.md": post("A", RUSSIAN, "english.njk"),
+      "posts/b.md": post("B", RUSSIAN, "post.njk", 'permalink: "/{{ lang }}/b/"\n'),
+      // The site's own computed lang wins over the cascade's, as Eleventy's computed data does.
+      "posts/c/c.11tydata.js":
+        "export default { lang: 'de', region: 'de-AT', eleventyComputed: { lang: (data) => data.region } };",
+      "posts/c/c.md": post("C", RUSSIAN, "post.njk"),
+      "list.njk": `---\npermalink: /list.txt\n---\n{% for p in collections.posts %}{{ p.url }} {{ p.data.lang }}\n{% endfor %}`,
+    },
+    { feeds: false, tagPages: false, categoryPages: false },
+  );
+  t.is(await built.read("list.txt"), "/posts/a/ en\n/ru/b/ ru\n/posts/c/ de-AT\n");
+  t.true((await built.read("posts/a/index.html")).endsWith("|en"));
+});
+
 test("feedLinks on a page in another language links that language's feed too", async (t) => {
   const built = await buildSite(
     {

@@ -1,5 +1,6 @@
 import test from "ava";
 import {
+  cascadeLanguage,
   detectLanguage,
   hreflangLinks,
   languageFromFileName,
@@ -213,7 +214,7 @@ test("detection is bounded on hostile input", (t) => {
   t.is(detectLanguage(hostile, RU_EN), undefined);
 });
 
-test("a post whose language is only the default gets lang once the cascade is complete, keeping a directory's", (t) => {
+test("a post whose language is only the default takes lang from its cascade, else the default", (t) => {
   const data = withPostLanguage(
     { permalink: "/p/", ruBlog: { isPost: true } },
     { lang: "ru", source: "default", isTranslation: false },
@@ -221,15 +222,18 @@ test("a post whose language is only the default gets lang once the cascade is co
     false,
   );
   t.false("lang" in data);
-  const computed = data.eleventyComputed as { lang: (cascade: Record<string, unknown>) => string };
-  t.is(computed.lang({}), "ru");
-  t.is(computed.lang({ lang: "en" }), "en");
-  t.is(computed.lang({ lang: "no language" }), "ru");
+  t.like(data.ruBlog, { lang: "ru", langFromCascade: true });
+  t.is(cascadeLanguage(undefined, "ru"), "ru");
+  t.is(cascadeLanguage("en", "ru"), "en");
+  t.is(cascadeLanguage("en_US", "ru"), "en_US", "kept as the site wrote it");
+  t.is(cascadeLanguage("no language", "ru"), "ru");
+  t.is(cascadeLanguage(["en"], "ru"), "ru");
   const own = withPostLanguage(
-    { ruBlog: { isPost: true }, eleventyComputed: { lang: "de" } },
-    { lang: "ru", source: "default", isTranslation: false },
+    { ruBlog: { isPost: true } },
+    { lang: "en", source: "front matter", isTranslation: false },
     undefined,
     false,
   );
-  t.deepEqual((own.eleventyComputed as Record<string, unknown>).lang, "de", "the post's own computed lang wins");
+  t.is(own.lang, "en");
+  t.false("langFromCascade" in (own.ruBlog as object), "a post's own language is final");
 });
