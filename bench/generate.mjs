@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { random } from "../test/fixtures/seeded-random.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const GENERATOR_VERSION = 9;
+export const GENERATOR_VERSION = 10;
 
 const WORDS = `
 контейнер система образ обновление дистрибутив сервер хост проект сеть кластер ядро модуль процесс память диск файл
@@ -277,20 +277,24 @@ export const config = { dir: { includes: "_plain" }, markdownTemplateEngine: fal
 // RU_BLOG_BENCH_PLUGIN (a file URL or path of the plugin's entry) lets bench/run.mjs --plugin compare two builds;
 // RU_BLOG_BENCH_FEEDS=off builds (d), the same without feeds, for bench/run.mjs --feeds-share;
 // RU_BLOG_BENCH_TYPOGRAPHY=on builds (e), the same with typography: true, for bench/run.mjs --typography;
-// RU_BLOG_BENCH_TAG_COLLECTIONS=default builds (f), the plugin with default options: tagCollections left unset.
+// RU_BLOG_BENCH_TAG_COLLECTIONS=default builds (f), the plugin with default options: tagCollections left unset;
+// RU_BLOG_BENCH_OUTPUTS=off builds (m), the plugin reading the posts only (no term pages, term indexes, feeds or
+// collections.<tag>), for bench/run.mjs --reading.
 import { pathToFileURL } from "node:url";
 const entry = process.env.RU_BLOG_BENCH_PLUGIN ? pathToFileURL(process.env.RU_BLOG_BENCH_PLUGIN).href : ${JSON.stringify(pluginEntry)};
 const { default: ruBlog } = await import(entry);
+const readingOnly = process.env.RU_BLOG_BENCH_OUTPUTS === "off";
 export default function (eleventyConfig) {
   eleventyConfig.ignores.add("_*/**");
   eleventyConfig.addPlugin(ruBlog, {
     siteUrl: "https://example.ru",
     title: "Заметки",
     author: { name: "Автор" },
-    tagPages: "/tags/:slug/",
-    categoryPages: "/categories/:slug/",
+    tagPages: readingOnly ? false : "/tags/:slug/",
+    categoryPages: readingOnly ? false : "/categories/:slug/",
+    ...(readingOnly ? { tagIndex: false, categoryIndex: false } : {}),
     feeds:
-      process.env.RU_BLOG_BENCH_FEEDS === "off"
+      process.env.RU_BLOG_BENCH_FEEDS === "off" || readingOnly
         ? false
         : { all: "/feed.xml", tags: "/tags/:slug/feed.xml", categories: "/categories/:slug/feed.xml", limit: 20 },
     // (a) builds no collections.<tag>, since plain Eleventy cannot read the capitalised Tags; Eleventy's own

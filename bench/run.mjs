@@ -2,7 +2,8 @@
 // synthetic blog. See bench/README.md.
 //
 // Usage: node bench/run.mjs [N ...] [--tags T] [--categories C] [--runs R] [--seed S] [--matrix] [--dir D]
-//                           [--plugin P] [--no-floor] [--no-default] [--feeds-share] [--typography] [--out FILE] [--profile]
+//                           [--plugin P] [--no-floor] [--no-default] [--feeds-share] [--typography] [--reading]
+//                           [--out FILE] [--profile]
 //                           [--edit]
 //   N            posts (default 1000); several N run one after another
 //   --tags T     distinct tags (default 200)
@@ -17,6 +18,8 @@
 //   --no-starter skip (g), the eleventy-base-blog starter's pattern (eleventy-plugin-rss) writing the same pages
 //   --feeds-share  also build (d), the plugin with feeds: false, and print the feeds' share of (b): (b − d) / b
 //   --typography  also build (e), the plugin with typography: true, and print its cost: e / b
+//   --reading    also build (m), the plugin reading the posts only (no term pages, term indexes, feeds or
+//                collections.<tag>), and print m/a: what the plugin costs before it makes anything of its own
 //   --out FILE   where the results go (default bench/out/results.json)
 //   --edit       the edit loop instead of full builds: under `eleventy --watch --incremental`, (a) and (b) in turn,
 //                the time from saving a file to Eleventy's "Wrote N files" and the files written, for four edits
@@ -75,6 +78,7 @@ function parseArgs(argv) {
     else if (arg === "--no-starter") options.starter = false;
     else if (arg === "--feeds-share") options.feedsShare = true;
     else if (arg === "--typography") options.typography = true;
+    else if (arg === "--reading") options.reading = true;
     else if (arg === "--out") options.out = path.resolve(argv[++i]);
     else if (arg === "--dir") options.dir = path.resolve(argv[++i]);
     else if (arg === "--plugin") options.plugin = path.resolve(argv[++i]);
@@ -142,6 +146,12 @@ const VARIANTS = {
     config: "blog.config.mjs",
     output: "_site-f",
     env: { RU_BLOG_BENCH_TAG_COLLECTIONS: "default" },
+  },
+  m: {
+    label: "ru-blog plugin reading the posts only: no term pages, term indexes, feeds or collections.<tag>",
+    config: "blog.config.mjs",
+    output: "_site-m",
+    env: { RU_BLOG_BENCH_OUTPUTS: "off" },
   },
   g: {
     label: "the starter's pattern: eleventy-plugin-rss feeds, paginated term pages, term indexes",
@@ -265,8 +275,9 @@ function runCase(c, runs) {
     ...(starter ? ["g"] : []),
     ...(feedsShare ? ["d"] : []),
     ...(typography ? ["e"] : []),
+    ...(reading ? ["m"] : []),
   ];
-  const samples = { a: [], b: [], c: [], d: [], e: [], f: [], g: [] };
+  const samples = { a: [], b: [], c: [], d: [], e: [], f: [], g: [], m: [] };
   // One untimed build of each first: fills the file cache equally for all, and tells how many pages b adds.
   const warm = { a: build(site, "a"), b: build(site, "b") };
   const extraPages = Math.max(0, warm.b.files - warm.a.files);
@@ -275,6 +286,7 @@ function runCase(c, runs) {
   if (starter) build(site, "g");
   if (feedsShare) build(site, "d");
   if (typography) build(site, "e");
+  if (reading) build(site, "m");
   for (let i = 0; i < runs; i++) {
     for (const variant of variants) {
       const sample = build(site, variant, [], extraPages);
@@ -310,6 +322,7 @@ function runCase(c, runs) {
   const typeset = typography ? summary("e") : undefined;
   const defaultOptions = defaults ? summary("f") : undefined;
   const starterPattern = starter ? summary("g") : undefined;
+  const readingOnly = reading ? summary("m") : undefined;
   return {
     ...c,
     a,
@@ -327,6 +340,7 @@ function runCase(c, runs) {
         }
       : {}),
     ...(floorSummary ? { c: floorSummary, ...ratios("floor", floorSummary, a) } : {}),
+    ...(readingOnly ? { m: readingOnly, ...ratios("reading", readingOnly, a) } : {}),
     timeRatio: b.ms / a.ms,
     cpuRatio: b.cpuMs / a.cpuMs,
     rssRatio: b.peakRssMiB / a.peakRssMiB,
@@ -429,6 +443,9 @@ function table(results) {
     ["f/g RSS", (r) => (r.fgRssRatio ? r.fgRssRatio.toFixed(2) : "-")],
     ["feeds % of b", (r) => (r.d ? `${(100 * r.feedsShare).toFixed(1)} %` : "-")],
     ["typography e/b", (r) => (r.e ? r.typographyRatio.toFixed(2) : "-")],
+    ["m/a wall", (r) => (r.m ? r.readingTimeRatio.toFixed(2) : "-")],
+    ["m/a CPU", (r) => (r.m ? r.readingCpuRatio.toFixed(2) : "-")],
+    ["m/a RSS", (r) => (r.m ? r.readingRssRatio.toFixed(2) : "-")],
     ["ms/post a", (r) => r.msPerPostA.toFixed(3)],
     ["ms/post b", (r) => r.msPerPostB.toFixed(3)],
     ["ms/page b", (r) => r.msPerFileB.toFixed(3)],
@@ -449,7 +466,7 @@ function phasesTable(results) {
   const header =
     "| posts | variant | start-up | templates and data | render and write | eleventy.after handlers | wall |";
   const rows = results.flatMap((r) =>
-    ["a", "b", "c", "d", "e", "f", "g"]
+    ["a", "b", "c", "d", "e", "f", "g", "m"]
       .filter((variant) => r[variant]?.phases)
       .map((variant) => {
         const { startUp, templatesAndData, renderAndWrite, afterHandlers } = r[variant].phases;
@@ -727,6 +744,7 @@ const defaults = options.defaults;
 const starter = options.starter;
 const feedsShare = options.feedsShare;
 const typography = options.typography;
+const reading = options.reading;
 const timePhases = options.phases;
 if (!existsSync(pluginEntry ?? path.join(root, "dist", "index.js"))) {
   console.error("dist/index.js is missing: run `npm run build:package` first.");
